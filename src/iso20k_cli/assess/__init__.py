@@ -1,0 +1,1 @@
+"""Assessment: matching evidence to the catalogue, checks, statuses and scores."""

@@ -1,0 +1,329 @@
+"""From catalogue, settings and evidence to an :class:`Assessment`. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from iso20k_cli import __version__
+from iso20k_cli.assess.match import Link, Matcher
+from iso20k_cli.assess.model import (
+    Assessment,
+    CatalogueInfo,
+    CheckResult,
+    EvidenceLink,
+    FileResult,
+    Finding,
+    ItemResult,
+    Parameters,
+    Severity,
+    Status,
+)
+from iso20k_cli.assess.score import clause_results, item_score, overall_score, verdict
+from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
+from iso20k_cli.checks.base import CheckContext, Outcome
+from iso20k_cli.checks.registry import run_check
+from iso20k_cli.config import Settings
+from iso20k_cli.evidence.model import EvidenceFile
+
+NO_EXCLUSIONS_NOTE = (
+    "ISO/IEC 20000-1:2018 (1.2) allows no exclusion of clauses 4 to 10; an auditor will "
+    "check that the justification holds"
+)
+
+
+@dataclass(frozen=True)
+class _ItemOutcome:
+    result: ItemResult
+    findings: tuple[Finding, ...]
+
+
+def assess(
+    catalogue: Catalogue,
+    settings: Settings,
+    files: tuple[EvidenceFile, ...],
+    as_of: dt.date,
+    evidence_dir: str,
+) -> Assessment:
+    defaults = settings.effective_defaults(catalogue)
+    matcher = Matcher(catalogue)
+    links_by_item: dict[str, list[Link]] = defaultdict(list)
+    file_findings: list[Finding] = []
+    used_for: dict[str, list[str]] = defaultdict(list)
+    file_warnings: dict[str, tuple[str, ...]] = {}
+    for file in files:
+        links, warnings = matcher.links(file)
+        for link in links:
+            links_by_item[link.item].append(link)
+            used_for[file.path].append(link.item)
+        file_warnings[file.path] = (*file.warnings, *warnings)
+        file_findings.extend(_file_findings(file, file_warnings[file.path]))
+
+    by_path = {f.path: f for f in files}
+    not_applicable = _not_applicable(catalogue, settings)
+    outcomes = [
+        _assess_item(item, links_by_item.get(item.id, []), by_path, as_of, defaults, not_applicable)
+        for item in catalogue.items
+    ]
+    items = tuple(o.result for o in outcomes)
+    findings = _sorted_findings(
+        catalogue, [f for o in outcomes for f in o.findings] + file_findings
+    )
+    clauses = clause_results(catalogue, items)
+    span = _records_span(catalogue, items, by_path, as_of)
+    return Assessment(
+        tool_version=__version__,
+        as_of=as_of,
+        organisation=settings.organisation,
+        evidence_dir=evidence_dir,
+        catalogue=CatalogueInfo(
+            id=catalogue.standard.id,
+            title=catalogue.standard.title,
+            version=catalogue.standard.catalogue_version,
+            path=catalogue.path,
+        ),
+        parameters=Parameters(
+            review_interval_months=defaults.review_interval_months,
+            max_record_age_days=defaults.max_record_age_days,
+            min_records_span_days=defaults.min_records_span_days,
+            fail_under=settings.fail_under,
+        ),
+        score=overall_score(catalogue, items),
+        verdict=verdict(catalogue, items, findings, span, defaults.min_records_span_days),
+        clauses=clauses,
+        items=items,
+        findings=findings,
+        files=tuple(
+            FileResult(
+                path=f.path,
+                format=f.format,
+                readable=f.readable,
+                error=f.error,
+                title=f.title,
+                used_for=tuple(used_for.get(f.path, ())),
+                warnings=file_warnings[f.path],
+            )
+            for f in files
+        ),
+        records_span_days=span,
+    )
+
+
+def _not_applicable(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
+    """Item id -> justification, for items declared N/A directly or through their clause."""
+    result: dict[str, str] = {}
+    for entry in settings.not_applicable:
+        if entry.item is not None:
+            result[entry.item] = entry.justification
+        elif entry.clause is not None:
+            for item in catalogue.items_under(entry.clause):
+                result.setdefault(item.id, entry.justification)
+    return result
+
+
+def _assess_item(
+    item: Item,
+    links: list[Link],
+    by_path: dict[str, EvidenceFile],
+    as_of: dt.date,
+    defaults: Defaults,
+    not_applicable: dict[str, str],
+) -> _ItemOutcome:
+    evidence = tuple(
+        EvidenceLink(path=link.path, matched_by=link.matched_by, detail=link.detail)
+        for link in sorted(links, key=lambda x: x.path)
+    )
+    if item.id in not_applicable:
+        justification = not_applicable[item.id]
+        result = _result(item, Status.NOT_APPLICABLE, evidence, (), justification)
+        note = Finding(
+            id=f"{item.id}:not_applicable",
+            clause=item.clause,
+            item=item.id,
+            severity=Severity.OBSERVATION,
+            check="not_applicable",
+            message=f"'{item.title}' is declared not applicable: {justification}",
+            recommendation="Keep the justification with the scope; be ready to show it holds.",
+            basis=NO_EXCLUSIONS_NOTE,
+        )
+        return _ItemOutcome(result, (note,))
+
+    strong = [by_path[link.path] for link in links if link.matched_by.strong]
+    if not links:
+        finding = _gap(item, "missing", f"no evidence of '{item.title}' was found", ())
+        return _ItemOutcome(_result(item, Status.MISSING, evidence, ()), (finding,))
+    if not strong:
+        paths = tuple(link.path for link in links)
+        finding = _gap(
+            item,
+            "weak_match",
+            f"'{item.title}' is only suggested by the content of {', '.join(paths)}; "
+            "not enough to count as evidence",
+            paths,
+        )
+        return _ItemOutcome(_result(item, Status.PARTIAL, evidence, ()), (finding,))
+
+    ctx = CheckContext(item=item, files=tuple(strong), as_of=as_of, defaults=defaults)
+    outcomes = [o for spec in item.checks for o in run_check(spec, ctx)]
+    failed = [o for o in outcomes if o.severity in (Severity.MAJOR, Severity.MINOR)]
+    status = Status.PARTIAL if failed else Status.MET
+    checks = tuple(CheckResult(check=o.check, passed=o.passed, message=o.message) for o in outcomes)
+    findings = tuple(_from_outcome(item, o) for o in outcomes if not o.passed)
+    return _ItemOutcome(_result(item, status, evidence, checks), findings)
+
+
+def _result(
+    item: Item,
+    status: Status,
+    evidence: tuple[EvidenceLink, ...],
+    checks: tuple[CheckResult, ...],
+    justification: str | None = None,
+) -> ItemResult:
+    return ItemResult(
+        id=item.id,
+        clause=item.clause,
+        kind=item.kind.value,
+        title=item.title,
+        mandatory=item.mandatory,
+        status=status,
+        score=item_score(status),
+        evidence=evidence,
+        checks=checks,
+        justification=justification,
+    )
+
+
+def _uncertainty(item: Item) -> str | None:
+    if item.source.uncertain:
+        detail = f": {item.note}" if item.note else ""
+        return f"the reference marks this requirement as {item.source.label}{detail}"
+    return None
+
+
+def _gap(item: Item, check: str, message: str, paths: tuple[str, ...]) -> Finding:
+    """The finding for an item with no (or only weak) evidence."""
+    if item.mandatory:
+        severity = Severity.MAJOR
+        kind = "document" if item.kind.value == "document" else "record"
+        message = f"{message}: a mandatory {kind} ({item.basis})"
+        recommendation = f"Produce '{item.title}'" + (
+            " and keep it under document control."
+            if kind == "document"
+            else " and retain it as evidence that the process operates."
+        )
+    else:
+        severity = Severity.OBSERVATION
+        message = f"{message}; not required by the standard ({item.basis})"
+        recommendation = f"Consider adding '{item.title}'; an auditor may ask how this is done."
+    if check == "weak_match":
+        recommendation = (
+            "If this file is that evidence, give it a recognisable title or declare it in "
+            f'front-matter (iso20k: {{satisfies: ["{item.id}"]}}); otherwise '
+            + recommendation[0].lower()
+            + recommendation[1:]
+        )
+    return Finding(
+        id=f"{item.id}:{check}",
+        clause=item.clause,
+        item=item.id,
+        severity=severity,
+        check=check,
+        message=message,
+        recommendation=recommendation,
+        paths=paths,
+        basis=_uncertainty(item),
+    )
+
+
+def _from_outcome(item: Item, outcome: Outcome) -> Finding:
+    assert outcome.severity is not None
+    bases = [b for b in (outcome.basis, _uncertainty(item)) if b]
+    return Finding(
+        id=f"{item.id}:{outcome.check}",
+        clause=item.clause,
+        item=item.id,
+        severity=outcome.severity,
+        check=outcome.check,
+        message=outcome.message,
+        recommendation=outcome.recommendation,
+        paths=outcome.paths,
+        basis="; ".join(bases) or None,
+    )
+
+
+def _file_findings(file: EvidenceFile, warnings: tuple[str, ...]) -> list[Finding]:
+    found = [
+        Finding(
+            id=f"file:{file.path}:warning:{index}",
+            clause=None,
+            item=None,
+            severity=Severity.OBSERVATION,
+            check="file",
+            message=f"{file.path}: {warning}",
+            recommendation="Correct the file so that its document control can be read.",
+            paths=(file.path,),
+        )
+        for index, warning in enumerate(warnings)
+    ]
+    # Formats whose content is not read yet are listed in files, not reported as faults.
+    if not file.readable and file.error and "recognised by file name only" not in file.error:
+        found.append(
+            Finding(
+                id=f"file:{file.path}:unreadable",
+                clause=None,
+                item=None,
+                severity=Severity.OBSERVATION,
+                check="file",
+                message=f"{file.path} could not be read: {file.error}",
+                recommendation="Replace the file with a readable copy, or ignore it in the "
+                "configuration if it is not evidence.",
+                paths=(file.path,),
+            )
+        )
+    return found
+
+
+def _sorted_findings(catalogue: Catalogue, findings: list[Finding]) -> tuple[Finding, ...]:
+    order = {cid: index for index, cid in enumerate(catalogue.clause_order)}
+    items = {iid: index for index, iid in enumerate(catalogue.items_by_id)}
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (
+                f.severity.rank,
+                order.get(f.clause, len(order)) if f.clause else len(order),
+                items.get(f.item, len(items)) if f.item else len(items),
+                f.id,
+            ),
+        )
+    )
+
+
+def _records_span(
+    catalogue: Catalogue,
+    items: tuple[ItemResult, ...],
+    by_path: dict[str, EvidenceFile],
+    as_of: dt.date,
+) -> int | None:
+    """Days covered by the records of ongoing operation, oldest to newest.
+
+    Records of ongoing operation are the items that declare a ``records_span``
+    check; periodic records (an annual objectives record, say) would stretch the
+    span without showing that the processes run.
+    """
+    ongoing = {
+        item.id for item in catalogue.items if any(c.type == "records_span" for c in item.checks)
+    }
+    dates = sorted(
+        d
+        for result in items
+        if result.id in ongoing and result.status is not Status.NOT_APPLICABLE
+        for link in result.evidence
+        if link.matched_by.strong
+        for d in by_path[link.path].record_dates
+        if d <= as_of
+    )
+    if not dates:
+        return None
+    return (dates[-1] - dates[0]).days

@@ -1,0 +1,150 @@
+"""The Assessment: the one result every renderer reads.
+
+If a report needs a number, the number belongs here; renderers never recompute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from iso20k_cli.assess.match import MatchedBy
+
+SCHEMA_VERSION = 1
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+    """Clauses only: no documented information is expected (assessed by interview)."""
+
+
+class Severity(StrEnum):
+    MAJOR = "major"
+    MINOR = "minor"
+    OBSERVATION = "observation"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.MAJOR: 0, Severity.MINOR: 1, Severity.OBSERVATION: 2}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class EvidenceLink(_Model):
+    path: str
+    matched_by: MatchedBy
+    detail: str
+
+
+class CheckResult(_Model):
+    check: str
+    passed: bool
+    message: str
+
+
+class Finding(_Model):
+    id: str
+    """Stable identity: the same gap keeps its id across runs."""
+    clause: str | None
+    item: str | None
+    severity: Severity
+    check: str
+    message: str
+    recommendation: str
+    paths: tuple[str, ...] = ()
+    basis: str | None = None
+    """Set when the finding rests on practice or an uncertain fact, not on a 'shall'."""
+
+
+class ItemResult(_Model):
+    id: str
+    clause: str
+    kind: str
+    title: str
+    mandatory: bool
+    status: Status
+    score: float | None
+    evidence: tuple[EvidenceLink, ...]
+    checks: tuple[CheckResult, ...]
+    justification: str | None = None
+
+
+class ClauseResult(_Model):
+    id: str
+    title: str
+    parent: str | None
+    depth: int
+    score: float | None
+    status: Status
+    items: int
+    met: int
+
+
+class Verdict(_Model):
+    stage1_ready: bool
+    stage2_ready: bool
+    stage1_blockers: tuple[str, ...]
+    stage2_blockers: tuple[str, ...]
+
+
+class FileResult(_Model):
+    path: str
+    format: str
+    readable: bool
+    error: str | None
+    title: str | None
+    used_for: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+class CatalogueInfo(_Model):
+    id: str
+    title: str
+    version: str
+    path: str
+
+
+class Parameters(_Model):
+    """The values the checks used, so a reader can tell what a finding rests on."""
+
+    review_interval_months: int
+    max_record_age_days: int
+    min_records_span_days: int
+    fail_under: float | None
+
+
+class Assessment(_Model):
+    schema_version: int = SCHEMA_VERSION
+    tool_version: str
+    as_of: dt.date
+    organisation: str | None
+    evidence_dir: str
+    catalogue: CatalogueInfo
+    parameters: Parameters
+    score: float
+    verdict: Verdict
+    clauses: tuple[ClauseResult, ...]
+    items: tuple[ItemResult, ...]
+    findings: tuple[Finding, ...]
+    files: tuple[FileResult, ...]
+    records_span_days: int | None
+    """Days between the oldest and newest record of operation found."""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def gate_failed(self) -> bool:
+        """True when a major finding remains (the CI gate, before any score threshold)."""
+        return self.count(Severity.MAJOR) > 0

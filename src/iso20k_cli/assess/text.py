@@ -1,0 +1,39 @@
+"""Word-level normalisation shared by titles, file names, hints and content."""
+
+from __future__ import annotations
+
+import re
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _stem(word: str) -> str:
+    # A light plural fold so that "SLAs", "records" and "minutes" meet their singular;
+    # applied to both sides of every comparison, so its imperfections cancel out.
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words of a title, file name or body, with camelCase and separators split."""
+    spaced = _CAMEL.sub(" ", text).lower().replace("&", " and ")
+    return tuple(_stem(w) for w in _NON_WORD.split(spaced) if w)
+
+
+def find_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> tuple[int, int] | None:
+    """Span (start, end) of the first run of ``needle`` words inside ``haystack``."""
+    size = len(needle)
+    if size == 0 or size > len(haystack):
+        return None
+    first = needle[0]
+    for start, word in enumerate(haystack):
+        if word == first and haystack[start : start + size] == needle:
+            return start, start + size
+    return None
+
+
+def joined(tokens: tuple[str, ...]) -> str:
+    """A form in which a phrase is a substring test: ' a b c '."""
+    return f" {' '.join(tokens)} "

@@ -1,0 +1,1 @@
+"""The requirements catalogue: model and loader."""

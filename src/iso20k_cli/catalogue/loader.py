@@ -1,0 +1,180 @@
+"""Load a catalogue YAML file into a validated, indexed :class:`Catalogue`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from iso20k_cli.catalogue.model import (
+    Catalogue,
+    CatalogueFile,
+    Clause,
+    ClauseSpec,
+    Item,
+    ItemSpec,
+    Kind,
+)
+from iso20k_cli.errors import CatalogueError
+from iso20k_cli.resources import default_catalogue_path
+from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Read and validate a catalogue; ``None`` means the shipped ISO/IEC 20000-1:2018 one."""
+    source = path if path is not None else default_catalogue_path()
+    loaded = read_yaml(source, CatalogueError)
+    spec = validate(CatalogueFile, loaded, CatalogueError)
+    # The shipped catalogue is named, not located: its install path would make
+    # otherwise identical results differ between machines.
+    label = str(path) if path is not None else f"builtin:{source.name}"
+    return _build(spec, loaded, label)
+
+
+def _parent_of(clause: ClauseSpec) -> str | None:
+    if clause.parent is not None:
+        return clause.parent
+    head, sep, _ = clause.id.rpartition(".")
+    return head if sep else None
+
+
+def _fail(loaded: LoadedYaml, loc: Sequence[int | str], message: str) -> CatalogueError:
+    return CatalogueError(message, path=loaded.path, line=line_of(loaded.tree, loc))
+
+
+def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
+    seen: dict[str, int] = {}
+    for index, clause in enumerate(spec.clauses):
+        if clause.id in seen:
+            raise _fail(
+                loaded,
+                ["clauses", index, "id"],
+                f"duplicate clause id '{clause.id}' (first defined in clauses[{seen[clause.id]}])",
+            )
+        seen[clause.id] = index
+
+    parents: dict[str, str | None] = {}
+    children: dict[str, list[str]] = {c.id: [] for c in spec.clauses}
+    for index, clause in enumerate(spec.clauses):
+        parent = _parent_of(clause)
+        if parent is not None and parent not in seen:
+            key = "parent" if clause.parent is not None else "id"
+            raise _fail(
+                loaded,
+                ["clauses", index, key],
+                f"clause '{clause.id}' refers to parent clause '{parent}', which does not exist",
+            )
+        if parent == clause.id:
+            raise _fail(
+                loaded, ["clauses", index, "parent"], f"clause '{clause.id}' is its own parent"
+            )
+        parents[clause.id] = parent
+        if parent is not None:
+            children[parent].append(clause.id)
+    _reject_cycles(parents, loaded, seen)
+
+    items: dict[str, Item] = {}
+    item_places: dict[str, str] = {}
+    clause_items: dict[str, list[str]] = {c.id: [] for c in spec.clauses}
+    for index, clause in enumerate(spec.clauses):
+        for kind, group in ((Kind.DOCUMENT, clause.documents), (Kind.RECORD, clause.records)):
+            key = "documents" if kind is Kind.DOCUMENT else "records"
+            for position, item in enumerate(group):
+                loc: list[int | str] = ["clauses", index, key, position]
+                if item.id in items:
+                    raise _fail(
+                        loaded,
+                        [*loc, "id"],
+                        f"duplicate item id '{item.id}' (first defined in {item_places[item.id]})",
+                    )
+                if item.id in seen:
+                    raise _fail(loaded, [*loc, "id"], f"item id '{item.id}' is also a clause id")
+                for r_index, ref in enumerate(item.related):
+                    if ref not in seen:
+                        raise _fail(
+                            loaded,
+                            [*loc, "related", r_index],
+                            f"item '{item.id}' refers to clause '{ref}', which does not exist",
+                        )
+                items[item.id] = _item(item, clause.id, kind)
+                item_places[item.id] = f"clause {clause.id}"
+                clause_items[clause.id].append(item.id)
+
+    for g_index, gate in enumerate(spec.gates.performed):
+        if gate not in items:
+            raise _fail(
+                loaded,
+                ["gates", "performed", g_index],
+                f"gate refers to item '{gate}', which does not exist",
+            )
+
+    depth = {cid: _depth(cid, parents) for cid in seen}
+    clauses = {
+        c.id: Clause(
+            id=c.id,
+            title=c.title,
+            parent=parents[c.id],
+            summary=c.summary,
+            source=c.source,
+            note=c.note,
+            depth=depth[c.id],
+            children=tuple(children[c.id]),
+            items=tuple(clause_items[c.id]),
+        )
+        for c in spec.clauses
+    }
+    return Catalogue(
+        path=label,
+        standard=spec.standard,
+        defaults=spec.defaults,
+        gates=spec.gates,
+        clause_order=tuple(_tree_order(spec, children, parents)),
+        clauses_by_id=clauses,
+        items_by_id=items,
+    )
+
+
+def _item(spec: ItemSpec, clause_id: str, kind: Kind) -> Item:
+    return Item(clause=clause_id, kind=kind, **spec.model_dump(exclude_defaults=False))
+
+
+def _depth(clause_id: str, parents: dict[str, str | None]) -> int:
+    depth = 0
+    current = parents[clause_id]
+    while current is not None:
+        depth += 1
+        current = parents[current]
+    return depth
+
+
+def _reject_cycles(
+    parents: dict[str, str | None], loaded: LoadedYaml, index: dict[str, int]
+) -> None:
+    for start in parents:
+        visited = {start}
+        current = parents[start]
+        while current is not None:
+            if current in visited:
+                raise _fail(
+                    loaded,
+                    ["clauses", index[start], "parent"],
+                    f"clause '{start}' is part of a parent cycle",
+                )
+            visited.add(current)
+            current = parents[current]
+
+
+def _tree_order(
+    spec: CatalogueFile, children: dict[str, list[str]], parents: dict[str, str | None]
+) -> list[str]:
+    """Depth-first order, roots and siblings as listed: how a reader expects the tree."""
+    order: list[str] = []
+
+    def visit(clause_id: str) -> None:
+        order.append(clause_id)
+        for child in children[clause_id]:
+            visit(child)
+
+    for clause in spec.clauses:
+        if parents[clause.id] is None:
+            visit(clause.id)
+    return order

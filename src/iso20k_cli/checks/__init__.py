@@ -1,0 +1,1 @@
+"""Check types a catalogue item can declare."""

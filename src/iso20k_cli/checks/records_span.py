@@ -1,0 +1,36 @@
+"""``records_span``: records must cover a minimum period of operation.
+
+The default (90 days) is what certification bodies usually want before Stage 2;
+it is their practice, not a clause of the standard, and the finding says so.
+"""
+
+from __future__ import annotations
+
+from iso20k_cli.assess.model import Severity
+from iso20k_cli.checks.base import RECORD_PERIOD_NOTE, CheckContext, Outcome
+from iso20k_cli.checks.specs import RecordsSpanSpec
+
+NAME = "records_span"
+
+
+def run(spec: RecordsSpanSpec, ctx: CheckContext) -> list[Outcome]:
+    dates = ctx.record_dates()
+    min_days = spec.min_days or ctx.defaults.min_records_span_days
+    basis = RECORD_PERIOD_NOTE.format(days=min_days)
+    if not dates:
+        return []  # latest_record_age reports undated records; one finding is enough
+    span = (dates[-1] - dates[0]).days
+    if span < min_days:
+        return [
+            Outcome(
+                NAME,
+                Severity.MINOR,
+                f"records for '{ctx.item.title}' cover {span} days ({dates[0]} to "
+                f"{dates[-1]}); at least {min_days} expected",
+                "Keep operating the process and retaining its records until they cover "
+                "the period before the Stage 2 audit.",
+                tuple(f.path for f in ctx.files),
+                basis,
+            )
+        ]
+    return [Outcome(NAME, None, f"records cover {span} days ({dates[0]} to {dates[-1]})")]

@@ -1,0 +1,70 @@
+"""``review_interval``: a document must not be overdue for review.
+
+The next review date wins when one is recorded. Without one, the approval date
+plus the interval (``months``, else the catalogue default standing for the
+standard's "planned intervals") decides, and the finding says it rests on a default.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from iso20k_cli.assess.model import Severity
+from iso20k_cli.checks.base import DEFAULT_INTERVAL_NOTE, CheckContext, Outcome
+from iso20k_cli.checks.specs import ReviewIntervalSpec
+
+NAME = "review_interval"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def run(spec: ReviewIntervalSpec, ctx: CheckContext) -> list[Outcome]:
+    doc = ctx.current_document()
+    control = doc.control
+    if control.review_due is not None:
+        if control.review_due < ctx.as_of:
+            days = (ctx.as_of - control.review_due).days
+            return [
+                Outcome(
+                    NAME,
+                    Severity.MINOR,
+                    f"'{ctx.item.title}' was due for review on {control.review_due} "
+                    f"({days} days before {ctx.as_of}) ({doc.path})",
+                    "Review the document, record the outcome and set the next review date.",
+                    (doc.path,),
+                )
+            ]
+        return [Outcome(NAME, None, f"next review due {control.review_due}")]
+    months = spec.months or ctx.defaults.review_interval_months
+    basis = None if spec.months else DEFAULT_INTERVAL_NOTE.format(months=months)
+    if control.approved is not None:
+        due = add_months(control.approved, months)
+        if due < ctx.as_of:
+            return [
+                Outcome(
+                    NAME,
+                    Severity.MINOR,
+                    f"'{ctx.item.title}' was approved on {control.approved}, more than "
+                    f"{months} months before {ctx.as_of}, and no review date is recorded "
+                    f"({doc.path})",
+                    "Review the document and record the next review date.",
+                    (doc.path,),
+                    basis,
+                )
+            ]
+        return [Outcome(NAME, None, f"approved {control.approved}; review due by {due}")]
+    return [
+        Outcome(
+            NAME,
+            Severity.OBSERVATION,
+            f"no review date or approval date is recorded for '{ctx.item.title}' ({doc.path})",
+            "Record the approval date and the next review date in the document's control block.",
+            (doc.path,),
+            basis,
+        )
+    ]

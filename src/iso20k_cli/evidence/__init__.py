@@ -1,0 +1,1 @@
+"""Evidence: the scanned folder and what each file says."""

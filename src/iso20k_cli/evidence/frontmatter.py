@@ -1,0 +1,158 @@
+"""YAML front-matter at the top of a Markdown or text file: document control and mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from iso20k_cli.evidence.dates import parse_date
+from iso20k_cli.evidence.model import DocStatus, DocumentControl
+
+# Organisations name the same field many ways; the first name is the canonical one.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "document_title", "name"),
+    "doc_id": ("id", "doc_id", "document_id", "reference", "ref"),
+    "version": ("version", "revision", "rev"),
+    "owner": ("owner", "document_owner", "author"),
+    "approver": ("approver", "approved_by"),
+    "status": ("status", "state"),
+    "approved": ("approved", "approved_date", "approval_date", "date_approved", "approved_on"),
+    "review_due": (
+        "review_due",
+        "next_review",
+        "next_review_date",
+        "review_date",
+        "review_by",
+    ),
+    "record_date": ("record_date", "date", "dated", "meeting_date", "report_date"),
+    "period_start": ("period_start", "period_from", "from"),
+    "period_end": ("period_end", "period_to", "to"),
+}
+
+_STATUS_WORDS: dict[DocStatus, tuple[str, ...]] = {
+    DocStatus.APPROVED: (
+        "approved",
+        "issued",
+        "released",
+        "final",
+        "published",
+        "active",
+        "current",
+        "effective",
+        "in force",
+    ),
+    DocStatus.DRAFT: ("draft", "in review", "under review", "wip", "proposed", "pending"),
+    DocStatus.SUPERSEDED: ("superseded", "obsolete", "withdrawn", "archived", "retired"),
+}
+
+
+def normalise_status(text: str) -> DocStatus:
+    lowered = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+    for status, words in _STATUS_WORDS.items():
+        if lowered in words or lowered.split(" ")[0] in words:
+            return status
+    return DocStatus.UNKNOWN
+
+
+@dataclass
+class FrontMatter:
+    title: str | None = None
+    control: DocumentControl = field(default_factory=DocumentControl)
+    record_dates: tuple[dt.date, ...] = ()
+    declared: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+    body: str = ""
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(front-matter text, or None when there is none; the body after it)."""
+    if not text.startswith("---"):
+        return None, text
+    lines = text.splitlines(keepends=True)
+    if lines[0].strip() != "---":
+        return None, text
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+    return None, text
+
+
+def _pick(data: dict[str, Any], canonical: str) -> Any:
+    for key in _ALIASES[canonical]:
+        if key in data and data[key] not in (None, ""):
+            return data[key]
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    raw, body = split_front_matter(text)
+    result = FrontMatter(body=body)
+    if raw is None:
+        return result
+    try:
+        data = YAML(typ="safe").load(raw)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        result.warnings.append(f"front-matter is not valid YAML{where}; ignored")
+        return result
+    except YAMLError:
+        result.warnings.append("front-matter is not valid YAML; ignored")
+        return result
+    if data is None:
+        return result
+    if not isinstance(data, dict):
+        result.warnings.append("front-matter is not a mapping; ignored")
+        return result
+    data = {str(k).strip().lower().replace(" ", "_").replace("-", "_"): v for k, v in data.items()}
+
+    result.title = _text(_pick(data, "title"))
+    status_text = _text(_pick(data, "status"))
+    dates: dict[str, dt.date | None] = {}
+    for key in ("approved", "review_due", "record_date", "period_start", "period_end"):
+        value = _pick(data, key)
+        parsed = parse_date(value)
+        if value is not None and parsed is None:
+            result.warnings.append(f"front-matter '{key}' is not a date we can read: {value!r}")
+        dates[key] = parsed
+    result.control = DocumentControl(
+        doc_id=_text(_pick(data, "doc_id")),
+        version=_text(_pick(data, "version")),
+        owner=_text(_pick(data, "owner")),
+        approver=_text(_pick(data, "approver")),
+        status=normalise_status(status_text) if status_text else None,
+        status_text=status_text,
+        approved=dates["approved"],
+        review_due=dates["review_due"],
+    )
+    result.record_dates = tuple(
+        sorted({d for k in ("record_date", "period_start", "period_end") if (d := dates[k])})
+    )
+    result.declared = _declared(data.get("iso20k"), result.warnings)
+    return result
+
+
+def _declared(block: Any, warnings: list[str]) -> tuple[str, ...]:
+    if block is None:
+        return ()
+    if not isinstance(block, dict):
+        warnings.append("front-matter 'iso20k' must be a mapping such as {satisfies: [\"8.6.1\"]}")
+        return ()
+    unknown = sorted(str(k) for k in block if k != "satisfies")
+    if unknown:
+        warnings.append(f"front-matter 'iso20k' has unknown key(s): {', '.join(unknown)}")
+    value = block.get("satisfies")
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    return tuple(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))

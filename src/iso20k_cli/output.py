@@ -1,0 +1,127 @@
+"""Consoles, progress and atomic file output: the edges between the tool and the user."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from io import StringIO
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+from rich.progress import Progress as ProgressBar
+
+from iso20k_cli.errors import OutputError
+from iso20k_cli.evidence.collect import Progress
+
+# Below this many files a scan is over before a progress bar could help.
+PROGRESS_THRESHOLD = 200
+
+
+def plain_mode(is_terminal: bool) -> bool:
+    """No colour and no box drawing: when not writing to a terminal, or NO_COLOR is set."""
+    return not is_terminal or "NO_COLOR" in os.environ
+
+
+def plain_width() -> int:
+    """Width of plain output: $COLUMNS when set, else 80, so pipes and logs stay stable."""
+    try:
+        return max(60, int(os.environ.get("COLUMNS", "80")))
+    except ValueError:
+        return 80
+
+
+Draw = Callable[[Console, bool], None]
+"""Prints to a console; the flag asks for plain mode (ASCII bars, no colour)."""
+
+
+def plain_text(draw: Draw, width: int | None = None) -> str:
+    """What ``draw`` prints, as plain text without trailing blanks (for pipes and files)."""
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        no_color=True,
+        width=width or plain_width(),
+        force_terminal=False,
+        highlight=False,
+        emoji=False,
+    )
+    draw(console, True)
+    # Rich pads table cells to the column width; trailing blanks are noise in a file.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def emit(draw: Draw) -> None:
+    """Print to stdout: rich in a terminal, plain text otherwise or when NO_COLOR is set."""
+    if plain_mode(sys.stdout.isatty()):
+        sys.stdout.write(plain_text(draw))
+    else:
+        draw(Console(highlight=False, emoji=False), False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, no_color=plain_mode(sys.stderr.isatty()))
+
+
+@contextmanager
+def scan_progress(console: Console) -> Iterator[Progress | None]:
+    """A progress callback on stderr for long scans; silent when stderr is not a terminal."""
+    if not console.is_terminal:
+        yield None
+        return
+    progress = ProgressBar(
+        TextColumn("Reading evidence"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    )
+    task = progress.add_task("read", total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if total < PROGRESS_THRESHOLD:
+            return
+        if not started:
+            progress.start()
+            started = True
+        progress.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if started:
+            progress.stop()
+
+
+def write_atomically(target: Path, content: str, forbidden_root: Path | None = None) -> None:
+    """Write ``content`` to ``target`` through a temporary file, so no half-written file remains.
+
+    ``forbidden_root`` is the evidence folder, which the tool never writes into.
+    """
+    resolved = target.resolve()
+    if forbidden_root is not None:
+        root = forbidden_root.resolve()
+        if resolved == root or root in resolved.parents:
+            raise OutputError(
+                "refusing to write inside the evidence folder; choose another output path",
+                path=target,
+            )
+    folder = resolved.parent
+    if not folder.is_dir():
+        raise OutputError("the output folder does not exist", path=target)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=target) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        Path(temp_name).replace(resolved)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror}", path=target) from None

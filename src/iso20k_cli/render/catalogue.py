@@ -1,0 +1,101 @@
+"""``iso20k catalogue show``: the clause tree, or one clause or item in full."""
+
+from __future__ import annotations
+
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from iso20k_cli.catalogue.model import Catalogue, Clause, Item
+
+
+def _tree(catalogue: Catalogue, console: Console) -> None:
+    console.print(Text(catalogue.standard.title, style="bold"))
+    console.print(f"Catalogue {catalogue.standard.catalogue_version} ({catalogue.path})")
+    if catalogue.standard.notes:
+        notes = Table.grid(padding=(0, 1))
+        notes.add_column(no_wrap=True)
+        notes.add_column(overflow="fold")
+        for note in catalogue.standard.notes:
+            notes.add_row(" -", Text(note, style="dim"))
+        console.print(notes)
+    console.print()
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    table.add_column("Clause", no_wrap=True)
+    table.add_column("Title", overflow="fold")
+    table.add_column("Docs", justify="right")
+    table.add_column("Records", justify="right")
+    for clause in catalogue.clauses:
+        items = [catalogue.item(i) for i in clause.items]
+        docs = sum(1 for i in items if i.kind.value == "document")
+        records = len(items) - docs
+        title = clause.title + (" (?)" if clause.source.uncertain else "")
+        table.add_row(
+            "  " * clause.depth + clause.id,
+            Text(title, style="bold" if clause.depth == 0 else ""),
+            str(docs or ""),
+            str(records or ""),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            "(?) the exact title is not verified; see 'iso20k catalogue show CLAUSE'.", style="dim"
+        )
+    )
+
+
+def _item_lines(item: Item) -> list[RenderableType]:
+    need = "mandatory" if item.mandatory else "good practice"
+    head = Text(f"[{item.kind.value}] {item.title} ({item.id}) — {need}", style="bold")
+    body: list[Text] = [Text(f"Basis: {item.basis}")]
+    if item.description:
+        body.append(Text(item.description))
+    if item.source.uncertain or item.note:
+        body.append(Text(f"Note: {item.note or item.source.label}", style="yellow"))
+    hints = item.match
+    if hints.titles or hints.filenames:
+        names = ", ".join((*hints.titles, *hints.filenames))
+        body.append(Text(f"Recognised by: {names}", style="dim"))
+    if item.checks:
+        checks = ", ".join(_describe_check(c.model_dump()) for c in item.checks)
+        body.append(Text(f"Checks: {checks}", style="dim"))
+    # Padding keeps wrapped lines under their heading instead of at the margin.
+    return [Padding(head, (0, 0, 0, 2)), *(Padding(t, (0, 0, 0, 4)) for t in body)]
+
+
+def _describe_check(spec: dict[str, object]) -> str:
+    params = ", ".join(f"{k}={v}" for k, v in spec.items() if k != "type" and v is not None)
+    return f"{spec['type']}({params})" if params else str(spec["type"])
+
+
+def _clause(catalogue: Catalogue, clause: Clause, console: Console) -> None:
+    console.print(Text(f"{clause.id} {clause.title}", style="bold"))
+    console.print(f"Source: {clause.source.label}")
+    if clause.summary:
+        console.print(clause.summary)
+    if clause.note:
+        console.print(Text(f"Note: {clause.note}", style="yellow"))
+    if clause.children:
+        kids = ", ".join(f"{c} {catalogue.clause(c).title}" for c in clause.children)
+        console.print(f"Sub-clauses: {kids}")
+    if not clause.items:
+        console.print(
+            Text("No documented information is expected here; assessed by interview.", style="dim")
+        )
+    for item_id in clause.items:
+        console.print()
+        for line in _item_lines(catalogue.item(item_id)):
+            console.print(line)
+
+
+def render_catalogue(catalogue: Catalogue, target: str | None, console: Console) -> None:
+    if target is None:
+        _tree(catalogue, console)
+    elif target in catalogue.clauses_by_id:
+        _clause(catalogue, catalogue.clause(target), console)
+    else:
+        item = catalogue.item(target)
+        console.print(Text(f"Clause {item.clause} {catalogue.clause(item.clause).title}"))
+        for line in _item_lines(item):
+            console.print(line)

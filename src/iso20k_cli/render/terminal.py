@@ -1,0 +1,161 @@
+"""The readiness table, verdicts and top findings, for a person at a terminal.
+
+Readable at 80 columns. In plain mode (not a terminal, or NO_COLOR) it uses no
+colour and no box-drawing characters, so that logs and pipes stay clean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
+
+_STATUS_STYLE = {
+    Status.MET: "green",
+    Status.PARTIAL: "yellow",
+    Status.MISSING: "red",
+    Status.NOT_APPLICABLE: "dim",
+    Status.NOT_ASSESSED: "dim",
+}
+_STATUS_LABEL = {
+    Status.MET: "met",
+    Status.PARTIAL: "partial",
+    Status.MISSING: "missing",
+    Status.NOT_APPLICABLE: "n/a",
+    Status.NOT_ASSESSED: "interview",
+}
+_SEVERITY_STYLE = {
+    Severity.MAJOR: "bold red",
+    Severity.MINOR: "yellow",
+    Severity.OBSERVATION: "cyan",
+}
+
+
+@dataclass(frozen=True)
+class TerminalOptions:
+    depth: int = 2
+    max_findings: int = 10
+
+
+def _bar(score: float | None, width: int, plain: bool) -> Text:
+    if score is None:
+        return Text("")
+    filled = round(score / 100 * width)
+    full, empty = ("#", ".") if plain else ("█", "░")
+    style = "green" if score >= 80 else "yellow" if score >= 50 else "red"
+    return Text(full * filled, style=style) + Text(empty * (width - filled), style="dim")
+
+
+def _clause_table(assessment: Assessment, options: TerminalOptions, plain: bool) -> Table:
+    table = Table(
+        box=None,
+        show_edge=False,
+        pad_edge=False,
+        header_style="" if plain else "bold",
+        expand=False,
+    )
+    table.add_column("Clause", no_wrap=True)
+    table.add_column("Title", overflow="ellipsis", no_wrap=True, max_width=38)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Readiness", no_wrap=True)
+    for clause in assessment.clauses:
+        if clause.depth >= options.depth:
+            continue
+        table.add_row(*_row(clause, plain))
+    return table
+
+
+def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
+    indent = "  " * clause.depth
+    score = "—" if clause.score is None else f"{clause.score:.0f}"
+    if plain and clause.score is None:
+        score = "-"
+    status = Text(_STATUS_LABEL[clause.status], style=_STATUS_STYLE[clause.status])
+    title = Text(clause.title, style="bold" if clause.depth == 0 else "")
+    return (indent + clause.id, title, score, status, _bar(clause.score, 10, plain))
+
+
+def _verdict(assessment: Assessment, plain: bool) -> Group:
+    lines: list[RenderableType] = []
+    score = Text(f"Overall readiness: {assessment.score:.0f}/100  ", style="bold")
+    lines.append(score + _bar(assessment.score, 20, plain))
+    v = assessment.verdict
+    for label, ready, blockers in (
+        ("Stage 1 (documentation)", v.stage1_ready, v.stage1_blockers),
+        ("Stage 2 (records of operation)", v.stage2_ready, v.stage2_blockers),
+    ):
+        word = Text("READY", style="bold green") if ready else Text("NOT READY", style="bold red")
+        lines.append(Text(f"{label}: ") + word)
+        if blockers:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for blocker in blockers:
+                grid.add_row(" -", blocker)
+            lines.append(grid)
+    counts = ", ".join(_plural(assessment.count(s), s.value) for s in Severity)
+    lines.append(Text(f"Findings: {counts}"))
+    return Group(*lines)
+
+
+def _plural(count: int, word: str) -> str:
+    # "major" and "minor" read as adjectives ("2 major"); "observation" is a noun.
+    if word == Severity.OBSERVATION.value and count != 1:
+        word += "s"
+    return f"{count} {word}"
+
+
+def _findings(findings: tuple[Finding, ...], limit: int) -> list[RenderableType]:
+    if not findings:
+        return [Text("No findings.")]
+    shown = findings if limit <= 0 else findings[:limit]
+    heading = "Findings" if len(shown) == len(findings) else f"Top {len(shown)} findings"
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for finding in shown:
+        body = Text(finding.message)
+        if finding.recommendation:
+            body.append(f"\n→ {finding.recommendation}", style="dim")
+        if finding.basis:
+            body.append(f"\nNote: {finding.basis}", style="dim italic")
+        grid.add_row(
+            Text(finding.severity.value.upper(), style=_SEVERITY_STYLE[finding.severity]),
+            finding.clause or "file",
+            body,
+        )
+    out: list[RenderableType] = [Text(heading, style="bold"), grid]
+    if len(shown) < len(findings):
+        out.append(
+            Text(
+                f"… and {len(findings) - len(shown)} more (--max-findings 0 shows all; "
+                "--format json gives everything)",
+                style="dim",
+            )
+        )
+    return out
+
+
+def render_terminal(
+    assessment: Assessment, console: Console, options: TerminalOptions, plain: bool
+) -> None:
+    org = f" — {assessment.organisation}" if assessment.organisation else ""
+    used = sum(1 for f in assessment.files if f.used_for)
+    console.print(Text(f"{assessment.catalogue.title}{org}", style="bold"))
+    console.print(f"Evidence: {assessment.evidence_dir}", soft_wrap=True)
+    console.print(
+        f"{len(assessment.files)} files, {used} used as evidence; assessed as of {assessment.as_of}"
+    )
+    console.print()
+    console.print(_clause_table(assessment, options, plain))
+    console.print()
+    console.print(_verdict(assessment, plain))
+    console.print()
+    for line in _findings(assessment.findings, options.max_findings):
+        console.print(line)

@@ -1,0 +1,180 @@
+"""YAML loading that keeps line numbers, so that every error can name file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from iso20k_cli.errors import Iso20kError
+
+ErrorFactory = Callable[..., Iso20kError]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """Plain Python data plus the ruamel tree it came from (for line look-ups)."""
+
+    path: Path
+    data: Any
+    tree: Any
+
+
+def parse_yaml(text: str, path: Path, error: ErrorFactory) -> LoadedYaml:
+    """Parse YAML text; syntax errors and duplicate keys become ``error`` with a line."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "duplicate key" in str(exc):
+            problem = _duplicate_key_message(exc)
+        raise error(f"invalid YAML: {problem}", path=path, line=line) from None
+    except YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", path=path) from None
+    return LoadedYaml(path=path, data=to_plain(tree), tree=tree)
+
+
+def read_yaml(path: Path, error: ErrorFactory) -> LoadedYaml:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error("file not found", path=path) from None
+    except IsADirectoryError:
+        raise error("is a folder, not a YAML file", path=path) from None
+    except UnicodeDecodeError:
+        raise error("not UTF-8 text", path=path) from None
+    except OSError as exc:
+        raise error(f"cannot be read: {exc.strerror}", path=path) from None
+    return parse_yaml(text, path, error)
+
+
+def _duplicate_key_message(exc: MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    # ruamel words it 'found duplicate key "x" with value ...'; keep the key only.
+    if "duplicate key" in problem:
+        return problem.split(" with value")[0].replace("found ", "")
+    return "duplicate key"
+
+
+def to_plain(node: Any) -> Any:
+    """Turn ruamel's round-trip types into plain dicts, lists, str, int, float, dates."""
+    if isinstance(node, CommentedMap):
+        return {to_plain(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [to_plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, dt.datetime):
+        return dt.datetime(*node.timetuple()[:6], tzinfo=node.tzinfo)
+    return node
+
+
+def _has(node: Any, part: int | str) -> bool:
+    if isinstance(node, CommentedMap):
+        return part in node
+    return isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node)
+
+
+def line_of(tree: Any, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the deepest node of ``loc`` found in the ruamel tree."""
+    node = tree
+    line: int | None = None
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        # Other parts are pydantic's own (a union tag, a function name): skip them.
+    return line
+
+
+def format_loc(loc: Sequence[int | str]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _describe(err: ErrorDetails) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'"
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    message = err["msg"]
+    if kind == "string_type" and isinstance(err.get("input"), int | float):
+        message += f' (quote it: "{err["input"]}")'
+    if kind == "union_tag_invalid":
+        message = message.replace("Input tag", "check type")
+    return message
+
+
+def _display_loc(tree: Any, loc: Sequence[int | str]) -> list[int | str]:
+    """The parts of a pydantic loc that are real keys or indexes in the YAML tree.
+
+    Pydantic inserts its own parts (the tag of a discriminated union); a part that is
+    not in the tree is kept only at the end, where it names a missing key.
+    """
+    shown: list[int | str] = []
+    node = tree
+    for position, part in enumerate(loc):
+        if _has(node, part):
+            node = node[part]
+        elif position != len(loc) - 1:
+            continue
+        shown.append(part)
+    return shown
+
+
+def validate(
+    model: type[M], loaded: LoadedYaml, error: ErrorFactory, context: dict[str, Any] | None = None
+) -> M:
+    """Validate loaded YAML against ``model``; the first error names file, line and key path."""
+    try:
+        return model.model_validate(loaded.data, context=context)
+    except ValidationError as exc:
+        # A failed element also makes its container fail (a tuple "too short"); such
+        # echoes of a deeper error are not separate problems.
+        every = exc.errors()
+        errors = [
+            e
+            for e in every
+            if not any(
+                len(o["loc"]) > len(e["loc"]) and tuple(o["loc"][: len(e["loc"])]) == e["loc"]
+                for o in every
+            )
+        ]
+        first = errors[0]
+        loc = first["loc"]
+        shown = _display_loc(loaded.tree, loc)
+        if first["type"] in ("extra_forbidden", "missing"):
+            shown = shown[:-1]  # the message names the key itself
+        where = format_loc(shown)
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        message = f"{where}: {_describe(first)}{more}" if where else f"{_describe(first)}{more}"
+        raise error(message, path=loaded.path, line=line_of(loaded.tree, loc)) from None

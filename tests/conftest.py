@@ -1,0 +1,74 @@
+"""Shared fixtures: evidence folders written in the test, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from iso20k_cli.cli import app
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+MINI = DATA / "mini-catalogue.yaml"
+AS_OF = "2026-11-21"
+
+
+def front(fields: dict[str, Any] | None = None, body: str = "") -> str:
+    """A Markdown file with YAML front-matter made from ``fields``."""
+    if not fields:
+        return body
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {json.dumps(value) if not isinstance(value, str) else value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + body
+
+
+@dataclass
+class Folder:
+    root: Path
+
+    def add(self, rel: str, content: str | bytes = "", **fields: Any) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(front(fields, content) if fields else content, encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def evidence(tmp_path: Path) -> Folder:
+    root = tmp_path / "evidence"
+    root.mkdir()
+    return Folder(root)
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return invoke

@@ -1,0 +1,186 @@
+"""Loading catalogues: the mini test catalogue, and every way a catalogue can be malformed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, Invoke
+from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.errors import CatalogueError
+
+VALID_HEAD = """\
+schema_version: 1
+standard:
+  id: t
+  title: T
+clauses:
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "cat.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> CatalogueError:
+    path = write(tmp_path, text)
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    return info.value
+
+
+def test_mini_catalogue_builds_tree_and_items() -> None:
+    cat = load_catalogue(MINI)
+    assert cat.clause_order == ("1", "1.1", "1.2", "2", "2.1", "2.2")
+    assert cat.clause("1.1").parent == "1"
+    assert cat.clause("2.1").depth == 1
+    assert cat.clause("2").children == ("2.1", "2.2")
+    assert [i.id for i in cat.items_under("2")] == [
+        "incident-policy",
+        "incident-records",
+        "security-incidents",
+        "audit-reports",
+    ]
+    assert cat.item("incident-records").kind.value == "record"
+    assert cat.item("scope").kind.value == "document"
+    assert cat.item("handbook").source.uncertain
+    assert cat.path == str(MINI)
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
+    err = error_of(tmp_path, VALID_HEAD + '  - id: "1"\n    title: [unclosed\n')
+    assert err.path == str(tmp_path / "cat.yaml")
+    assert err.line is not None and err.line >= 7
+    assert "invalid YAML" in str(err)
+
+
+def test_unknown_key_is_named_with_its_line(tmp_path: Path) -> None:
+    err = error_of(tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n    colour: blue\n')
+    assert err.line == 8
+    assert "unknown key 'colour'" in err.message
+    assert err.message == "clauses[0]: unknown key 'colour'"
+
+
+def test_unknown_key_in_nested_item(tmp_path: Path) -> None:
+    text = VALID_HEAD + (
+        '  - id: "1"\n    title: One\n    documents:\n'
+        "      - id: a\n        title: Alpha doc\n        mandatory: true\n        basis: x\n"
+        "        match:\n          title: [oops]\n"
+    )
+    err = error_of(tmp_path, text)
+    assert err.line == 14
+    assert err.message == "clauses[0].documents[0].match: unknown key 'title'"
+
+
+def test_duplicate_clause_id(tmp_path: Path) -> None:
+    err = error_of(
+        tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n  - id: "1"\n    title: Again\n'
+    )
+    assert "duplicate clause id '1'" in err.message
+    assert err.line == 8
+
+
+def test_duplicate_item_id(tmp_path: Path) -> None:
+    item = "      - id: a\n        title: Alpha doc\n        mandatory: true\n        basis: x\n"
+    text = VALID_HEAD + f'  - id: "1"\n    title: One\n    documents:\n{item}    records:\n{item}'
+    err = error_of(tmp_path, text)
+    assert "duplicate item id 'a'" in err.message
+    assert err.line == 14
+
+
+def test_reference_to_missing_clause(tmp_path: Path) -> None:
+    text = VALID_HEAD + (
+        '  - id: "1"\n    title: One\n    documents:\n'
+        "      - id: a\n        title: Alpha doc\n        mandatory: true\n        basis: x\n"
+        '        related: ["9.9"]\n'
+    )
+    err = error_of(tmp_path, text)
+    assert "refers to clause '9.9', which does not exist" in err.message
+    assert err.line == 13
+
+
+def test_missing_parent_clause(tmp_path: Path) -> None:
+    err = error_of(
+        tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n  - id: "2.1"\n    title: Orphan\n'
+    )
+    assert "parent clause '2'" in err.message
+    assert err.line == 8
+
+
+def test_gate_naming_unknown_item(tmp_path: Path) -> None:
+    text = VALID_HEAD.replace("clauses:\n", "gates:\n  performed: [nope]\nclauses:\n")
+    err = error_of(tmp_path, text + '  - id: "1"\n    title: One\n')
+    assert "gate refers to item 'nope'" in err.message
+    assert err.line == 6
+
+
+def test_unquoted_numeric_clause_id_gets_a_hint(tmp_path: Path) -> None:
+    err = error_of(tmp_path, VALID_HEAD + "  - id: 4.1\n    title: One\n")
+    assert "quote it" in err.message
+    assert err.line == 6
+
+
+def test_unknown_check_type(tmp_path: Path) -> None:
+    text = VALID_HEAD + (
+        '  - id: "1"\n    title: One\n    documents:\n'
+        "      - id: a\n        title: Alpha doc\n        mandatory: true\n        basis: x\n"
+        "        checks:\n          - type: signed_in_blood\n"
+    )
+    err = error_of(tmp_path, text)
+    assert "signed_in_blood" in err.message
+    assert err.line == 14
+
+
+def test_bad_check_parameter(tmp_path: Path) -> None:
+    text = VALID_HEAD + (
+        '  - id: "1"\n    title: One\n    records:\n'
+        "      - id: a\n        title: Alpha rec\n        mandatory: true\n        basis: x\n"
+        "        checks:\n          - type: records_span\n            min_days: 0\n"
+    )
+    err = error_of(tmp_path, text)
+    assert "min_days" in err.message
+    assert err.line == 15
+
+
+def test_duplicate_yaml_key(tmp_path: Path) -> None:
+    err = error_of(tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n    title: Two\n')
+    assert "duplicate key" in err.message
+    assert err.line == 8
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    err = error_of(tmp_path, VALID_HEAD + '  - id: "1"\n')
+    assert "missing required key 'title'" in err.message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match="file not found"):
+        load_catalogue(tmp_path / "absent.yaml")
+
+
+def test_cli_validate_ok_and_bad(cli: Invoke, tmp_path: Path) -> None:
+    ok = cli("catalogue", "validate", MINI)
+    assert ok.exit_code == 0
+    assert "valid: 6 clauses, 6 items (5 mandatory)" in ok.stdout
+    bad = write(tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n    colour: blue\n')
+    result = cli("catalogue", "validate", bad)
+    assert result.exit_code == 2
+    assert f"{bad}:8:" in result.stderr
+    assert "unknown key 'colour'" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_cli_show_tree_clause_and_item(cli: Invoke) -> None:
+    tree = cli("catalogue", "show", "--catalogue", MINI)
+    assert tree.exit_code == 0
+    assert "Scope and policy" in tree.stdout and "Interviews only" in tree.stdout
+    clause = cli("catalogue", "show", "1.2", "--catalogue", MINI)
+    assert "assessed by interview" in clause.stdout
+    item = cli("catalogue", "show", "handbook", "--catalogue", MINI)
+    assert "good practice" in item.stdout and "unverified" in item.stdout
+    missing = cli("catalogue", "show", "7.7", "--catalogue", MINI)
+    assert missing.exit_code == 2
+    assert "'7.7' is neither a clause nor an item" in missing.stderr
