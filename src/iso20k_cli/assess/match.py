@@ -130,31 +130,39 @@ class Matcher:
         return chosen or items
 
     def _by_name(self, file: EvidenceFile) -> tuple[Link, ...]:
+        """Links by title or, when the title names nothing, by file name.
+
+        The title is what the author called the document; a file name is often a
+        shortened form of it ("infosec-incident-log" for "Information Security
+        Incident Log"), so it is consulted only when the title names nothing.
+        """
         title_words = words(file.title) if file.title else ()
         name_words = words(file.stem)
-        title_hits = self._hits(title_words, name_words, use_filenames=False)
-        name_hits = self._hits(name_words, name_words, use_filenames=True)
-        links: dict[str, Link] = {}
-        for hit in title_hits:
-            links.setdefault(
-                hit.item,
-                Link(hit.item, file.path, MatchedBy.TITLE, f"title contains '{hit.phrase}'"),
+        vetoes = (title_words, name_words)
+        title_hits = self._hits(title_words, vetoes, use_filenames=False)
+        if title_hits:
+            return tuple(
+                Link(hit.item, file.path, MatchedBy.TITLE, f"title contains '{hit.phrase}'")
+                for hit in title_hits
             )
-        for hit in name_hits:
-            links.setdefault(
-                hit.item,
-                Link(hit.item, file.path, MatchedBy.FILENAME, f"file name contains '{hit.phrase}'"),
-            )
-        return tuple(links.values())
+        return tuple(
+            Link(hit.item, file.path, MatchedBy.FILENAME, f"file name contains '{hit.phrase}'")
+            for hit in self._hits(name_words, vetoes, use_filenames=True)
+        )
 
     def _hits(
-        self, tokens: tuple[str, ...], name_tokens: tuple[str, ...], use_filenames: bool
+        self,
+        tokens: tuple[str, ...],
+        vetoes: tuple[tuple[str, ...], ...],
+        use_filenames: bool,
     ) -> list[_Hit]:
+        """Items whose phrases occur in ``tokens``; an exclude phrase in any of ``vetoes``
+        (the title and the file name) rules an item out."""
         if not tokens:
             return []
         hits: list[_Hit] = []
         for hints in self._hints:
-            if any(find_phrase(tokens, ex) or find_phrase(name_tokens, ex) for ex in hints.exclude):
+            if any(find_phrase(part, ex) for ex in hints.exclude for part in vetoes):
                 continue
             phrases = hints.titles + (hints.filenames if use_filenames else ())
             best: _Hit | None = None

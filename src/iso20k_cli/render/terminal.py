@@ -145,9 +145,10 @@ def _findings(findings: tuple[Finding, ...], limit: int) -> list[RenderableType]
 def render_terminal(
     assessment: Assessment, console: Console, options: TerminalOptions, plain: bool
 ) -> None:
-    org = f" — {assessment.organisation}" if assessment.organisation else ""
     used = sum(1 for f in assessment.files if f.used_for)
-    console.print(Text(f"{assessment.catalogue.title}{org}", style="bold"))
+    if assessment.organisation:
+        console.print(Text(assessment.organisation, style="bold"))
+    console.print(Text(f"Readiness for {assessment.catalogue.title}"))
     console.print(f"Evidence: {assessment.evidence_dir}", soft_wrap=True)
     console.print(
         f"{len(assessment.files)} files, {used} used as evidence; assessed as of {assessment.as_of}"

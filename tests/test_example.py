@@ -1,0 +1,92 @@
+"""The bundled example: the tool finds exactly what was planted in it, and no more."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import AS_OF, REPO, Invoke
+
+EXAMPLE = REPO / "examples" / "harbourside"
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    from typer.testing import CliRunner
+
+    from iso20k_cli.cli import app
+
+    run = CliRunner().invoke(app, ["check", str(EXAMPLE), "--as-of", AS_OF, "-f", "json"])
+    assert run.exit_code == 1, run.stderr  # major gaps were planted
+    import json
+
+    data: dict[str, Any] = json.loads(run.stdout)
+    return data
+
+
+def findings(result: dict[str, Any], severity: str) -> set[tuple[str | None, str]]:
+    return {(f["item"], f["check"]) for f in result["findings"] if f["severity"] == severity}
+
+
+def test_planted_gaps_are_the_major_findings(result: dict[str, Any]) -> None:
+    assert findings(result, "major") == {
+        ("other-parties-list", "missing"),
+        ("service-complaints", "missing"),
+        ("supplier-contracts", "missing"),
+        ("contractual-disputes", "missing"),
+        ("continuity-risk-assessment", "missing"),
+        ("continuity-test-results", "missing"),
+    }
+
+
+def test_planted_weaknesses_are_minor_findings(result: dict[str, Any]) -> None:
+    minor = findings(result, "minor")
+    assert ("continuity-plan", "approved") in minor  # the draft
+    assert ("is-policy", "review_interval") in minor  # overdue since 2025-05-20
+    assert ("availability-requirements", "approved") in minor  # no document control
+    # Planted gaps in good-practice items stay observations.
+    observations = findings(result, "observation")
+    assert ("capacity-plan", "missing") in observations
+    assert ("service-budget", "missing") in observations
+
+
+def test_verdicts_and_organisation(result: dict[str, Any]) -> None:
+    assert result["organisation"] == "Harbourside Digital Services Ltd"
+    verdict = result["verdict"]
+    assert not verdict["stage1_ready"] and not verdict["stage2_ready"]
+    assert "External supplier contracts" in verdict["stage1_blockers"][0]
+    assert 50 < result["score"] < 90
+
+
+def test_every_file_is_read_and_used_precisely(result: dict[str, Any]) -> None:
+    files = {f["path"]: f for f in result["files"]}
+    assert "README.md" not in files  # ignored by the example's .iso20k.yaml
+    assert all(f["readable"] and not f["warnings"] for f in files.values())
+    assert files["04-support/team-offsite-agenda.txt"]["used_for"] == []
+    # "confidentiality, integrity and availability" does not make the IS policy
+    # evidence of availability management.
+    assert files["08-assurance/Information-Security-Policy.md"]["used_for"] == ["is-policy"]
+    # The title names the security incident log; its short file name does not make it
+    # evidence of incident management too.
+    assert files["08-assurance/infosec-incident-log-2026.md"]["used_for"] == ["is-incident-records"]
+
+
+def test_declared_files_link_only_to_what_they_declare(result: dict[str, Any]) -> None:
+    items = {i["id"]: i for i in result["items"]}
+    pack = "09-performance/ops-pack-2026-10.md"
+    for item_id in ("capacity-monitoring", "demand-forecasts"):
+        assert {"path": pack, "matched_by": "declared"}.items() <= items[item_id]["evidence"][
+            0
+        ].items()
+    files = {f["path"]: f for f in result["files"]}
+    assert files[pack]["used_for"] == ["demand-forecasts", "capacity-monitoring"]
+    assert items["capacity-plan"]["status"] == "missing"  # a record is not the plan
+
+
+def test_table_output_for_the_readme_command(cli: Invoke) -> None:
+    run = cli("check", EXAMPLE, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert "Harbourside Digital Services Ltd" in run.stdout
+    assert "Stage 1 (documentation): NOT READY" in run.stdout
+    assert "External supplier contracts" in run.stdout
