@@ -70,7 +70,7 @@ def test_fully_ready_folder() -> None:
     assert result.score == 100.0
     assert result.findings == ()
     assert result.verdict.stage1_ready and result.verdict.stage2_ready
-    assert result.records_span_days == 91
+    assert result.records_span_days == 92  # 1 August to 31 October, both included
     clause = {c.id: c for c in result.clauses}
     assert clause["1.2"].status is Status.NOT_ASSESSED and clause["1.2"].score is None
     assert clause["2"].met == 4
@@ -132,7 +132,7 @@ def test_record_age_span_and_count() -> None:
         "min_count": Severity.MINOR,
     }
     span = next(f for f in result.findings if f.check == "records_span")
-    assert "30 days" in span.message and span.basis and "not a clause" in span.basis
+    assert "31 days" in span.message and span.basis and "not a clause" in span.basis
     old = run(good_folder(), as_of=D(2027, 3, 1))
     assert findings_for(old, "incident-records") == {"latest_record_age": Severity.MINOR}
 
@@ -168,7 +168,7 @@ def test_stage2_needs_span_and_records() -> None:
     result = run(files)
     assert result.verdict.stage1_ready
     assert not result.verdict.stage2_ready
-    assert any("cover 30 days" in b for b in result.verdict.stage2_blockers)
+    assert any("cover 31 days" in b for b in result.verdict.stage2_blockers)
 
 
 def test_stage1_needs_internal_audit_performed() -> None:

@@ -10,7 +10,7 @@ import pytest
 from conftest import Folder
 from iso20k_cli.errors import EvidenceFolderError
 from iso20k_cli.evidence.collect import collect
-from iso20k_cli.evidence.dates import dates_in_name, parse_date
+from iso20k_cli.evidence.dates import dates_in_name, days_covered, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status, parse_front_matter
 from iso20k_cli.evidence.model import DocStatus
 from iso20k_cli.evidence.scan import is_ignored, scan
@@ -156,6 +156,8 @@ def test_dates() -> None:
     assert dates_in_name("incident-log-2026-09.md") == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     assert dates_in_name("MR minutes 2026-10-14.md") == (dt.date(2026, 10, 14),)
     assert dates_in_name("policy-v2.md") == ()
+    assert days_covered([dt.date(2026, 8, 3)]) == 1
+    assert days_covered([dt.date(2026, 10, 31), dt.date(2026, 8, 3)]) == 90
 
 
 def test_markdown_title_from_heading_and_text_without_headings(evidence: Folder) -> None:
@@ -170,3 +172,24 @@ def test_markdown_title_from_heading_and_text_without_headings(evidence: Folder)
     assert not c.readable and "file name only" in (c.error or "") and c.format == "pdf"
     assert not d.readable and "binary" in (d.error or "")
     assert e.readable and "café" in e.text
+
+
+def test_progress_shows_on_a_terminal_for_large_scans_only() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from iso20k_cli.output import PROGRESS_THRESHOLD, scan_progress
+
+    piped = Console(file=StringIO(), force_terminal=False)
+    with scan_progress(piped) as update:
+        assert update is None
+    screen = StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    with scan_progress(terminal) as update:
+        assert update is not None
+        update(1, PROGRESS_THRESHOLD - 1)
+        assert screen.getvalue() == ""  # small scans finish before a bar would help
+        update(1, PROGRESS_THRESHOLD)
+        update(PROGRESS_THRESHOLD, PROGRESS_THRESHOLD)
+    assert "Reading evidence" in screen.getvalue()

@@ -25,6 +25,7 @@ from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.registry import run_check
 from iso20k_cli.config import Settings
+from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.evidence.model import EvidenceFile
 
 NO_EXCLUSIONS_NOTE = (
@@ -326,4 +327,4 @@ def _records_span(
     )
     if not dates:
         return None
-    return (dates[-1] - dates[0]).days
+    return days_covered(dates)

@@ -139,7 +139,7 @@ class Assessment(_Model):
     findings: tuple[Finding, ...]
     files: tuple[FileResult, ...]
     records_span_days: int | None
-    """Days between the oldest and newest record of operation found."""
+    """Calendar days from the oldest to the newest record of ongoing operation, inclusive."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from iso20k_cli.assess.model import Severity
 from iso20k_cli.checks.base import RECORD_PERIOD_NOTE, CheckContext, Outcome
 from iso20k_cli.checks.specs import RecordsSpanSpec
+from iso20k_cli.evidence.dates import days_covered
 
 NAME = "records_span"
 
@@ -19,7 +20,7 @@ def run(spec: RecordsSpanSpec, ctx: CheckContext) -> list[Outcome]:
     basis = RECORD_PERIOD_NOTE.format(days=min_days)
     if not dates:
         return []  # latest_record_age reports undated records; one finding is enough
-    span = (dates[-1] - dates[0]).days
+    span = days_covered(dates)
     if span < min_days:
         return [
             Outcome(

@@ -20,6 +20,11 @@ _NAME_DAY = re.compile(r"(?<!\d)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]
 _NAME_MONTH = re.compile(r"(?<!\d)(20\d{2})[-_.](0[1-9]|1[0-2])(?![-_.]?\d)")
 
 
+def days_covered(dates: tuple[dt.date, ...] | list[dt.date]) -> int:
+    """Calendar days from the oldest to the newest date, both included (one date: 1)."""
+    return (max(dates) - min(dates)).days + 1
+
+
 def parse_date(value: object) -> dt.date | None:
     """A date from a YAML value or a string such as '2027-03-10' or '10 March 2027'."""
     if isinstance(value, dt.datetime):
