@@ -82,6 +82,10 @@ def _root(
     """Measure readiness for an ISO/IEC 20000-1:2018 certification audit."""
 
 
+# Options shared by every command that assesses a folder, declared once.
+EvidenceDirArgument = Annotated[
+    Path, typer.Argument(help="The evidence folder to assess (read, never modified).")
+]
 CatalogueOption = Annotated[
     Path | None,
     typer.Option(
@@ -90,44 +94,61 @@ CatalogueOption = Annotated[
         dir_okay=False,
     ),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Assessment date (default: today); fixes results for reproducibility.",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (default: .iso20k.yaml in the "
+        "evidence folder, else in the working directory).",
+        dir_okay=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the result to this file instead of stdout.",
+        dir_okay=False,
+    ),
+]
+
+
+def _assess_or_exit(
+    evidence_dir: Path,
+    as_of: str | None,
+    catalogue: Path | None,
+    config: Path | None,
+    fail_under: float | None = None,
+) -> Assessment:
+    """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
+    options = RunOptions(evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under)
+    try:
+        with scan_progress(stderr_console()) as progress:
+            return run_assessment(options, progress)
+    except Iso20kError as error:
+        _fail(error)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
-    evidence_dir: Annotated[
-        Path, typer.Argument(help="The evidence folder to assess (read, never modified).")
-    ],
+    evidence_dir: EvidenceDirArgument,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="table for people, json for machines."),
     ] = OutputFormat.TABLE,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the result to this file instead of stdout.",
-            dir_okay=False,
-        ),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Assessment date (default: today); fixes results for reproducibility.",
-        ),
-    ] = None,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
     catalogue: CatalogueOption = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: .iso20k.yaml in the "
-            "evidence folder, else in the working directory).",
-            dir_okay=False,
-        ),
-    ] = None,
+    config: ConfigOption = None,
     fail_under: Annotated[
         float | None,
         typer.Option(
@@ -149,11 +170,8 @@ def check(
     ] = 10,
 ) -> None:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
-    date = _parse_as_of(as_of)
-    options = RunOptions(evidence_dir, date, catalogue, config, fail_under)
+    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under)
     try:
-        with scan_progress(stderr_console()) as progress:
-            assessment = run_assessment(options, progress)
         _deliver(
             assessment, output_format, output, evidence_dir, TerminalOptions(depth, max_findings)
         )

@@ -77,6 +77,8 @@ def assess(
         tool_version=__version__,
         as_of=as_of,
         organisation=settings.organisation,
+        scope=settings.scope,
+        assessor=settings.assessor,
         evidence_dir=evidence_dir,
         catalogue=CatalogueInfo(
             id=catalogue.standard.id,

@@ -129,6 +129,8 @@ class Assessment(_Model):
     tool_version: str
     as_of: dt.date
     organisation: str | None
+    scope: str | None
+    assessor: str | None
     evidence_dir: str
     catalogue: CatalogueInfo
     parameters: Parameters
