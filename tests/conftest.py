@@ -44,6 +44,12 @@ class Folder:
         return path
 
 
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under GitHub Actions `iso20k check` defaults to annotations; tests expect the table.
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def evidence(tmp_path: Path) -> Folder:
     root = tmp_path / "evidence"

@@ -12,34 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
+from folders import check, ready_folder
 from iso20k_cli import cli as cli_module
-
-READY = {
-    "Scope-Statement.md": dict(
-        title="SMS Scope Statement",
-        status="approved",
-        approved="2026-03-01",
-        review_due="2027-03-01",
-    ),
-    "handbook/Staff Handbook.md": dict(
-        status="approved", approved="2026-03-01", review_due="2027-03-01"
-    ),
-    "incident-policy.md": dict(status="approved", approved="2026-03-01"),
-    "logs/incident-log-2026-08.md": dict(record_date="2026-08-31", period_start="2026-08-01"),
-    "logs/incident-log-2026-10.md": dict(record_date="2026-10-31", period_start="2026-10-01"),
-    "logs/security-incident-log.md": dict(record_date="2026-11-02"),
-    "audit/internal-audit-report-2026-09-20.md": dict(),
-}
-
-
-def ready_folder(folder: Folder) -> Folder:
-    for rel, fields in READY.items():
-        folder.add(rel, f"# {Path(rel).stem}\n\nBody.\n", **fields)
-    return folder
-
-
-def check(cli: Invoke, folder: Folder, *extra: str | Path) -> object:
-    return cli("check", folder.root, "--catalogue", MINI, "--as-of", AS_OF, *extra)
 
 
 def digest(root: Path) -> dict[str, tuple[str, float]]:
@@ -119,15 +93,19 @@ def test_json_contract(cli: Invoke, evidence: Folder) -> None:
     files = {f["path"]: f for f in data["files"]}
     assert files["contracts/Supplier Contract.pdf"]["format"] == "pdf"
     assert files["contracts/Supplier Contract.pdf"]["readable"] is False
-    assert files["notes/unrelated.txt"] == {
+    unrelated = files["notes/unrelated.txt"]
+    assert {k: unrelated[k] for k in ("path", "format", "readable", "error", "used_for")} == {
         "path": "notes/unrelated.txt",
         "format": "text",
         "readable": True,
         "error": None,
-        "title": None,
         "used_for": [],
-        "warnings": [],
     }
+    scope = files["Scope-Statement.md"]
+    assert scope["control"]["status"] == "approved"
+    assert scope["control"]["review_due"] == "2027-03-01"
+    log = files["logs/incident-log-2026-08.md"]
+    assert (log["first_record"], log["last_record"]) == ("2026-08-01", "2026-08-31")
 
 
 def test_same_input_same_bytes(cli: Invoke, evidence: Folder) -> None:
@@ -221,7 +199,7 @@ def test_internal_error_is_exit_three_without_traceback(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(cli_module, "run_assessment", boom)
+    monkeypatch.setattr(cli_module, "run_pipeline", boom)
     monkeypatch.setattr(sys, "argv", ["iso20k", "check", str(evidence.root)])
     monkeypatch.delenv("ISO20K_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:

@@ -73,7 +73,7 @@ def test_links_are_listed_not_followed(evidence: Folder, tmp_path: Path) -> None
         "linked-folder": "symbolic link to a folder; not followed",
         "scope-link.md": "symbolic link; not followed",
     }
-    files = collect(evidence.root)
+    files = collect(evidence.root).files
     assert all(not f.readable and f.text == "" for f in files)
 
 
@@ -87,7 +87,7 @@ def test_missing_folder_and_file_instead_of_folder(tmp_path: Path) -> None:
 
 def test_size_cap(evidence: Folder) -> None:
     evidence.add("big.md", "x" * 2048)
-    (big,) = collect(evidence.root, max_bytes=1024)
+    (big,) = collect(evidence.root, max_bytes=1024).files
     assert not big.readable and "limit" in (big.error or "")
 
 
@@ -153,6 +153,20 @@ def test_dates() -> None:
     assert parse_date("March 5, 2026") == dt.date(2026, 3, 5)
     assert parse_date("5th Sept 2026") == dt.date(2026, 9, 5)
     assert parse_date("2026-02-30") is None
+    assert parse_date("25/03/2027") == dt.date(2027, 3, 25)
+    assert parse_date("03/04/2027") is None  # 3 April or 4 March: no guess
+    assert dates_in_name("report-2026-Q3.pdf") == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert dates_in_name("Q4 2026 review.docx") == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert dates_in_name("Availability Jul-Oct 2026.xlsx") == (
+        dt.date(2026, 7, 1),
+        dt.date(2026, 10, 31),
+    )
+    assert dates_in_name("export 2026-08-01 to 2026-10-31.csv") == (
+        dt.date(2026, 8, 1),
+        dt.date(2026, 10, 31),
+    )
+    assert dates_in_name("March 2026 minutes.docx") == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert dates_in_name("Decimal marketing 2026.docx") == ()
     assert dates_in_name("incident-log-2026-09.md") == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     assert dates_in_name("MR minutes 2026-10-14.md") == (dt.date(2026, 10, 14),)
     assert dates_in_name("policy-v2.md") == ()
@@ -166,10 +180,11 @@ def test_markdown_title_from_heading_and_text_without_headings(evidence: Folder)
     evidence.add("c.pdf", b"%PDF-1.4")
     evidence.add("d.md", b"\x00\x01binary")
     evidence.add("e.md", "caf\xe9".encode("cp1252"))
-    a, b, c, d, e = collect(evidence.root)
+    a, b, c, d, e = collect(evidence.root).files
     assert (a.title, a.title_source, a.format) == ("Capacity Plan 2026", "heading", "markdown")
     assert b.title is None and b.format == "text"
-    assert not c.readable and "file name only" in (c.error or "") and c.format == "pdf"
+    assert not c.readable and "damaged or truncated PDF" in (c.error or "") and c.format == "pdf"
+    assert c.read_failure
     assert not d.readable and "binary" in (d.error or "")
     assert e.readable and "café" in e.text
 

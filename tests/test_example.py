@@ -33,7 +33,6 @@ def test_planted_gaps_are_the_major_findings(result: dict[str, Any]) -> None:
     assert findings(result, "major") == {
         ("other-parties-list", "missing"),
         ("service-complaints", "missing"),
-        ("supplier-contracts", "missing"),
         ("contractual-disputes", "missing"),
         ("continuity-risk-assessment", "missing"),
         ("continuity-test-results", "missing"),
@@ -55,14 +54,15 @@ def test_verdicts_and_organisation(result: dict[str, Any]) -> None:
     assert result["organisation"] == "Harbourside Digital Services Ltd"
     verdict = result["verdict"]
     assert not verdict["stage1_ready"] and not verdict["stage2_ready"]
-    assert "External supplier contracts" in verdict["stage1_blockers"][0]
+    assert "Service continuity risk assessment" in verdict["stage1_blockers"][0]
     assert 50 < result["score"] < 90
 
 
 def test_every_file_is_read_and_used_precisely(result: dict[str, Any]) -> None:
     files = {f["path"]: f for f in result["files"]}
     assert "README.md" not in files  # ignored by the example's .iso20k.yaml
-    assert all(f["readable"] and not f["warnings"] for f in files.values())
+    scan = "05-services/Supplier-Agreement-PN1-Colocation-signed.pdf"
+    assert all(f["readable"] and not f["warnings"] for p, f in files.items() if p != scan)
     assert files["04-support/team-offsite-agenda.txt"]["used_for"] == []
     # "confidentiality, integrity and availability" does not make the IS policy
     # evidence of availability management.
@@ -89,4 +89,38 @@ def test_table_output_for_the_readme_command(cli: Invoke) -> None:
     assert run.exit_code == 1
     assert "Harbourside Digital Services Ltd" in run.stdout
     assert "Stage 1 (documentation): NOT READY" in run.stdout
-    assert "External supplier contracts" in run.stdout
+    assert "Service continuity risk assessment" in run.stdout
+
+
+def test_office_pdf_and_export_files_are_recognised(result: dict[str, Any]) -> None:
+    files = {f["path"]: f for f in result["files"]}
+    expected = {
+        "04-support/Communication-Plan.docx": ("docx", ["communication-plan"]),
+        "05-services/Asset-Register-2026.xlsx": ("xlsx", ["asset-register"]),
+        "05-services/Supplier-Performance-Review-2026-Q3.pdf": (
+            "pdf",
+            ["supplier-performance-reviews"],
+        ),
+        "07-resolution/service-requests-export-2026-10-01_to_2026-11-15.csv": (
+            "csv",
+            ["service-request-records"],
+        ),
+    }
+    for path, (fmt, used) in expected.items():
+        assert (files[path]["format"], files[path]["used_for"]) == (fmt, used), path
+    items = {i["id"]: i for i in result["items"]}
+    assert items["communication-plan"]["status"] == "met"  # control table read from Word
+    assert items["asset-register"]["status"] == "met"  # control sheet read from Excel
+    # The export carries the service request records past 90 days.
+    assert items["service-request-records"]["status"] == "met"
+
+
+def test_signed_scan_is_vouched_for_by_the_manifest(result: dict[str, Any]) -> None:
+    scan = "05-services/Supplier-Agreement-PN1-Colocation-signed.pdf"
+    files = {f["path"]: f for f in result["files"]}
+    assert files[scan]["readable"] is False and "no text layer" in files[scan]["error"]
+    contracts = {i["id"]: i for i in result["items"]}["supplier-contracts"]
+    assert contracts["status"] == "met"
+    assert contracts["evidence"] == [
+        {"path": scan, "matched_by": "declared", "detail": "declares item supplier-contracts"}
+    ]

@@ -31,6 +31,8 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "iso20k_cli/_data/requirements/iso20000-1-2018.yaml" in names
     assert any(n.startswith("iso20k_cli/_data/templates/") for n in names)
+    assert "iso20k_cli/_data/templates/report.html.j2" in names
+    assert "iso20k_cli/_data/templates/partials/report.css.j2" in names
     assert "iso20k_cli/cli.py" in names
 
 
@@ -62,3 +64,13 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
         check=False,
     )
     assert show.returncode == 0 and "Incident management" in show.stdout
+    # The report templates are found inside the installed package.
+    html = subprocess.run(
+        [str(env_dir / "bin" / "iso20k"), "report", str(example), "--as-of", AS_OF, "-f", "html"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert html.returncode == 0, html.stderr
+    assert 'id="action-plan"' in html.stdout

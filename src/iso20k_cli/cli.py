@@ -13,22 +13,47 @@ import typer
 from rich.console import Console
 
 from iso20k_cli import __version__
-from iso20k_cli.assess.model import Assessment
+from iso20k_cli.assess.model import Assessment, Severity
+from iso20k_cli.baseline import SavedResult, load_result, require_same_catalogue
 from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.checks.registry import documentation
+from iso20k_cli.compare import Comparison, compare
 from iso20k_cli.errors import Iso20kError
-from iso20k_cli.output import emit, plain_text, scan_progress, stderr_console, write_atomically
-from iso20k_cli.pipeline import RunOptions, gate_exit_code, run_assessment
-from iso20k_cli.render.catalogue import render_catalogue
+from iso20k_cli.gate import GateResult, evaluate_gate, regressions
+from iso20k_cli.output import (
+    emit,
+    scan_progress,
+    stderr_console,
+    write_atomically,
+    write_bytes_atomically,
+)
+from iso20k_cli.pipeline import Run, RunOptions, run_pipeline
+from iso20k_cli.render.catalogue import render_catalogue, render_check_docs
+from iso20k_cli.render.context import RenderContext
+from iso20k_cli.render.diff import render_diff_json, render_diff_text
+from iso20k_cli.render.explain import render_explain, resolve_target
+from iso20k_cli.render.formats import OutputFormat, default_format, render
 from iso20k_cli.render.jsonout import render_json
+from iso20k_cli.render.report import ReportFormat, render_report
+from iso20k_cli.render.report.context import load_context
 from iso20k_cli.render.terminal import TerminalOptions, render_terminal
+from iso20k_cli.render.wording import delta_text, score_text
+from iso20k_cli.report.view import build_report
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 no major finding and the score is not under --fail-under; "
-    "1 a major finding remains or the score is under --fail-under; "
-    "2 usage or input error (missing folder, bad catalogue or configuration); "
+    "Exit codes: 0 the gate passed; "
+    "1 a major finding remains (with --fail-on minor or observation: a finding of that "
+    "severity or above), or, with --baseline, something got worse (a new such finding, a "
+    "lower score, a worse clause or item status), or the score is under --fail-under; "
+    "2 usage or input error (missing folder, bad catalogue, configuration or baseline); "
     "3 internal error (a bug: please report it)."
+)
+DIFF_EXIT_CODES_HELP = (
+    "Exit codes: 0 nothing got worse; 1 something got worse (a new finding at or above "
+    "--fail-on, a lower score, a worse clause or item status); 2 a file is missing or is "
+    "not a JSON result of iso20k check; 3 internal error."
 )
 
 app = typer.Typer(
@@ -45,11 +70,6 @@ catalogue_app = typer.Typer(
     help="Browse and validate requirements catalogues.", no_args_is_help=True
 )
 app.add_typer(catalogue_app, name="catalogue")
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 def _fail(error: Iso20kError) -> NoReturn:
@@ -122,6 +142,22 @@ OutputOption = Annotated[
 ]
 
 
+def _run_or_exit(
+    evidence_dir: Path,
+    as_of: str | None,
+    catalogue: Path | None,
+    config: Path | None,
+    fail_under: float | None = None,
+) -> Run:
+    """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
+    options = RunOptions(evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under)
+    try:
+        with scan_progress(stderr_console()) as progress:
+            return run_pipeline(options, progress)
+    except Iso20kError as error:
+        _fail(error)
+
+
 def _assess_or_exit(
     evidence_dir: Path,
     as_of: str | None,
@@ -129,22 +165,64 @@ def _assess_or_exit(
     config: Path | None,
     fail_under: float | None = None,
 ) -> Assessment:
-    """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
-    options = RunOptions(evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under)
+    return _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under).assessment
+
+
+FailOnOption = Annotated[
+    Severity,
+    typer.Option(
+        "--fail-on",
+        case_sensitive=False,
+        help="Lowest severity that fails the run: major (default), minor or observation. "
+        "With --baseline, only new findings of that severity or above count.",
+    ),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Report without failing: exit 0 unless an error.")
+]
+
+
+def _load_result_or_exit(path: Path) -> SavedResult:
     try:
-        with scan_progress(stderr_console()) as progress:
-            return run_assessment(options, progress)
+        return load_result(path)
     except Iso20kError as error:
         _fail(error)
+
+
+def _compare_or_exit(old: SavedResult, new: SavedResult, old_path: Path) -> Comparison:
+    try:
+        require_same_catalogue(old, new, old_path)
+    except Iso20kError as error:
+        _fail(error)
+    return compare(old, new)
+
+
+def _say(message: str) -> None:
+    stderr_console().print(f"iso20k: {message}", markup=False, soft_wrap=True)
+
+
+def _finish(gate: GateResult, exit_zero: bool) -> NoReturn:
+    """Say why the run fails (on stderr, so machine output stays clean) and exit."""
+    if exit_zero or not gate.failed:
+        raise typer.Exit(EXIT_OK)
+    for reason in gate.reasons:
+        _say(f"failing: {reason}")
+    raise typer.Exit(EXIT_GATE)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     evidence_dir: EvidenceDirArgument,
     output_format: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", help="table for people, json for machines."),
-    ] = OutputFormat.TABLE,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people (the default; github under GitHub Actions), json for "
+            "machines, sarif for code scanning, junit for test reports, github for "
+            "workflow annotations, md for a pull-request comment.",
+        ),
+    ] = None,
     output: OutputOption = None,
     as_of: AsOfOption = None,
     catalogue: CatalogueOption = None,
@@ -159,9 +237,26 @@ def check(
             help="Exit 1 when the overall score is under SCORE (0-100).",
         ),
     ] = None,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Report without failing: exit 0 unless an error.")
-    ] = False,
+    fail_on: FailOnOption = Severity.MAJOR,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            dir_okay=False,
+            help="A JSON result of an earlier run: fail only on what got worse since it.",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            dir_okay=False,
+            help="Also save this run's JSON result to FILE, as a baseline for later runs.",
+        ),
+    ] = None,
+    exit_zero: ExitZeroOption = False,
     depth: Annotated[
         int, typer.Option("--depth", min=1, max=6, help="Clause levels shown in the table.")
     ] = 2,
@@ -170,14 +265,29 @@ def check(
     ] = 10,
 ) -> None:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
+    # A bad baseline is reported before the folder is read, not after.
+    saved = _load_result_or_exit(baseline) if baseline is not None else None
     assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under)
+    comparison = None
+    if saved is not None and baseline is not None:
+        comparison = _compare_or_exit(saved, SavedResult.of(assessment), baseline)
+    chosen = output_format or default_format(os.environ, to_stdout=output is None)
+    context = RenderContext(TerminalOptions(depth, max_findings), comparison)
     try:
-        _deliver(
-            assessment, output_format, output, evidence_dir, TerminalOptions(depth, max_findings)
-        )
+        if write_baseline is not None:
+            write_atomically(write_baseline, render_json(assessment), forbidden_root=evidence_dir)
+        _deliver(assessment, chosen, output, evidence_dir, context)
     except Iso20kError as error:
         _fail(error)
-    raise typer.Exit(EXIT_OK if exit_zero else gate_exit_code(assessment))
+    if comparison is not None:
+        before = comparison.before.score
+        _say(
+            f"compared with {baseline}: readiness {score_text(before)} -> "
+            f"{score_text(assessment.score)} ({delta_text(before, assessment.score)}), "
+            f"{len(comparison.new_findings)} new finding(s), "
+            f"{len(comparison.resolved_findings)} resolved"
+        )
+    _finish(evaluate_gate(assessment, fail_on, comparison), exit_zero)
 
 
 def _deliver(
@@ -185,24 +295,169 @@ def _deliver(
     output_format: OutputFormat,
     output: Path | None,
     evidence_dir: Path,
-    table_options: TerminalOptions,
+    context: RenderContext,
 ) -> None:
     """Render in the chosen format to stdout or, atomically, to ``--output``."""
-    if output_format is OutputFormat.JSON:
-        text = render_json(assessment)
-    else:
+    if output_format is OutputFormat.TABLE and output is None:
 
         def draw(console: Console, plain: bool) -> None:
-            render_terminal(assessment, console, table_options, plain)
+            render_terminal(assessment, console, context.table, plain)
 
-        if output is None:
-            emit(draw)
-            return
-        text = plain_text(draw)
+        emit(draw)
+        return
+    text = render(output_format, assessment, context)
     if output is None:
         sys.stdout.write(text)
     else:
         write_atomically(output, text, forbidden_root=evidence_dir)
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command(epilog=DIFF_EXIT_CODES_HELP)
+def diff(
+    old: Annotated[
+        Path, typer.Argument(help="The earlier JSON result (iso20k check --format json).")
+    ],
+    new: Annotated[Path, typer.Argument(help="The later JSON result.")],
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text for people, json for machines."),
+    ] = DiffFormat.TEXT,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Lowest severity of a new finding that counts as worse: major (default), "
+            "minor or observation.",
+        ),
+    ] = Severity.MAJOR,
+    exit_zero: ExitZeroOption = False,
+) -> None:
+    """What improved and what regressed between two results, per clause (no folder is read)."""
+    before, after = _load_result_or_exit(old), _load_result_or_exit(new)
+    comparison = _compare_or_exit(before, after, old)
+    if output_format is DiffFormat.JSON:
+        text = render_diff_json(comparison)
+    else:
+        text = render_diff_text(comparison, str(old), str(new))
+    try:
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomically(output, text)
+    except Iso20kError as error:
+        _fail(error)
+    _finish(GateResult(regressions(comparison, fail_on)), exit_zero)
+
+
+REPORT_EXIT_CODES_HELP = (
+    "Exit codes: 0 the report was written (a report is not a gate; use check for that); "
+    "2 usage or input error (missing folder, bad catalogue or configuration, missing logo "
+    "or template folder, output that cannot be written); 3 internal error (a bug: please "
+    "report it)."
+)
+
+
+@app.command(epilog=REPORT_EXIT_CODES_HELP)
+def report(
+    evidence_dir: EvidenceDirArgument,
+    report_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (the default, unless the --output suffix names another), md or docx "
+            "for the report; csv or xlsx for its action plan.",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
+    catalogue: CatalogueOption = None,
+    config: ConfigOption = None,
+    audit_date: Annotated[
+        str | None,
+        typer.Option(
+            "--audit-date",
+            metavar="YYYY-MM-DD",
+            help="Planned date of the Stage 1 audit, which turns action targets into dates "
+            "(default: audit_date in the configuration).",
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            file_okay=False,
+            help="Jinja2 templates here replace the shipped ones of the same name (md, html).",
+        ),
+    ] = None,
+) -> None:
+    """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
+    suffix_format = ReportFormat.from_suffix(output) if output is not None else None
+    chosen = report_format or suffix_format or ReportFormat.HTML
+    if chosen.binary and output is None:
+        raise typer.BadParameter(
+            f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
+        )
+    try:
+        parsed_audit_date = _parse_as_of(audit_date) if audit_date is not None else None
+        context = load_context(evidence_dir, config, parsed_audit_date, template_dir)
+    except Iso20kError as error:
+        _fail(error)
+    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config)
+    try:
+        content = render_report(build_report(assessment, context.audit_date), chosen, context)
+        if isinstance(content, bytes):
+            assert output is not None  # binary formats require --output, checked above
+            write_bytes_atomically(output, content, forbidden_root=evidence_dir)
+        elif output is None:
+            sys.stdout.write(content)
+        else:
+            write_atomically(output, content, forbidden_root=evidence_dir)
+    except Iso20kError as error:
+        _fail(error)
+    if output is not None:
+        what = "action plan" if chosen in (ReportFormat.CSV, ReportFormat.XLSX) else "report"
+        _say(f"wrote the {what} ({chosen}) to {output}")
+
+
+@app.command()
+def explain(
+    evidence_dir: EvidenceDirArgument,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAUSE_OR_ITEM",
+            help="A clause id (8.7.2), an item id (continuity-plan) or a finding id "
+            "(continuity-plan:approved).",
+        ),
+    ],
+    as_of: AsOfOption = None,
+    catalogue: CatalogueOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Explain one clause or item: the evidence considered and how each file was recognised,
+    every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
+    run = _run_or_exit(evidence_dir, as_of, catalogue, config)
+    resolved = resolve_target(run.catalogue, target)
+    if resolved is None:
+        stderr_console().print(
+            f"iso20k: error: '{target}' is neither a clause, an item nor a finding of "
+            f"{run.catalogue.path}; 'iso20k catalogue show' lists them",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INPUT)
+    emit(
+        lambda console, _plain: render_explain(
+            run.catalogue, run.assessment, run.evidence.files, resolved, console
+        )
+    )
 
 
 @catalogue_app.command("validate")
@@ -219,6 +474,12 @@ def catalogue_validate(
         f"{file}: valid: {len(loaded.clauses)} clauses, {len(loaded.items)} items "
         f"({mandatory} mandatory)"
     )
+
+
+@catalogue_app.command("checks")
+def catalogue_checks() -> None:
+    """Document every check type a catalogue item can declare, with its parameters."""
+    emit(lambda console, _plain: render_check_docs(documentation(), console))
 
 
 @catalogue_app.command("show")

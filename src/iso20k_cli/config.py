@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from iso20k_cli.catalogue.model import Catalogue, Defaults
+from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
+from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
 CONFIG_NAME = ".iso20k.yaml"
+_CHECK_SPEC: TypeAdapter[CheckSpec] = TypeAdapter(CheckSpec)
 
 
 class _Model(BaseModel):
@@ -37,6 +51,34 @@ class DefaultsOverride(_Model):
     min_records_span_days: int | None = Field(default=None, ge=1, le=3660)
 
 
+class ReportBranding(_Model):
+    """How rendered reports are branded."""
+
+    logo: str | None = Field(
+        default=None, description="PNG, JPEG or SVG image, relative to the configuration file."
+    )
+    accent_colour: str | None = None
+
+    @field_validator("accent_colour", mode="before")
+    @classmethod
+    def _colour(cls, value: object) -> object:
+        # An unquoted #RRGGBB is a YAML comment, which would leave the key silently empty.
+        if value is None:
+            raise ValueError('empty: quote the colour, e.g. "#1F5F8B"')
+        if isinstance(value, str) and not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+            raise ValueError(f"'{value}' is not a colour in the form #RRGGBB (quote it in YAML)")
+        return value
+
+
+class AcceptedFinding(_Model):
+    """A finding the organisation accepts for now (a waiver): shown as accepted, not counted."""
+
+    finding: str = Field(min_length=3, description="The finding's id, as in the JSON output.")
+    justification: str = Field(min_length=10)
+    accepted_by: str = Field(min_length=2)
+    expires: dt.date
+
+
 class Settings(_Model):
     organisation: str | None = None
     scope: str | None = None
@@ -46,8 +88,21 @@ class Settings(_Model):
     )
     fail_under: float | None = Field(default=None, ge=0, le=100)
     ignore: tuple[str, ...] = ()
+    max_file_size_mb: int = Field(
+        default=100, ge=1, le=10_000, description="Larger files are listed but not read."
+    )
     defaults: DefaultsOverride = DefaultsOverride()
     not_applicable: tuple[NotApplicable, ...] = ()
+    audit_date: dt.date | None = Field(
+        default=None, description="Planned date of the Stage 1 audit, for report targets."
+    )
+    report: ReportBranding = ReportBranding()
+    checks: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Check parameters: 'records_span' for every item that declares it, "
+        "'incident-records.records_span' for one item.",
+    )
+    accepted: tuple[AcceptedFinding, ...] = ()
 
     _source: LoadedYaml | None = PrivateAttr(default=None)
 
@@ -67,8 +122,45 @@ class Settings(_Model):
         overrides = self.defaults.model_dump(exclude_none=True)
         return catalogue.defaults.model_copy(update=overrides)
 
+    def tuned(self, item: Item, spec: CheckSpec) -> CheckSpec:
+        """``spec`` with the configuration's parameters for its type, then for this item."""
+        overrides = {
+            **self.checks.get(spec.type, {}),
+            **self.checks.get(f"{item.id}.{spec.type}", {}),
+        }
+        if not overrides:
+            return spec
+        merged = {**spec.model_dump(exclude_none=True), **overrides, "type": spec.type}
+        return _CHECK_SPEC.validate_python(merged)
+
     def check_references(self, catalogue: Catalogue) -> None:
-        """Every clause or item declared not applicable must exist in the catalogue."""
+        """Everything the configuration names must exist in the catalogue, and check
+        parameters must be valid for their check type."""
+        for key, params in self.checks.items():
+            item_id, _, check = key.rpartition(".")
+            declared = {
+                c.type for i in catalogue.items if not item_id or i.id == item_id for c in i.checks
+            }
+            if item_id and item_id not in catalogue.items_by_id:
+                self._fail(["checks", key], f"checks: item '{item_id}' is not in the catalogue")
+            if check not in CHECK_TYPES:
+                known = ", ".join(CHECK_TYPES)
+                self._fail(["checks", key], f"checks: unknown check type '{check}' ({known})")
+            if check not in declared:
+                where = f"item '{item_id}'" if item_id else "any catalogue item"
+                self._fail(["checks", key], f"checks: {where} declares no '{check}' check")
+            # Validate exactly what will run: each declaring item's check with the overrides.
+            for item in catalogue.items:
+                for spec in item.checks:
+                    if spec.type != check or (item_id and item.id != item_id):
+                        continue
+                    try:
+                        self.tuned(item, spec)
+                    except ValidationError as exc:
+                        error = exc.errors()[0]
+                        loc = [p for p in error["loc"][1:] if p in params] or []
+                        name = ".".join(str(p) for p in error["loc"][1:]) or check
+                        self._fail(["checks", key, *loc], f"checks: {key}: {name}: {error['msg']}")
         for index, entry in enumerate(self.not_applicable):
             if entry.clause is not None and entry.clause not in catalogue.clauses_by_id:
                 self._fail(
@@ -81,10 +173,23 @@ class Settings(_Model):
                     f"not_applicable: item '{entry.item}' is not in the catalogue",
                 )
 
-    def _fail(self, loc: list[int | str], message: str) -> None:
+    def logo_path(self) -> Path | None:
+        """The report logo, resolved relative to the configuration file."""
+        if self.report.logo is None:
+            return None
+        candidate = Path(self.report.logo).expanduser()
+        if not candidate.is_absolute() and self.path is not None:
+            candidate = self.path.parent / candidate
+        return candidate
+
+    def error_at(self, loc: list[int | str], message: str) -> ConfigError:
+        """An error naming the configuration file and the line of the key at ``loc``."""
         source = self._source
         line = line_of(source.tree, loc) if source is not None else None
-        raise ConfigError(message, path=self.path, line=line)
+        return ConfigError(message, path=self.path, line=line)
+
+    def _fail(self, loc: list[int | str], message: str) -> None:
+        raise self.error_at(loc, message)
 
 
 def find_config(evidence_dir: Path, explicit: Path | None, cwd: Path | None = None) -> Path | None:

@@ -103,6 +103,13 @@ def write_atomically(target: Path, content: str, forbidden_root: Path | None = N
 
     ``forbidden_root`` is the evidence folder, which the tool never writes into.
     """
+    write_bytes_atomically(target, content.encode("utf-8"), forbidden_root)
+
+
+def write_bytes_atomically(
+    target: Path, content: bytes, forbidden_root: Path | None = None
+) -> None:
+    """As :func:`write_atomically`, for binary formats (Word, Excel)."""
     resolved = target.resolve()
     if forbidden_root is not None:
         root = forbidden_root.resolve()
@@ -119,7 +126,7 @@ def write_atomically(target: Path, content: str, forbidden_root: Path | None = N
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", path=target) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         Path(temp_name).replace(resolved)
     except OSError as exc:

@@ -9,10 +9,10 @@ from pathlib import Path
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.catalogue.loader import load_catalogue
-from iso20k_cli.config import find_config, load_settings
-from iso20k_cli.evidence.collect import Progress, collect
-
-MAX_FILE_BYTES = 100 * 1024 * 1024
+from iso20k_cli.catalogue.model import Catalogue
+from iso20k_cli.config import Settings, find_config, load_settings
+from iso20k_cli.evidence.collect import Evidence, Progress, collect
+from iso20k_cli.gate import evaluate_gate
 
 
 @dataclass(frozen=True)
@@ -24,28 +24,49 @@ class RunOptions:
     fail_under: float | None = None
 
 
+@dataclass(frozen=True)
+class Run:
+    """Everything one run produced, for commands that explain the Assessment."""
+
+    catalogue: Catalogue
+    settings: Settings
+    evidence: Evidence
+    assessment: Assessment
+
+
 def run_assessment(options: RunOptions, progress: Progress | None = None) -> Assessment:
     """Load settings and catalogue, read the evidence, assess. Raises Iso20kError on bad input."""
+    return run_pipeline(options, progress).assessment
+
+
+def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
+    """As :func:`run_assessment`, keeping the catalogue, settings and evidence read."""
     config_path = find_config(options.evidence_dir, options.config)
     settings = load_settings(config_path)
     if options.fail_under is not None:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
     catalogue = load_catalogue(options.catalogue or settings.catalogue_path())
     settings.check_references(catalogue)
-    files = collect(
+    evidence = collect(
         options.evidence_dir,
         ignore=settings.ignore,
-        max_bytes=MAX_FILE_BYTES,
+        max_bytes=settings.max_file_size_mb * 1024 * 1024,
         progress=progress,
     )
-    return assess(catalogue, settings, files, options.as_of, str(options.evidence_dir))
+    assessment = assess(
+        catalogue,
+        settings,
+        evidence.files,
+        options.as_of,
+        str(options.evidence_dir),
+        notes=evidence.notes,
+    )
+    return Run(catalogue, settings, evidence, assessment)
 
 
 def gate_exit_code(assessment: Assessment) -> int:
-    """1 when a major finding remains or the score is under the threshold, else 0."""
-    threshold = assessment.parameters.fail_under
-    if assessment.gate_failed:
-        return 1
-    if threshold is not None and assessment.score < threshold:
-        return 1
-    return 0
+    """1 when a major finding remains or the score is under the threshold, else 0.
+
+    The default gate of ``iso20k check``; gate.py has the options (--fail-on, --baseline).
+    """
+    return 1 if evaluate_gate(assessment).failed else 0

@@ -47,18 +47,22 @@ def parse_yaml(text: str, path: Path, error: ErrorFactory) -> LoadedYaml:
     return LoadedYaml(path=path, data=to_plain(tree), tree=tree)
 
 
-def read_yaml(path: Path, error: ErrorFactory) -> LoadedYaml:
+def read_user_text(path: Path, error: ErrorFactory, kind: str) -> str:
+    """A UTF-8 file the user named; every failure becomes ``error`` naming the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise error("file not found", path=path) from None
     except IsADirectoryError:
-        raise error("is a folder, not a YAML file", path=path) from None
+        raise error(f"is a folder, not {kind}", path=path) from None
     except UnicodeDecodeError:
         raise error("not UTF-8 text", path=path) from None
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror}", path=path) from None
-    return parse_yaml(text, path, error)
+
+
+def read_yaml(path: Path, error: ErrorFactory) -> LoadedYaml:
+    return parse_yaml(read_user_text(path, error, "a YAML file"), path, error)
 
 
 def _duplicate_key_message(exc: MarkedYAMLError) -> str:

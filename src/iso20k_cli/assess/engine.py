@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from iso20k_cli import __version__
 from iso20k_cli.assess.match import Link, Matcher
 from iso20k_cli.assess.model import (
+    Acceptance,
     Assessment,
     CatalogueInfo,
     CheckResult,
@@ -46,7 +47,9 @@ def assess(
     files: tuple[EvidenceFile, ...],
     as_of: dt.date,
     evidence_dir: str,
+    notes: tuple[str, ...] = (),
 ) -> Assessment:
+    """``notes`` are problems with the folder itself, such as manifest entries naming nothing."""
     defaults = settings.effective_defaults(catalogue)
     matcher = Matcher(catalogue)
     links_by_item: dict[str, list[Link]] = defaultdict(list)
@@ -60,16 +63,35 @@ def assess(
             used_for[file.path].append(link.item)
         file_warnings[file.path] = (*file.warnings, *warnings)
         file_findings.extend(_file_findings(file, file_warnings[file.path]))
+    file_findings.extend(
+        _observation(
+            f"folder:note:{index}",
+            "manifest",
+            note,
+            "Correct the evidence manifest so that each entry names a file in the evidence folder.",
+        )
+        for index, note in enumerate(notes)
+    )
 
     by_path = {f.path: f for f in files}
-    not_applicable = _not_applicable(catalogue, settings)
-    outcomes = [
-        _assess_item(item, links_by_item.get(item.id, []), by_path, as_of, defaults, not_applicable)
-        for item in catalogue.items
-    ]
+    run = _Run(
+        settings=settings,
+        by_path=by_path,
+        as_of=as_of,
+        defaults=defaults,
+        not_applicable=_not_applicable(catalogue, settings),
+        evidence={
+            item_id: tuple(by_path[link.path] for link in links if link.matched_by.strong)
+            for item_id, links in links_by_item.items()
+        },
+    )
+    outcomes = [_assess_item(item, links_by_item.get(item.id, []), run) for item in catalogue.items]
     items = tuple(o.result for o in outcomes)
     findings = _sorted_findings(
-        catalogue, [f for o in outcomes for f in o.findings] + file_findings
+        catalogue,
+        apply_acceptances(
+            [f for o in outcomes for f in o.findings] + file_findings, settings, as_of
+        ),
     )
     clauses = clause_results(catalogue, items)
     span = _records_span(catalogue, items, by_path, as_of)
@@ -106,6 +128,10 @@ def assess(
                 title=f.title,
                 used_for=tuple(used_for.get(f.path, ())),
                 warnings=file_warnings[f.path],
+                title_source=f.title_source,
+                control=f.control,
+                first_record=min(f.record_dates, default=None),
+                last_record=max(f.record_dates, default=None),
             )
             for f in files
         ),
@@ -125,20 +151,25 @@ def _not_applicable(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
     return result
 
 
-def _assess_item(
-    item: Item,
-    links: list[Link],
-    by_path: dict[str, EvidenceFile],
-    as_of: dt.date,
-    defaults: Defaults,
-    not_applicable: dict[str, str],
-) -> _ItemOutcome:
+@dataclass(frozen=True)
+class _Run:
+    """What every item's assessment needs to know about the run."""
+
+    settings: Settings
+    by_path: dict[str, EvidenceFile]
+    as_of: dt.date
+    defaults: Defaults
+    not_applicable: dict[str, str]
+    evidence: dict[str, tuple[EvidenceFile, ...]]
+
+
+def _assess_item(item: Item, links: list[Link], run: _Run) -> _ItemOutcome:
     evidence = tuple(
         EvidenceLink(path=link.path, matched_by=link.matched_by, detail=link.detail)
         for link in sorted(links, key=lambda x: x.path)
     )
-    if item.id in not_applicable:
-        justification = not_applicable[item.id]
+    if item.id in run.not_applicable:
+        justification = run.not_applicable[item.id]
         result = _result(item, Status.NOT_APPLICABLE, evidence, (), justification)
         note = Finding(
             id=f"{item.id}:not_applicable",
@@ -152,7 +183,7 @@ def _assess_item(
         )
         return _ItemOutcome(result, (note,))
 
-    strong = [by_path[link.path] for link in links if link.matched_by.strong]
+    strong = run.evidence.get(item.id, ())
     if not links:
         finding = _gap(item, "missing", f"no evidence of '{item.title}' was found", ())
         return _ItemOutcome(_result(item, Status.MISSING, evidence, ()), (finding,))
@@ -167,11 +198,16 @@ def _assess_item(
         )
         return _ItemOutcome(_result(item, Status.PARTIAL, evidence, ()), (finding,))
 
-    ctx = CheckContext(item=item, files=tuple(strong), as_of=as_of, defaults=defaults)
-    outcomes = [o for spec in item.checks for o in run_check(spec, ctx)]
+    ctx = CheckContext(
+        item=item, files=strong, as_of=run.as_of, defaults=run.defaults, evidence=run.evidence
+    )
+    outcomes = [o for spec in item.checks for o in run_check(run.settings.tuned(item, spec), ctx)]
     failed = [o for o in outcomes if o.severity in (Severity.MAJOR, Severity.MINOR)]
     status = Status.PARTIAL if failed else Status.MET
-    checks = tuple(CheckResult(check=o.check, passed=o.passed, message=o.message) for o in outcomes)
+    checks = tuple(
+        CheckResult(check=o.check, passed=o.passed, message=o.message, severity=o.severity)
+        for o in outcomes
+    )
     findings = tuple(_from_outcome(item, o) for o in outcomes if not o.passed)
     return _ItemOutcome(_result(item, status, evidence, checks), findings)
 
@@ -242,8 +278,9 @@ def _gap(item: Item, check: str, message: str, paths: tuple[str, ...]) -> Findin
 def _from_outcome(item: Item, outcome: Outcome) -> Finding:
     assert outcome.severity is not None
     bases = [b for b in (outcome.basis, _uncertainty(item)) if b]
+    key = f":{outcome.key}" if outcome.key else ""
     return Finding(
-        id=f"{item.id}:{outcome.check}",
+        id=f"{item.id}:{outcome.check}{key}",
         clause=item.clause,
         item=item.id,
         severity=outcome.severity,
@@ -255,45 +292,58 @@ def _from_outcome(item: Item, outcome: Outcome) -> Finding:
     )
 
 
+def _observation(
+    finding_id: str, check: str, message: str, recommendation: str, paths: tuple[str, ...] = ()
+) -> Finding:
+    """A finding about the folder or a file rather than a catalogue item."""
+    return Finding(
+        id=finding_id,
+        clause=None,
+        item=None,
+        severity=Severity.OBSERVATION,
+        check=check,
+        message=message,
+        recommendation=recommendation,
+        paths=paths,
+    )
+
+
 def _file_findings(file: EvidenceFile, warnings: tuple[str, ...]) -> list[Finding]:
     found = [
-        Finding(
-            id=f"file:{file.path}:warning:{index}",
-            clause=None,
-            item=None,
-            severity=Severity.OBSERVATION,
-            check="file",
-            message=f"{file.path}: {warning}",
-            recommendation="Correct the file so that its document control can be read.",
-            paths=(file.path,),
+        _observation(
+            f"file:{file.path}:warning:{index}",
+            "file",
+            f"{file.path}: {warning}",
+            "Correct the file so that its document control can be read.",
+            (file.path,),
         )
         for index, warning in enumerate(warnings)
     ]
-    # Formats whose content is not read yet are listed in files, not reported as faults.
-    if not file.readable and file.error and "recognised by file name only" not in file.error:
+    # A format that is not read, or a scan without text, is a limit of the tool and is
+    # listed in files; a damaged, encrypted or oversized file is the folder's problem.
+    if file.read_failure:
         found.append(
-            Finding(
-                id=f"file:{file.path}:unreadable",
-                clause=None,
-                item=None,
-                severity=Severity.OBSERVATION,
-                check="file",
-                message=f"{file.path} could not be read: {file.error}",
-                recommendation="Replace the file with a readable copy, or ignore it in the "
-                "configuration if it is not evidence.",
-                paths=(file.path,),
+            _observation(
+                f"file:{file.path}:unreadable",
+                "file",
+                f"{file.path} could not be read: {file.error}",
+                "Replace the file with a readable copy, or ignore it in the configuration if "
+                "it is not evidence.",
+                (file.path,),
             )
         )
     return found
 
 
 def _sorted_findings(catalogue: Catalogue, findings: list[Finding]) -> tuple[Finding, ...]:
+    """Most severe first, accepted ones last, then in catalogue order."""
     order = {cid: index for index, cid in enumerate(catalogue.clause_order)}
     items = {iid: index for index, iid in enumerate(catalogue.items_by_id)}
     return tuple(
         sorted(
             findings,
             key=lambda f: (
+                0 if f.counts else 1,
                 f.severity.rank,
                 order.get(f.clause, len(order)) if f.clause else len(order),
                 items.get(f.item, len(items)) if f.item else len(items),
@@ -330,3 +380,33 @@ def _records_span(
     if not dates:
         return None
     return days_covered(dates)
+
+
+def apply_acceptances(findings: list[Finding], settings: Settings, as_of: dt.date) -> list[Finding]:
+    """Mark accepted findings; an acceptance that matches nothing is itself reported."""
+    by_id = {entry.finding: entry for entry in settings.accepted}
+    marked = []
+    for finding in findings:
+        entry = by_id.get(finding.id)
+        if entry is not None:
+            acceptance = Acceptance(
+                by=entry.accepted_by,
+                justification=entry.justification,
+                expires=entry.expires,
+                expired=entry.expires < as_of,
+            )
+            finding = finding.model_copy(update={"accepted": acceptance})
+        marked.append(finding)
+    seen = {f.id for f in findings}
+    marked.extend(
+        _observation(
+            f"acceptance:{entry.finding}",
+            "acceptance",
+            f"the configuration accepts finding '{entry.finding}', which did not occur in this run",
+            "Remove the acceptance if the finding was resolved, or correct its id (see the "
+            "findings' ids in the JSON output or iso20k explain).",
+        )
+        for entry in settings.accepted
+        if entry.finding not in seen
+    )
+    return marked

@@ -205,3 +205,45 @@ class Matcher:
             for count, item, found in scored
             if count == top
         )
+
+    def near_miss(self, item_id: str, file: EvidenceFile, linked: tuple[str, ...]) -> str | None:
+        """Why ``file``, which names the item in its title or name, is not its evidence.
+
+        None when the file does not name the item at all. ``linked`` are the items
+        the file is evidence of. This answers "why was my document not counted?".
+        """
+        hints = next(h for h in self._hints if h.item.id == item_id)
+        title_words = words(file.title) if file.title else ()
+        name_words = words(file.stem)
+        mentions = [
+            text
+            for phrase_words, text in hints.titles + hints.filenames
+            if find_phrase(title_words, phrase_words) or find_phrase(name_words, phrase_words)
+        ]
+        if not mentions:
+            return None
+        named = f"names '{mentions[0]}'"
+        others = ", ".join(i for i in linked if i != item_id) or "nothing"
+        if file.declared:
+            return (
+                f"{named}, but declares what it satisfies ({', '.join(file.declared)}); a "
+                "declaration is taken as complete"
+            )
+        vetoes = (title_words, name_words)
+        for ex_words, ex in zip(hints.exclude, self._raw_excludes(hints), strict=True):
+            if any(find_phrase(part, ex_words) for part in vetoes):
+                return f"{named}, but also contains '{ex}', which rules it out for this item"
+        if (
+            title_words
+            and self._hits(title_words, vetoes, use_filenames=False)
+            and not any(find_phrase(title_words, w) for w, _ in hints.titles)
+        ):
+            return (
+                f"{named} in its file name only, while its title names another item "
+                f"({others}); file names are consulted only when the title names nothing"
+            )
+        return f"{named}, but a longer phrase of another item matched first ({others})"
+
+    @staticmethod
+    def _raw_excludes(hints: _Hints) -> tuple[str, ...]:
+        return tuple(p for p in hints.item.match.exclude if words(p))

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from iso20k_cli.assess.match import MatchedBy
+from iso20k_cli.evidence.model import DocumentControl
+from iso20k_cli.severity import Severity as Severity  # re-exported for renderers
 
 SCHEMA_VERSION = 1
 
@@ -22,19 +24,6 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
     """Clauses only: no documented information is expected (assessed by interview)."""
-
-
-class Severity(StrEnum):
-    MAJOR = "major"
-    MINOR = "minor"
-    OBSERVATION = "observation"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-
-_RANK = {Severity.MAJOR: 0, Severity.MINOR: 1, Severity.OBSERVATION: 2}
 
 
 class _Model(BaseModel):
@@ -51,6 +40,18 @@ class CheckResult(_Model):
     check: str
     passed: bool
     message: str
+    severity: Severity | None = None
+    """The grade of what the check found; None when it passed."""
+
+
+class Acceptance(_Model):
+    """A finding the organisation has accepted (a waiver), as declared in the configuration."""
+
+    by: str
+    justification: str
+    expires: dt.date
+    expired: bool
+    """Past its expiry date on the assessment date: the finding counts again."""
 
 
 class Finding(_Model):
@@ -65,6 +66,12 @@ class Finding(_Model):
     paths: tuple[str, ...] = ()
     basis: str | None = None
     """Set when the finding rests on practice or an uncertain fact, not on a 'shall'."""
+    accepted: Acceptance | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding weighs in verdicts and gates: not under an active acceptance."""
+        return self.accepted is None or self.accepted.expired
 
 
 class ItemResult(_Model):
@@ -106,6 +113,11 @@ class FileResult(_Model):
     title: str | None
     used_for: tuple[str, ...]
     warnings: tuple[str, ...]
+    title_source: str | None = None
+    control: DocumentControl = DocumentControl()
+    """Document control as read (manifest, front-matter, control block, metadata)."""
+    first_record: dt.date | None = None
+    last_record: dt.date | None = None
 
 
 class CatalogueInfo(_Model):
@@ -144,7 +156,12 @@ class Assessment(_Model):
     """Calendar days from the oldest to the newest record of ongoing operation, inclusive."""
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        """Findings of ``severity`` that count; accepted ones are counted by ``accepted``."""
+        return sum(1 for f in self.findings if f.severity is severity and f.counts)
+
+    @property
+    def accepted(self) -> int:
+        return sum(1 for f in self.findings if not f.counts)
 
     @property
     def gate_failed(self) -> bool:

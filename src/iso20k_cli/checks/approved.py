@@ -1,44 +1,54 @@
-"""``approved``: the current version of a document must be approved, not a draft.
+"""``approved``: the current version of a document is approved, not a draft.
 
-Review and approval of documented information is part of its control (7.5.3). A
-document with no recorded status, approver or approval date is treated as not
-approved, because an auditor would ask for that evidence.
+Review and approval are part of the control of documented information (7.5.3). The
+current version is the one an auditor would be shown: a current file before one in
+an archive folder or marked superseded, then approved before draft, then the most
+recently approved. A document with no recorded status, approver or approval date
+cannot be confirmed as approved, because an auditor would ask for that evidence.
 """
 
 from __future__ import annotations
 
-from iso20k_cli.assess.model import Severity
-from iso20k_cli.checks.base import CheckContext, Outcome
-from iso20k_cli.checks.specs import ApprovedSpec
+from typing import Literal
+
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, is_current
 from iso20k_cli.evidence.model import DocStatus
+from iso20k_cli.severity import Severity
 
 NAME = "approved"
+EXAMPLE = "- type: approved"
 
 
-def run(spec: ApprovedSpec, ctx: CheckContext) -> list[Outcome]:
+class Spec(CheckSpec):
+    type: Literal["approved"]
+
+
+def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     doc = ctx.current_document()
     control = doc.control
     status = control.status
+    severity = graded(spec, Severity.MINOR)
+    if not is_current(doc):
+        return [
+            Outcome(
+                NAME,
+                severity,
+                f"only superseded or archived versions of '{ctx.item.title}' were found "
+                f"({doc.path})",
+                "Add the current approved version to the evidence.",
+                (doc.path,),
+            )
+        ]
     if status is DocStatus.APPROVED or (status is None and control.approved is not None):
         return [Outcome(NAME, None, f"{doc.path} is approved")]
     if status is DocStatus.DRAFT:
         return [
             Outcome(
                 NAME,
-                Severity.MINOR,
+                severity,
                 f"'{ctx.item.title}' is still a draft ({doc.path}, status '{control.status_text}')",
                 "Complete the review, have the document approved by its approver and "
                 "record the approval date.",
-                (doc.path,),
-            )
-        ]
-    if status is DocStatus.SUPERSEDED:
-        return [
-            Outcome(
-                NAME,
-                Severity.MINOR,
-                f"only a superseded version of '{ctx.item.title}' was found ({doc.path})",
-                "Add the current approved version to the evidence.",
                 (doc.path,),
             )
         ]
@@ -51,10 +61,11 @@ def run(spec: ApprovedSpec, ctx: CheckContext) -> list[Outcome]:
     return [
         Outcome(
             NAME,
-            Severity.MINOR,
+            severity,
             f"approval of '{ctx.item.title}' cannot be confirmed: {why} ({doc.path})",
-            "Record document control (status, approver, approval date), for example in "
-            "front-matter: status: approved, approved: YYYY-MM-DD.",
+            "Record document control (status, approver, approval date): in front-matter "
+            "(status: approved, approved: YYYY-MM-DD), in a control table at the top of the "
+            "document, or in the evidence manifest.",
             (doc.path,),
         )
     ]

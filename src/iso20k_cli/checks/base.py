@@ -1,13 +1,26 @@
-"""What a check receives and what it returns."""
+"""What every check receives, declares and returns.
+
+A check type is a module of this package with ``NAME``, a ``Spec`` (its parameters,
+validated when the catalogue is loaded), an ``EXAMPLE`` of its YAML, a docstring that
+documents it, and ``run(spec, ctx)``. Checks never touch the file system: they judge
+the evidence already read.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from iso20k_cli.assess.model import Severity
-from iso20k_cli.catalogue.model import Defaults, Item
+from pydantic import BaseModel, ConfigDict
+
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
+from iso20k_cli.severity import Severity
+
+if TYPE_CHECKING:
+    from iso20k_cli.catalogue.model import Defaults, Item
 
 DEFAULT_INTERVAL_NOTE = (
     "the standard asks for 'planned intervals'; the {months}-month interval is this "
@@ -18,6 +31,29 @@ RECORD_PERIOD_NOTE = (
     "this is their practice, not a clause of ISO/IEC 20000-1"
 )
 
+# Folders where organisations keep what is no longer current.
+_ARCHIVE = re.compile(
+    r"(^|/)(archive[sd]?|old|obsolete|superseded|previous( versions)?|history|retired)(/|$)",
+    re.IGNORECASE,
+)
+
+
+class CheckSpec(BaseModel):
+    """Parameters shared by every check type."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Severity | None = None
+    """Overrides the grade of what the check finds (for a tailored catalogue)."""
+
+
+def is_archived(file: EvidenceFile) -> bool:
+    return bool(_ARCHIVE.search(file.path.rsplit("/", 1)[0] if "/" in file.path else ""))
+
+
+def is_current(file: EvidenceFile) -> bool:
+    return not is_archived(file) and file.control.status is not DocStatus.SUPERSEDED
+
 
 @dataclass(frozen=True)
 class CheckContext:
@@ -26,15 +62,23 @@ class CheckContext:
     """The evidence recognised for the item (declared, by title or by file name)."""
     as_of: dt.date
     defaults: Defaults
+    evidence: Mapping[str, tuple[EvidenceFile, ...]] = field(default_factory=dict)
+    """Every item's recognised evidence, for checks that read across items."""
 
     def current_document(self) -> EvidenceFile:
-        """The version an auditor would be shown: approved first, then the newest."""
+        """The version an auditor would be shown: current before archived, approved first,
+        then the most recently approved."""
 
-        def rank(f: EvidenceFile) -> tuple[int, dt.date, str]:
+        def rank(f: EvidenceFile) -> tuple[int, int, dt.date, str]:
             status = f.control.status
             order = {DocStatus.APPROVED: 0, None: 1, DocStatus.UNKNOWN: 1, DocStatus.DRAFT: 2}
             newest = f.control.approved or dt.date.min
-            return (order.get(status, 3), dt.date.max - (newest - dt.date.min), f.path)
+            return (
+                0 if is_current(f) else 1,
+                order.get(status, 3),
+                dt.date.max - (newest - dt.date.min),
+                f.path,
+            )
 
         return sorted(self.files, key=rank)[0]
 
@@ -53,7 +97,13 @@ class Outcome:
     recommendation: str = ""
     paths: tuple[str, ...] = ()
     basis: str | None = None
+    key: str | None = None
+    """Tells apart several findings of one check on one item (the finding id needs it)."""
 
     @property
     def passed(self) -> bool:
         return self.severity is None
+
+
+def graded(spec: CheckSpec, default: Severity) -> Severity:
+    return spec.severity or default

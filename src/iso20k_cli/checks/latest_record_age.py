@@ -1,31 +1,46 @@
-"""``latest_record_age``: the most recent record must be recent enough.
+"""``latest_record_age``: the most recent record is recent enough.
 
 Records show that a process operates; a latest record older than ``max_days``
-(else the catalogue default) suggests it stopped. Record dates come from
-document control (record date, period) or, failing that, from the file name.
+(left out: the catalogue default) suggests it stopped. Annual activities such as an
+internal audit or a management review use ``max_days: 365``, certification-body
+practice for "planned intervals", and say so in ``basis``.
 """
 
 from __future__ import annotations
 
-from iso20k_cli.assess.model import Severity
-from iso20k_cli.checks.base import CheckContext, Outcome
-from iso20k_cli.checks.specs import LatestRecordAgeSpec
+from typing import Literal
+
+from pydantic import Field
+
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.severity import Severity
 
 NAME = "latest_record_age"
+EXAMPLE = """- type: latest_record_age
+  max_days: 365
+  basis: an annual audit is certification-body practice; the standard says planned intervals"""
 
 
-def run(spec: LatestRecordAgeSpec, ctx: CheckContext) -> list[Outcome]:
+class Spec(CheckSpec):
+    type: Literal["latest_record_age"]
+    max_days: int | None = Field(default=None, ge=1, le=3660)
+    basis: str | None = None
+    """Why this age, when it rests on practice rather than on the standard."""
+
+
+def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     paths = tuple(f.path for f in ctx.files)
     dates = ctx.record_dates()
     max_days = spec.max_days or ctx.defaults.max_record_age_days
+    severity = graded(spec, Severity.MINOR)
     if not dates:
         return [
             Outcome(
                 NAME,
-                Severity.MINOR,
+                severity,
                 f"the date of the records for '{ctx.item.title}' could not be determined",
-                "Record the date or period each record covers (front-matter record_date, or "
-                "a date such as 2026-09 in the file name).",
+                "Record the date or period each record covers (front-matter record_date, a "
+                "'Date:' line, a date column, or a date such as 2026-09 in the file name).",
                 paths,
             )
         ]
@@ -35,11 +50,12 @@ def run(spec: LatestRecordAgeSpec, ctx: CheckContext) -> list[Outcome]:
         return [
             Outcome(
                 NAME,
-                Severity.MINOR,
+                severity,
                 f"the latest record for '{ctx.item.title}' is dated {latest}, {age} days "
                 f"before {ctx.as_of} (at most {max_days} expected)",
                 "Show that the process still operates: add current records.",
                 paths,
+                spec.basis,
             )
         ]
     return [Outcome(NAME, None, f"latest record {latest} ({age} days old)")]

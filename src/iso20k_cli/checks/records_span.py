@@ -1,20 +1,30 @@
-"""``records_span``: records must cover a minimum period of operation.
+"""``records_span``: records cover a minimum period of operation, oldest to newest.
 
-The default (90 days) is what certification bodies usually want before Stage 2;
-it is their practice, not a clause of the standard, and the finding says so.
+The default (90 days) is what certification bodies usually want before Stage 2; it
+is their practice, not a clause of the standard, and the finding says so.
 """
 
 from __future__ import annotations
 
-from iso20k_cli.assess.model import Severity
-from iso20k_cli.checks.base import RECORD_PERIOD_NOTE, CheckContext, Outcome
-from iso20k_cli.checks.specs import RecordsSpanSpec
+from typing import Literal
+
+from pydantic import Field
+
+from iso20k_cli.checks.base import RECORD_PERIOD_NOTE, CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.evidence.dates import days_covered
+from iso20k_cli.severity import Severity
 
 NAME = "records_span"
+EXAMPLE = """- type: records_span
+  min_days: 90      # left out: the default (90 days unless configured)"""
 
 
-def run(spec: RecordsSpanSpec, ctx: CheckContext) -> list[Outcome]:
+class Spec(CheckSpec):
+    type: Literal["records_span"]
+    min_days: int | None = Field(default=None, ge=1, le=3660)
+
+
+def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     dates = ctx.record_dates()
     min_days = spec.min_days or ctx.defaults.min_records_span_days
     basis = RECORD_PERIOD_NOTE.format(days=min_days)
@@ -25,7 +35,7 @@ def run(spec: RecordsSpanSpec, ctx: CheckContext) -> list[Outcome]:
         return [
             Outcome(
                 NAME,
-                Severity.MINOR,
+                graded(spec, Severity.MINOR),
                 f"records for '{ctx.item.title}' cover {span} days ({dates[0]} to "
                 f"{dates[-1]}); at least {min_days} expected",
                 "Keep operating the process and retaining its records until they cover "

@@ -1,7 +1,7 @@
-"""``review_interval``: a document must not be overdue for review.
+"""``review_interval``: a document is not overdue for review.
 
-The next review date wins when one is recorded. Without one, the approval date
-plus the interval (``months``, else the catalogue default standing for the
+The next review date wins when one is recorded. Without one, the approval date plus
+the interval (``months``; left out, the catalogue default, which stands for the
 standard's "planned intervals") decides, and the finding says it rests on a default.
 """
 
@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Literal
 
-from iso20k_cli.assess.model import Severity
-from iso20k_cli.checks.base import DEFAULT_INTERVAL_NOTE, CheckContext, Outcome
-from iso20k_cli.checks.specs import ReviewIntervalSpec
+from pydantic import Field
+
+from iso20k_cli.checks.base import (
+    DEFAULT_INTERVAL_NOTE,
+    CheckContext,
+    CheckSpec,
+    Outcome,
+    graded,
+)
+from iso20k_cli.severity import Severity
 
 NAME = "review_interval"
+EXAMPLE = """- type: review_interval
+  months: 12        # left out: the default interval (12 months unless configured)"""
+
+
+class Spec(CheckSpec):
+    type: Literal["review_interval"]
+    months: int | None = Field(default=None, ge=1, le=120)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -23,16 +38,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def run(spec: ReviewIntervalSpec, ctx: CheckContext) -> list[Outcome]:
+def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     doc = ctx.current_document()
     control = doc.control
+    severity = graded(spec, Severity.MINOR)
     if control.review_due is not None:
         if control.review_due < ctx.as_of:
             days = (ctx.as_of - control.review_due).days
             return [
                 Outcome(
                     NAME,
-                    Severity.MINOR,
+                    severity,
                     f"'{ctx.item.title}' was due for review on {control.review_due} "
                     f"({days} days before {ctx.as_of}) ({doc.path})",
                     "Review the document, record the outcome and set the next review date.",
@@ -48,7 +64,7 @@ def run(spec: ReviewIntervalSpec, ctx: CheckContext) -> list[Outcome]:
             return [
                 Outcome(
                     NAME,
-                    Severity.MINOR,
+                    severity,
                     f"'{ctx.item.title}' was approved on {control.approved}, more than "
                     f"{months} months before {ctx.as_of}, and no review date is recorded "
                     f"({doc.path})",

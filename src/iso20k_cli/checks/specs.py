@@ -1,72 +1,56 @@
-"""Parameters of the check types a catalogue item can declare.
+"""The check types a catalogue item can declare, gathered from their modules.
 
 Each check type is declared in YAML as a mapping with a ``type`` key and its own
-parameters; pydantic picks the model from ``type`` so that a misspelt parameter is
-reported against the right check. The behaviour of each type lives in a module of
-the same name in this package.
+parameters; pydantic picks the module's ``Spec`` from ``type``, so a misspelt
+parameter is reported against the right check. Adding a check type means adding a
+module and listing it in ``MODULES``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from types import ModuleType
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from iso20k_cli.checks import (
+    approved,
+    audit_impartiality,
+    corrective_actions,
+    covers_topics,
+    current_version,
+    document_control,
+    latest_record_age,
+    min_count,
+    records_span,
+    review_interval,
+)
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ApprovedSpec(_Spec):
-    """The current version of the document must be approved (not a draft)."""
-
-    type: Literal["approved"]
-
-
-class ReviewIntervalSpec(_Spec):
-    """The document must not be overdue for review.
-
-    ``months`` left out means the catalogue's default interval, which stands for
-    the standard's "at planned intervals" and is practice, not a requirement.
-    """
-
-    type: Literal["review_interval"]
-    months: int | None = Field(default=None, ge=1, le=120)
-
-
-class LatestRecordAgeSpec(_Spec):
-    """The most recent record must be no older than ``max_days``."""
-
-    type: Literal["latest_record_age"]
-    max_days: int | None = Field(default=None, ge=1, le=3660)
-
-
-class RecordsSpanSpec(_Spec):
-    """Records must cover at least ``min_days`` between the oldest and newest.
-
-    Left out, the catalogue default applies (90 days, certification-body practice).
-    """
-
-    type: Literal["records_span"]
-    min_days: int | None = Field(default=None, ge=1, le=3660)
-
-
-class MinCountSpec(_Spec):
-    """At least ``count`` separate records must be present."""
-
-    type: Literal["min_count"]
-    count: int = Field(ge=1, le=10000)
-
+MODULES: tuple[ModuleType, ...] = (
+    approved,
+    document_control,
+    review_interval,
+    current_version,
+    latest_record_age,
+    records_span,
+    min_count,
+    covers_topics,
+    audit_impartiality,
+    corrective_actions,
+)
 
 CheckSpec = Annotated[
-    ApprovedSpec | ReviewIntervalSpec | LatestRecordAgeSpec | RecordsSpanSpec | MinCountSpec,
+    approved.Spec
+    | document_control.Spec
+    | review_interval.Spec
+    | current_version.Spec
+    | latest_record_age.Spec
+    | records_span.Spec
+    | min_count.Spec
+    | covers_topics.Spec
+    | audit_impartiality.Spec
+    | corrective_actions.Spec,
     Field(discriminator="type"),
 ]
 
-CHECK_TYPES: tuple[str, ...] = (
-    "approved",
-    "review_interval",
-    "latest_record_age",
-    "records_span",
-    "min_count",
-)
+CHECK_TYPES: tuple[str, ...] = tuple(m.NAME for m in MODULES)

@@ -1,32 +1,86 @@
-"""Scan the evidence folder and extract every file: the first half of the pipeline."""
+"""Scan the evidence folder, extract every file and lay the manifest over the result.
+
+Extraction runs in worker processes when there are enough files to repay starting
+them; results are put back in path order, so the output never depends on which
+worker finished first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 
 from iso20k_cli.evidence.extract import extract
+from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.evidence.scan import scan
+from iso20k_cli.evidence.scan import Candidate, scan
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as extraction goes on."""
 
-CONFIG_FILES = (".iso20k.yaml",)
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 48
+MAX_WORKERS = 8
+
+
+@dataclass(frozen=True)
+class Evidence:
+    files: tuple[EvidenceFile, ...]
+    notes: tuple[str, ...] = ()
+    """Problems with the folder itself (the manifest's entries), for the findings."""
+
+
+def workers_for(count: int, jobs: int | None = None) -> int:
+    """How many processes to extract ``count`` files with (1: in this process)."""
+    if jobs is not None:
+        return max(1, jobs)
+    if count < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def _extract_all(
+    candidates: list[Candidate], workers: int, progress: Progress | None
+) -> list[EvidenceFile]:
+    done: list[EvidenceFile] = []
+
+    def record(file: EvidenceFile) -> None:
+        done.append(file)
+        if progress is not None:
+            progress(len(done), len(candidates))
+
+    if workers > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                # map() yields in submission order whatever order the workers finish in.
+                for file in pool.map(extract, candidates, chunksize=8):
+                    record(file)
+        except BrokenProcessPool:
+            pass  # a worker died (killed, out of memory): the rest is read below
+    for candidate in candidates[len(done) :]:
+        record(extract(candidate))
+    return done
 
 
 def collect(
     root: Path,
-    ignore: tuple[str, ...] = (),
+    ignore: Iterable[str] = (),
     max_bytes: int | None = None,
     progress: Progress | None = None,
-) -> tuple[EvidenceFile, ...]:
+    jobs: int | None = None,
+) -> Evidence:
     """Every evidence file below ``root``, read as far as its format allows, sorted by path."""
-    candidates = scan(root, ignore=ignore, max_bytes=max_bytes)
-    files: list[EvidenceFile] = []
-    total = len(candidates)
-    for done, candidate in enumerate(candidates, start=1):
-        files.append(extract(candidate))
-        if progress is not None:
-            progress(done, total)
-    return tuple(files)
+    manifest = read_manifest(root / MANIFEST_NAME)
+    candidates = [
+        c for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes) if c.rel != MANIFEST_NAME
+    ]
+    files = _extract_all(candidates, workers_for(len(candidates), jobs), progress)
+    result = tuple(sorted(files, key=lambda f: f.path))
+    if manifest is None:
+        return Evidence(result)
+    applied, notes = manifest.apply(result)
+    return Evidence(applied, notes)

@@ -33,6 +33,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "period_end": ("period_end", "period_to", "to"),
 }
 
+# One loader for every file: building one costs more than parsing a short block.
+_YAML = YAML(typ="safe")
+
 _STATUS_WORDS: dict[DocStatus, tuple[str, ...]] = {
     DocStatus.APPROVED: (
         "approved",
@@ -100,7 +103,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     if raw is None:
         return result
     try:
-        data = YAML(typ="safe").load(raw)
+        data = _YAML.load(raw)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -53,6 +53,8 @@ class EvidenceFile(BaseModel):
     declared: tuple[str, ...] = ()
     """Clause or item ids the file declares it satisfies (``iso20k: {satisfies: …}``)."""
     warnings: tuple[str, ...] = ()
+    read_failure: bool = False
+    """The file should have been readable but is damaged, encrypted, too large or a link."""
 
     @property
     def name(self) -> str:

@@ -38,7 +38,7 @@ def is_noise(name: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+def glob_regex(pattern: str) -> re.Pattern[str]:
     """Translate a gitignore-like glob: ``*`` within a name, ``**`` across folders.
 
     A pattern without a slash matches a name at any depth; a trailing slash matches
@@ -74,7 +74,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def is_ignored(rel: str, patterns: Iterable[str]) -> bool:
-    return any(_glob_regex(p).match(rel) for p in patterns if p.strip())
+    return any(glob_regex(p).match(rel) for p in patterns if p.strip())
 
 
 def scan(root: Path, ignore: Iterable[str] = (), max_bytes: int | None = None) -> list[Candidate]:

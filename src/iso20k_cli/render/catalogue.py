@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.catalogue.model import Catalogue, Clause, Item
+from iso20k_cli.checks.registry import CheckDoc
 
 
 def _tree(catalogue: Catalogue, console: Console) -> None:
@@ -99,3 +100,25 @@ def render_catalogue(catalogue: Catalogue, target: str | None, console: Console)
         console.print(Text(f"Clause {item.clause} {catalogue.clause(item.clause).title}"))
         for line in _item_lines(item):
             console.print(line)
+
+
+def render_check_docs(docs: list[CheckDoc], console: Console) -> None:
+    """Each check type: what it verifies, its parameters and an example."""
+    console.print(
+        Text(
+            "Check types: declare them under an item's 'checks' in a catalogue; tune their "
+            "parameters in the configuration's 'checks' section. Every check also takes "
+            "'severity' (major, minor or observation) to change the grade of what it finds.",
+            style="dim",
+        )
+    )
+    for doc in docs:
+        console.print()
+        console.print(Text(doc.name, style="bold"))
+        console.print(Padding(Text(doc.summary), (0, 0, 0, 2)))
+        if doc.details:
+            console.print(Padding(Text(" ".join(doc.details.split())), (0, 0, 0, 2)))
+        params = ", ".join(f"{k} ({v})" for k, v in doc.parameters.items() if k != "severity")
+        if params:
+            console.print(Padding(Text(f"Parameters: {params}", style="dim"), (0, 0, 0, 2)))
+        console.print(Padding(Text(doc.example, style="cyan"), (0, 0, 0, 2)))

@@ -99,6 +99,8 @@ def _verdict(assessment: Assessment, plain: bool) -> Group:
                 grid.add_row(" -", blocker)
             lines.append(grid)
     counts = ", ".join(_plural(assessment.count(s), s.value) for s in Severity)
+    if assessment.accepted:
+        counts += f"; {assessment.accepted} accepted (not counted)"
     lines.append(Text(f"Findings: {counts}"))
     return Group(*lines)
 
@@ -125,8 +127,16 @@ def _findings(findings: tuple[Finding, ...], limit: int) -> list[RenderableType]
             body.append(f"\n→ {finding.recommendation}", style="dim")
         if finding.basis:
             body.append(f"\nNote: {finding.basis}", style="dim italic")
+        label = Text(finding.severity.value.upper(), style=_SEVERITY_STYLE[finding.severity])
+        if finding.accepted is not None:
+            a = finding.accepted
+            if a.expired:
+                body.append(f"\nAcceptance by {a.by} expired on {a.expires}: it counts again")
+            else:
+                label = Text(f"{finding.severity.value.upper()}\naccepted", style="dim")
+                body.append(f"\nAccepted by {a.by} until {a.expires}: {a.justification}")
         grid.add_row(
-            Text(finding.severity.value.upper(), style=_SEVERITY_STYLE[finding.severity]),
+            label,
             finding.clause or "file",
             body,
         )

@@ -1,4 +1,9 @@
-"""Extractors, one module per format, imported only when a file of that format is seen."""
+"""Extractors, one module per format, imported only when a file of that format is seen.
+
+Each module turns a file into an :class:`Extracted`; the finishing steps shared by
+every format (a document-control block in the text, record dates from the file
+name, the order in which sources win) happen here, once.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +12,46 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iso20k_cli.evidence.dates import dates_in_name
+from iso20k_cli.evidence.doccontrol import HEAD_LINES, merge, parse_control
+from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS, Extracted, Unreadable
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
 
-# suffix -> (format name, extractor module or None when the content is not read yet)
+# suffix -> (format name, extractor module, or None when the content is not read)
 _FORMATS: dict[str, tuple[str, str | None]] = {
     ".md": ("markdown", "markdown"),
     ".markdown": ("markdown", "markdown"),
     ".txt": ("text", "text"),
     ".text": ("text", "text"),
-    ".pdf": ("pdf", None),
-    ".docx": ("docx", None),
-    ".xlsx": ("xlsx", None),
-    ".xlsm": ("xlsx", None),
-    ".csv": ("csv", None),
-    ".html": ("html", None),
-    ".htm": ("html", None),
+    ".pdf": ("pdf", "pdf"),
+    ".docx": ("docx", "word"),
+    ".docm": ("docx", "word"),
+    ".xlsx": ("xlsx", "excel"),
+    ".xlsm": ("xlsx", "excel"),
+    ".csv": ("csv", "delimited"),
+    ".tsv": ("csv", "delimited"),
+    ".html": ("html", "webpage"),
+    ".htm": ("html", "webpage"),
     ".doc": ("doc", None),
     ".xls": ("xls", None),
+    ".ppt": ("ppt", None),
     ".pptx": ("pptx", None),
     ".odt": ("odt", None),
     ".ods": ("ods", None),
     ".rtf": ("rtf", None),
+    ".msg": ("msg", None),
+    ".eml": ("eml", None),
+}
+_CONVERT_HINTS = {
+    ".doc": "the legacy Word format is not read; save it as .docx",
+    ".xls": "the legacy Excel format is not read; save it as .xlsx",
+    ".ppt": "PowerPoint files are not read; save the content as PDF",
+    ".pptx": "PowerPoint files are not read; save the content as PDF",
+    ".odt": "OpenDocument text is not read; save it as .docx or PDF",
+    ".ods": "OpenDocument spreadsheets are not read; save it as .xlsx or CSV",
+    ".rtf": "RTF is not read; save it as .docx",
+    ".msg": "e-mail files are not read; save the message as PDF",
+    ".eml": "e-mail files are not read; save the message as PDF",
 }
 
 
@@ -37,43 +60,61 @@ def format_of(path: Path | str) -> str:
     return _FORMATS.get(suffix, ("other", None))[0]
 
 
-def _not_read(candidate: Candidate, reason: str) -> EvidenceFile:
-    return EvidenceFile(
-        path=candidate.rel,
-        format=format_of(candidate.rel),
-        size=candidate.size,
-        readable=False,
-        error=reason,
-    )
-
-
 def extract(candidate: Candidate) -> EvidenceFile:
-    """Read one file; whatever is wrong with it becomes an error on the result, never a crash.
-
-    A file whose content gives no record date still has the dates in its name.
-    """
-    result = _extract(candidate)
-    if not result.record_dates:
-        name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
-        if name_dates:
-            result = result.model_copy(update={"record_dates": name_dates})
-    return result
-
-
-def _extract(candidate: Candidate) -> EvidenceFile:
-    if candidate.skip_reason is not None:
-        return _not_read(candidate, candidate.skip_reason)
+    """Read one file; whatever is wrong with it becomes an error on the result, never a crash."""
     suffix = Path(candidate.rel).suffix.lower()
-    _, module_name = _FORMATS.get(suffix, ("other", None))
+    fmt, module_name = _FORMATS.get(suffix, ("other", None))
+    if candidate.skip_reason is not None:
+        return _finish(candidate, fmt, Extracted(unreadable=candidate.skip_reason, failure=True))
     if module_name is None:
-        label = suffix or "files without an extension"
-        return _not_read(
-            candidate,
-            f"content of {label} files is not read; recognised by file name only",
+        hint = _CONVERT_HINTS.get(
+            suffix, f"{suffix or 'files without an extension'} files are not read"
+        )
+        return _finish(
+            candidate, fmt, Extracted(unreadable=f"{hint}; recognised by file name only")
         )
     module = importlib.import_module(f"{__name__}.{module_name}")
-    function: Callable[[Candidate], EvidenceFile] = module.extract
+    reader: Callable[[Candidate], Extracted] = module.extract
     try:
-        return function(candidate)
-    except (OSError, ValueError, UnicodeError) as exc:
-        return _not_read(candidate, f"could not be read: {exc}")
+        extracted = reader(candidate)
+    except Unreadable as exc:
+        extracted = Extracted(unreadable=str(exc), failure=True)
+    except MemoryError:
+        extracted = Extracted(unreadable="too large to read in memory", failure=True)
+    except Exception as exc:  # noqa: BLE001 - parsers of hostile files raise anything
+        extracted = Extracted(unreadable=f"could not be read: {_describe(exc)}", failure=True)
+    return _finish(candidate, fmt, extracted)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    name = type(exc).__name__
+    return f"{name}: {text[:200]}" if text else name
+
+
+def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
+    in_tables, table_dates = parse_control(ex.control_lines)
+    in_head, head_dates = parse_control(ex.text.splitlines()[:HEAD_LINES])
+    in_text, text_dates = merge(in_tables, in_head), table_dates or head_dates
+    name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
+    # Explicit dates first, then registers' date columns, then what the name says,
+    # then labelled dates in the text; metadata dates are a last resort because a
+    # copy or a save changes them.
+    record_dates = (
+        ex.record_dates or ex.column_dates or name_dates or text_dates or ex.metadata_dates
+    )
+    return EvidenceFile(
+        path=candidate.rel,
+        format=fmt,
+        size=candidate.size,
+        readable=ex.unreadable is None,
+        error=ex.unreadable,
+        title=ex.title,
+        title_source=ex.title_source,
+        text=ex.text[:MAX_TEXT_CHARS],
+        control=merge(ex.control, in_text, ex.metadata),
+        record_dates=tuple(sorted(set(record_dates))),
+        declared=ex.declared,
+        warnings=tuple(ex.warnings),
+        read_failure=ex.failure,
+    )

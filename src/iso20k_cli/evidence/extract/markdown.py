@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from iso20k_cli.evidence.extract.base import Extracted
 from iso20k_cli.evidence.extract.textfile import extract_text_file
-from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
 
 
-def extract(candidate: Candidate) -> EvidenceFile:
-    return extract_text_file(candidate, "markdown", headings=True)
+def extract(candidate: Candidate) -> Extracted:
+    return extract_text_file(candidate, headings=True)

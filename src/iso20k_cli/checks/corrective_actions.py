@@ -1,0 +1,130 @@
+"""``corrective_actions``: each nonconformity has an action with a root cause, an owner and a
+due date; open actions past their due date are reported.
+
+The corrective action log is read as a table (any format) whose header has a status
+or due-date column; root cause, owner and due date are found by header words. With
+``nonconformities_from``, nonconformity references (NC-01, NCR-2026-3 …) found in
+those items' evidence (the audit reports) must each appear in the log (10.1).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field
+
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.checks.rows import cell, records
+from iso20k_cli.evidence.dates import parse_date
+from iso20k_cli.severity import Severity
+
+NAME = "corrective_actions"
+EXAMPLE = """- type: corrective_actions
+  nonconformities_from: [internal-audit-reports]"""
+
+_REF = re.compile(r"^(ref|id|no\.?|number|#|nc|ca)\b", re.IGNORECASE)
+_STATUS = re.compile(r"status|state", re.IGNORECASE)
+_DUE = re.compile(r"due|target date|deadline", re.IGNORECASE)
+_CAUSE = re.compile(r"root cause|cause", re.IGNORECASE)
+_OWNER = re.compile(r"owner|responsible|assigned|action by", re.IGNORECASE)
+_CLOSED = re.compile(r"\b(closed|complete[d]?|done|verified|effective|resolved)\b", re.IGNORECASE)
+_OPEN = re.compile(r"\b(open|in progress|ongoing|overdue|not started)\b", re.IGNORECASE)
+_EMPTY = {"", "-", "—", "–", "tbc", "tbd", "n/a", "na", "?", "none", "pending"}
+_NC_REF = r"\b(?:NC|NCR|MNC|NC[- ]?R)[-_ ]?\d{1,4}(?:[-/]\d{1,4})?\b"
+
+
+class Spec(CheckSpec):
+    type: Literal["corrective_actions"]
+    nonconformities_from: tuple[str, ...] = ()
+    reference_pattern: str = Field(default=_NC_REF, min_length=2)
+
+
+def _closed(status: str) -> bool:
+    return bool(_CLOSED.search(status)) and not _OPEN.search(status.split("—")[0])
+
+
+def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
+    severity = graded(spec, Severity.MINOR)
+    paths = tuple(f.path for f in ctx.files)
+    problems: dict[str, list[str]] = {"root cause": [], "owner": [], "due date": []}
+    overdue: list[str] = []
+    rows = 0
+    log_text = "\n".join(f.text for f in ctx.files)
+    for header, row in records(log_text, (_STATUS,)):
+        if not any(_DUE.search(h) for h in header) and not any(_CAUSE.search(h) for h in header):
+            continue
+        rows += 1
+        ref = cell(header, row, _REF) or row[0] or f"row {rows}"
+        for field, pattern in (("root cause", _CAUSE), ("owner", _OWNER), ("due date", _DUE)):
+            if (
+                any(pattern.search(h) for h in header)
+                and cell(header, row, pattern).lower() in _EMPTY
+            ):
+                problems[field].append(ref)
+        due = parse_date(cell(header, row, _DUE).split(" ")[0])
+        status = cell(header, row, _STATUS)
+        if due is not None and due < ctx.as_of and not _closed(status):
+            overdue.append(f"{ref} (due {due}, status '{status[:40]}')")
+    outcomes: list[Outcome] = []
+    if rows == 0:
+        return [
+            Outcome(
+                NAME,
+                Severity.OBSERVATION,
+                f"no table of actions with a status and a due date or root cause was found in "
+                f"'{ctx.item.title}'; actions could not be checked",
+                "Keep the log as a table with reference, root cause, action, owner, due date "
+                "and status columns.",
+                paths,
+                key="unreadable",
+            )
+        ]
+    for field, refs in problems.items():
+        if refs:
+            outcomes.append(
+                Outcome(
+                    NAME,
+                    severity,
+                    f"{len(refs)} corrective action(s) have no {field}: {', '.join(refs)}",
+                    f"Record the {field} of each action.",
+                    paths,
+                    key=field.replace(" ", "_"),
+                )
+            )
+    if overdue:
+        outcomes.append(
+            Outcome(
+                NAME,
+                severity,
+                f"{len(overdue)} open corrective action(s) are past their due date: "
+                + "; ".join(overdue),
+                "Complete the overdue actions, or re-plan them with a justified new date.",
+                paths,
+                key="overdue",
+            )
+        )
+    if spec.nonconformities_from:
+        pattern = re.compile(spec.reference_pattern, re.IGNORECASE)
+        normal = re.compile(r"[-_ ]")
+        logged = {normal.sub("", m.upper()) for m in pattern.findall(log_text)}
+        sources = [f for i in spec.nonconformities_from for f in ctx.evidence.get(i, ())]
+        raised = {
+            normal.sub("", m.upper()): f.path for f in sources for m in pattern.findall(f.text)
+        }
+        unlogged = sorted(ref for ref in raised if ref not in logged)
+        if unlogged:
+            outcomes.append(
+                Outcome(
+                    NAME,
+                    severity,
+                    f"{len(unlogged)} nonconformit(ies) from audits have no corrective action "
+                    f"in the log: {', '.join(unlogged)}",
+                    "Log each nonconformity with its correction, root cause and action.",
+                    tuple(sorted({raised[r] for r in unlogged})) + paths,
+                    key="unlogged",
+                )
+            )
+    return outcomes or [
+        Outcome(NAME, None, f"{rows} action(s): each has a root cause, owner and due date")
+    ]

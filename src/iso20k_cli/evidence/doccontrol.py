@@ -1,0 +1,133 @@
+"""Document control written inside a document: a control table or a block of labelled lines.
+
+Extractors turn tables into "Label: value" lines (a two-column row, or a header row
+over a value row), so one set of patterns serves Word, Excel, PDF, HTML and text.
+Only the head of a document is searched: control blocks sit on the first page,
+and further down "approved" and "version" mean other things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from iso20k_cli.evidence.dates import dates_in_name, parse_date
+from iso20k_cli.evidence.frontmatter import normalise_status
+from iso20k_cli.evidence.model import DocStatus, DocumentControl
+
+HEAD_LINES = 120
+
+# Order matters: "approved by" must be tried before "approved".
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("approver", r"approved\s+by|approver|authori[sz]ed\s+by|signed\s+off\s+by"),
+    (
+        "review_due",
+        r"next\s+review(?:\s+date)?|review\s+due(?:\s+date)?|due\s+for\s+review|"
+        r"review\s+by|review\s+date",
+    ),
+    ("approved", r"approval\s+date|date\s+approved|date\s+of\s+approval|approved\s+on|approved"),
+    ("version", r"document\s+version|version(?:\s+no\.?|\s+number)?|revision|rev\.?"),
+    ("owner", r"document\s+owner|owner|prepared\s+by|author"),
+    ("status", r"document\s+status|status"),
+    ("doc_id", r"document\s+(?:id|ref(?:erence)?|number|no\.?)|doc(?:ument)?\s*id|reference"),
+    (
+        "record_date",
+        r"meeting\s+date|date\s+of\s+meeting|report\s+date|date\s+of\s+report|"
+        r"date\s+held|date",
+    ),
+    ("period", r"reporting\s+period|period\s+covered|period"),
+)
+_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?P<label>"
+    + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS)
+    + r")(?:\*\*|__)?\s*(?:[:|=–—-]\s*|\s+(?=v?\d))(?P<value>.+?)\s*\|?\s*$",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(r"\bv?(\d+(?:\.\d+){0,3}[a-z]?)\b", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s+(?:to|until|through|–|—|-)\s+(.+)$", re.IGNORECASE)
+
+
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """'Label: value' lines from a table: label/value rows, and header rows over values."""
+    cleaned = [[" ".join(c.split()) for c in row] for row in rows]
+    lines: list[str] = []
+    for index, row in enumerate(cleaned):
+        cells = [c for c in row if c]
+        labels = [_is_label(c) for c in cells]
+        pairs = (
+            len(cells) >= 2 and len(cells) % 2 == 0 and labels[0::2] == [True] * (len(cells) // 2)
+        )
+        if pairs and not any(labels[1::2]):
+            lines.extend(f"{cells[i]}: {cells[i + 1]}" for i in range(0, len(cells), 2))
+        elif sum(labels) >= 2 and index + 1 < len(cleaned):
+            below = cleaned[index + 1]
+            if not any(_is_label(c) for c in below if c):
+                lines.extend(f"{h}: {v}" for h, v in zip(row, below, strict=False) if h and v)
+        elif len(cells) == 2:
+            lines.append(f"{cells[0]}: {cells[1]}")
+    return lines
+
+
+def _is_label(cell: str) -> bool:
+    match = _LINE.match(f"{cell}: x")
+    return match is not None and match["label"].strip().lower() == cell.strip(" *_:").lower()
+
+
+def _field(match: re.Match[str]) -> str:
+    return next(key for key, _ in _LABELS if match.group(key))
+
+
+def _clean(value: str) -> str:
+    return value.strip().strip("*_`").strip()
+
+
+def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date, ...]]:
+    """Document control and labelled record dates (a meeting or report date, a period)."""
+    found: dict[str, object] = {}
+    record_dates: list[dt.date] = []
+    for count, raw in enumerate(lines):
+        if count >= HEAD_LINES:
+            break
+        # A Markdown table row ("| Status | Draft |") reads like "Status | Draft".
+        match = _LINE.match(raw.strip().strip("|"))
+        if match is None:
+            continue
+        key, value = _field(match), _clean(match["value"])
+        if not value:
+            continue
+        if key in ("approved", "review_due"):
+            parsed = parse_date(value)
+            if parsed is not None:
+                found.setdefault(key, parsed)
+        elif key == "record_date":
+            if (parsed := parse_date(value)) is not None:
+                record_dates.append(parsed)
+        elif key == "period":
+            range_match = _RANGE.match(value)
+            ends = [parse_date(range_match[1]), parse_date(range_match[2])] if range_match else []
+            if any(ends):
+                record_dates.extend(d for d in ends if d is not None)
+            else:  # "Q3 2026", "July-September 2026": the forms file names use
+                record_dates.extend(dates_in_name(value))
+        elif key == "version":
+            if version := _VERSION.search(value):
+                found.setdefault("version", version[1])
+        elif key == "status":
+            status = normalise_status(value)
+            if status is not DocStatus.UNKNOWN:
+                found.setdefault("status", status)
+                found.setdefault("status_text", value)
+        else:
+            found.setdefault(key, value[:120])
+    return DocumentControl.model_validate(found), tuple(sorted(set(record_dates)))
+
+
+def merge(*controls: DocumentControl) -> DocumentControl:
+    """Field by field, the first control that has a value wins."""
+    merged: dict[str, object] = {}
+    for control in controls:
+        for key, value in control.model_dump().items():
+            if value is not None:
+                merged.setdefault(key, value)
+    return DocumentControl.model_validate(merged)

@@ -1,0 +1,73 @@
+"""What a format extractor hands back, before the shared finishing steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from iso20k_cli.evidence.frontmatter import normalise_status
+from iso20k_cli.evidence.model import DocumentControl
+
+# Text kept per file for content matching; beyond this a file adds nothing but memory.
+MAX_TEXT_CHARS = 2_000_000
+
+_JUNK_TITLES = re.compile(
+    r"^(untitled.*|document\s*\d*|doc\d*|presentation\s*\d*|book\s*\d*|sheet\s*\d*|"
+    r"microsoft (word|excel|powerpoint) - .*|title|\W*)$",
+    re.IGNORECASE,
+)
+
+
+class Unreadable(Exception):
+    """The file's content cannot be read; the message says why, for the user."""
+
+
+@dataclass
+class Extracted:
+    """One file's content as its format allows, sorted by how much each part is trusted.
+
+    ``control`` is explicit (front-matter); ``metadata`` (Office core properties,
+    PDF information) is the weakest source, as templates leave stale values there.
+    """
+
+    text: str = ""
+    title: str | None = None
+    title_source: str | None = None
+    control: DocumentControl = field(default_factory=DocumentControl)
+    metadata: DocumentControl = field(default_factory=DocumentControl)
+    control_lines: list[str] = field(default_factory=list)
+    """Extra 'Label: value' lines (from tables) searched for a document-control block."""
+    record_dates: tuple[dt.date, ...] = ()
+    column_dates: tuple[dt.date, ...] = ()
+    metadata_dates: tuple[dt.date, ...] = ()
+    declared: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+    unreadable: str | None = None
+    """Why the content could not be read: a limit (a scan, a format not read) ..."""
+    failure: bool = False
+    """... or, when True, a fault of the file (damaged, encrypted, a bomb, a link)."""
+
+
+def useful_title(title: object) -> str | None:
+    """A metadata title worth using: not empty, not a template or application default."""
+    if not isinstance(title, str):
+        return None
+    text = " ".join(title.split())
+    if not text or len(text) > 200 or _JUNK_TITLES.match(text):
+        return None
+    return text
+
+
+def metadata_control(
+    doc_id: object = None, version: object = None, owner: object = None, status: object = None
+) -> DocumentControl:
+    """Document control from Office core properties or PDF information, junk values dropped."""
+    status_text = str(status).strip() if status else None
+    return DocumentControl(
+        doc_id=str(doc_id).strip() or None if doc_id else None,
+        version=str(version).strip() or None if version else None,
+        owner=useful_title(owner),
+        status=normalise_status(status_text) if status_text else None,
+        status_text=status_text,
+    )

@@ -1,0 +1,39 @@
+"""CSV and TSV evidence: ticket exports and registers, whose date columns give record dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from iso20k_cli.evidence.doccontrol import table_lines
+from iso20k_cli.evidence.extract.base import Extracted
+from iso20k_cli.evidence.extract.tables import date_columns
+from iso20k_cli.evidence.extract.textfile import read_text
+from iso20k_cli.evidence.scan import Candidate
+
+MAX_ROWS = 50_000
+
+
+def _dialect(sample: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
+    if tab:
+        return csv.excel_tab
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def extract(candidate: Candidate) -> Extracted:
+    # The sniffer misreads Windows line ends as part of the last field.
+    text = read_text(candidate).replace("\r\n", "\n")
+    dialect = _dialect(text[:8192], candidate.rel.lower().endswith(".tsv"))
+    rows: list[list[str]] = []
+    for index, row in enumerate(csv.reader(io.StringIO(text), dialect)):
+        if index >= MAX_ROWS:
+            break
+        rows.append([cell.strip() for cell in row])
+    return Extracted(
+        text="\n".join(" | ".join(c for c in row if c) for row in rows if any(row)),
+        control_lines=table_lines(rows[:10]),
+        column_dates=tuple(sorted(date_columns(rows))),
+    )

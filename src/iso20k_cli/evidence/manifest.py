@@ -1,0 +1,145 @@
+"""The evidence manifest (``evidence.yaml`` at the evidence root).
+
+It says, per file or glob, which clauses or items a file satisfies and what its
+document control is: for scans, for files whose names say nothing, and for
+formats whose metadata cannot be trusted. The manifest is read, never followed:
+an entry naming a missing file or a path outside the folder is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from iso20k_cli.errors import Iso20kError
+from iso20k_cli.evidence.doccontrol import merge
+from iso20k_cli.evidence.frontmatter import normalise_status
+from iso20k_cli.evidence.model import DocumentControl, EvidenceFile
+from iso20k_cli.evidence.scan import glob_regex
+from iso20k_cli.yamlio import read_yaml, validate
+
+MANIFEST_NAME = "evidence.yaml"
+_GLOB_CHARS = set("*?[")
+
+
+class ManifestError(Iso20kError):
+    """The evidence manifest cannot be used."""
+
+
+class ManifestEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    path: str = Field(min_length=1, description="A file, or a glob such as 'contracts/*.pdf'.")
+    satisfies: tuple[str, ...] = ()
+    title: str | None = None
+    doc_id: str | None = Field(default=None, alias="id")
+    version: str | None = None
+    owner: str | None = None
+    approver: str | None = None
+    status: str | None = None
+    approved: dt.date | None = None
+    review_due: dt.date | None = None
+    record_date: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+    @property
+    def is_glob(self) -> bool:
+        return any(c in _GLOB_CHARS for c in self.path)
+
+    def control(self) -> DocumentControl:
+        return DocumentControl(
+            doc_id=self.doc_id,
+            version=self.version,
+            owner=self.owner,
+            approver=self.approver,
+            status=normalise_status(self.status) if self.status else None,
+            status_text=self.status,
+            approved=self.approved,
+            review_due=self.review_due,
+        )
+
+    def record_dates(self) -> tuple[dt.date, ...]:
+        dates = (self.record_date, self.period_start, self.period_end)
+        return tuple(sorted({d for d in dates if d is not None}))
+
+
+class ManifestFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    files: tuple[ManifestEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    entries: tuple[ManifestEntry, ...]
+    name: str = MANIFEST_NAME
+
+    def apply(
+        self, files: tuple[EvidenceFile, ...]
+    ) -> tuple[tuple[EvidenceFile, ...], tuple[str, ...]]:
+        """Files with the manifest's declarations laid over them, and what it got wrong."""
+        notes: list[str] = []
+        used = [False] * len(self.entries)
+        valid: list[tuple[int, ManifestEntry]] = []
+        for index, entry in enumerate(self.entries):
+            problem = _outside(entry.path)
+            if problem:
+                notes.append(f"{self.name}: entry {index + 1} ('{entry.path}') {problem}; ignored")
+            else:
+                valid.append((index, entry))
+        result = []
+        for file in files:
+            for index, entry in valid:
+                if _matches(entry, file.path):
+                    used[index] = True
+                    file = _overlay(file, entry)
+            result.append(file)
+        for index, entry in valid:
+            if not used[index]:
+                what = "matches no file" if entry.is_glob else "names a file that does not exist"
+                notes.append(f"{self.name}: entry {index + 1} ('{entry.path}') {what}")
+        return tuple(result), tuple(notes)
+
+
+def _outside(path: str) -> str | None:
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or path.startswith("~") or (len(path) > 1 and path[1] == ":"):
+        return "is an absolute path, outside the evidence folder"
+    if ".." in pure.parts:
+        return "points outside the evidence folder"
+    return None
+
+
+def _matches(entry: ManifestEntry, rel: str) -> bool:
+    wanted = entry.path.replace("\\", "/").strip("/")
+    if entry.is_glob:
+        return glob_regex(wanted).match(rel) is not None
+    return rel == wanted or rel.lower() == wanted.lower()
+
+
+def _overlay(file: EvidenceFile, entry: ManifestEntry) -> EvidenceFile:
+    update: dict[str, object] = {"control": merge(entry.control(), file.control)}
+    if entry.title:
+        update["title"], update["title_source"] = entry.title, "manifest"
+    if entry.satisfies:
+        update["declared"] = tuple(dict.fromkeys((*entry.satisfies, *file.declared)))
+    if entry.record_dates():
+        update["record_dates"] = entry.record_dates()
+    return file.model_copy(update=update)
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """The manifest at ``path``, or None when there is none; a bad one stops the run."""
+    if not path.is_file():
+        return None
+    loaded = read_yaml(path, ManifestError)
+    if loaded.data is None:
+        return Manifest(entries=())
+    if not isinstance(loaded.data, dict):
+        raise ManifestError("the manifest must be a mapping with a 'files' list", path=path, line=1)
+    spec = validate(ManifestFile, loaded, ManifestError)
+    return Manifest(entries=spec.files)

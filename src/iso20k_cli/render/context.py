@@ -1,0 +1,16 @@
+"""What a renderer may read besides the Assessment: display options and a baseline comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from iso20k_cli.compare import Comparison
+from iso20k_cli.render.terminal import TerminalOptions
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    table: TerminalOptions = field(default_factory=TerminalOptions)
+    """Clause depth and number of findings, for the formats meant to be read by people."""
+    comparison: Comparison | None = None
+    """Set with ``--baseline``: lets a format tell new findings from known ones."""

@@ -1,0 +1,267 @@
+"""``iso20k explain``: why one clause or item got its status, for when a client disputes it.
+
+For an item: what it asks and why, every file considered and how it was recognised
+(and files that name the item but were not counted, with the reason), every check
+that ran with its result, the findings, and how status and score followed. For a
+clause: its items and sub-clauses and the arithmetic of its score.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from iso20k_cli.assess.match import Matcher
+from iso20k_cli.assess.model import Assessment, FileResult, Finding, ItemResult, Severity, Status
+from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
+from iso20k_cli.catalogue.model import Catalogue, Item
+from iso20k_cli.evidence.model import EvidenceFile
+
+
+def _mark(severity: Severity | None) -> tuple[str, str]:
+    """A word for each result, so that colour is never the only signal."""
+    if severity is None:
+        return "ok", "green"
+    if severity is Severity.OBSERVATION:
+        return "note", "cyan"
+    return "FAIL", "red"
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _indent(renderable: RenderableType, level: int = 1) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2 * level))
+
+
+def _control(file: FileResult) -> str:
+    c = file.control
+    parts = [
+        f"status {c.status_text or c.status.value}" if c.status else "no status",
+        f"version {c.version}" if c.version else "no version",
+        f"owner {c.owner}" if c.owner else "no owner",
+    ]
+    if c.approved:
+        parts.append(f"approved {c.approved}")
+    if c.review_due:
+        parts.append(f"review due {c.review_due}")
+    if file.first_record:
+        span = (
+            str(file.first_record)
+            if file.first_record == file.last_record
+            else f"{file.first_record} to {file.last_record}"
+        )
+        parts.append(f"records dated {span}")
+    return ", ".join(parts)
+
+
+def _weight(item: ItemResult) -> int:
+    return MANDATORY_WEIGHT if item.mandatory else GOOD_PRACTICE_WEIGHT
+
+
+def _finding_lines(findings: list[Finding]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for f in findings:
+        tag = f.severity.value.upper()
+        if f.accepted is not None:
+            tag += " (accepted)" if not f.accepted.expired else " (acceptance expired)"
+        line = Text(f"{tag} [{f.id}] ", style="bold") + Text(f.message)
+        out.append(_indent(line))
+        if f.recommendation:
+            out.append(_indent(Text(f"→ {f.recommendation}", style="dim"), 2))
+        if f.basis:
+            out.append(_indent(Text(f"Note: {f.basis}", style="dim italic"), 2))
+        if f.accepted is not None:
+            a = f.accepted
+            state = "expired" if a.expired else "until"
+            out.append(
+                _indent(Text(f"Accepted by {a.by} ({state} {a.expires}): {a.justification}"), 2)
+            )
+    return out
+
+
+def _explain_item(
+    catalogue: Catalogue,
+    assessment: Assessment,
+    item: Item,
+    files: tuple[EvidenceFile, ...],
+    console: Console,
+) -> None:
+    result = next(i for i in assessment.items if i.id == item.id)
+    clause = catalogue.clause(item.clause)
+    need = "mandatory" if item.mandatory else "good practice"
+    console.print(Text(f"{item.title} ({item.id})", style="bold"))
+    console.print(f"Clause {clause.id} {clause.title}; a {need} {item.kind.value}")
+    console.print(_indent(Text(f"Basis: {item.basis}")))
+    if item.source.uncertain or item.note:
+        console.print(_indent(Text(f"Note: {item.note or item.source.label}", style="yellow")))
+    score = "—" if result.score is None else f"{result.score:.0f}"
+    console.print(f"Status: {result.status.value}; score {score}, weight {_weight(result)}")
+    console.print()
+
+    console.print(_heading("Evidence considered"))
+    file_results = {f.path: f for f in assessment.files}
+    if not result.evidence:
+        console.print(_indent(Text("No file was recognised as evidence of this item.")))
+    for link in result.evidence:
+        strength = "" if link.matched_by.strong else " — weak, not counted as evidence"
+        console.print(_indent(Text(f"{link.path}", style="bold")))
+        console.print(
+            _indent(Text(f"recognised by {link.matched_by.value}: {link.detail}{strength}"), 2)
+        )
+        file = file_results.get(link.path)
+        if file is not None:
+            console.print(_indent(Text(_control(file), style="dim"), 2))
+            if not file.readable:
+                console.print(_indent(Text(f"content not read: {file.error}", style="yellow"), 2))
+    matcher = Matcher(catalogue)
+    linked = {link.path for link in result.evidence}
+    misses = [
+        (f.path, reason)
+        for f in files
+        if f.path not in linked
+        and (reason := matcher.near_miss(item.id, f, file_results[f.path].used_for)) is not None
+    ]
+    if misses:
+        console.print(_indent(Text("Files that name this item but were not counted:")))
+        for path, reason in misses:
+            console.print(_indent(Text(f"{path}: {reason}"), 2))
+    console.print()
+
+    console.print(_heading("Checks"))
+    if result.status is Status.NOT_APPLICABLE:
+        console.print(_indent(Text(f"Declared not applicable: {result.justification}")))
+    elif not result.checks:
+        reason = (
+            "no check runs without evidence recognised by declaration, title or file name"
+            if result.status is not Status.MET
+            else "the catalogue declares no check for this item"
+        )
+        console.print(_indent(Text(reason)))
+    for check in result.checks:
+        word, style = _mark(check.severity)
+        grade = f" ({check.severity.value})" if check.severity else ""
+        line = Text(f"{word:<4}", style=style) + Text(f" {check.check}{grade}: {check.message}")
+        console.print(_indent(line))
+    console.print()
+
+    findings = [f for f in assessment.findings if f.item == item.id]
+    console.print(_heading("Findings"))
+    if not findings:
+        console.print(_indent(Text("None.")))
+    for renderable in _finding_lines(findings):
+        console.print(renderable)
+    console.print()
+
+    console.print(_heading("How the status follows"))
+    console.print(_indent(Text(_status_reason(result, findings))))
+
+
+def _status_reason(result: ItemResult, findings: list[Finding]) -> str:
+    if result.status is Status.NOT_APPLICABLE:
+        return "Declared not applicable in the configuration: left out of every score."
+    if result.status is Status.MISSING:
+        return "No evidence was found: missing, score 0."
+    strong = any(link.matched_by.strong for link in result.evidence)
+    if not strong:
+        return (
+            "Only weak (content) matches were found, which never count as met: partial, score 50."
+        )
+    failing = [f for f in findings if f.severity.value in ("major", "minor")]
+    if failing:
+        return (
+            f"Evidence was recognised but {len(failing)} check finding(s) of major or minor "
+            "grade remain: partial, score 50. Observations do not lower a status."
+        )
+    return "Evidence was recognised and no check found a major or minor problem: met, score 100."
+
+
+def _explain_clause(
+    catalogue: Catalogue, assessment: Assessment, clause_id: str, console: Console
+) -> None:
+    clause = catalogue.clause(clause_id)
+    result = next(c for c in assessment.clauses if c.id == clause_id)
+    console.print(Text(f"{clause.id} {clause.title}", style="bold"))
+    if clause.summary:
+        console.print(clause.summary)
+    if clause.note:
+        console.print(Text(f"Note: {clause.note}", style="yellow"))
+    score = "—" if result.score is None else f"{result.score:.1f}"
+    console.print(f"Status: {result.status.value}; score {score}")
+    console.print()
+    items = {i.id: i for i in assessment.items}
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("Clause", "Item", "Status", "Score", "Weight"):
+        table.add_column(column, overflow="fold")
+    counted: list[tuple[float, int]] = []
+    for item in catalogue.items_under(clause_id):
+        r = items[item.id]
+        weight = _weight(r)
+        table.add_row(
+            item.clause,
+            f"{r.title} ({r.id})",
+            r.status.value,
+            "—" if r.score is None else f"{r.score:.0f}",
+            str(weight) if r.score is not None else "—",
+        )
+        if r.score is not None:
+            counted.append((r.score, weight))
+    if not counted and not catalogue.items_under(clause_id):
+        console.print(
+            "No documented information is expected under this clause: an auditor judges it "
+            "by interview, so it has no score."
+        )
+        return
+    console.print(_heading("Items in this clause and below"))
+    console.print(table)
+    console.print()
+    console.print(_heading("How the score follows"))
+    if counted:
+        terms = " + ".join(f"{s:.0f}×{w}" for s, w in counted)
+        total = sum(w for _, w in counted)
+        console.print(_indent(Text(f"({terms}) / {total} = {result.score:.1f}")))
+        console.print(
+            _indent(
+                Text(
+                    f"Items score 100 met, 50 partial, 0 missing; mandatory items weigh "
+                    f"{MANDATORY_WEIGHT}, good practice {GOOD_PRACTICE_WEIGHT}; items declared "
+                    "not applicable are left out.",
+                    style="dim",
+                )
+            )
+        )
+    else:
+        console.print(_indent(Text("Every item is declared not applicable: no score.")))
+    findings = [f for f in assessment.findings if f.clause in catalogue.subtree(clause_id)]
+    if findings:
+        console.print()
+        console.print(_heading("Findings"))
+        for line in _finding_lines(findings):
+            console.print(line)
+
+
+def resolve_target(catalogue: Catalogue, target: str) -> tuple[str, str] | None:
+    """('clause'|'item', id) for a clause id, an item id or a finding id (item:check)."""
+    if target in catalogue.clauses_by_id:
+        return "clause", target
+    item_id = target.split(":", 1)[0]
+    if item_id in catalogue.items_by_id:
+        return "item", item_id
+    return None
+
+
+def render_explain(
+    catalogue: Catalogue,
+    assessment: Assessment,
+    files: tuple[EvidenceFile, ...],
+    target: tuple[str, str],
+    console: Console,
+) -> None:
+    kind, ident = target
+    if kind == "clause":
+        _explain_clause(catalogue, assessment, ident, console)
+    else:
+        _explain_item(catalogue, assessment, catalogue.item(ident), files, console)

@@ -1,0 +1,436 @@
+"""The report as an editable Word document: real headings, tables and core properties.
+
+Consultants edit the report before it goes to the client, so the document uses
+Word's own styles (Title, Heading 1-3, List Bullet, Table Grid) rather than direct
+formatting, and tables repeat their header row on every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from iso20k_cli.assess.model import Severity, Status
+from iso20k_cli.render.report.context import ReportContext
+from iso20k_cli.render.report.xmltext import xml_safe
+from iso20k_cli.render.report.ziputil import normalise_zip
+from iso20k_cli.report.view import ClauseSection, ReportView
+
+STATUS_MARK = {
+    Status.MET: "✓",
+    Status.PARTIAL: "◐",
+    Status.MISSING: "✗",
+    Status.NOT_APPLICABLE: "–",
+    Status.NOT_ASSESSED: "○",
+}
+STATUS_COLOUR = {
+    Status.MET: RGBColor(0x2E, 0x7D, 0x32),
+    Status.PARTIAL: RGBColor(0x8A, 0x53, 0x00),
+    Status.MISSING: RGBColor(0xB7, 0x1C, 0x1C),
+    Status.NOT_APPLICABLE: RGBColor(0x5F, 0x66, 0x70),
+    Status.NOT_ASSESSED: RGBColor(0x5F, 0x66, 0x70),
+}
+SEVERITY_MARK = {Severity.MAJOR: "▲", Severity.MINOR: "△", Severity.OBSERVATION: "○"}
+SEVERITY_COLOUR = {
+    Severity.MAJOR: RGBColor(0xB7, 0x1C, 0x1C),
+    Severity.MINOR: RGBColor(0x8A, 0x53, 0x00),
+    Severity.OBSERVATION: RGBColor(0x1E, 0x5A, 0x8C),
+}
+# Column widths in millimetres: 170 fit a portrait A4 page, 257 a landscape one.
+SEVERITY_WIDTHS = (32, 22, 116)
+CLAUSE_WIDTHS = (18, 98, 22, 32)
+ITEM_WIDTHS = (40, 28, 24, 78)
+ACTION_WIDTHS = (12, 24, 42, 64, 58, 27, 30)
+FILE_WIDTHS = (62, 17, 50, 70, 58)
+# python-docx embeds raster images only; an SVG logo is left out of the Word report.
+_RASTER = ("image/png", "image/jpeg")
+
+
+def _new_row(table: Table) -> tuple[_Cell, ...]:
+    row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped
+    return tuple(row.cells)
+
+
+def _widths(table: Table, widths: Sequence[int]) -> None:
+    # Word reads the width of each cell, LibreOffice that of the grid column: set both.
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+
+
+def _hex(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class _Writer:
+    def __init__(self, view: ReportView, context: ReportContext) -> None:
+        self.view = view
+        self.context = context
+        self.doc: DocxDocument = Document()
+        self.accent = _hex(context.branding.accent_ink)
+
+    # Building blocks -----------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        paragraph: Paragraph = self.doc.add_heading(xml_safe(text), level=level)
+        if level == 1:
+            for run in paragraph.runs:
+                run.font.color.rgb = self.accent
+        return paragraph
+
+    def para(self, text: str = "", style: str | None = None, bold_lead: str = "") -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        if bold_lead:
+            paragraph.add_run(xml_safe(bold_lead)).bold = True
+        if text:
+            paragraph.add_run(xml_safe(text))
+        return paragraph
+
+    def bullet(self, text: str, bold_lead: str = "") -> Paragraph:
+        return self.para(text, style="List Bullet", bold_lead=bold_lead)
+
+    def fields(self, rows: Sequence[tuple[str, str]]) -> Table:
+        """A two-column table of labels and values, without a header row."""
+        table: Table = self.doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in rows:
+            cells = _new_row(table)
+            cells[0].paragraphs[0].add_run(xml_safe(label)).bold = True
+            cells[1].text = xml_safe(value)
+        _widths(table, (45, 125))
+        return table
+
+    def table(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+    ) -> Table:
+        """A table with a bold header row; ``widths`` in millimetres, one per column."""
+        table: Table = self.doc.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        header = table.rows[0]
+        # Repeat the header row on every page the table spans.
+        properties = header._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        properties.append(repeat)
+        for cell, text in zip(header.cells, headers, strict=True):
+            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        for values in rows:
+            cells = _new_row(table)
+            for cell, text in zip(cells, values, strict=True):
+                cell.text = xml_safe(text)
+        _widths(table, widths)
+        return table
+
+    def status_run(self, paragraph: Paragraph, status: Status, label: str) -> None:
+        run = paragraph.add_run(f"{STATUS_MARK[status]} {label}")
+        run.bold = True
+        run.font.color.rgb = STATUS_COLOUR[status]
+
+    def severity_run(self, paragraph: Paragraph, severity: Severity, label: str) -> None:
+        run = paragraph.add_run(f"{SEVERITY_MARK[severity]} {label}")
+        run.bold = True
+        run.font.color.rgb = SEVERITY_COLOUR[severity]
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # Sections ------------------------------------------------------------------
+
+    def page_setup(self) -> None:
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(20))
+        normal = self.doc.styles["Normal"].font
+        normal.size = Pt(10)
+
+    def landscape(self) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+
+    def cover(self) -> None:
+        cover = self.view.cover
+        logo = self.context.branding.logo
+        if logo is not None and logo.mime in _RASTER:
+            self.doc.add_picture(io.BytesIO(logo.data), height=Mm(18))
+        title = cover.title + (f": {cover.organisation}" if cover.organisation else "")
+        self.doc.add_heading(xml_safe(title), level=0)
+        self.para(cover.standard)
+        scope = cover.scope or "not stated"
+        if cover.scope and cover.scope_note:
+            scope += f" (from {cover.scope_note})"
+        self.fields(
+            [
+                ("Organisation", cover.organisation or "not stated"),
+                ("Scope", scope),
+                ("Assessment date", cover.as_of.isoformat()),
+                (
+                    "Planned Stage 1 audit",
+                    cover.audit_date.isoformat() if cover.audit_date else "not set",
+                ),
+                ("Assessor", cover.assessor or "not stated"),
+                (
+                    "Evidence folder",
+                    f"{cover.evidence_dir} ({len(self.view.evidence.files)} files)",
+                ),
+                ("Requirements catalogue", cover.catalogue),
+                ("Tool", f"iso20k {cover.tool_version}"),
+            ],
+        )
+        self.page_break()
+
+    def summary(self) -> None:
+        s = self.view.summary
+        self.heading("1. Executive summary", 1)
+        self.para(s.conclusion)
+        span = (
+            f" Records of operation cover {s.records_span_days} days (certification bodies "
+            f"usually expect about {s.min_records_span_days} before Stage 2)."
+            if s.records_span_days is not None
+            else " No dated records of operation were found."
+        )
+        self.para(
+            f" {s.mandatory_met} of the {s.mandatory} mandatory documents and records are in "
+            f"place and pass their checks; {s.requirements_met} of {s.requirements} "
+            f"requirements in all are met.{span}",
+            bold_lead=f"Overall readiness: {s.score_text}.",
+        )
+        for stage in s.stages:
+            heading = self.heading(f"{stage.name} ({stage.purpose}): ", 2)
+            self.status_run(heading, Status.MET if stage.ready else Status.MISSING, stage.verdict)
+            for reason in stage.reasons or ("No blocker was found.",):
+                self.bullet(reason)
+        self.heading("Findings by severity", 2)
+        self.table(
+            ("Severity", "Findings", "What it means at a certification audit"),
+            [(f"{SEVERITY_MARK[c.severity]} {c.label}", str(c.count), c.meaning) for c in s.counts],
+            SEVERITY_WIDTHS,
+        )
+        self.heading("The gaps that matter most", 2)
+        if not s.top_gaps:
+            self.para("No nonconformity is expected: no major or minor finding remains.")
+        for gap in s.top_gaps:
+            paragraph = self.doc.add_paragraph(style="List Number")
+            self.severity_run(paragraph, gap.severity, gap.severity_label)
+            paragraph.add_run(xml_safe(f" {gap.clause or 'file'} {gap.requirement}: ")).bold = True
+            paragraph.add_run(
+                xml_safe(f"{gap.message}. Action {gap.action_ref}: {gap.recommendation}")
+            )
+        self.heading("Readiness by clause", 2)
+        self.table(
+            ("Clause", "Title", "Score", "Status"),
+            [
+                (c.id, c.title, c.score_text, f"{STATUS_MARK[c.status]} {c.status_label}")
+                for c in s.clauses
+            ],
+            CLAUSE_WIDTHS,
+        )
+
+    def method(self) -> None:
+        self.page_break()
+        self.heading("2. Method", 1)
+        for part in self.view.method:
+            self.heading(part.heading, 2)
+            for paragraph in part.paragraphs:
+                self.para(paragraph)
+            for bullet in part.bullets:
+                self.bullet(bullet)
+
+    def clause(self, section: ClauseSection) -> None:
+        head = self.heading(
+            f"Clause {section.clause.id} {section.clause.title}: {section.clause.score_text} ", 2
+        )
+        self.status_run(head, section.clause.status, section.clause.status_label)
+        if section.rows:
+            self.table(
+                ("Clause", "Title", "Score", "Status"),
+                [
+                    (r.id, r.title, r.score_text, f"{STATUS_MARK[r.status]} {r.status_label}")
+                    for r in section.rows
+                ],
+                CLAUSE_WIDTHS,
+            )
+        for block in section.blocks:
+            head = self.heading(
+                f"{block.clause.id} {block.clause.title}: {block.clause.score_text} ", 3
+            )
+            self.status_run(head, block.clause.status, block.clause.status_label)
+            rows = []
+            for item in block.items:
+                evidence = "; ".join(f"{e.path}, {e.how}: {e.detail}" for e in item.evidence)
+                checks = "; ".join(f"{'✓' if c.passed else '✗'} {c.message}" for c in item.checks)
+                text = evidence or "None found."
+                if checks:
+                    text += f"\nChecks: {checks}"
+                if item.justification:
+                    text += f"\nNot applicable: {item.justification}"
+                rows.append(
+                    (
+                        item.title,
+                        f"{item.requirement_label} {item.kind_label.lower()}",
+                        f"{STATUS_MARK[item.status]} {item.status_label}",
+                        text,
+                    )
+                )
+            self.table(("Requirement", "Type", "Status", "Evidence and checks"), rows, ITEM_WIDTHS)
+            for f in block.findings:
+                paragraph = self.doc.add_paragraph()
+                self.severity_run(paragraph, f.severity, f.severity_label)
+                paragraph.add_run(xml_safe(f" ({f.action_ref or 'accepted'}) {f.message}."))
+                self.para(f.recommendation, bold_lead="Recommendation: ")
+                if f.acceptance:
+                    self.para(f.acceptance)
+                if f.basis:
+                    self.para(f"Note: {f.basis}.").runs[0].italic = True
+        if section.interview:
+            names = "; ".join(f"{c.id} {c.title}" for c in section.interview)
+            self.para(f"Judged by interview, with no documented information to examine: {names}.")
+
+    def clauses(self) -> None:
+        self.page_break()
+        self.heading("3. Findings by clause", 1)
+        for section in self.view.clauses:
+            self.clause(section)
+
+    def strengths(self) -> None:
+        self.page_break()
+        self.heading("4. Strengths", 1)
+        if not self.view.strengths:
+            self.para("No requirement is fully met yet.")
+            return
+        self.para(
+            "What is already in place, as an auditor would recognise it. A clause listed here "
+            "has every expected document and record in place, and each passed the checks that "
+            "apply to it (such as approval, review date, record age and coverage)."
+        )
+        for s in self.view.strengths:
+            evidence = f" Evidence: {', '.join(s.paths)}." if s.paths else ""
+            self.bullet(f" {s.statement}{evidence}", bold_lead=f"{s.heading}.")
+
+    def plan(self) -> None:
+        self.landscape()
+        plan = self.view.plan
+        self.heading("5. Action plan", 1)
+        dated = (
+            f", whose Stage 1 is planned for {plan.audit_date.isoformat()}"
+            if plan.audit_date
+            else ""
+        )
+        self.para(
+            "Every open finding is an action below, ordered by severity and then in the order "
+            "an implementation should address them: scope, leadership and policy first, then "
+            "planning and support, then the documents that define each process, the records "
+            "that show it operating, and finally internal audit, management review and "
+            f"improvement. Owners are suggested roles; targets are relative to the certification "
+            f"audit{dated}. Observations are not nonconformities: they need no action before "
+            "certification and are listed for consideration at management review."
+        )
+        self.accepted()
+        if not plan.actions:
+            self.para("No action is needed.")
+            return
+        self.table(
+            ("Ref", "Severity", "Clause and requirement", "Finding", "Action", "Owner", "Target"),
+            [
+                (
+                    a.ref,
+                    f"{SEVERITY_MARK[a.severity]} {a.severity_label}",
+                    f"{a.clause or 'file'} {a.requirement}",
+                    a.finding,
+                    a.action,
+                    a.owner,
+                    a.target.display,
+                )
+                for a in plan.actions
+            ],
+            ACTION_WIDTHS,
+        )
+
+    def accepted(self) -> None:
+        if not self.view.accepted:
+            return
+        self.para(
+            "Findings the organisation has accepted are not actions and are not counted: "
+            + "; ".join(
+                f"{f.clause or 'file'} {f.requirement} ({f.acceptance})" for f in self.view.accepted
+            )
+            + "."
+        )
+
+    def evidence(self) -> None:
+        index = self.view.evidence
+        self.page_break()
+        self.heading("6. Evidence index", 1)
+        self.para(
+            f"{len(index.files)} files were examined: {index.used} used as evidence, "
+            f"{index.unused} not used, {len(index.unreadable)} whose content could not be read."
+        )
+        self.table(
+            ("File", "Format", "Title", "Used as evidence of", "Notes"),
+            [
+                (
+                    f.path,
+                    f.format,
+                    f.title or "",
+                    "; ".join(f.used_for) or "not used",
+                    ("Not read. " if not f.readable else "") + "; ".join(f.notes),
+                )
+                for f in index.files
+            ],
+            FILE_WIDTHS,
+        )
+        if index.findings:
+            self.heading("Findings about files", 2)
+            for f in index.findings:
+                ref = f.action_ref or "accepted"
+                self.bullet(f" ({ref}) {f.message}. {f.recommendation}", f.severity_label)
+
+    def properties(self) -> None:
+        cover = self.view.cover
+        midnight = dt.datetime.combine(cover.as_of, dt.time(), tzinfo=dt.UTC)
+        props = self.doc.core_properties
+        props.title = xml_safe(
+            cover.title + (f": {cover.organisation}" if cover.organisation else "")
+        )
+        props.subject = xml_safe(cover.standard)
+        props.author = xml_safe(cover.assessor or "iso20k")
+        props.last_modified_by = xml_safe(cover.assessor or "iso20k")
+        props.keywords = "ISO/IEC 20000-1; gap analysis; readiness; certification"
+        props.category = "Gap analysis report"
+        props.comments = f"Produced with iso20k {cover.tool_version}, as of {cover.as_of}."
+        props.created = midnight
+        props.modified = midnight
+        props.revision = 1
+
+    def build(self) -> bytes:
+        self.page_setup()
+        self.properties()
+        self.cover()
+        self.summary()
+        self.method()
+        self.clauses()
+        self.strengths()
+        self.plan()
+        self.evidence()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return normalise_zip(buffer.getvalue(), self.view.cover.as_of)
+
+
+def render_docx(view: ReportView, context: ReportContext) -> bytes:
+    return _Writer(view, context).build()

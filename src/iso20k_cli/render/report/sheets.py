@@ -1,0 +1,178 @@
+"""The action plan as a spreadsheet (CSV or Excel): one row per action, for tracking.
+
+Consultants track actions in spreadsheets, so every row carries what a tracker
+needs on its own: the finding, the action, owner, target and an open status.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from iso20k_cli.render.report.context import ReportContext
+from iso20k_cli.render.report.xmltext import xml_safe
+from iso20k_cli.render.report.ziputil import normalise_zip
+from iso20k_cli.report.plan import Action
+from iso20k_cli.report.view import ReportView
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: int
+    wrap: bool = False
+
+
+COLUMNS = (
+    Column("Ref", 7),
+    Column("Severity", 13),
+    Column("Clause", 9),
+    Column("Clause title", 30, wrap=True),
+    Column("Requirement", 34, wrap=True),
+    Column("Finding", 60, wrap=True),
+    Column("Action", 60, wrap=True),
+    Column("Owner", 24, wrap=True),
+    Column("Phase", 24, wrap=True),
+    Column("Target", 30, wrap=True),
+    Column("Due date", 12),
+    Column("Evidence", 40, wrap=True),
+    Column("Basis", 40, wrap=True),
+    Column("Finding ID", 30),
+    Column("Status", 9),
+)
+OPEN = "Open"
+
+
+def action_row(action: Action) -> tuple[str | dt.date | None, ...]:
+    return (
+        action.ref,
+        action.severity_label,
+        action.clause or "",
+        action.clause_title,
+        action.requirement,
+        action.finding,
+        action.action,
+        action.owner,
+        action.phase.name,
+        action.target.text,
+        action.target.due,
+        "; ".join(action.paths),
+        action.basis or "",
+        action.finding_id,
+        OPEN,
+    )
+
+
+# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str | dt.date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    # Text from evidence (a file named "=HYPERLINK(...)") must stay text.
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def render_csv(view: ReportView, context: ReportContext) -> str:
+    """RFC 4180: comma-separated, double quotes where needed, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([c.title for c in COLUMNS])
+    for action in view.plan.actions:
+        writer.writerow([_csv_cell(v) for v in action_row(action)])
+    return buffer.getvalue()
+
+
+def _text(cell: Cell | MergedCell, value: str) -> None:
+    cell.value = xml_safe(value)
+    # openpyxl would store "=..." as a formula; evidence text must stay text.
+    cell.data_type = "s"
+
+
+def _action_sheet(sheet: Worksheet, view: ReportView) -> None:
+    sheet.title = "Action plan"
+    header_fill = PatternFill("solid", fgColor="DCE3EC")
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        _text(cell, column.title)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    for row, action in enumerate(view.plan.actions, start=2):
+        for index, (column, value) in enumerate(zip(COLUMNS, action_row(action), strict=True), 1):
+            cell = sheet.cell(row=row, column=index)
+            if isinstance(value, dt.date):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+            elif value is not None:
+                _text(cell, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+    sheet.freeze_panes = "B2"
+    last = get_column_letter(len(COLUMNS))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(view.plan.actions) + 1)}"
+
+
+def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
+    cover, summary = view.cover, view.summary
+    rows: list[tuple[str, str]] = [
+        ("Report", cover.title),
+        ("Standard", cover.standard),
+        ("Organisation", cover.organisation or "not stated"),
+        ("Scope", cover.scope or "not stated"),
+        ("Assessment date", cover.as_of.isoformat()),
+        ("Planned Stage 1 audit", cover.audit_date.isoformat() if cover.audit_date else "not set"),
+        ("Assessor", cover.assessor or "not stated"),
+        ("Evidence folder", cover.evidence_dir),
+        ("Catalogue", cover.catalogue),
+        ("Tool", f"iso20k {cover.tool_version}"),
+        ("Overall readiness", summary.score_text),
+        *((f"{s.name} ({s.purpose})", s.verdict) for s in summary.stages),
+        *((f"{c.label} findings", str(c.count)) for c in summary.counts),
+        (
+            "Note",
+            "Observations are not nonconformities: no action is required before certification.",
+        ),
+    ]
+    for row, (label, value) in enumerate(rows, start=1):
+        _text(sheet.cell(row=row, column=1), label)
+        sheet.cell(row=row, column=1).font = Font(bold=True)
+        _text(sheet.cell(row=row, column=2), value)
+        sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions["A"].width = 48
+    sheet.column_dimensions["B"].width = 90
+
+
+def render_xlsx(view: ReportView, context: ReportContext) -> bytes:
+    workbook = Workbook()
+    active = workbook.active
+    assert isinstance(active, Worksheet)
+    _action_sheet(active, view)
+    _about_sheet(workbook.create_sheet("About"), view)
+    midnight = dt.datetime.combine(view.cover.as_of, dt.time())
+    props = workbook.properties
+    props.title = f"Action plan: {view.cover.organisation or view.cover.standard}"
+    props.subject = view.cover.standard
+    props.creator = view.cover.assessor or "iso20k"
+    props.lastModifiedBy = view.cover.assessor or "iso20k"
+    props.keywords = "ISO/IEC 20000-1; action plan; gap analysis"
+    props.created = midnight
+    props.modified = midnight
+    buffer = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() stamps "modified" with the current time.
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
+    ExcelWriter(workbook, archive).save()  # closes the archive
+    return normalise_zip(buffer.getvalue(), view.cover.as_of)

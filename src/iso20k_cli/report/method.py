@@ -1,0 +1,240 @@
+"""The report's method section: what was examined and how every result was decided.
+
+The text is built here, once, so that the Markdown, HTML and Word reports say the
+same thing. It states only numbers taken from the Assessment (the parameters the
+checks used, the file counts) and the rules of the engine, which it describes but
+does not apply.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from iso20k_cli.assess.model import Assessment
+from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
+
+# Display names of the formats the scan reports.
+_FORMAT_NAMES = {
+    "markdown": "Markdown",
+    "text": "text",
+    "pdf": "PDF",
+    "docx": "Word",
+    "doc": "legacy Word",
+    "xlsx": "Excel",
+    "xls": "legacy Excel",
+    "csv": "CSV",
+    "html": "HTML",
+    "ppt": "legacy PowerPoint",
+    "pptx": "PowerPoint",
+    "odt": "OpenDocument text",
+    "ods": "OpenDocument spreadsheet",
+    "rtf": "RTF",
+    "msg": "Outlook e-mail",
+    "eml": "e-mail",
+    "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class MethodPart:
+    heading: str
+    paragraphs: tuple[str, ...]
+    bullets: tuple[str, ...] = ()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _formats(assessment: Assessment) -> str:
+    counts = Counter(f.format for f in assessment.files)
+    parts = [
+        f"{count} {_FORMAT_NAMES.get(name, name)}"
+        for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    ]
+    return ", ".join(parts)
+
+
+def _scanned(assessment: Assessment) -> MethodPart:
+    files = assessment.files
+    used = sum(1 for f in files if f.used_for)
+    unread = sum(1 for f in files if not f.readable)
+    formats = f" ({_formats(assessment)})" if files else ""
+    verb = "was" if used == 1 else "were"
+    paragraphs = [
+        f"The evidence folder {assessment.evidence_dir} was read on "
+        f"{assessment.as_of.isoformat()}. "
+        f"It holds {_plural(len(files), 'file')}{formats}; {used} of them {verb} recognised as "
+        "evidence of at least one requirement. The evidence index at the end of this report "
+        "lists every file and what it was used for.",
+        "Hidden files, operating-system and editor files (lock files, thumbnails, backups) and "
+        "the patterns the configuration ignores were skipped; files over the size limit were "
+        "listed but not read. Links were not followed, so nothing outside the folder was "
+        "read, and nothing in the folder was changed.",
+    ]
+    if unread:
+        paragraphs.append(
+            f"The content of {_plural(unread, 'file')} could not be read; such files were "
+            "judged by their names only, and the evidence index says why each was not read."
+        )
+    return MethodPart("What was examined", tuple(paragraphs))
+
+
+_RECOGNITION = MethodPart(
+    "How evidence was recognised",
+    (
+        "Each requirement of the catalogue lists the phrases that identify its evidence. A "
+        "file was linked to a requirement in this order of precedence, and each link in this "
+        "report says how it was made:",
+    ),
+    (
+        "declared: the evidence manifest (evidence.yaml) or the file's front-matter names the "
+        "clauses or items it is evidence of; such a file is linked to nothing else;",
+        "title: the document's title contains one of the requirement's title phrases;",
+        "file name: the file name contains a title phrase or a recognised short form "
+        "(SLA, BCP, KEDB …);",
+        "content: only for files not recognised otherwise, when several distinctive phrases "
+        "of a requirement appear in the text. Such a link is weak: it is reported, but never "
+        "counted as meeting the requirement.",
+    ),
+)
+
+
+def _check_descriptions(assessment: Assessment) -> dict[str, str]:
+    p = assessment.parameters
+    return {
+        "approved": "approval: the current version of a document is approved, not a draft; one "
+        "that records no status, approver or approval date cannot be confirmed as approved;",
+        "document_control": "document control: the current version is identified (by default "
+        "by an owner and a version);",
+        "current_version": "current version: each document has one current version; two "
+        "current-looking versions that disagree are uncontrolled copies;",
+        "review_interval": "review: the next review date has not passed; without one, the "
+        f"approval is not older than {_plural(p.review_interval_months, 'month')};",
+        "latest_record_age": "record age: the newest record is not older than "
+        f"{_plural(p.max_record_age_days, 'day')} (a year for annual activities such as "
+        "internal audit and management review);",
+        "records_span": "record coverage: the records of an ongoing process cover at least "
+        f"{_plural(p.min_records_span_days, 'day')}, oldest to newest;",
+        "min_count": "record count: at least the expected number of separate records is present;",
+        "covers_topics": "topics: the evidence covers every expected topic (for example the "
+        "inputs a management review must consider);",
+        "audit_impartiality": "audit impartiality: no auditor audits a process they own;",
+        "corrective_actions": "corrective actions: each has a root cause, an owner and a due "
+        "date, and every nonconformity raised appears in the log;",
+    }
+
+
+def _statuses(assessment: Assessment) -> MethodPart:
+    """The rules of status, with only the checks this assessment applied."""
+    used = {c.check for item in assessment.items for c in item.checks}
+    described = _check_descriptions(assessment)
+    bullets = [text for name, text in described.items() if name in used]
+    bullets += [f"{name};" for name in sorted(used - described.keys())]
+    if bullets:
+        bullets[-1] = bullets[-1].removesuffix(";") + "."
+    return MethodPart(
+        "How statuses are decided",
+        (
+            "Each requirement is met (evidence recognised and every check passed), partly met "
+            "(evidence recognised but a check failed, or only a weak link), missing (no "
+            "evidence), or not applicable (declared so in the configuration, with a "
+            "justification)." + (" The checks applied were:" if bullets else ""),
+        ),
+        tuple(bullets),
+    )
+
+
+_GRADING = MethodPart(
+    "How findings are graded",
+    (
+        "Findings are graded the way a certification body grades audit findings. ISO/IEC "
+        "17021-1 defines two grades of nonconformity: a major nonconformity affects the "
+        "capability of the management system to achieve its intended results (for example a "
+        "required element that is absent, or several minor nonconformities on the same issue "
+        "that show a systemic failure); a minor nonconformity does not.",
+        "Here, a missing mandatory document or record is graded major; evidence that exists "
+        "but fails a check (a draft, an overdue review, records too old, too few or covering "
+        "too short a period) is graded minor; a missing good-practice item, a file that could "
+        "not be read or a requirement declared not applicable is an observation.",
+        "Observations are not nonconformities. A certification body records observations, or "
+        "opportunities for improvement, without requiring any action; they are listed here so "
+        "that the organisation can consider them, for example at its management review. A "
+        "major nonconformity prevents certification until the certification body has verified "
+        "the correction and corrective action (usually within six months of the Stage 2 audit, "
+        "otherwise Stage 2 is repeated). For a minor nonconformity the certification body "
+        "accepts a corrective action plan and checks its effectiveness at the next audit.",
+        "At Stage 1 an auditor does not raise nonconformities but records areas of concern "
+        "that could be graded as nonconformities at Stage 2. The grades in this report predict "
+        "how each gap would be graded if it were still open at Stage 2.",
+        "A requirement is mandatory only where the 2018 edition asks for the information to be "
+        "documented or retained. Procedures that the 2011 edition required are good practice "
+        "now, so their absence is an observation. Findings that rest on certification-body "
+        "practice rather than on the text of the standard say so.",
+    ),
+)
+
+
+def _scores(assessment: Assessment) -> MethodPart:
+    return MethodPart(
+        "How scores are calculated",
+        (
+            "A requirement scores 100 when met, 50 when partly met and 0 when missing. "
+            f"Mandatory requirements weigh {MANDATORY_WEIGHT} times as much as good-practice "
+            f"ones (weight {GOOD_PRACTICE_WEIGHT}), so that a missing optional procedure cannot "
+            "hide a missing mandatory document; requirements declared not applicable do not "
+            "count. A clause's score is the weighted mean of the requirements in it and below "
+            "it; the overall readiness is that of all requirements.",
+            "Clauses with no documented information to examine (such as leadership and "
+            "commitment, resources and awareness) are not scored: an auditor judges them by "
+            "interviewing people and observing work, which a review of documents cannot do.",
+        ),
+    )
+
+
+def _stages(assessment: Assessment) -> MethodPart:
+    span = assessment.parameters.min_records_span_days
+    return MethodPart(
+        "Stage 1 and Stage 2",
+        (
+            "A certification audit has two stages (ISO/IEC 17021-1 9.3.1). Stage 1 is a review "
+            "of the documented information and of readiness: the scope, the service management "
+            "policy, objectives and plan, the documents the standard requires, and whether "
+            "internal audits and management reviews are planned and have been performed. "
+            "Stage 2 evaluates the implementation and effectiveness of the management system, "
+            "mainly by sampling records of operation, usually on site.",
+            "Stage 1 is judged ready here when no major finding remains on documents and records "
+            "show that an internal audit and a management review have been performed. Stage 2 "
+            "is judged ready when Stage 1 is, no major finding remains on records, and the "
+            f"records of operation cover at least {span} days. That period is certification-body "
+            "practice (they usually want about three months of records), not a clause of the "
+            "standard.",
+        ),
+    )
+
+
+_LIMITS = MethodPart(
+    "Limits of this assessment",
+    (
+        "This is a pre-assessment of documented information, not a certification audit. It "
+        "checks that evidence exists, is under document control, is current and covers the "
+        "expected period; it does not judge whether the content is adequate or effective. "
+        "Recognition prefers precision: a document under an unusual title may be reported as "
+        "missing, and the evidence index shows which files were not used. Unlike a "
+        "certification body's auditor, who must stay impartial, this report recommends "
+        "specific actions.",
+    ),
+)
+
+
+def method(assessment: Assessment) -> tuple[MethodPart, ...]:
+    return (
+        _scanned(assessment),
+        _RECOGNITION,
+        _statuses(assessment),
+        _GRADING,
+        _scores(assessment),
+        _stages(assessment),
+        _LIMITS,
+    )

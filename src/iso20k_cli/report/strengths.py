@@ -1,0 +1,106 @@
+"""What is already well covered: a good report recognises good practice, not only gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iso20k_cli.assess.model import Assessment, ClauseResult, ItemResult, Status
+
+
+@dataclass(frozen=True)
+class Strength:
+    heading: str
+    statement: str
+    paths: tuple[str, ...] = ()
+
+
+def _subtree(clause_id: str, clauses: tuple[ClauseResult, ...]) -> set[str]:
+    children: dict[str, list[str]] = {}
+    for clause in clauses:
+        if clause.parent is not None:
+            children.setdefault(clause.parent, []).append(clause.id)
+    found, stack = set(), [clause_id]
+    while stack:
+        current = stack.pop()
+        found.add(current)
+        stack.extend(children.get(current, ()))
+    return found
+
+
+def _titles(items: list[ItemResult]) -> str:
+    # Semicolons, because titles themselves contain commas and "and".
+    return "; ".join(i.title for i in items)
+
+
+def _paths(items: list[ItemResult]) -> tuple[str, ...]:
+    return tuple(
+        sorted({link.path for i in items for link in i.evidence if link.matched_by.strong})
+    )
+
+
+def _complete_clauses(assessment: Assessment) -> list[Strength]:
+    """Clauses at 100, each named once: the highest complete clause of its branch."""
+    scores = {c.id: c.score for c in assessment.clauses}
+    found = []
+    for clause in assessment.clauses:
+        if clause.score != 100 or clause.status is not Status.MET:
+            continue
+        if clause.parent is not None and scores.get(clause.parent) == 100:
+            continue
+        under = _subtree(clause.id, assessment.clauses)
+        met = [i for i in assessment.items if i.clause in under and i.status is Status.MET]
+        found.append(
+            Strength(
+                heading=f"{clause.id} {clause.title}",
+                statement=f"Complete: {_titles(met)}.",
+                paths=_paths(met),
+            )
+        )
+    return found
+
+
+def strengths(assessment: Assessment) -> tuple[Strength, ...]:
+    found: list[Strength] = []
+    mandatory = [
+        i for i in assessment.items if i.mandatory and i.status is not Status.NOT_APPLICABLE
+    ]
+    met_mandatory = [i for i in mandatory if i.status is Status.MET]
+    if met_mandatory:
+        found.append(
+            Strength(
+                heading="Mandatory documented information",
+                statement=f"{len(met_mandatory)} of the {len(mandatory)} documents and records "
+                "that the standard requires are in place and passed their checks.",
+            )
+        )
+    if assessment.verdict.stage1_ready:
+        found.append(
+            Strength(
+                heading="Ready for the documentation review",
+                statement="No major gap remains in the documents a Stage 1 auditor reviews, and "
+                "records show that an internal audit and a management review have taken place.",
+            )
+        )
+    found.extend(_complete_clauses(assessment))
+    span = assessment.records_span_days
+    minimum = assessment.parameters.min_records_span_days
+    if span is not None and span >= minimum:
+        found.append(
+            Strength(
+                heading="A track record of operation",
+                statement=f"Records of operation cover {span} days, more than the {minimum} "
+                "days or so that certification bodies usually expect before Stage 2.",
+            )
+        )
+    extra = [i for i in assessment.items if not i.mandatory and i.status is Status.MET]
+    if extra:
+        listed = ", ".join(f"{i.title} ({i.clause})" for i in extra)
+        found.append(
+            Strength(
+                heading="Good practice beyond the minimum",
+                statement="Documented information the standard does not require, which "
+                f"an auditor will recognise as good practice: {listed}.",
+                paths=_paths(extra),
+            )
+        )
+    return tuple(found)

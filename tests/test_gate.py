@@ -1,0 +1,130 @@
+"""The CI gate: --fail-on, --fail-under and --exit-zero, and the reasons given on stderr."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import MINI, Folder, Invoke
+from folders import check, ready_folder
+from iso20k_cli.assess.engine import assess
+from iso20k_cli.assess.model import Severity
+from iso20k_cli.baseline import SavedResult
+from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.compare import compare
+from iso20k_cli.config import Settings
+from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
+from iso20k_cli.gate import evaluate_gate
+from iso20k_cli.pipeline import gate_exit_code
+
+
+def with_draft_scope(folder: Folder) -> Folder:
+    """One minor finding (an unapproved scope statement) and no major one."""
+    ready_folder(folder)
+    folder.add(
+        "Scope-Statement.md",
+        "# Scope\n",
+        title="SMS Scope Statement",
+        status="draft",
+        approved="2026-03-01",
+        review_due="2027-03-01",
+    )
+    return folder
+
+
+def with_bad_front_matter(folder: Folder) -> Folder:
+    """One observation (a date that cannot be read) and nothing worse."""
+    ready_folder(folder)
+    folder.add("notes/minutes.md", "# Minutes\n", approved="soon")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "minor_only", "observation_only"),
+    [("major", 0, 0), ("minor", 1, 0), ("observation", 1, 1), ("MINOR", 1, 0)],
+)
+def test_fail_on_sets_the_lowest_failing_severity(
+    cli: Invoke,
+    tmp_path_factory: pytest.TempPathFactory,
+    fail_on: str,
+    minor_only: int,
+    observation_only: int,
+) -> None:
+    minor = with_draft_scope(Folder(tmp_path_factory.mktemp("minor")))
+    observation = with_bad_front_matter(Folder(tmp_path_factory.mktemp("observation")))
+    assert check(cli, minor, "--fail-on", fail_on).exit_code == minor_only
+    assert check(cli, observation, "--fail-on", fail_on).exit_code == observation_only
+
+
+def test_default_fails_on_a_major_finding_and_says_why(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    (evidence.root / "incident-policy.md").unlink()
+    result = check(cli, evidence, "-f", "json")
+    assert result.exit_code == 1
+    assert result.json()["score"] < 100  # stdout is the JSON document alone
+    assert "iso20k: failing: 1 major finding remains" in result.stderr
+    assert check(cli, evidence, "--fail-on", "observation").exit_code == 1
+
+
+def test_exit_zero_wins_over_every_gate(cli: Invoke, evidence: Folder) -> None:
+    with_draft_scope(evidence)
+    result = check(cli, evidence, "--fail-on", "minor", "--fail-under", "99", "--exit-zero")
+    assert result.exit_code == 0
+    assert "failing" not in result.stderr
+
+
+def test_fail_under_and_fail_on_together(cli: Invoke, evidence: Folder) -> None:
+    with_draft_scope(evidence)
+    score = check(cli, evidence, "-f", "json").json()["score"]
+    under = check(cli, evidence, "--fail-under", str(score + 1))
+    assert under.exit_code == 1
+    assert "is under the threshold" in under.stderr
+    both = check(cli, evidence, "--fail-under", str(score + 1), "--fail-on", "minor")
+    assert both.exit_code == 1
+    assert both.stderr.count("iso20k: failing:") == 2
+    assert check(cli, evidence, "--fail-under", str(score)).exit_code == 0
+
+
+def test_bad_fail_on_is_a_usage_error(cli: Invoke, evidence: Folder) -> None:
+    result = check(cli, evidence, "--fail-on", "critical")
+    assert result.exit_code == 2
+    assert "Invalid value" in result.stderr
+
+
+def test_help_documents_the_gate(cli: Invoke) -> None:
+    text = " ".join(cli("check", "--help", env={"COLUMNS": "100"}).stdout.split())
+    for needle in (
+        "--fail-on",
+        "--baseline",
+        "--write-baseline",
+        "sarif",
+        "junit",
+        "github",
+        "md",
+        "Exit codes: 0 the gate passed",
+        "with --fail-on minor or observation",
+        "with --baseline, something got worse",
+    ):
+        assert needle in text, needle
+    diff_help = " ".join(cli("diff", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert "1 something got worse" in diff_help
+
+
+def test_gate_reasons_in_memory() -> None:
+    catalogue = load_catalogue(MINI)
+    draft = EvidenceFile(
+        path="scope-statement.md",
+        format="markdown",
+        size=1,
+        readable=True,
+        control=DocumentControl(status=DocStatus.DRAFT, title="SMS Scope Statement"),
+    )
+    result = assess(catalogue, Settings(), (draft,), dt.date(2026, 11, 21), "sms")
+    majors = result.count(Severity.MAJOR)
+    assert evaluate_gate(result).reasons == (f"{majors} major findings remain",)
+    assert gate_exit_code(result) == 1  # the pipeline's default gate is the same one
+    minor = evaluate_gate(result, Severity.MINOR).reasons
+    assert minor == (f"{majors + 1} findings at minor or above remain",)
+    same = compare(SavedResult.of(result), SavedResult.of(result))
+    assert not evaluate_gate(result, Severity.OBSERVATION, same).failed

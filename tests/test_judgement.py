@@ -1,0 +1,148 @@
+"""Tuned check parameters, accepted findings (waivers) and ``iso20k explain``, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import AS_OF, MINI, REPO, Folder, Invoke
+from folders import ready_folder
+
+EXAMPLE = REPO / "examples" / "harbourside"
+
+
+def run(cli: Invoke, folder: Folder, config: str, *extra: str) -> object:
+    path = folder.root.parent / "settings.yaml"
+    path.write_text(config, encoding="utf-8")
+    return cli(
+        "check", folder.root, "--catalogue", MINI, "--as-of", AS_OF, "--config", path, *extra
+    )
+
+
+def short_records(folder: Folder) -> Folder:
+    ready_folder(folder)
+    (folder.root / "logs" / "incident-log-2026-08.md").unlink()
+    return folder
+
+
+def test_configuration_tunes_check_parameters(cli: Invoke, evidence: Folder) -> None:
+    short_records(evidence)
+    strict = run(cli, evidence, "{}\n", "-f", "json").json()  # type: ignore[attr-defined]
+    assert "incident-records:records_span" in {f["id"] for f in strict["findings"]}
+    relaxed = run(
+        cli, evidence, "checks:\n  records_span:\n    min_days: 30\n", "-f", "json"
+    ).json()  # type: ignore[attr-defined]
+    assert "incident-records:records_span" not in {f["id"] for f in relaxed["findings"]}
+    per_item = run(
+        cli, evidence, "checks:\n  incident-records.min_count:\n    count: 1\n", "-f", "json"
+    ).json()  # type: ignore[attr-defined]
+    assert "incident-records:min_count" not in {f["id"] for f in per_item["findings"]}
+
+
+def test_bad_check_configuration_names_the_line(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    cases = {
+        "checks:\n  records_span:\n    min_dayz: 30\n": (3, "min_dayz"),
+        "checks:\n  signed_in_blood: {}\n": (2, "unknown check type 'signed_in_blood'"),
+        "checks:\n  nothing-here.min_count: {count: 1}\n": (2, "item 'nothing-here'"),
+        "checks:\n  scope.min_count: {count: 1}\n": (2, "item 'scope' declares no 'min_count'"),
+        "checks:\n  min_count:\n    count: 0\n": (3, "count"),
+    }
+    for text, (line, message) in cases.items():
+        result = run(cli, evidence, text)
+        assert result.exit_code == 2, text  # type: ignore[attr-defined]
+        assert f"settings.yaml:{line}: " in result.stderr, result.stderr  # type: ignore[attr-defined]
+        assert message in result.stderr  # type: ignore[attr-defined]
+
+
+ACCEPT = """\
+accepted:
+  - finding: {finding}
+    justification: Logs before go-live were kept in another tool; migrating them.
+    accepted_by: J. Smith, SMS manager
+    expires: {expires}
+"""
+
+
+def test_accepted_finding_is_shown_but_does_not_fail(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    (evidence.root / "Scope-Statement.md").unlink()  # a major finding: scope:missing
+    assert run(cli, evidence, "{}\n").exit_code == 1  # type: ignore[attr-defined]
+    config = ACCEPT.format(finding="scope:missing", expires="2027-01-31")
+    result = run(cli, evidence, config, "-f", "json")
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    data = result.json()  # type: ignore[attr-defined]
+    (finding,) = [f for f in data["findings"] if f["id"] == "scope:missing"]
+    assert finding["accepted"] == {
+        "by": "J. Smith, SMS manager",
+        "justification": "Logs before go-live were kept in another tool; migrating them.",
+        "expires": "2027-01-31",
+        "expired": False,
+    }
+    assert finding["severity"] == "major"  # still graded as it is
+    assert data["verdict"]["stage1_ready"] is True
+    table = run(cli, evidence, config).stdout  # type: ignore[attr-defined]
+    assert "1 accepted (not counted)" in table and "Accepted by J. Smith" in table
+    sarif = run(cli, evidence, config, "-f", "sarif").json()  # type: ignore[attr-defined]
+    (suppressed,) = [
+        r for r in sarif["runs"][0]["results"] if r["properties"]["findingId"] == "scope:missing"
+    ]
+    assert suppressed["suppressions"][0]["kind"] == "external"
+    junit = run(cli, evidence, config, "-f", "junit").stdout  # type: ignore[attr-defined]
+    assert "Accepted by J. Smith" in junit
+
+
+def test_expired_acceptance_counts_again_with_a_note(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    (evidence.root / "Scope-Statement.md").unlink()
+    config = ACCEPT.format(finding="scope:missing", expires="2026-10-31")
+    result = run(cli, evidence, config)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    out = " ".join(result.stdout.split())  # type: ignore[attr-defined]
+    assert "expired on 2026-10-31: it counts again" in out
+
+
+def test_stale_acceptance_is_reported(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    config = ACCEPT.format(finding="scope:approved", expires="2027-01-31")
+    data = run(cli, evidence, config, "-f", "json").json()  # type: ignore[attr-defined]
+    (stale,) = [f for f in data["findings"] if f["check"] == "acceptance"]
+    assert "'scope:approved', which did not occur" in stale["message"]
+
+
+def test_explain_an_item(cli: Invoke) -> None:
+    result = cli("explain", EXAMPLE, "continuity-plan", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "Service continuity plan (continuity-plan)" in out
+    assert "a mandatory document" in out and "Basis: 8.7.2; 7.5.4 d)" in out
+    assert "08-assurance/Service Continuity Plan.md" in out
+    assert "recognised by title: title contains 'service continuity plan'" in out
+    assert "status draft, version 0.4" in out
+    assert "FAIL approved (minor): 'Service continuity plan' is still a draft" in out
+    assert "ok document_control" in out
+    assert "partial, score 50" in out
+
+
+def test_explain_shows_files_that_were_not_counted(cli: Invoke) -> None:
+    out = " ".join(cli("explain", EXAMPLE, "incident-records", "--as-of", AS_OF).stdout.split())
+    assert "Files that name this item but were not counted" in out
+    assert (
+        "08-assurance/infosec-incident-log-2026.md: names 'incident log', but also contains "
+        "'security incident', which rules it out for this item"
+    ) in out
+
+
+def test_explain_a_clause_and_a_finding_id(cli: Invoke) -> None:
+    out = " ".join(cli("explain", EXAMPLE, "8.7.2", "--as-of", AS_OF).stdout.split())
+    assert "8.7.2 Service continuity management" in out
+    assert "(50×3 + 0×3 + 0×3) / 9 = 16.7" in out
+    by_finding = cli("explain", EXAMPLE, "continuity-plan:approved", "--as-of", AS_OF)
+    assert "Service continuity plan (continuity-plan)" in by_finding.stdout
+    interview = cli("explain", EXAMPLE, "5.1", "--as-of", AS_OF)
+    assert "judges it by interview" in " ".join(interview.stdout.split())
+
+
+def test_explain_unknown_target(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("explain", EXAMPLE, "11.1", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "'11.1' is neither a clause, an item nor a finding" in result.stderr
