@@ -90,6 +90,10 @@ def test_table_output_for_the_readme_command(cli: Invoke) -> None:
     assert "Harbourside Digital Services Ltd" in run.stdout
     assert "Stage 1 (documentation): NOT READY" in run.stdout
     assert "Service continuity risk assessment" in run.stdout
+    # The header shows the Office, PDF and CSV evidence was recognised, and the scan unread.
+    header = " ".join(run.stdout.split("Clause")[0].split())
+    assert "53 files (46 Markdown, 2 PDF, 2 text, 1 CSV, 1 Word, 1 Excel)" in header
+    assert "1 not read" in header
 
 
 def test_office_pdf_and_export_files_are_recognised(result: dict[str, Any]) -> None:

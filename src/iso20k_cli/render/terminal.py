@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
+from iso20k_cli.render.wording import format_summary
 
 _STATUS_STYLE = {
     Status.MET: "green",
@@ -160,8 +161,11 @@ def render_terminal(
         console.print(Text(assessment.organisation, style="bold"))
     console.print(Text(f"Readiness for {assessment.catalogue.title}"))
     console.print(f"Evidence: {assessment.evidence_dir}", soft_wrap=True)
+    unread = sum(1 for f in assessment.files if not f.readable)
+    not_read = f"; {unread} not read" if unread else ""
     console.print(
-        f"{len(assessment.files)} files, {used} used as evidence; assessed as of {assessment.as_of}"
+        f"{len(assessment.files)} files ({format_summary(assessment)}); {used} used as "
+        f"evidence{not_read}; assessed as of {assessment.as_of}"
     )
     console.print()
     console.print(_clause_table(assessment, options, plain))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from iso20k_cli.assess.model import Finding, Severity
+from collections import Counter
+
+from iso20k_cli.assess.model import Assessment, Finding, Severity
 
 _CHECK_LABELS = {
     "missing": "no evidence found",
@@ -55,3 +57,34 @@ def acceptance_text(finding: Finding) -> str | None:
     if a.expired:
         return f"Acceptance by {a.by} expired on {a.expires}: the finding counts again."
     return f"Accepted by {a.by} until {a.expires}: {a.justification}"
+
+
+# Display names of the formats the scan reports.
+_FORMAT_NAMES = {
+    "markdown": "Markdown",
+    "text": "text",
+    "pdf": "PDF",
+    "docx": "Word",
+    "doc": "legacy Word",
+    "xlsx": "Excel",
+    "xls": "legacy Excel",
+    "csv": "CSV",
+    "html": "HTML",
+    "ppt": "legacy PowerPoint",
+    "pptx": "PowerPoint",
+    "odt": "OpenDocument text",
+    "ods": "OpenDocument spreadsheet",
+    "rtf": "RTF",
+    "msg": "Outlook e-mail",
+    "eml": "e-mail",
+    "other": "other",
+}
+
+
+def format_summary(assessment: Assessment) -> str:
+    """'46 Markdown, 2 PDF, 1 Word': the files scanned by format, most common first."""
+    counts = Counter(f.format for f in assessment.files)
+    return ", ".join(
+        f"{count} {_FORMAT_NAMES.get(name, name)}"
+        for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    )

@@ -8,32 +8,11 @@ does not apply.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
-
-# Display names of the formats the scan reports.
-_FORMAT_NAMES = {
-    "markdown": "Markdown",
-    "text": "text",
-    "pdf": "PDF",
-    "docx": "Word",
-    "doc": "legacy Word",
-    "xlsx": "Excel",
-    "xls": "legacy Excel",
-    "csv": "CSV",
-    "html": "HTML",
-    "ppt": "legacy PowerPoint",
-    "pptx": "PowerPoint",
-    "odt": "OpenDocument text",
-    "ods": "OpenDocument spreadsheet",
-    "rtf": "RTF",
-    "msg": "Outlook e-mail",
-    "eml": "e-mail",
-    "other": "other",
-}
+from iso20k_cli.render.wording import format_summary
 
 
 @dataclass(frozen=True)
@@ -47,20 +26,11 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def _formats(assessment: Assessment) -> str:
-    counts = Counter(f.format for f in assessment.files)
-    parts = [
-        f"{count} {_FORMAT_NAMES.get(name, name)}"
-        for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-    ]
-    return ", ".join(parts)
-
-
 def _scanned(assessment: Assessment) -> MethodPart:
     files = assessment.files
     used = sum(1 for f in files if f.used_for)
     unread = sum(1 for f in files if not f.readable)
-    formats = f" ({_formats(assessment)})" if files else ""
+    formats = f" ({format_summary(assessment)})" if files else ""
     verb = "was" if used == 1 else "were"
     paragraphs = [
         f"The evidence folder {assessment.evidence_dir} was read on "
