@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
-from conftest import Folder
+from conftest import Folder, Invoke
 from iso20k_cli.errors import EvidenceFolderError
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.dates import dates_in_name, days_covered, parse_date
@@ -208,3 +209,13 @@ def test_progress_shows_on_a_terminal_for_large_scans_only() -> None:
         update(1, PROGRESS_THRESHOLD)
         update(PROGRESS_THRESHOLD, PROGRESS_THRESHOLD)
     assert "Reading evidence" in screen.getvalue()
+
+
+def test_file_names_that_are_not_utf8_are_escaped(cli: Invoke, evidence: Folder) -> None:
+    import json
+
+    (evidence.root / os.fsdecode(b"caf\xe9-policy.md")).write_text("# Policy", encoding="utf-8")
+    result = cli("check", evidence.root, "--as-of", "2026-11-21", "-f", "json", "--exit-zero")
+    data = json.loads(result.stdout.encode("utf-8"))
+    (entry,) = data["files"]
+    assert entry["path"] == "caf\\xe9-policy.md" and entry["readable"] is True

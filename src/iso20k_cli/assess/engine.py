@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -65,12 +66,12 @@ def assess(
         file_findings.extend(_file_findings(file, file_warnings[file.path]))
     file_findings.extend(
         _observation(
-            f"folder:note:{index}",
+            f"folder:note:{_digest(note)}",
             "manifest",
             note,
             "Correct the evidence manifest so that each entry names a file in the evidence folder.",
         )
-        for index, note in enumerate(notes)
+        for note in notes
     )
 
     by_path = {f.path: f for f in files}
@@ -308,16 +309,21 @@ def _observation(
     )
 
 
+def _digest(text: str) -> str:
+    """A short stable id for a message: the same problem keeps its id when others appear."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
 def _file_findings(file: EvidenceFile, warnings: tuple[str, ...]) -> list[Finding]:
     found = [
         _observation(
-            f"file:{file.path}:warning:{index}",
+            f"file:{file.path}:warning:{_digest(warning)}",
             "file",
             f"{file.path}: {warning}",
             "Correct the file so that its document control can be read.",
             (file.path,),
         )
-        for index, warning in enumerate(warnings)
+        for warning in warnings
     ]
     # A format that is not read, or a scan without text, is a limit of the tool and is
     # listed in files; a damaged, encrypted or oversized file is the folder's problem.

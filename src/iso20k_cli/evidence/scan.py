@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,5 +127,12 @@ def scan(root: Path, ignore: Iterable[str] = (), max_bytes: int | None = None) -
             if max_bytes is not None and size > max_bytes:
                 reason = f"larger than the {max_bytes // (1024 * 1024)} MB limit; not read"
             found.append(Candidate(rel, path, size, reason))
-    found.sort(key=lambda c: c.rel)
-    return found
+    # A name that is not valid UTF-8 (an old Windows or Mac archive) would make the JSON
+    # output invalid; it is shown with its odd bytes escaped, and still read by its path.
+    shown = [replace(c, rel=_printable(c.rel)) for c in found]
+    shown.sort(key=lambda c: c.rel)
+    return shown
+
+
+def _printable(rel: str) -> str:
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")

@@ -160,7 +160,7 @@ def render_terminal(
     if assessment.organisation:
         console.print(Text(assessment.organisation, style="bold"))
     console.print(Text(f"Readiness for {assessment.catalogue.title}"))
-    console.print(f"Evidence: {assessment.evidence_dir}", soft_wrap=True)
+    console.print(Text(f"Evidence: {assessment.evidence_dir}", overflow="fold"))
     unread = sum(1 for f in assessment.files if not f.readable)
     not_read = f"; {unread} not read" if unread else ""
     console.print(
