@@ -146,3 +146,13 @@ def test_explain_unknown_target(cli: Invoke, tmp_path: Path) -> None:
     result = cli("explain", EXAMPLE, "11.1", "--as-of", AS_OF)
     assert result.exit_code == 2
     assert "'11.1' is neither a clause, an item nor a finding" in result.stderr
+
+
+def test_fail_on_from_the_configuration(cli: Invoke, evidence: Folder) -> None:
+    ready_folder(evidence)
+    evidence.add("Scope-Statement.md", "# Scope", status="draft")  # a minor finding only
+    assert run(cli, evidence, "{}\n").exit_code == 0  # type: ignore[attr-defined]
+    assert run(cli, evidence, "fail_on: minor\n").exit_code == 1  # type: ignore[attr-defined]
+    # The option wins over the configuration.
+    lenient = run(cli, evidence, "fail_on: minor\n", "--fail-on", "major")
+    assert lenient.exit_code == 0  # type: ignore[attr-defined]

@@ -169,12 +169,13 @@ def _assess_or_exit(
 
 
 FailOnOption = Annotated[
-    Severity,
+    Severity | None,
     typer.Option(
         "--fail-on",
         case_sensitive=False,
-        help="Lowest severity that fails the run: major (default), minor or observation. "
-        "With --baseline, only new findings of that severity or above count.",
+        help="Lowest severity that fails the run: major (default, or fail_on in the "
+        "configuration), minor or observation. With --baseline, only new findings of that "
+        "severity or above count.",
     ),
 ]
 ExitZeroOption = Annotated[
@@ -237,7 +238,7 @@ def check(
             help="Exit 1 when the overall score is under SCORE (0-100).",
         ),
     ] = None,
-    fail_on: FailOnOption = Severity.MAJOR,
+    fail_on: FailOnOption = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -287,7 +288,8 @@ def check(
             f"{len(comparison.new_findings)} new finding(s), "
             f"{len(comparison.resolved_findings)} resolved"
         )
-    _finish(evaluate_gate(assessment, fail_on, comparison), exit_zero)
+    threshold = fail_on or assessment.parameters.fail_on
+    _finish(evaluate_gate(assessment, threshold, comparison), exit_zero)
 
 
 def _deliver(

@@ -21,6 +21,7 @@ from pydantic import (
 from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
+from iso20k_cli.severity import Severity
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
 CONFIG_NAME = ".iso20k.yaml"
@@ -87,6 +88,7 @@ class Settings(_Model):
         default=None, description="Catalogue file, relative to the configuration file."
     )
     fail_under: float | None = Field(default=None, ge=0, le=100)
+    fail_on: Severity = Severity.MAJOR
     ignore: tuple[str, ...] = ()
     max_file_size_mb: int = Field(
         default=100, ge=1, le=10_000, description="Larger files are listed but not read."

@@ -69,4 +69,4 @@ def gate_exit_code(assessment: Assessment) -> int:
 
     The default gate of ``iso20k check``; gate.py has the options (--fail-on, --baseline).
     """
-    return 1 if evaluate_gate(assessment).failed else 0
+    return 1 if evaluate_gate(assessment, assessment.parameters.fail_on).failed else 0

@@ -114,6 +114,7 @@ def assess(
             max_record_age_days=defaults.max_record_age_days,
             min_records_span_days=defaults.min_records_span_days,
             fail_under=settings.fail_under,
+            fail_on=settings.fail_on,
         ),
         score=overall_score(catalogue, items),
         verdict=verdict(catalogue, items, findings, span, defaults.min_records_span_days),

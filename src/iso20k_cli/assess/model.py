@@ -134,6 +134,7 @@ class Parameters(_Model):
     max_record_age_days: int
     min_records_span_days: int
     fail_under: float | None
+    fail_on: Severity = Severity.MAJOR
 
 
 class Assessment(_Model):
