@@ -130,3 +130,20 @@ def test_defaults_and_gates() -> None:
     assert set(CAT.gates.performed) == {"internal-audit-reports", "management-review-minutes"}
     assert CAT.item("internal-audit-reports").clause == "9.2"
     assert CAT.item("management-review-minutes").clause == "9.3"
+
+
+def test_annual_expectations_say_they_are_practice() -> None:
+    # The standard says "at planned intervals"; a 12-month age limit is practice.
+    annual = [
+        (item.id, check)
+        for item in CAT.items
+        for check in item.checks
+        if check.type == "latest_record_age" and check.max_days == 365
+    ]
+    assert {i for i, _ in annual} >= {
+        "internal-audit-reports",
+        "management-review-minutes",
+        "continuity-test-results",
+    }
+    for item_id, check in annual:
+        assert check.basis and "practice" in check.basis, item_id
