@@ -12,6 +12,7 @@ from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.checks.specs import CHECK_TYPES
 from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
+from iso20k_cli.gate import evaluate_gate
 
 CAT = load_catalogue(MINI)
 AS_OF = dt.date(2026, 11, 21)
@@ -85,7 +86,7 @@ def test_missing_mandatory_is_major_and_optional_is_observation() -> None:
     assert handbook[0].basis and "uncertain" in handbook[0].basis  # K? in the catalogue
     assert not result.verdict.stage1_ready
     assert "Scope statement" in result.verdict.stage1_blockers[0]
-    assert result.gate_failed
+    assert evaluate_gate(result).failed
 
 
 def test_draft_is_minor_and_partial() -> None:

@@ -16,7 +16,6 @@ from iso20k_cli.compare import compare
 from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
 from iso20k_cli.gate import evaluate_gate
-from iso20k_cli.pipeline import gate_exit_code
 
 
 def with_draft_scope(folder: Folder) -> Folder:
@@ -123,7 +122,7 @@ def test_gate_reasons_in_memory() -> None:
     result = assess(catalogue, Settings(), (draft,), dt.date(2026, 11, 21), "sms")
     majors = result.count(Severity.MAJOR)
     assert evaluate_gate(result).reasons == (f"{majors} major findings remain",)
-    assert gate_exit_code(result) == 1  # the pipeline's default gate is the same one
+    assert evaluate_gate(result, result.parameters.fail_on).failed  # check's default gate
     minor = evaluate_gate(result, Severity.MINOR).reasons
     assert minor == (f"{majors + 1} findings at minor or above remain",)
     same = compare(SavedResult.of(result), SavedResult.of(result))

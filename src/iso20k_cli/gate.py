@@ -42,9 +42,7 @@ def regressions(comparison: Comparison, fail_on: Severity) -> tuple[str, ...]:
     before, after = comparison.before.score, comparison.after.score
     if comparison.score_direction is Direction.WORSE:
         reasons.append(f"readiness fell from {score_text(before)} to {score_text(after)}")
-    new = [
-        f.id for f in comparison.new_findings if f.counts and at_or_above(f.severity, fail_on)
-    ]
+    new = [f.id for f in comparison.new_findings if f.counts and at_or_above(f.severity, fail_on)]
     if new:
         reasons.append(f"{plural(len(new), 'new finding')} ({_threshold(fail_on)}): {_ids(new)}")
     escalated = [

@@ -12,7 +12,6 @@ from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.config import Settings, find_config, load_settings
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
-from iso20k_cli.gate import evaluate_gate
 
 
 @dataclass(frozen=True)
@@ -34,13 +33,10 @@ class Run:
     assessment: Assessment
 
 
-def run_assessment(options: RunOptions, progress: Progress | None = None) -> Assessment:
-    """Load settings and catalogue, read the evidence, assess. Raises Iso20kError on bad input."""
-    return run_pipeline(options, progress).assessment
-
-
 def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
-    """As :func:`run_assessment`, keeping the catalogue, settings and evidence read."""
+    """Load settings and catalogue, read the evidence, assess; keep all of it for explaining.
+
+    Raises Iso20kError on bad input."""
     config_path = find_config(options.evidence_dir, options.config)
     settings = load_settings(config_path)
     if options.fail_under is not None:
@@ -62,11 +58,3 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         notes=evidence.notes,
     )
     return Run(catalogue, settings, evidence, assessment)
-
-
-def gate_exit_code(assessment: Assessment) -> int:
-    """1 when a major finding remains or the score is under the threshold, else 0.
-
-    The default gate of ``iso20k check``; gate.py has the options (--fail-on, --baseline).
-    """
-    return 1 if evaluate_gate(assessment, assessment.parameters.fail_on).failed else 0

@@ -163,8 +163,3 @@ class Assessment(_Model):
     @property
     def accepted(self) -> int:
         return sum(1 for f in self.findings if not f.counts)
-
-    @property
-    def gate_failed(self) -> bool:
-        """True when a major finding remains (the CI gate, before any score threshold)."""
-        return self.count(Severity.MAJOR) > 0

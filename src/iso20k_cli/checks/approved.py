@@ -24,7 +24,7 @@ class Spec(CheckSpec):
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
-    doc = ctx.current_document()
+    doc = ctx.current
     control = doc.control
     status = control.status
     severity = graded(spec, Severity.MINOR)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
@@ -65,7 +66,8 @@ class CheckContext:
     evidence: Mapping[str, tuple[EvidenceFile, ...]] = field(default_factory=dict)
     """Every item's recognised evidence, for checks that read across items."""
 
-    def current_document(self) -> EvidenceFile:
+    @cached_property
+    def current(self) -> EvidenceFile:
         """The version an auditor would be shown: current before archived, approved first,
         then the most recently approved."""
 

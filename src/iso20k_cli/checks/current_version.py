@@ -55,7 +55,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     groups: dict[str, list[EvidenceFile]] = defaultdict(list)
     for file in ctx.files:
         groups[_key(file)].append(file)
-    current = ctx.current_document()
+    current = ctx.current
     outcomes: list[Outcome] = []
     for key, files in sorted(groups.items()):
         if len(files) < 2:

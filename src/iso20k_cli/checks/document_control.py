@@ -28,7 +28,7 @@ class Spec(CheckSpec):
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
-    doc = ctx.current_document()
+    doc = ctx.current
     missing = [_LABELS[f] for f in spec.require if getattr(doc.control, f) in (None, "")]
     if not missing:
         return [Outcome(NAME, None, f"{doc.path} records its {', '.join(spec.require)}")]

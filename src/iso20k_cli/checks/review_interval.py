@@ -39,7 +39,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
-    doc = ctx.current_document()
+    doc = ctx.current
     control = doc.control
     severity = graded(spec, Severity.MINOR)
     if control.review_due is not None:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
-from iso20k_cli.render.wording import format_summary
+from iso20k_cli.render.wording import format_summary, severity_counts
 
 _STATUS_STYLE = {
     Status.MET: "green",
@@ -99,18 +99,11 @@ def _verdict(assessment: Assessment, plain: bool) -> Group:
             for blocker in blockers:
                 grid.add_row(" -", blocker)
             lines.append(grid)
-    counts = ", ".join(_plural(assessment.count(s), s.value) for s in Severity)
+    counts = severity_counts({s: assessment.count(s) for s in Severity})
     if assessment.accepted:
         counts += f"; {assessment.accepted} accepted (not counted)"
     lines.append(Text(f"Findings: {counts}"))
     return Group(*lines)
-
-
-def _plural(count: int, word: str) -> str:
-    # "major" and "minor" read as adjectives ("2 major"); "observation" is a noun.
-    if word == Severity.OBSERVATION.value and count != 1:
-        word += "s"
-    return f"{count} {word}"
 
 
 def _findings(findings: tuple[Finding, ...], limit: int) -> list[RenderableType]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
-from iso20k_cli.render.wording import format_summary
+from iso20k_cli.render.wording import format_summary, plural
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,6 @@ class MethodPart:
     heading: str
     paragraphs: tuple[str, ...]
     bullets: tuple[str, ...] = ()
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _scanned(assessment: Assessment) -> MethodPart:
@@ -35,7 +31,7 @@ def _scanned(assessment: Assessment) -> MethodPart:
     paragraphs = [
         f"The evidence folder {assessment.evidence_dir} was read on "
         f"{assessment.as_of.isoformat()}. "
-        f"It holds {_plural(len(files), 'file')}{formats}; {used} of them {verb} recognised as "
+        f"It holds {plural(len(files), 'file')}{formats}; {used} of them {verb} recognised as "
         "evidence of at least one requirement. The evidence index at the end of this report "
         "lists every file and what it was used for.",
         "Hidden files, operating-system and editor files (lock files, thumbnails, backups) and "
@@ -45,7 +41,7 @@ def _scanned(assessment: Assessment) -> MethodPart:
     ]
     if unread:
         paragraphs.append(
-            f"The content of {_plural(unread, 'file')} could not be read; such files were "
+            f"The content of {plural(unread, 'file')} could not be read; such files were "
             "judged by their names only, and the evidence index says why each was not read."
         )
     return MethodPart("What was examined", tuple(paragraphs))
@@ -81,12 +77,12 @@ def _check_descriptions(assessment: Assessment) -> dict[str, str]:
         "current_version": "current version: each document has one current version; two "
         "current-looking versions that disagree are uncontrolled copies;",
         "review_interval": "review: the next review date has not passed; without one, the "
-        f"approval is not older than {_plural(p.review_interval_months, 'month')};",
+        f"approval is not older than {plural(p.review_interval_months, 'month')};",
         "latest_record_age": "record age: the newest record is not older than "
-        f"{_plural(p.max_record_age_days, 'day')} (a year for annual activities such as "
+        f"{plural(p.max_record_age_days, 'day')} (a year for annual activities such as "
         "internal audit and management review);",
         "records_span": "record coverage: the records of an ongoing process cover at least "
-        f"{_plural(p.min_records_span_days, 'day')}, oldest to newest;",
+        f"{plural(p.min_records_span_days, 'day')}, oldest to newest;",
         "min_count": "record count: at least the expected number of separate records is present;",
         "covers_topics": "topics: the evidence covers every expected topic (for example the "
         "inputs a management review must consider);",

@@ -55,11 +55,6 @@ _CONVERT_HINTS = {
 }
 
 
-def format_of(path: Path | str) -> str:
-    suffix = Path(path).suffix.lower()
-    return _FORMATS.get(suffix, ("other", None))[0]
-
-
 def extract(candidate: Candidate) -> EvidenceFile:
     """Read one file; whatever is wrong with it becomes an error on the result, never a crash."""
     suffix = Path(candidate.rel).suffix.lower()
