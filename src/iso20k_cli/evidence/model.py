@@ -34,6 +34,56 @@ class DocumentControl(BaseModel):
         return self == DocumentControl()
 
 
+class SectionKind(StrEnum):
+    HEADING = "heading"
+    SHEET = "sheet"
+    SLIDE = "slide"
+
+
+class Section(BaseModel):
+    """A part of a document an auditor would point at: a heading's section, a sheet, a slide.
+
+    ``start`` and ``end`` are offsets into the file's ``text``: the section's own body
+    (heading line included) runs from ``start`` up to the next heading of the same or a
+    higher level, or to the end of the text.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    heading: str
+    """As written, numbering included ("4.3 Major incident handling"), or the sheet's name."""
+    level: int = 1
+    """1 for a top-level heading; sheets and slides are level 1."""
+    kind: SectionKind = SectionKind.HEADING
+    start: int = 0
+    end: int = 0
+    caption: str | None = None
+    """A sheet's title cell or a slide's subtitle, when it has one."""
+
+    @property
+    def label(self) -> str:
+        """How a link names the section: §4.3 Major incident handling, sheet "Issues"."""
+        if self.kind is SectionKind.SHEET:
+            return f'sheet "{self.heading}"'
+        if self.kind is SectionKind.SLIDE:
+            return f'slide "{self.heading}"'
+        return f"§{self.heading}"
+
+
+class Table(BaseModel):
+    """A table of a document, sheet or export: its header row and the rows under it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+    """Cell text of the rows under the header, at most ``MAX_TABLE_ROWS`` of them."""
+    row_count: int = 0
+    """How many non-empty rows the table has under its header, also those not kept."""
+    section: str | None = None
+    """The heading or sheet name the table stands under, when there is one."""
+
+
 class EvidenceFile(BaseModel):
     """One file of the evidence folder and what could be read from it."""
 
@@ -48,6 +98,9 @@ class EvidenceFile(BaseModel):
     title: str | None = None
     title_source: str | None = None
     text: str = ""
+    sections: tuple[Section, ...] = ()
+    """Headings, sheets or slides in document order (see :class:`Section`)."""
+    tables: tuple[Table, ...] = ()
     control: DocumentControl = DocumentControl()
     record_dates: tuple[dt.date, ...] = ()
     declared: tuple[str, ...] = ()

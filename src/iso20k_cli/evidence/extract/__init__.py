@@ -107,6 +107,8 @@ def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
         title=ex.title,
         title_source=ex.title_source,
         text=ex.text[:MAX_TEXT_CHARS],
+        sections=tuple(ex.sections),
+        tables=tuple(ex.tables),
         control=merge(ex.control, in_text, ex.metadata),
         record_dates=tuple(sorted(set(record_dates))),
         declared=ex.declared,

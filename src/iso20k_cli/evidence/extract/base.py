@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from iso20k_cli.evidence.frontmatter import normalise_status
-from iso20k_cli.evidence.model import DocumentControl
+from iso20k_cli.evidence.model import DocumentControl, Section, Table
 
 # Text kept per file for content matching; beyond this a file adds nothing but memory.
 MAX_TEXT_CHARS = 2_000_000
@@ -32,6 +32,8 @@ class Extracted:
     """
 
     text: str = ""
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     title: str | None = None
     title_source: str | None = None
     control: DocumentControl = field(default_factory=DocumentControl)
