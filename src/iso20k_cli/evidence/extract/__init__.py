@@ -13,14 +13,21 @@ from pathlib import Path
 
 from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.doccontrol import HEAD_LINES, merge, parse_control
-from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS, Extracted, Unreadable
-from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.evidence.extract.base import (
+    MAX_SECTIONS,
+    MAX_TABLES,
+    MAX_TEXT_CHARS,
+    Extracted,
+    Unreadable,
+)
+from iso20k_cli.evidence.model import EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
 
 # suffix -> (format name, extractor module, or None when the content is not read)
 _FORMATS: dict[str, tuple[str, str | None]] = {
     ".md": ("markdown", "markdown"),
     ".markdown": ("markdown", "markdown"),
+    ".mdx": ("markdown", "markdown"),
     ".txt": ("text", "text"),
     ".text": ("text", "text"),
     ".pdf": ("pdf", "pdf"),
@@ -28,6 +35,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".docm": ("docx", "word"),
     ".xlsx": ("xlsx", "excel"),
     ".xlsm": ("xlsx", "excel"),
+    ".pptx": ("pptx", "powerpoint"),
     ".csv": ("csv", "delimited"),
     ".tsv": ("csv", "delimited"),
     ".html": ("html", "webpage"),
@@ -35,7 +43,6 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".doc": ("doc", None),
     ".xls": ("xls", None),
     ".ppt": ("ppt", None),
-    ".pptx": ("pptx", None),
     ".odt": ("odt", None),
     ".ods": ("ods", None),
     ".rtf": ("rtf", None),
@@ -45,8 +52,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
 _CONVERT_HINTS = {
     ".doc": "the legacy Word format is not read; save it as .docx",
     ".xls": "the legacy Excel format is not read; save it as .xlsx",
-    ".ppt": "PowerPoint files are not read; save the content as PDF",
-    ".pptx": "PowerPoint files are not read; save the content as PDF",
+    ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
     ".odt": "OpenDocument text is not read; save it as .docx or PDF",
     ".ods": "OpenDocument spreadsheets are not read; save it as .xlsx or CSV",
     ".rtf": "RTF is not read; save it as .docx",
@@ -107,11 +113,20 @@ def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
         title=ex.title,
         title_source=ex.title_source,
         text=ex.text[:MAX_TEXT_CHARS],
-        sections=tuple(ex.sections),
-        tables=tuple(ex.tables),
+        sections=_within(ex.sections, min(len(ex.text), MAX_TEXT_CHARS)),
+        tables=tuple(ex.tables[:MAX_TABLES]),
         control=merge(ex.control, in_text, ex.metadata),
         record_dates=tuple(sorted(set(record_dates))),
         declared=ex.declared,
         warnings=tuple(ex.warnings),
         read_failure=ex.failure,
+    )
+
+
+def _within(sections: list[Section], length: int) -> tuple[Section, ...]:
+    """Sections of the text kept: those past the cut are dropped, the one it cuts is ended."""
+    return tuple(
+        s if s.end <= length else s.model_copy(update={"end": length})
+        for s in sections[:MAX_SECTIONS]
+        if s.start <= length
     )

@@ -11,9 +11,14 @@ from iso20k_cli.evidence.model import DocumentControl, Section, Table
 
 # Text kept per file for content matching; beyond this a file adds nothing but memory.
 MAX_TEXT_CHARS = 2_000_000
+# Structure kept per file: a document with more parts than this is generated, not
+# written, and more would cost memory without helping anyone find the evidence.
+MAX_SECTIONS = 2_000
+MAX_TABLES = 500
+MAX_TABLE_ROWS = 20_000
 
 _JUNK_TITLES = re.compile(
-    r"^(untitled.*|document\s*\d*|doc\d*|presentation\s*\d*|book\s*\d*|sheet\s*\d*|"
+    r"^(untitled.*|document\s*\d*|doc\d*|(powerpoint )?presentation\s*\d*|book\s*\d*|sheet\s*\d*|"
     r"microsoft (word|excel|powerpoint) - .*|title|\W*)$",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ import io
 
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import Extracted
+from iso20k_cli.evidence.extract.structure import header_index, make_table
 from iso20k_cli.evidence.extract.tables import date_columns
 from iso20k_cli.evidence.extract.textfile import read_text
 from iso20k_cli.evidence.scan import Candidate
@@ -32,8 +33,10 @@ def extract(candidate: Candidate) -> Extracted:
         if index >= MAX_ROWS:
             break
         rows.append([cell.strip() for cell in row])
+    header_at = header_index(rows)
     return Extracted(
         text="\n".join(" | ".join(c for c in row if c) for row in rows if any(row)),
+        tables=[] if header_at is None else [make_table(rows, header_at, None)],
         control_lines=table_lines(rows[:10]),
         column_dates=tuple(sorted(date_columns(rows))),
     )

@@ -1,4 +1,5 @@
-"""Excel (.xlsx) evidence: sheets, header rows and cell text, date columns, core properties.
+"""Excel (.xlsx) evidence: sheets as sections, header rows and tables, date columns, core
+properties.
 
 Registers and ticket exports live in spreadsheets, so a column of dates is where
 their record dates are. openpyxl reads the XML through defusedxml (a dependency
@@ -8,13 +9,27 @@ for that reason), so entity tricks in a hostile workbook are refused.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from itertools import islice
 
 import openpyxl
 
 from iso20k_cli.evidence.doccontrol import table_lines
-from iso20k_cli.evidence.extract.base import Extracted, metadata_control, useful_title
+from iso20k_cli.evidence.extract.base import (
+    MAX_TABLES,
+    Extracted,
+    metadata_control,
+    useful_title,
+)
+from iso20k_cli.evidence.extract.structure import (
+    Mark,
+    build_sections,
+    clean_heading,
+    header_index,
+    make_table,
+)
 from iso20k_cli.evidence.extract.tables import date_columns
+from iso20k_cli.evidence.model import SectionKind, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
@@ -33,18 +48,41 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
+def _caption(rows: Sequence[Sequence[object]]) -> str | None:
+    """A sheet's title: the first non-empty row, when it holds one text cell only."""
+    first = next((row for row in rows if any(v not in (None, "") for v in row)), None)
+    if first is None:
+        return None
+    cells = [v for v in first if v not in (None, "")]
+    if len(cells) == 1 and isinstance(cells[0], str) and cells[0].strip():
+        return clean_heading(cells[0])
+    return None
+
+
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
     workbook = openpyxl.load_workbook(candidate.path, read_only=True, data_only=True)
     try:
         lines: list[str] = []
+        length = 0  # of the text the lines make so far, joined with newlines
+        marks: list[Mark] = []
+        tables: list[Table] = []
         control_lines: list[str] = []
         dates: set[dt.date] = set()
         for position, sheet in enumerate(workbook.worksheets):
             rows = [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS)]
             text_rows = [[_cell(v) for v in row] for row in rows]
-            lines.append(f"Sheet: {sheet.title}")
-            lines.extend(" | ".join(c for c in row if c) for row in text_rows if any(row))
+            start = length + (1 if lines else 0)
+            sheet_lines = [f"Sheet: {sheet.title}"]
+            sheet_lines.extend(" | ".join(c for c in row if c) for row in text_rows if any(row))
+            lines.extend(sheet_lines)
+            length = start + sum(len(line) + 1 for line in sheet_lines) - 1
+            # The section starts at the sheet's name, after the "Sheet: " label.
+            name = clean_heading(sheet.title)
+            marks.append(Mark(1, name, start + len("Sheet: "), length, _caption(rows)))
+            header_at = header_index(rows)
+            if header_at is not None and len(tables) < MAX_TABLES:
+                tables.append(make_table(text_rows, header_at, name))
             if position == 0 or sheet.title.strip().lower() in _CONTROL_SHEETS:
                 control_lines.extend(table_lines(text_rows[:CONTROL_ROWS]))
             dates.update(date_columns(rows))
@@ -58,8 +96,11 @@ def extract(candidate: Candidate) -> Extracted:
     meta_dates = tuple(
         d.date() for d in (props.created, props.modified) if isinstance(d, dt.datetime)
     )
+    text = "\n".join(lines)
     return Extracted(
-        text="\n".join(lines),
+        text=text,
+        sections=build_sections(marks, len(text), SectionKind.SHEET),
+        tables=tables,
         title=title,
         title_source="metadata" if title else None,
         metadata=metadata,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from iso20k_cli.evidence.dates import parse_date
+from iso20k_cli.evidence.extract.structure import header_index
 
 # Columns of when something happened. Due, target and review dates are plans, not
 # records of operation, so they never count.
@@ -34,20 +35,13 @@ def _as_date(value: object) -> dt.date | None:
 def date_columns(rows: Sequence[Sequence[object]]) -> set[dt.date]:
     """Dates from the columns of a table whose header names an event and whose cells are dates.
 
-    The header row is the first row with at least two text cells.
+    The header row is found as for every table (:func:`header_index`).
     """
-    header_index = next(
-        (
-            i
-            for i, row in enumerate(rows[:20])
-            if sum(isinstance(v, str) and v.strip() != "" for v in row) >= 2
-        ),
-        None,
-    )
-    if header_index is None:
+    header_at = header_index(rows)
+    if header_at is None:
         return set()
-    header = [str(v or "") for v in rows[header_index]]
-    body = rows[header_index + 1 :]
+    header = [str(v or "") for v in rows[header_at]]
+    body = rows[header_at + 1 :]
     found: set[dt.date] = set()
     for column, name in enumerate(header):
         if not _EVENT.search(name) or _PLANNED.search(name):

@@ -8,4 +8,4 @@ from iso20k_cli.evidence.scan import Candidate
 
 
 def extract(candidate: Candidate) -> Extracted:
-    return extract_text_file(candidate, headings=False)
+    return extract_text_file(candidate)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from iso20k_cli.evidence.extract.base import Extracted, Unreadable
 from iso20k_cli.evidence.frontmatter import parse_front_matter
 from iso20k_cli.evidence.scan import Candidate
-
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def decode(raw: bytes) -> str:
@@ -28,15 +24,17 @@ def read_text(candidate: Candidate) -> str:
     return decode(raw)
 
 
-def extract_text_file(candidate: Candidate, headings: bool) -> Extracted:
+def extract_text_file(candidate: Candidate) -> Extracted:
+    """The text after any front-matter, and what the front-matter says.
+
+    Headings are Markdown's business (see ``markdown.py``): in a plain-text file a
+    line starting with ``#`` is as likely a comment or a ticket number.
+    """
     front = parse_front_matter(read_text(candidate))
-    title, title_source = front.title, "front-matter" if front.title else None
-    if title is None and headings and (match := _HEADING.search(front.body)):
-        title, title_source = match[1].strip(), "heading"
     return Extracted(
         text=front.body,
-        title=title,
-        title_source=title_source,
+        title=front.title,
+        title_source="front-matter" if front.title else None,
         control=front.control,
         record_dates=front.record_dates,
         declared=front.declared,

@@ -9,11 +9,22 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from iso20k_cli.evidence.doccontrol import table_lines
-from iso20k_cli.evidence.extract.base import Extracted, useful_title
+from iso20k_cli.evidence.extract.base import MAX_TABLES, Extracted, useful_title
+from iso20k_cli.evidence.extract.structure import (
+    MAX_HEADING_CHARS,
+    Mark,
+    build_sections,
+    clean_heading,
+    first_filled,
+    headings_at,
+    make_table,
+)
 from iso20k_cli.evidence.extract.textfile import read_text
+from iso20k_cli.evidence.model import Section, Table
 from iso20k_cli.evidence.scan import Candidate
 
 _SKIP = {"script", "style", "noscript", "template", "svg"}
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "table"}
 
 
@@ -25,9 +36,17 @@ class _Reader(HTMLParser):
         self.h1 = ""
         self.meta: dict[str, str] = {}
         self.tables: list[list[list[str]]] = []
+        self.table_lines: list[int] = []
+        """The line each table starts on, to find the heading it stands under."""
+        self.header_rows: list[int | None] = []
+        """Each table's first row with a ``th`` cell."""
+        self.headings: list[tuple[int, str, int]] = []
+        """(level, text, line index) of each h1-h6."""
         self._stack: list[str] = []
         self._skip = 0
         self._cell: list[str] | None = None
+        self._open_tables: list[int] = []
+        self._heading: tuple[int, int, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -39,21 +58,35 @@ class _Reader(HTMLParser):
                 self.meta[name] = values["content"] or ""
         if tag in _BLOCKS:
             self.lines.append("")
+        if tag in _HEADINGS:
+            self._end_heading()
+            self._heading = (_HEADINGS[tag], len(self.lines) - 1, [])
         if tag == "table":
+            self._open_tables.append(len(self.tables))
             self.tables.append([])
-        elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
+            self.table_lines.append(len(self.lines) - 1)
+            self.header_rows.append(None)
+        elif tag == "tr" and self._open_tables:
+            self.tables[self._open_tables[-1]].append([])
         elif tag in ("td", "th"):
             self._cell = []
+            if tag == "th" and self._open_tables:
+                self._mark_header_row(self._open_tables[-1])
         self._stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self._skip:
             self._skip -= 1
-        if tag in ("td", "th") and self._cell is not None and self.tables and self.tables[-1]:
-            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+        rows = self.tables[self._open_tables[-1]] if self._open_tables else None
+        if tag in ("td", "th") and self._cell is not None and rows:
+            rows[-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
             self.lines[-1] += " | "
+        if tag == "table" and self._open_tables:
+            self._open_tables.pop()
+        if tag in _HEADINGS and self._heading is not None:
+            self._end_heading()
+            self.lines.append("")  # what follows a heading is not part of it
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
 
@@ -68,7 +101,23 @@ class _Reader(HTMLParser):
             self.h1 = data.strip()
         if self._cell is not None:
             self._cell.append(data)
+        if self._heading is not None and sum(map(len, self._heading[2])) < MAX_HEADING_CHARS:
+            self._heading[2].append(data)
         self.lines[-1] += data
+
+    def _mark_header_row(self, table: int) -> None:
+        if self.tables[table] and self.header_rows[table] is None:
+            self.header_rows[table] = len(self.tables[table]) - 1
+
+    def close(self) -> None:
+        super().close()
+        self._end_heading()
+
+    def _end_heading(self) -> None:
+        if self._heading is not None:
+            level, line, parts = self._heading
+            self.headings.append((level, clean_heading("".join(parts)), line))
+            self._heading = None
 
 
 def extract(candidate: Candidate) -> Extracted:
@@ -76,13 +125,55 @@ def extract(candidate: Candidate) -> Extracted:
     reader.feed(read_text(candidate))
     reader.close()
     lines = [" ".join(line.split()).strip(" |") for line in reader.lines]
+    starts = _line_starts(lines)
+    text = "\n".join(line for line in lines if line)
     control_lines = [f"{k}: {v}" for k, v in reader.meta.items()]
     for table in reader.tables[:2]:
         control_lines.extend(table_lines(table))
+    sections = build_sections(
+        [Mark(level, heading, starts[line]) for level, heading, line in reader.headings], len(text)
+    )
     title = useful_title(reader.title) or useful_title(reader.h1)
     return Extracted(
-        text="\n".join(line for line in lines if line),
+        text=text,
+        sections=sections,
+        tables=_tables(reader, sections, starts),
         title=title,
         title_source="heading" if title else None,
         control_lines=control_lines,
     )
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """For each line, where the first kept line from it on starts in the joined text.
+
+    Empty lines are dropped from the text, so a heading whose own line came out
+    empty (its text sits in a nested block) points at the next line that was kept.
+    """
+    starts = [0] * (len(lines) + 1)
+    position = sum(len(line) + 1 for line in lines if line) - 1
+    starts[len(lines)] = max(position, 0)
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index]:
+            position -= len(lines[index]) + 1
+            starts[index] = position + 1
+        else:
+            starts[index] = starts[index + 1]
+    return starts
+
+
+def _tables(reader: _Reader, sections: list[Section], starts: list[int]) -> list[Table]:
+    found = [
+        (rows, header, starts[line])
+        for rows, header, line in zip(
+            reader.tables, reader.header_rows, reader.table_lines, strict=True
+        )
+        if rows
+    ][:MAX_TABLES]
+    headings = headings_at(sections, [offset for _, _, offset in found])
+    tables = []
+    for (rows, header, _), heading in zip(found, headings, strict=True):
+        header_at = header if header is not None else first_filled(rows)
+        if header_at is not None:
+            tables.append(make_table(rows, header_at, heading))
+    return tables

@@ -1,17 +1,40 @@
-"""Word (.docx) evidence: body text and tables in order, headers and footers, core properties."""
+"""Word (.docx) evidence: body text and tables in order, headings, headers and footers, core
+properties.
+
+Headings come from the heading styles; a document written without any (numbers
+typed by hand, bold text) gets its numbered headings from the text instead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document
-from docx.table import Table
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from iso20k_cli.evidence.doccontrol import table_lines
-from iso20k_cli.evidence.extract.base import Extracted, metadata_control, useful_title
+from iso20k_cli.evidence.extract.base import (
+    MAX_TABLES,
+    Extracted,
+    metadata_control,
+    useful_title,
+)
+from iso20k_cli.evidence.extract.structure import (
+    Mark,
+    build_sections,
+    clean_heading,
+    first_filled,
+    headings_at,
+    make_table,
+    numbered_marks,
+)
+from iso20k_cli.evidence.model import Section, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
@@ -21,43 +44,95 @@ _TITLE_STYLES = ("title", "heading 1")
 CONTROL_TABLES = 2
 
 
-def _blocks(document: Document) -> Iterator[Paragraph | Table]:
-    """Paragraphs and tables in the order they appear in the body."""
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(child, document)
-        elif tag == "tbl":
-            yield Table(child, document)
+def _blocks(document: Document) -> Iterator[CT_P | CT_Tbl]:
+    """Paragraph and table elements in the order they appear in the body."""
+    for child in document.element.body.iterchildren():
+        if isinstance(child, CT_P | CT_Tbl):
+            yield child
 
 
-def _rows(table: Table) -> list[list[str]]:
+def _rows(table: DocxTable) -> list[list[str]]:
     return [[cell.text.strip() for cell in row.cells] for row in table.rows]
+
+
+def _style_names(document: Document) -> dict[str, str]:
+    """Paragraph style names by style id, lower-cased, read once per document.
+
+    ``Paragraph.style`` looks the id up in the styles part on every call; a long
+    document has thousands of paragraphs. Ids are localised ("berschrift1") while
+    names of built-in styles are stored in English ("heading 1"), so names decide.
+    """
+    return {
+        style.styleId: (style.name_val or "").lower()
+        for style in document.styles.element.style_lst
+        if style.styleId
+    }
+
+
+def _heading_level(style: str) -> int | None:
+    if style == "title":
+        return 1
+    kind, _, number = style.partition(" ")
+    if kind == "heading" and number.isdigit() and 1 <= int(number) <= 9:
+        return int(number)
+    return None
+
+
+@dataclass
+class _Body:
+    """What the body holds, in the order read: lines of text, headings and tables."""
+
+    lines: list[str] = field(default_factory=list)
+    length: int = 0
+    """Length of the text the lines make so far (joined with newlines)."""
+    styled: list[Mark] = field(default_factory=list)
+    """Paragraphs in a heading style, or in the Title style (as level 1)."""
+    heading_styles: bool = False
+    """Whether any paragraph is in a "Heading N" style (Title alone does not count)."""
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, text) of every line, table rows blanked: the numbered-heading candidates."""
+    tables: list[tuple[int, list[list[str]]]] = field(default_factory=list)
+    title: str | None = None
+
+    def add(self, line: str, paragraph: bool = True) -> int:
+        offset = self.length + (1 if self.lines else 0)
+        self.lines.append(line)
+        self.paragraphs.append((offset, line if paragraph else ""))
+        self.length = offset + len(line)
+        return offset
+
+
+def _read_body(document: Document) -> _Body:
+    body = _Body()
+    styles = _style_names(document)
+    for element in _blocks(document):
+        if isinstance(element, CT_P):
+            text = Paragraph(element, document).text.strip()
+            if not text:
+                continue
+            style = styles.get(element.style or "", "")
+            if body.title is None and style in _TITLE_STYLES:
+                body.title = text
+            offset = body.add(text)
+            if (level := _heading_level(style)) is not None:
+                body.styled.append(Mark(level, clean_heading(text), offset))
+                body.heading_styles = body.heading_styles or style != "title"
+        else:
+            rows = _rows(DocxTable(element, document))
+            offset = body.length + (1 if body.lines else 0)
+            body.tables.append((offset, rows))
+            for row in rows:
+                body.add(" | ".join(c for c in row if c), paragraph=False)
+    return body
 
 
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
     document = docx.Document(str(candidate.path))
-    lines: list[str] = []
+    body = _read_body(document)
     control_lines: list[str] = []
-    title: str | None = None
-    tables_seen = 0
-    for block in _blocks(document):
-        if isinstance(block, Paragraph):
-            text = block.text.strip()
-            if not text:
-                continue
-            style = (block.style.name if block.style is not None else "").lower()
-            if title is None and style in _TITLE_STYLES:
-                title = text
-            lines.append(text)
-        else:
-            rows = _rows(block)
-            tables_seen += 1
-            if tables_seen <= CONTROL_TABLES:
-                control_lines.extend(table_lines(rows))
-            lines.extend(" | ".join(c for c in row if c) for row in rows)
+    for _, rows in body.tables[:CONTROL_TABLES]:
+        control_lines.extend(table_lines(rows))
     # Control blocks often live in the page header or footer.
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -67,20 +142,41 @@ def extract(candidate: Candidate) -> Extracted:
             for table in part.tables:
                 control_lines.extend(table_lines(_rows(table)))
 
+    text = "\n".join(body.lines)
+    # Numbered lines stand in for headings only where the author used no heading
+    # styles at all; with styles, a numbered paragraph is a list item. A Title
+    # paragraph alone is common above numbers typed by hand, so it does not count.
+    marks = body.styled
+    if not body.heading_styles:
+        marks = sorted([*marks, *numbered_marks(body.paragraphs)], key=lambda m: m.start)
+    sections = build_sections(marks, len(text))
     core = document.core_properties
     metadata = metadata_control(
         core.identifier, core.version, core.author, core.content_status or core.category
     )
     core_title = useful_title(core.title)
-    source = "heading" if title else None
+    title, source = body.title, "heading" if body.title else None
     if title is None and core_title:
         title, source = core_title, "metadata"
     dates = tuple(d.date() for d in (core.created, core.modified) if isinstance(d, dt.datetime))
     return Extracted(
-        text="\n".join(lines),
+        text=text,
+        sections=sections,
+        tables=_tables(body.tables, sections),
         title=title,
         title_source=source,
         metadata=metadata,
         control_lines=control_lines,
         metadata_dates=dates,
     )
+
+
+def _tables(found: list[tuple[int, list[list[str]]]], sections: list[Section]) -> list[Table]:
+    found = found[:MAX_TABLES]
+    headings = headings_at(sections, [offset for offset, _ in found])
+    tables = []
+    for (_, rows), heading in zip(found, headings, strict=True):
+        header_at = first_filled(rows)
+        if header_at is not None:
+            tables.append(make_table(rows, header_at, heading))
+    return tables
