@@ -25,10 +25,16 @@ READY: dict[str, dict[str, Any]] = {
 }
 """Every item of the mini catalogue met at AS_OF: score 100, no finding."""
 
+# Enough prose to be a document: a file of a few words is a stub pointing elsewhere.
+BODY = (
+    "This document sets out who does what, when and how, for the services in scope, "
+    "and how the results are recorded and reviewed."
+)
+
 
 def ready_folder(folder: Folder) -> Folder:
     for rel, fields in READY.items():
-        folder.add(rel, f"# {Path(rel).stem}\n\nBody.\n", **fields)
+        folder.add(rel, f"# {Path(rel).stem}\n\n{BODY}\n", **fields)
     return folder
 
 

@@ -146,7 +146,7 @@ def test_undated_records_and_future_dates() -> None:
     assert findings_for(run(files), "security-incidents") == {"latest_record_age": Severity.MINOR}
 
 
-def test_weak_match_is_partial_never_met() -> None:
+def test_a_suggestion_alone_leaves_the_item_missing() -> None:
     files = [f for f in good_folder() if f.path != "scope-statement.md"]
     files.append(
         EvidenceFile(
@@ -159,8 +159,8 @@ def test_weak_match_is_partial_never_met() -> None:
     )
     result = run(files)
     scope = item(result, "scope")
-    assert scope.status is Status.PARTIAL
-    assert [e.matched_by.value for e in scope.evidence] == ["content"]
+    assert scope.status is Status.MISSING
+    assert [(e.matched_by.value, e.counted) for e in scope.evidence] == [("content", False)]
     assert findings_for(result, "scope") == {"weak_match": Severity.MAJOR}
 
 

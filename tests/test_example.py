@@ -126,5 +126,12 @@ def test_signed_scan_is_vouched_for_by_the_manifest(result: dict[str, Any]) -> N
     contracts = {i["id"]: i for i in result["items"]}["supplier-contracts"]
     assert contracts["status"] == "met"
     assert contracts["evidence"] == [
-        {"path": scan, "matched_by": "declared", "detail": "declares item supplier-contracts"}
+        {
+            "path": scan,
+            "matched_by": "declared",
+            "detail": "declares item supplier-contracts",
+            "counted": True,
+            "section": None,
+            "signals": [],
+        }
     ]

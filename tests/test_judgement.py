@@ -116,7 +116,7 @@ def test_explain_an_item(cli: Invoke) -> None:
     assert "Service continuity plan (continuity-plan)" in out
     assert "a mandatory document" in out and "Basis: 8.7.2; 7.5.4 d)" in out
     assert "08-assurance/Service Continuity Plan.md" in out
-    assert "recognised by title: title contains 'service continuity plan'" in out
+    assert "recognised by title: title \"Service Continuity Plan\" names 'continuity plan'" in out
     assert "status draft, version 0.4" in out
     assert "FAIL approved (minor): 'Service continuity plan' is still a draft" in out
     assert "ok document_control" in out
@@ -127,8 +127,8 @@ def test_explain_shows_files_that_were_not_counted(cli: Invoke) -> None:
     out = " ".join(cli("explain", EXAMPLE, "incident-records", "--as-of", AS_OF).stdout.split())
     assert "Files that name this item but were not counted" in out
     assert (
-        "08-assurance/infosec-incident-log-2026.md: names 'incident log', but also contains "
-        "'security incident', which rules it out for this item"
+        "08-assurance/infosec-incident-log-2026.md: title \"Information Security Incident "
+        "Log 2026\" names 'incident log', but 'security incident log' names is-incident-records"
     ) in out
 
 

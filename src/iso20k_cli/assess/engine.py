@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from iso20k_cli import __version__
-from iso20k_cli.assess.match import Link, Matcher
 from iso20k_cli.assess.model import (
     Acceptance,
     Assessment,
@@ -18,6 +17,7 @@ from iso20k_cli.assess.model import (
     FileResult,
     Finding,
     ItemResult,
+    NearMissResult,
     Parameters,
     Severity,
     Status,
@@ -29,6 +29,8 @@ from iso20k_cli.checks.registry import run_check
 from iso20k_cli.config import Settings
 from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.recognise.model import FileRecognition, Link, NearMiss
+from iso20k_cli.recognise.recogniser import Recogniser
 
 NO_EXCLUSIONS_NOTE = (
     "ISO/IEC 20000-1:2018 (1.2) allows no exclusion of clauses 4 to 10; an auditor will "
@@ -49,20 +51,31 @@ def assess(
     as_of: dt.date,
     evidence_dir: str,
     notes: tuple[str, ...] = (),
+    recognitions: tuple[FileRecognition, ...] | None = None,
 ) -> Assessment:
-    """``notes`` are problems with the folder itself, such as manifest entries naming nothing."""
+    """``notes`` are problems with the folder itself, such as manifest entries naming nothing.
+
+    ``recognitions`` are what recognition decided per file, in the order of ``files``;
+    recognised here when not given."""
     defaults = settings.effective_defaults(catalogue)
-    matcher = Matcher(catalogue)
+    if recognitions is None:
+        recogniser = Recogniser(catalogue)
+        recognitions = tuple(recogniser.recognise(file) for file in files)
     links_by_item: dict[str, list[Link]] = defaultdict(list)
+    misses_by_item: dict[str, list[NearMiss]] = defaultdict(list)
     file_findings: list[Finding] = []
     used_for: dict[str, list[str]] = defaultdict(list)
     file_warnings: dict[str, tuple[str, ...]] = {}
-    for file in files:
-        links, warnings = matcher.links(file)
-        for link in links:
+    genres: dict[str, str | None] = {}
+    for file, recognition in zip(files, recognitions, strict=True):
+        for link in recognition.links:
             links_by_item[link.item].append(link)
-            used_for[file.path].append(link.item)
-        file_warnings[file.path] = (*file.warnings, *warnings)
+            if link.counted:
+                used_for[file.path].append(link.item)
+        for miss in recognition.misses:
+            misses_by_item[miss.item].append(miss)
+        genres[file.path] = recognition.genre
+        file_warnings[file.path] = (*file.warnings, *recognition.warnings)
         file_findings.extend(_file_findings(file, file_warnings[file.path]))
     file_findings.extend(
         _observation(
@@ -82,11 +95,14 @@ def assess(
         defaults=defaults,
         not_applicable=_not_applicable(catalogue, settings),
         evidence={
-            item_id: tuple(by_path[link.path] for link in links if link.matched_by.strong)
+            item_id: tuple(by_path[link.path] for link in links if link.counted)
             for item_id, links in links_by_item.items()
         },
     )
-    outcomes = [_assess_item(item, links_by_item.get(item.id, []), run) for item in catalogue.items]
+    outcomes = [
+        _assess_item(item, links_by_item.get(item.id, []), misses_by_item.get(item.id, []), run)
+        for item in catalogue.items
+    ]
     items = tuple(o.result for o in outcomes)
     findings = _sorted_findings(
         catalogue,
@@ -131,6 +147,7 @@ def assess(
                 used_for=tuple(used_for.get(f.path, ())),
                 warnings=file_warnings[f.path],
                 title_source=f.title_source,
+                genre=genres[f.path],
                 control=f.control,
                 first_record=min(f.record_dates, default=None),
                 last_record=max(f.record_dates, default=None),
@@ -165,14 +182,24 @@ class _Run:
     evidence: dict[str, tuple[EvidenceFile, ...]]
 
 
-def _assess_item(item: Item, links: list[Link], run: _Run) -> _ItemOutcome:
+def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Run) -> _ItemOutcome:
     evidence = tuple(
-        EvidenceLink(path=link.path, matched_by=link.matched_by, detail=link.detail)
-        for link in sorted(links, key=lambda x: x.path)
+        EvidenceLink(
+            path=link.path,
+            matched_by=link.matched_by,
+            detail=link.detail,
+            counted=link.counted,
+            section=link.section,
+            signals=link.signals,
+        )
+        for link in sorted(links, key=lambda x: (not x.counted, x.path))
+    )
+    near = tuple(
+        NearMissResult(path=m.path, reason=m.reason) for m in sorted(misses, key=lambda m: m.path)
     )
     if item.id in run.not_applicable:
         justification = run.not_applicable[item.id]
-        result = _result(item, Status.NOT_APPLICABLE, evidence, (), justification)
+        result = _result(item, Status.NOT_APPLICABLE, evidence, (), justification, near)
         note = Finding(
             id=f"{item.id}:not_applicable",
             clause=item.clause,
@@ -188,7 +215,7 @@ def _assess_item(item: Item, links: list[Link], run: _Run) -> _ItemOutcome:
     strong = run.evidence.get(item.id, ())
     if not links:
         finding = _gap(item, "missing", f"no evidence of '{item.title}' was found", ())
-        return _ItemOutcome(_result(item, Status.MISSING, evidence, ()), (finding,))
+        return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
     if not strong:
         paths = tuple(link.path for link in links)
         finding = _gap(
@@ -198,7 +225,7 @@ def _assess_item(item: Item, links: list[Link], run: _Run) -> _ItemOutcome:
             "not enough to count as evidence",
             paths,
         )
-        return _ItemOutcome(_result(item, Status.PARTIAL, evidence, ()), (finding,))
+        return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
 
     ctx = CheckContext(
         item=item, files=strong, as_of=run.as_of, defaults=run.defaults, evidence=run.evidence
@@ -211,7 +238,7 @@ def _assess_item(item: Item, links: list[Link], run: _Run) -> _ItemOutcome:
         for o in outcomes
     )
     findings = tuple(_from_outcome(item, o) for o in outcomes if not o.passed)
-    return _ItemOutcome(_result(item, status, evidence, checks), findings)
+    return _ItemOutcome(_result(item, status, evidence, checks, None, near), findings)
 
 
 def _result(
@@ -220,6 +247,7 @@ def _result(
     evidence: tuple[EvidenceLink, ...],
     checks: tuple[CheckResult, ...],
     justification: str | None = None,
+    near_misses: tuple[NearMissResult, ...] = (),
 ) -> ItemResult:
     return ItemResult(
         id=item.id,
@@ -232,6 +260,7 @@ def _result(
         evidence=evidence,
         checks=checks,
         justification=justification,
+        near_misses=near_misses,
     )
 
 
@@ -380,7 +409,7 @@ def _records_span(
         for result in items
         if result.id in ongoing and result.status is not Status.NOT_APPLICABLE
         for link in result.evidence
-        if link.matched_by.strong
+        if link.counted
         for d in by_path[link.path].record_dates
         if d <= as_of
     )

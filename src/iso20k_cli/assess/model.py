@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from iso20k_cli.assess.match import MatchedBy
 from iso20k_cli.evidence.model import DocumentControl
+from iso20k_cli.recognise.model import MatchedBy
 from iso20k_cli.severity import Severity as Severity  # re-exported for renderers
 
 SCHEMA_VERSION = 1
@@ -34,6 +34,11 @@ class EvidenceLink(_Model):
     path: str
     matched_by: MatchedBy
     detail: str
+    counted: bool = True
+    """Counted as evidence; False for a suggestion (content, or a weak signal)."""
+    section: str | None = None
+    """The section, sheet or slide that carries the evidence, when it is one part of the file."""
+    signals: tuple[str, ...] = ()
 
 
 class CheckResult(_Model):
@@ -74,6 +79,11 @@ class Finding(_Model):
         return self.accepted is None or self.accepted.expired
 
 
+class NearMissResult(_Model):
+    path: str
+    reason: str
+
+
 class ItemResult(_Model):
     id: str
     clause: str
@@ -85,6 +95,8 @@ class ItemResult(_Model):
     evidence: tuple[EvidenceLink, ...]
     checks: tuple[CheckResult, ...]
     justification: str | None = None
+    near_misses: tuple[NearMissResult, ...] = ()
+    """Files that name the item but were not counted, with the reason."""
 
 
 class ClauseResult(_Model):
@@ -114,6 +126,8 @@ class FileResult(_Model):
     used_for: tuple[str, ...]
     warnings: tuple[str, ...]
     title_source: str | None = None
+    genre: str | None = None
+    """What recognition took the file to be: policy, process, register, template …"""
     control: DocumentControl = DocumentControl()
     """Document control as read (manifest, front-matter, control block, metadata)."""
     first_record: dt.date | None = None

@@ -96,7 +96,7 @@ def verdict(
         result = by_id.get(gate)
         if result is None or result.status is Status.NOT_APPLICABLE:
             continue
-        if not any(link.matched_by.strong for link in result.evidence):
+        if not any(link.counted for link in result.evidence):
             stage1.append(f"no evidence that '{result.title}' has been performed ({gate})")
 
     stage2 = [f"Stage 1 is not ready ({len(stage1)} blocker(s))"] if stage1 else []

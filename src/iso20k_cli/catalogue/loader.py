@@ -125,6 +125,8 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
     return Catalogue(
         path=label,
         standard=spec.standard,
+        vocabulary=spec.vocabulary,
+        recognition=spec.recognition,
         defaults=spec.defaults,
         gates=spec.gates,
         clause_order=tuple(_tree_order(spec, children, parents)),

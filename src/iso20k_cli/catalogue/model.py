@@ -48,21 +48,114 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Genre(StrEnum):
+    """What kind of document a file or section is, decided once from its title, name and shape."""
+
+    POLICY = "policy"
+    PROCESS = "process"
+    """A process description, procedure, runbook, playbook, guide or handbook page."""
+    PLAN = "plan"
+    REGISTER = "register"
+    """A register, log, list, inventory or export: a set of records."""
+    REPORT = "report"
+    MINUTES = "minutes"
+    AGREEMENT = "agreement"
+    TEMPLATE = "template"
+    REFERENCE = "reference"
+    """An overview, readme, glossary, training course or announcement: about a subject,
+    not the organisation's way of doing it."""
+    DOCUMENT = "document"
+    """Prose whose title names no genre: taken as a description of how things are done."""
+
+
+DOCUMENT_GENRES = (Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.DOCUMENT)
+RECORD_GENRES = (Genre.REGISTER, Genre.REPORT, Genre.MINUTES)
+
+
+class RecordSignature(_Model):
+    """How an export of records of this item is told apart from other exports.
+
+    ``id_prefixes`` are ticket-number prefixes (INC for incidents); ``type_values``
+    are values of a type column ("Incident" in a Jira "Issue Type"); ``columns`` are
+    column names only this kind of record has.
+    """
+
+    id_prefixes: tuple[str, ...] = ()
+    type_values: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+
+
 class MatchHints(_Model):
     """How a file is recognised as evidence of an item.
 
-    ``titles`` are phrases looked for in a document's title and in its file name;
-    ``filenames`` are extra phrases looked for in the file name only (short forms
-    such as "sla" that would be too loose in a title); ``keywords`` are content
-    phrases, of which ``min_keywords`` distinct ones must appear for a weak match;
-    ``exclude`` phrases in a title or file name veto the match.
+    ``names`` are phrases that name the item outright ("statement of applicability");
+    ``subjects`` name what it is about ("continuity") and count only in a document of
+    one of the item's ``genres``. Both are matched in titles, section and sheet
+    headings and file names, in any word order, after the catalogue's vocabulary has
+    turned synonyms and abbreviations into its own words. ``filenames`` are short forms
+    trusted in file names only; ``broader`` lists items this one is narrower than (when
+    both are named by the same words, the narrower wins); ``records`` recognises
+    exports by their columns; ``keywords`` feed the content score, which only suggests.
+    ``titles`` is the older name of ``names``; ``exclude`` vetoes on a title or name.
     """
 
+    names: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    genres: tuple[Genre, ...] | None = None
+    """None: the default for the item's kind (documents or records)."""
     filenames: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    in_sections: bool = True
+    """False where a section cannot be the evidence: a "Roles and responsibilities"
+    section of one procedure is not the organisation's assignment of roles."""
+    records: RecordSignature | None = None
     keywords: tuple[str, ...] = ()
     min_keywords: int = Field(default=3, ge=1, le=50)
     exclude: tuple[str, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return self.names + self.titles
+
+
+class ExportColumns(_Model):
+    """Column names by role, to tell a ticket or change export from any other table."""
+
+    id: tuple[str, ...] = ()
+    opened: tuple[str, ...] = ()
+    closed: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+    priority: tuple[str, ...] = ()
+    type: tuple[str, ...] = ()
+
+
+class Vocabulary(_Model):
+    """The words real organisations use, declared once for every item of the catalogue.
+
+    ``terms`` maps a phrase (an abbreviation, a spelling, a synonym) to the catalogue's
+    own words; ``distinct`` are phrases that name something else and take their words
+    with them ("climate change" is no change); ``genres`` are the words that say what
+    kind of document a title is; ``stopwords`` are ignored when phrases are compared.
+    """
+
+    terms: dict[str, str] = {}
+    distinct: tuple[str, ...] = ()
+    genres: dict[Genre, tuple[str, ...]] = {}
+    stopwords: tuple[str, ...] = ()
+    export_columns: ExportColumns = ExportColumns()
+
+
+class RecognitionSettings(_Model):
+    """Thresholds of recognition, calibrated on the labelled corpus (benchmarks/recognition.py)."""
+
+    section_min_words: int = Field(default=40, ge=0, le=100_000)
+    """A section shorter than this (a heading with a link under it) proves nothing."""
+    document_min_words: int = Field(default=0, ge=0, le=100_000)
+    """A document with fewer words (and no table) is a stub that points elsewhere."""
+    content_min_score: float = Field(default=4.0, ge=0)
+    """A content score under this is not even suggested."""
 
 
 class Kind(StrEnum):
@@ -134,6 +227,8 @@ class CatalogueFile(_Model):
 
     schema_version: Literal[1]
     standard: StandardInfo
+    vocabulary: Vocabulary = Vocabulary()
+    recognition: RecognitionSettings = RecognitionSettings()
     defaults: Defaults = Defaults()
     gates: Gates = Gates()
     clauses: tuple[ClauseSpec, ...] = Field(min_length=1)
@@ -155,6 +250,13 @@ class Item(_Model):
     match: MatchHints
     checks: tuple[CheckSpec, ...]
 
+    @property
+    def genres(self) -> tuple[Genre, ...]:
+        """The genres of document that can be this item's evidence."""
+        if self.match.genres is not None:
+            return self.match.genres
+        return DOCUMENT_GENRES if self.kind is Kind.DOCUMENT else RECORD_GENRES
+
 
 class Clause(_Model):
     id: str
@@ -173,6 +275,8 @@ class Catalogue(_Model):
 
     path: str
     standard: StandardInfo
+    vocabulary: Vocabulary = Vocabulary()
+    recognition: RecognitionSettings = RecognitionSettings()
     defaults: Defaults
     gates: Gates
     clause_order: tuple[str, ...]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from iso20k_cli.assess.text import joined, words
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.rows import cell, records
+from iso20k_cli.recognise.normalise import joined, words
 from iso20k_cli.severity import Severity
 
 NAME = "audit_impartiality"

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from iso20k_cli.assess.text import joined, words
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.recognise.normalise import joined, words
 from iso20k_cli.severity import Severity
 
 NAME = "covers_topics"

@@ -71,16 +71,37 @@ class FrontMatter:
     body: str = ""
 
 
+# A metadata block without an opening fence ("name: …" lines closed by "---", as some
+# policy generators write it) is read only when its first line names a known field.
+_UNFENCED_MAX_LINES = 100
+_KNOWN_KEYS = frozenset(k for keys in _ALIASES.values() for k in keys) | {"iso20k"}
+
+
 def split_front_matter(text: str) -> tuple[str | None, str]:
     """(front-matter text, or None when there is none; the body after it)."""
-    if not text.startswith("---"):
-        return None, text
     lines = text.splitlines(keepends=True)
-    if lines[0].strip() != "---":
+    if not lines:
         return None, text
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+    if lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                return "".join(lines[1:index]), "".join(lines[index + 1 :])
+        return None, text
+    return _unfenced(lines, text)
+
+
+def _unfenced(lines: list[str], text: str) -> tuple[str | None, str]:
+    key, colon, _ = lines[0].partition(":")
+    if not colon or key.strip().lower().replace(" ", "_") not in _KNOWN_KEYS:
+        return None, text
+    for index in range(1, min(len(lines), _UNFENCED_MAX_LINES)):
+        line = lines[index]
+        if line.strip() in ("---", "..."):
+            return "".join(lines[:index]), "".join(lines[index + 1 :])
+        if not line.strip() or line[0] in " \t-#":
+            continue
+        if ":" not in line:
+            return None, text  # prose: this was a sentence with a colon, not metadata
     return None, text
 
 

@@ -13,7 +13,6 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from iso20k_cli.assess.match import Matcher
 from iso20k_cli.assess.model import Assessment, FileResult, Finding, ItemResult, Severity, Status
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
 from iso20k_cli.catalogue.model import Catalogue, Item
@@ -107,28 +106,23 @@ def _explain_item(
     if not result.evidence:
         console.print(_indent(Text("No file was recognised as evidence of this item.")))
     for link in result.evidence:
-        strength = "" if link.matched_by.strong else " — weak, not counted as evidence"
-        console.print(_indent(Text(f"{link.path}", style="bold")))
+        strength = "" if link.counted else " — a suggestion, not counted as evidence"
+        where = f" ({link.section})" if link.section else ""
+        console.print(_indent(Text(f"{link.path}{where}", style="bold")))
         console.print(
             _indent(Text(f"recognised by {link.matched_by.value}: {link.detail}{strength}"), 2)
         )
+        if len(link.signals) > 1:
+            console.print(_indent(Text(f"signals: {', '.join(link.signals)}", style="dim"), 2))
         file = file_results.get(link.path)
         if file is not None:
             console.print(_indent(Text(_control(file), style="dim"), 2))
             if not file.readable:
                 console.print(_indent(Text(f"content not read: {file.error}", style="yellow"), 2))
-    matcher = Matcher(catalogue)
-    linked = {link.path for link in result.evidence}
-    misses = [
-        (f.path, reason)
-        for f in files
-        if f.path not in linked
-        and (reason := matcher.near_miss(item.id, f, file_results[f.path].used_for)) is not None
-    ]
-    if misses:
+    if result.near_misses:
         console.print(_indent(Text("Files that name this item but were not counted:")))
-        for path, reason in misses:
-            console.print(_indent(Text(f"{path}: {reason}"), 2))
+        for miss in result.near_misses:
+            console.print(_indent(Text(f"{miss.path}: {miss.reason}"), 2))
     console.print()
 
     console.print(_heading("Checks"))
@@ -165,7 +159,7 @@ def _status_reason(result: ItemResult, findings: list[Finding]) -> str:
         return "Declared not applicable in the configuration: left out of every score."
     if result.status is Status.MISSING:
         return "No evidence was found: missing, score 0."
-    strong = any(link.matched_by.strong for link in result.evidence)
+    strong = any(link.counted for link in result.evidence)
     if not strong:
         return (
             "Only weak (content) matches were found, which never count as met: partial, score 50."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from iso20k_cli.assess.match import MatchedBy
 from iso20k_cli.assess.model import Severity, Status
+from iso20k_cli.recognise.model import MatchedBy
 
 STATUS_LABEL = {
     Status.MET: "Met",
@@ -31,6 +31,9 @@ SEVERITY_MEANING = {
 MATCHED_BY_LABEL = {
     MatchedBy.DECLARED: "declared in its front-matter or the evidence manifest",
     MatchedBy.TITLE: "recognised by its title",
+    MatchedBy.SECTION: "recognised by a section heading",
+    MatchedBy.SHEET: "recognised by a sheet's name",
+    MatchedBy.COLUMNS: "recognised as an export by its columns",
     MatchedBy.FILENAME: "recognised by its file name",
     MatchedBy.CONTENT: "suggested by its content only (weak: not counted as met)",
 }

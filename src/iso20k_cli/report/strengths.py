@@ -34,7 +34,7 @@ def _titles(items: list[ItemResult]) -> str:
 
 def _paths(items: list[ItemResult]) -> tuple[str, ...]:
     return tuple(
-        sorted({link.path for i in items for link in i.evidence if link.matched_by.strong})
+        sorted({link.path for i in items for link in i.evidence if link.counted})
     )
 
 

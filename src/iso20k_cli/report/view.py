@@ -127,6 +127,7 @@ class EvidenceView:
     how: str
     detail: str
     strong: bool
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def _scope(assessment: Assessment) -> tuple[str | None, str | None]:
         if item.id != SCOPE_ITEM:
             continue
         for link in item.evidence:
-            if link.matched_by.strong:
+            if link.counted:
                 title = titles.get(link.path) or link.path
                 return title, f"the title of the scope document ({link.path}); see it for the scope"
     return None, None
@@ -363,7 +364,8 @@ def _item(item: ItemResult) -> ItemView:
                 path=link.path,
                 how=MATCHED_BY_LABEL[link.matched_by],
                 detail=link.detail,
-                strong=link.matched_by.strong,
+                strong=link.counted,
+                section=link.section,
             )
             for link in item.evidence
         ),

@@ -9,11 +9,18 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def _stem(word: str) -> str:
-    # A light plural fold so that "SLAs", "records" and "minutes" meet their singular;
-    # applied to both sides of every comparison, so its imperfections cancel out.
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    # A light plural fold so that "SLAs", "records", "policies" and "processes" meet
+    # their singular; applied to both sides of every comparison, so its imperfections
+    # cancel out.
+    if len(word) <= 3 or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("ss"):
+        return word
+    return word[:-1]
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -1,0 +1,111 @@
+"""The genre of a file or section: what kind of document it is, from its words and shape.
+
+A genre word outside the phrase that named an item decides ("Risk Register Template"
+is a template); with none, the file's shape does: a spreadsheet or an export is a
+register, prose is a document that says how things are done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iso20k_cli.catalogue.model import Genre
+from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, Lexicon, Tokens
+
+# Formats whose content is prose, read or not (a legacy .doc is still a document).
+_PROSE = frozenset({"markdown", "text", "pdf", "docx", "html", "pptx", "doc", "odt", "rtf", "ppt"})
+_SHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
+# A Markdown or Word file is a register when a table is most of it.
+_REGISTER_MIN_ROWS = 5
+# Words that may stand between a subject and its genre word across a coordination.
+_COORDINATED_GAP = 4
+
+
+@dataclass(frozen=True)
+class GenreWord:
+    genre: Genre
+    start: int
+    end: int
+
+
+def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
+    """Genre words of a title or heading, longest first where they overlap."""
+    found: list[GenreWord] = []
+    index = 0
+    longest = max((len(k) for k in lexicon.genre_words), default=0)
+    while index < len(tokens):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            genre = lexicon.genre_words.get(tokens[index : index + size])
+            if genre is not None:
+                found.append(GenreWord(genre, index, index + size))
+                index += size
+                break
+        else:
+            index += 1
+    return tuple(found)
+
+
+def genre_outside(words: tuple[GenreWord, ...], positions: frozenset[int]) -> Genre | None:
+    """The genre a text gives to the phrase at ``positions``: its last genre word outside
+    the phrase, and template wherever it stands."""
+    outside = [w.genre for w in words if not positions.intersection(range(w.start, w.end))]
+    if Genre.TEMPLATE in outside:
+        return Genre.TEMPLATE
+    return outside[-1] if outside else None
+
+
+def genre_after(
+    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+) -> Genre | None:
+    """The genre a text gives to a subject at ``positions``: the genre words that follow
+    it as its head ("Change Management Policy", "Release & Change Governance",
+    "Incident Management Process Review Report" ends in a report), and template
+    wherever it stands.
+
+    A genre word before the subject does not count (in "Audit Report: Change and
+    Incident" the changes are what was audited), nor one further on: in "Release Team
+    Absence Tracker" the tracker is of absences. One word may stand between, more
+    across a coordination.
+    """
+    if any(w.genre is Genre.TEMPLATE for w in words):
+        return Genre.TEMPLATE
+    at = max(positions) + 1
+    by_start = {w.start: w for w in words}
+    skipped = 0
+    coordinated = False
+    while at < len(tokens) and at not in by_start:
+        if tokens[at] == COORDINATION:
+            coordinated = True
+            skipped = 0
+        elif tokens[at] != INVERSION:
+            skipped += 1
+        if skipped > (_COORDINATED_GAP if coordinated else 1):
+            return None
+        at += 1
+    if coordinated and skipped == 0:
+        return None  # "Roles, Responsibilities and Training": a third subject, not a head
+    genre = None
+    while at in by_start:
+        genre = by_start[at].genre
+        at = by_start[at].end
+    return genre
+
+
+def text_genre(words: tuple[GenreWord, ...]) -> Genre | None:
+    return genre_outside(words, frozenset())
+
+
+def shape_genre(file: EvidenceFile) -> Genre | None:
+    """What a file is by its shape, when no genre word says so."""
+    if file.format in _SHEETS:
+        return Genre.REGISTER
+    if file.format not in _PROSE:
+        return None
+    if file.tables:
+        rows = sum(t.row_count for t in file.tables)
+        table_chars = sum(len(" ".join(r)) for t in file.tables for r in t.rows[:200])
+        prose_chars = max(0, len(file.text) - table_chars)
+        if rows >= _REGISTER_MIN_ROWS and table_chars >= 2 * prose_chars:
+            return Genre.REGISTER
+    return Genre.DOCUMENT

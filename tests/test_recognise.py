@@ -1,0 +1,227 @@
+"""Recognition: precedence, genres, word order, narrower subjects, sections, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import MINI
+from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile, Section, Table
+from iso20k_cli.recognise.model import MatchedBy
+from iso20k_cli.recognise.recogniser import Recogniser
+from iso20k_cli.resources import default_catalogue_path
+
+MINI_RECOGNISER = Recogniser(load_catalogue(MINI))
+SHIPPED = Recogniser(load_catalogue(default_catalogue_path()))
+PROSE = "This document says how the organisation works, step by step, with owners. " * 8
+
+
+def ef(path: str, title: str | None = None, text: str = "", **kw: object) -> EvidenceFile:
+    fmt = kw.pop("format", "markdown")
+    return EvidenceFile(
+        path=path,
+        format=str(fmt),
+        size=1,
+        readable=True,
+        title=title,
+        text=text,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def links(file: EvidenceFile, recogniser: Recogniser = MINI_RECOGNISER) -> dict[str, MatchedBy]:
+    return {link.item: link.matched_by for link in recogniser.recognise(file).links if link.counted}
+
+
+def counted(title: str, path: str = "doc.md", text: str = PROSE, **kw: object) -> set[str]:
+    return set(links(ef(path, title, text, **kw), SHIPPED))
+
+
+# ------------------------------------------------------------------ precedence (mini catalogue)
+
+
+def test_title_match() -> None:
+    assert links(ef("x.md", "Our SMS Scope", PROSE)) == {"scope": MatchedBy.TITLE}
+
+
+def test_filename_match_with_separators_and_camel_case() -> None:
+    assert links(ef("docs/ScopeStatement_v2.md", text=PROSE)) == {"scope": MatchedBy.FILENAME}
+    assert links(ef("INC-LOG-2026-09.md", text=PROSE)) == {"incident-records": MatchedBy.FILENAME}
+
+
+def test_filename_only_hint_does_not_match_titles() -> None:
+    # "inc log" is a file-name short form; in a title it is not trusted.
+    assert links(ef("notes.md", "Inc log", PROSE)) == {}
+
+
+def test_declaration_wins_and_excludes_other_links() -> None:
+    file = ef("scope-statement.md", "Scope statement", declared=("audit-reports",))
+    assert links(file) == {"audit-reports": MatchedBy.DECLARED}
+
+
+def test_declared_clause_links_records_for_a_dated_file() -> None:
+    file = ef("pack.md", declared=("2.1",), record_dates=(dt.date(2026, 10, 1),))
+    assert links(file) == {
+        "incident-records": MatchedBy.DECLARED,
+        "security-incidents": MatchedBy.DECLARED,
+    }
+    doc = ef(
+        "pack.md",
+        declared=("2.1",),
+        control=DocumentControl(status=DocStatus.APPROVED),
+    )
+    assert links(doc) == {"incident-policy": MatchedBy.DECLARED}
+
+
+def test_unknown_declaration_is_a_warning() -> None:
+    recognition = MINI_RECOGNISER.recognise(ef("x.md", declared=("99.9",)))
+    assert recognition.links == ()
+    assert recognition.warnings and "'99.9'" in recognition.warnings[0]
+
+
+def test_longer_phrase_of_another_item_wins() -> None:
+    # "security incident log" contains "incident log"; only the longer one counts.
+    file = ef("Security-Incident-Log-2026.md", text=PROSE)
+    assert links(file) == {"security-incidents": MatchedBy.FILENAME}
+    misses = MINI_RECOGNISER.recognise(file).misses
+    assert [(m.item, "security incident log" in m.reason) for m in misses] == [
+        ("incident-records", True)
+    ]
+
+
+def test_exclude_vetoes_match() -> None:
+    assert "incident-records" not in links(ef("x.md", "Security incident records", PROSE))
+
+
+def test_content_is_only_ever_a_suggestion() -> None:
+    two = ef("notes.md", text="What is in scope and what is out of scope.")
+    assert MINI_RECOGNISER.recognise(two).links == ()
+    four = ef(
+        "notes.md",
+        text="In scope: hosting. Out of scope: none. Locations: Portmere. Services covered: all.",
+    )
+    (link,) = MINI_RECOGNISER.recognise(four).links
+    assert (link.item, link.matched_by, link.counted) == ("scope", MatchedBy.CONTENT, False)
+
+
+def test_title_match_suppresses_content_match() -> None:
+    text = "In scope, out of scope, locations, services covered. " * 5
+    assert links(ef("a.md", "Internal audit report", text=text)) == {
+        "audit-reports": MatchedBy.TITLE
+    }
+
+
+# ------------------------------------------------------------------ the shipped vocabulary
+
+
+def test_titles_real_organisations_use() -> None:
+    assert counted("Disaster Recovery and Resilience Standard") == {"continuity-plan"}
+    assert counted("Business Continuity & Disaster Recovery Policy") == {"continuity-plan"}
+    assert counted("Release & Change Governance") == {
+        "change-management-policy",
+        "release-policy-plans",
+    }
+    assert counted("Configuration and Change Management Policy") == {
+        "configuration-management-procedure",
+        "change-management-policy",
+    }
+    assert counted("Vendor Risk Policy") == {"supplier-management-procedure"}
+    assert counted("Risk Management Policy") == {"risk-management-approach"}
+    assert counted("Management of Change") == {"change-management-policy"}
+    assert counted("IT Service Continuity (ITSCM) Plan") == {"continuity-plan"}
+
+
+def test_file_names_are_read_like_titles() -> None:
+    assert counted("", path="Change Management Process.docx", format="docx") == {
+        "change-management-policy"
+    }
+    assert counted("", path="BCDR-policy.md") == {"continuity-plan"}
+
+
+def test_the_narrower_subject_wins() -> None:
+    assert counted("Security Incident Response Plan") == {"is-incident-procedure"}
+    assert counted("Major Incident Management Procedure") == {"major-incident-procedure"}
+    assert counted("Incident Management Procedure") == {"incident-management-procedure"}
+
+
+def test_genre_decides_between_a_procedure_and_its_records() -> None:
+    assert counted("Incident Log") == {"incident-records"}
+    assert counted("Incident Log Procedure") == {"incident-management-procedure"}
+    assert counted("Change Request Register") == {"change-records"}
+    # What was audited is not what the report is.
+    assert counted("Internal Audit Report: Change, Incident, Request and Problem") == {
+        "internal-audit-reports"
+    }
+
+
+def test_templates_pictures_and_stubs_are_evidence_of_nothing() -> None:
+    assert counted("Incident Log Template") == set()
+    assert counted("", path="incident-register-form.md") == set()
+    assert counted("", path="incident-log.png", text="", format="other") == set()
+    assert counted("Change Management Policy", text="See the wiki.") == set()
+    recognition = SHIPPED.recognise(ef("doc.md", "Incident Log Template", PROSE))
+    assert any("template" in m.reason for m in recognition.misses)
+
+
+def test_a_subject_alone_over_prose_needs_to_be_what_the_page_is_about() -> None:
+    assert counted("After an Incident") == {"incident-management-procedure"}
+    assert counted("Incident Commander Training") == set()
+    assert counted("Release Team Onboarding") == set()
+
+
+def test_section_links_say_which_section() -> None:
+    body = "Intro.\n" + "## 4.3 Major incident handling\n" + PROSE
+    start = body.index("## 4.3")
+    file = ef(
+        "ops.md",
+        "Service Operations Manual",
+        body,
+        sections=(
+            Section(heading="4.3 Major incident handling", level=2, start=start, end=len(body)),
+        ),
+    )
+    (link,) = [x for x in SHIPPED.recognise(file).links if x.item == "major-incident-procedure"]
+    assert (link.matched_by, link.section, link.counted) == (
+        MatchedBy.SECTION,
+        "§4.3 Major incident handling",
+        True,
+    )
+
+
+def test_a_short_section_or_a_sentence_heading_proves_nothing() -> None:
+    body = "## Change management\nSee the change policy.\n## Are incidents bad?\n" + PROSE
+    file = ef(
+        "faq.md",
+        "Operations Manual",
+        body,
+        sections=(
+            Section(heading="Change management", level=2, start=0, end=42),
+            Section(heading="Are incidents bad?", level=2, start=42, end=len(body)),
+        ),
+    )
+    recognition = SHIPPED.recognise(file)
+    assert not [x for x in recognition.links if x.counted]
+    assert any("only" in m.reason and "words" in m.reason for m in recognition.misses)
+
+
+def test_exports_are_recognised_by_their_columns() -> None:
+    header = ("Number", "Opened", "Short description", "Priority", "State")
+    rows = tuple((f"INC00{n:05d}", "2026-10-01", "Mail down", "3", "Closed") for n in range(40))
+    file = ef(
+        "export-2026-10.csv",
+        text="x",
+        format="csv",
+        tables=(Table(header=header, rows=rows, row_count=len(rows)),),
+    )
+    (link,) = [x for x in SHIPPED.recognise(file).links if x.counted]
+    assert (link.item, link.matched_by) == ("incident-records", MatchedBy.COLUMNS)
+    assert "INC" in link.detail and "40 rows" in link.detail
+    jira = (("Issue key", "Issue Type", "Summary", "Created", "Status"),)
+    jira_rows = tuple((f"ITSM-{n}", "Change", "Patch", "2026-10-01", "Done") for n in range(9))
+    file = ef(
+        "jira.csv",
+        text="x",
+        format="csv",
+        tables=(Table(header=jira[0], rows=jira_rows, row_count=9),),
+    )
+    assert links(file, SHIPPED) == {"change-records": MatchedBy.COLUMNS}
