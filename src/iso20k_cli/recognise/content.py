@@ -1,21 +1,23 @@
 """The content signal: a score of how much a document's body is about an item.
 
 A name of the item in the body weighs two, each distinct keyword one; the score is
-compared with thresholds calibrated on the labelled corpus (benchmarks/recognition.py).
-Under the suggestion threshold nothing is said; above it the link is a suggestion,
-never counted on content alone.
+compared with a threshold calibrated on the labelled corpus (benchmarks/recognition.py).
+Under it nothing is said; above it the link is a suggestion, never counted on content
+alone. Terms are indexed by their first word, so a body is read once, word by word.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue
-from iso20k_cli.recognise.normalise import joined
-from iso20k_cli.recognise.vocabulary import Lexicon
+from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 
 NAME_WEIGHT = 2.0
 KEYWORD_WEIGHT = 1.0
+# The opening of a document says what it is about; reading further adds time, not sense.
+MAX_BODY_CHARS = 40_000
 
 
 @dataclass(frozen=True)
@@ -25,38 +27,49 @@ class ContentScore:
     terms: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Term:
+    item: str
+    tokens: Tokens
+    phrase: str
+    weight: float
+
+
 class ContentScorer:
     def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
-        self._terms: list[tuple[str, tuple[tuple[str, str, float], ...], int]] = []
+        self._by_first: dict[str, list[_Term]] = defaultdict(list)
+        self._min_terms = {item.id: item.match.min_keywords for item in catalogue.items}
         for item in catalogue.items:
-            terms = [
-                (joined(t), phrase, NAME_WEIGHT)
-                for phrase in item.match.all_names
-                if len(t := lexicon.canon_text(phrase)) >= 2
-            ] + [
-                (joined(t), phrase, KEYWORD_WEIGHT)
-                for phrase in item.match.keywords
-                if (t := lexicon.canon_text(phrase))
+            terms = [(p, NAME_WEIGHT) for p in item.match.all_names] + [
+                (p, KEYWORD_WEIGHT) for p in item.match.keywords
             ]
-            if terms:
-                self._terms.append((item.id, tuple(terms), item.match.min_keywords))
+            for phrase, weight in terms:
+                tokens = tuple(w for w in lexicon.canon_text(phrase) if w not in MARKERS)
+                # A one-word name ("cmdb") is too common in bodies to say what they are.
+                if tokens and (weight == KEYWORD_WEIGHT or len(tokens) >= 2):
+                    self._by_first[tokens[0]].append(_Term(item.id, tokens, phrase, weight))
 
     def best(self, text: str, threshold: float) -> tuple[ContentScore, ...]:
         """The best-scoring item(s) at or over ``threshold``: a document touching several
         topics is evidence of its main one at most."""
         if not text:
             return ()
-        body = joined(self._lexicon.canon_text(text))
-        scored: list[ContentScore] = []
-        for item_id, terms, min_terms in self._terms:
-            found = [(phrase, weight) for key, phrase, weight in terms if key in body]
-            if len(found) < min_terms:
-                continue
-            score = sum(weight for _, weight in found)
-            if score >= threshold:
-                scored.append(ContentScore(item_id, score, tuple(p for p, _ in found)))
+        body = tuple(
+            w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS
+        )
+        found: dict[str, dict[str, float]] = defaultdict(dict)
+        for index, word in enumerate(body):
+            for term in self._by_first.get(word, ()):
+                size = len(term.tokens)
+                if body[index : index + size] == term.tokens:
+                    found[term.item][term.phrase] = term.weight
+        scored = [
+            ContentScore(item_id, sum(terms.values()), tuple(terms))
+            for item_id, terms in found.items()
+            if len(terms) >= self._min_terms[item_id] and sum(terms.values()) >= threshold
+        ]
         if not scored:
             return ()
         top = max(s.score for s in scored)
-        return tuple(s for s in scored if s.score == top)
+        return tuple(sorted((s for s in scored if s.score == top), key=lambda s: s.item))
