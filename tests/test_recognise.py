@@ -34,6 +34,8 @@ def links(file: EvidenceFile, recogniser: Recogniser = MINI_RECOGNISER) -> dict[
 
 
 def counted(title: str, path: str = "doc.md", text: str = PROSE, **kw: object) -> set[str]:
+    """Items a file with this title counts for; dated, as records are, unless told."""
+    kw.setdefault("record_dates", (dt.date(2026, 3, 1),))
     return set(links(ef(path, title, text, **kw), SHIPPED))
 
 
@@ -81,7 +83,7 @@ def test_unknown_declaration_is_a_warning() -> None:
 
 def test_longer_phrase_of_another_item_wins() -> None:
     # "security incident log" contains "incident log"; only the longer one counts.
-    file = ef("Security-Incident-Log-2026.md", text=PROSE)
+    file = ef("Security-Incident-Log-2026.md", text=PROSE, record_dates=(dt.date(2026, 3, 1),))
     assert links(file) == {"security-incidents": MatchedBy.FILENAME}
     misses = MINI_RECOGNISER.recognise(file).misses
     assert [(m.item, "security incident log" in m.reason) for m in misses] == [
@@ -106,9 +108,8 @@ def test_content_is_only_ever_a_suggestion() -> None:
 
 def test_title_match_suppresses_content_match() -> None:
     text = "In scope, out of scope, locations, services covered. " * 5
-    assert links(ef("a.md", "Internal audit report", text=text)) == {
-        "audit-reports": MatchedBy.TITLE
-    }
+    report = ef("a.md", "Internal audit report", text=text, record_dates=(dt.date(2026, 9, 1),))
+    assert links(report) == {"audit-reports": MatchedBy.TITLE}
 
 
 # ------------------------------------------------------------------ the shipped vocabulary
@@ -152,6 +153,21 @@ def test_genre_decides_between_a_procedure_and_its_records() -> None:
     assert counted("Internal Audit Report: Change, Incident, Request and Problem") == {
         "internal-audit-reports"
     }
+
+
+def test_a_record_says_when() -> None:
+    # A page named for a kind of record, with no date at all, is about those records.
+    assert counted("Post-mortems", record_dates=()) == set()
+    dated = ef("pm/2026-03-02-outage.md", "Post-mortem: mail outage", PROSE)
+    assert links(dated, SHIPPED) == {"major-incident-reports": MatchedBy.TITLE}
+
+
+def test_a_dated_file_in_a_folder_of_records_is_one_of_them() -> None:
+    file = ef("post-mortems/2025-09-29-flags-is-down.md", "Feature flags service outage", PROSE)
+    assert links(file, SHIPPED) == {"major-incident-reports": MatchedBy.FOLDER}
+    # A folder named for a process area holds more than records of it.
+    area = ef("06-change-and-release/notes-2026-10-01.md", "Weekly notes", PROSE)
+    assert links(area, SHIPPED) == {}
 
 
 def test_templates_pictures_and_stubs_are_evidence_of_nothing() -> None:

@@ -55,9 +55,7 @@ class ContentScorer:
         topics is evidence of its main one at most."""
         if not text:
             return ()
-        body = tuple(
-            w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS
-        )
+        body = tuple(w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS)
         found: dict[str, dict[str, float]] = defaultdict(dict)
         for index, word in enumerate(body):
             for term in self._by_first.get(word, ()):

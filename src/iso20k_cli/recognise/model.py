@@ -15,6 +15,7 @@ class MatchedBy(StrEnum):
     SHEET = "sheet"
     COLUMNS = "columns"
     FILENAME = "filename"
+    FOLDER = "folder"
     CONTENT = "content"
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs").
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z][a-z])")
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,6})s\b")
+# Singular words that end in s: "bias" is not the plural of "BIA", nor "status" of "statu".
+_SINGULAR_ENDINGS = ("ss", "is", "us", "as")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -18,14 +22,14 @@ def _stem(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("sses"):
         return word[:-2]
-    if word.endswith("ss"):
+    if word.endswith(_SINGULAR_ENDINGS):
         return word
     return word[:-1]
 
 
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of a title, file name or body, with camelCase and separators split."""
-    spaced = _CAMEL.sub(" ", text).lower().replace("&", " and ")
+    spaced = _CAMEL.sub(" ", _ACRONYM_PLURAL.sub(r"\1", text)).lower().replace("&", " and ")
     return tuple(_stem(w) for w in _NON_WORD.split(spaced) if w)
 
 

@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
+from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
 from iso20k_cli.recognise.columns import ExportRecogniser
-from iso20k_cli.recognise.content import ContentScorer
+from iso20k_cli.recognise.content import MAX_BODY_CHARS, ContentScorer
 from iso20k_cli.recognise.genre import (
     GenreWord,
     genre_after,
@@ -41,6 +42,15 @@ _NAME_ROLES = frozenset({"name", "subject", "filename", "distinct"})
 _RECORD_SECTION_MIN_ROWS = 3
 _MAX_SECTIONS = 2000
 _RECORD_SHAPES = frozenset({Genre.REGISTER, Genre.REPORT, Genre.MINUTES})
+_NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLATE, Genre.REFERENCE})
+_FOLDER_DEPTH = 2
+# Times a body must name a narrower subject to be evidence of it as well.
+_NARROWER_MENTIONS = 3
+# Share of the broader subject's mentions the narrower must have to count, and to replace it.
+_NARROWER_SHARE = 0.05
+_NARROWER_DOMINATES = 0.6
+_FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
+_NAMED_BY_TEXT = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.SECTION})
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
 _PROSE_FORMATS = frozenset({"markdown", "text", "docx", "pdf", "html", "pptx"})
@@ -90,6 +100,25 @@ class Recogniser:
         }
         self._exports = ExportRecogniser(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
+        # item -> its narrower items and the phrases (two words or more) that name them
+        narrower: dict[str, list[tuple[str, tuple[Tokens, ...]]]] = {}
+        for item in catalogue.items:
+            phrases = tuple(
+                t
+                for p in (*item.match.all_names, *item.match.subjects)
+                if len(t := tuple(w for w in lex.canon_text(p) if w not in MARKERS)) >= 2
+            )
+            for wider in item.match.broader:
+                narrower.setdefault(wider, []).append((item.id, phrases))
+        self._narrower = narrower
+        self._subject_phrases = {
+            item.id: tuple(
+                t
+                for p in (*item.match.all_names, *item.match.subjects)
+                if (t := tuple(w for w in lex.canon_text(p) if w not in MARKERS))
+            )
+            for item in catalogue.items
+        }
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -125,6 +154,11 @@ class Recogniser:
         never = self._never_evidence(file, doc_genre, title_words, name_words)
         # A README's or an index page's title is read as what the file is: reference.
         fallback = named_genre if named_genre is Genre.REFERENCE else shape
+        folder = self._folder(found, file, never, text_genre(title_words))
+        if folder is not None:
+            # A dated file in a folder of records is one of them: its title names the
+            # event ("Feature flags outage"), not a procedure.
+            fallback = doc_genre = folder
         vetoes = (title, stem)
         named = self._named(
             _Text(
@@ -148,11 +182,98 @@ class Recogniser:
             for section in file.sections[:_MAX_SECTIONS]:
                 self._section(found, file, section, doc_genre, never)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
+        found.genre = doc_genre
+        self._narrow_by_body(found, file)
+        found.drop_broader(self._broader)
+        if (
+            file.format in _PROSE_FORMATS
+            and file.text
+            and not file.tables
+            and not (file.record_dates or dates_in_name(file.name))
+        ):
+            # Prose with neither a date nor a table is about records, not one of them; an
+            # undated log with entries is still a log, and its checks say the date is missing.
+            found.undated_records(self._items)
         if not found.counted_any:
             self._by_content(found, file)
         return FileRecognition(
             file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
         )
+
+    def _narrow_by_body(self, found: _Found, file: EvidenceFile) -> None:
+        """A document titled for the broader subject ("During an Incident") whose body keeps
+        naming a narrower one ("major incident") is evidence of the narrower item too."""
+        candidates = [
+            (link, narrower_id, phrases)
+            for link in found.links()
+            if link.counted and link.matched_by in _FILE_LEVEL
+            for narrower_id, phrases in self._narrower.get(link.item, ())
+            if phrases and not found.has(narrower_id)
+        ]
+        if not candidates or not file.text:
+            return
+        body = tuple(
+            w for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS]) if w not in MARKERS
+        )
+        for link, narrower_id, phrases in candidates:
+            counts = {" ".join(phrase): _count(body, phrase) for phrase in phrases}
+            mentions = sum(counts.values())
+            broad = max(1, sum(_count(body, p) for p in self._subject_phrases[link.item]))
+            narrower = self._items[narrower_id]
+            if (
+                mentions < _NARROWER_MENTIONS
+                or mentions / broad < _NARROWER_SHARE
+                or found.has(narrower_id)
+                or (found.genre is not None and found.genre not in narrower.genres)
+            ):
+                continue
+            said = max(counts, key=lambda p: counts[p])
+            if mentions / broad >= _NARROWER_DOMINATES:
+                # The body is about the narrower subject: "Incident Response Policy" of a
+                # security policy set speaks of security incidents throughout.
+                found.replace(link.item, f"its body is about '{said}' ({mentions} of {broad})")
+            found.link(
+                Link(
+                    narrower_id,
+                    file.path,
+                    link.matched_by,
+                    f"{link.detail}, and its body names '{said}' or the like {mentions} times",
+                    True,
+                    None,
+                    (link.matched_by.value, "content"),
+                )
+            )
+
+    def _folder(
+        self, found: _Found, file: EvidenceFile, never: str | None, said: Genre | None
+    ) -> Genre | None:
+        """Record items named by the folder a dated file is filed in ("post-mortems/",
+        "release-notes/", "incidents/2026/"), and the genre that gives the file.
+
+        Only records, and only for a file whose name or content carries a date and whose
+        own title does not say it is a policy, procedure or plan: a folder of incident
+        procedures is not a folder of incidents.
+        """
+        dated = bool(file.record_dates) or bool(dates_in_name(file.name))
+        if not dated or said in _NOT_RECORDS or never is not None:
+            return None
+        parts = file.path.split("/")[:-1]
+        for folder in reversed(parts[-_FOLDER_DEPTH:]):
+            tokens = self.lexicon.cached(folder)
+            words_said = genre_words(self.lexicon, tokens)
+            # "post-mortems/", "meeting-minutes/" say what they hold; a bare plural
+            # ("incidents/") is a collection; "06-change-and-release/" is a process area.
+            plural = _plural(folder)
+            text = _Text(tokens, words_said, Genre.REGISTER if plural else None, plural)
+            named = [
+                n
+                for n in self._named(text, ())
+                if n.counted and self._items[n.item].kind is Kind.RECORD
+            ]
+            if named:
+                self._add(found, named, MatchedBy.FOLDER, f'folder "{folder}/"', None)
+                return next((n.genre for n in named if n.genre), None) or Genre.REGISTER
+        return None
 
     def _folder_genre(self, path: str) -> Genre | None:
         """Reference when a folder says so (training/, blog/, news/): what is kept there
@@ -270,11 +391,17 @@ class Recogniser:
         )
         lenient = (o.role == "name" and own_genre) or not self.lexicon.genre_words
         if lenient and not text.strict:
-            genre = genre_outside(text.words, o.positions)
-            if genre is None or genre in item.genres:
-                return _Named(item.id, o, True, "", genre)
-            return self._wrong_genre(item, o, genre)
-        genre = genre_after(text.words, text.tokens, o.positions) or self._own_genre(o, text)
+            outside = genre_outside(text.words, o.positions)
+            if outside is None or outside in item.genres:
+                return _Named(item.id, o, True, "", outside)
+            return self._wrong_genre(item, o, outside)
+        own = self._own_genre(o, text)
+        after = max(o.positions) + 1
+        if own is not None and (after >= len(text.tokens) or text.tokens[after] in MARKERS):
+            # "SLAs, response targets and surveys": the survey is the last item's genre.
+            genre: Genre | None = own
+        else:
+            genre = genre_after(text.words, text.tokens, o.positions) or own
         if genre is None and (
             text.register_shape
             or (not text.words and (o.size > 1 or (not text.strict and self._is_head(o, text))))
@@ -469,6 +596,18 @@ class Recogniser:
         return chosen or items
 
 
+def _count(body: Tokens, phrase: Tokens) -> int:
+    size = len(phrase)
+    first = phrase[0]
+    return sum(1 for i, word in enumerate(body) if word == first and body[i : i + size] == phrase)
+
+
+def _plural(name: str) -> bool:
+    """Whether a folder's name ends in a plural noun ("incidents", "post-mortems")."""
+    last = "".join(c for c in name.rstrip("/").split("-")[-1].split("_")[-1] if c.isalpha())
+    return len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith("ss")
+
+
 def _spelled(text: str | None) -> frozenset[str]:
     return frozenset(words(text)) if text else frozenset()
 
@@ -478,6 +617,7 @@ class _Found:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.genre: Genre | None = None
         self._links: dict[str, Link] = {}
         self._misses: dict[str, str] = {}
 
@@ -505,6 +645,41 @@ class _Found:
                 link.section,
                 (*link.signals, signal),
             )
+
+    def replace(self, item: str, reason: str) -> None:
+        link = self._links.pop(item, None)
+        if link is not None:
+            self._misses[item] = f"{link.detail}, but {reason}"
+
+    def undated_records(self, items: dict[str, Item]) -> None:
+        """A page named for a kind of record but carrying no date at all ("Post-mortems",
+        "Release notes") is about those records, not one of them: a record says when."""
+        for item_id, link in list(self._links.items()):
+            if (
+                link.counted
+                and link.matched_by in _NAMED_BY_TEXT
+                and items[item_id].kind is Kind.RECORD
+            ):
+                del self._links[item_id]
+                self._misses[item_id] = f"{link.detail}, but it carries no date of its own"
+
+    def drop_broader(self, broader: dict[str, frozenset[str]]) -> None:
+        """A file that is a post-mortem of a major incident is that, not also a plain
+        incident record: of two file-level links, the broader one goes. Section links
+        stay, since a part of a file may serve the broader item on its own."""
+        file_level = {
+            item
+            for item, link in self._links.items()
+            if link.counted and link.section is None and link.matched_by in _FILE_LEVEL
+        }
+        for item in file_level:
+            for wider in broader.get(item, frozenset()) & file_level:
+                # Named apart in one title ("Problem and Known Error Register"), both stay.
+                if self._links[wider].matched_by is self._links[item].matched_by:
+                    continue
+                link = self._links.pop(wider)
+                self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
+                file_level = file_level - {wider}
 
     def miss(self, item: str, reason: str) -> None:
         if item not in self._links:

@@ -35,6 +35,7 @@ MATCHED_BY_LABEL = {
     MatchedBy.SHEET: "recognised by a sheet's name",
     MatchedBy.COLUMNS: "recognised as an export by its columns",
     MatchedBy.FILENAME: "recognised by its file name",
+    MatchedBy.FOLDER: "a dated record in a folder that names it",
     MatchedBy.CONTENT: "suggested by its content only (weak: not counted as met)",
 }
 
