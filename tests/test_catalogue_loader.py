@@ -184,3 +184,23 @@ def test_cli_show_tree_clause_and_item(cli: Invoke) -> None:
     missing = cli("catalogue", "show", "7.7", "--catalogue", MINI)
     assert missing.exit_code == 2
     assert "'7.7' is neither a clause nor an item" in missing.stderr
+
+
+def test_broader_must_name_another_item(tmp_path: Path) -> None:
+    text = VALID_HEAD + (
+        '  - id: "1"\n    title: One\n    documents:\n'
+        "      - id: a\n        title: Alpha doc\n        mandatory: true\n        basis: x\n"
+        "        match:\n          broader: [nope]\n"
+    )
+    err = error_of(tmp_path, text)
+    assert "item 'a' declares itself narrower than 'nope', which does not exist" in err.message
+    assert err.line == 14
+
+
+def test_vocabulary_and_genres_are_validated(tmp_path: Path) -> None:
+    text = VALID_HEAD.replace(
+        "clauses:\n", "vocabulary:\n  genres:\n    leaflet: [flyer]\nclauses:\n"
+    ) + ('  - id: "1"\n    title: One\n')
+    err = error_of(tmp_path, text)
+    assert "leaflet" in err.message
+    assert err.line is not None and err.line >= 7

@@ -99,6 +99,8 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
                 item_places[item.id] = f"clause {clause.id}"
                 clause_items[clause.id].append(item.id)
 
+    _check_broader(spec, items, loaded)
+
     for g_index, gate in enumerate(spec.gates.performed):
         if gate not in items:
             raise _fail(
@@ -133,6 +135,21 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
         clauses_by_id=clauses,
         items_by_id=items,
     )
+
+
+def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYaml) -> None:
+    """Every item a 'broader' list names exists and is another item."""
+    for index, clause in enumerate(spec.clauses):
+        for key, group in (("documents", clause.documents), ("records", clause.records)):
+            for position, item in enumerate(group):
+                for b_index, ref in enumerate(item.match.broader):
+                    if ref not in items or ref == item.id:
+                        what = "itself" if ref == item.id else f"'{ref}', which does not exist"
+                        raise _fail(
+                            loaded,
+                            ["clauses", index, key, position, "match", "broader", b_index],
+                            f"item '{item.id}' declares itself narrower than {what}",
+                        )
 
 
 def _item(spec: ItemSpec, clause_id: str, kind: Kind) -> Item:
