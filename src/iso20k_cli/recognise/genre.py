@@ -33,7 +33,7 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
     """Genre words of a title or heading, longest first where they overlap."""
     found: list[GenreWord] = []
     index = 0
-    longest = max((len(k) for k in lexicon.genre_words), default=0)
+    longest = lexicon.genre_longest
     while index < len(tokens):
         for size in range(min(longest, len(tokens) - index), 0, -1):
             genre = lexicon.genre_words.get(tokens[index : index + size])

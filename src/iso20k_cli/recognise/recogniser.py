@@ -212,13 +212,17 @@ class Recogniser:
         ]
         if not candidates or not file.text:
             return
-        body = tuple(
-            w for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS]) if w not in MARKERS
+        body = _Body(
+            tuple(
+                w
+                for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS])
+                if w not in MARKERS
+            )
         )
         for link, narrower_id, phrases in candidates:
-            counts = {" ".join(phrase): _count(body, phrase) for phrase in phrases}
+            counts = {" ".join(phrase): body.count(phrase) for phrase in phrases}
             mentions = sum(counts.values())
-            broad = max(1, sum(_count(body, p) for p in self._subject_phrases[link.item]))
+            broad = max(1, sum(body.count(p) for p in self._subject_phrases[link.item]))
             narrower = self._items[narrower_id]
             if (
                 mentions < _NARROWER_MENTIONS
@@ -596,10 +600,18 @@ class Recogniser:
         return chosen or items
 
 
-def _count(body: Tokens, phrase: Tokens) -> int:
-    size = len(phrase)
-    first = phrase[0]
-    return sum(1 for i, word in enumerate(body) if word == first and body[i : i + size] == phrase)
+class _Body:
+    """A document's words, indexed by word, so that counting a phrase costs its places."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self._at: dict[str, list[int]] = {}
+        for index, word in enumerate(tokens):
+            self._at.setdefault(word, []).append(index)
+
+    def count(self, phrase: Tokens) -> int:
+        size = len(phrase)
+        return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)
 
 
 def _plural(name: str) -> bool:

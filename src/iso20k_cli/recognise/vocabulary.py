@@ -48,6 +48,7 @@ class Lexicon:
             for phrase in phrases:
                 if tokens := self.canon_text(phrase):
                     self.genre_words[tokens] = genre
+        self.genre_longest = max((len(k) for k in self.genre_words), default=0)
         self.distinct: tuple[Tokens, ...] = tuple(
             t for phrase in vocabulary.distinct if (t := self.canon_text(phrase))
         )
@@ -79,8 +80,8 @@ class Lexicon:
             else:
                 out.append(word)
                 index += 1
-        kept = (_MARKS.get(w, w) for w in out)
-        return tuple(w for w in kept if w not in self._stop)
+        stop = self._stop
+        return tuple(m for w in out if (m := _MARKS.get(w, w)) not in stop)
 
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""
