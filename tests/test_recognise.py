@@ -241,3 +241,17 @@ def test_exports_are_recognised_by_their_columns() -> None:
         tables=(Table(header=jira[0], rows=jira_rows, row_count=9),),
     )
     assert links(file, SHIPPED) == {"change-records": MatchedBy.COLUMNS}
+
+
+def test_titles_that_are_statements_or_repository_conventions() -> None:
+    # A sentence says what the page discusses; SECURITY.md is how to report a vulnerability.
+    assert counted('Define what an "Incident" and "Major Incident" are for you.') == set()
+    assert counted("Security Policy", path="SECURITY.md") == set()
+    assert counted("Information Security Policy", path="policies/security.md") == {"is-policy"}
+    # A page title may be a question.
+    assert counted("What is On-Call?") == {"incident-management-procedure"}
+
+
+def test_a_listed_genre_word_is_not_the_titles_genre() -> None:
+    assert counted("Roles, Responsibilities and Training") == {"roles-responsibilities"}
+

@@ -33,7 +33,7 @@ from iso20k_cli.recognise.genre import (
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy, NearMiss
 from iso20k_cli.recognise.normalise import words
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
-from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
@@ -53,6 +53,23 @@ _FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
 _NAMED_BY_TEXT = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.SECTION})
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
+_STATEMENT_ENDS = frozenset(".!")  # a page title may be a question: "What is on-call?"
+# Files a code repository keeps by convention: SECURITY.md is how to report a
+# vulnerability, not the organisation's information security policy.
+_REPOSITORY_FILES = frozenset(
+    {
+        "CONTRIBUTING",
+        "CODE_OF_CONDUCT",
+        "SECURITY",
+        "SUPPORT",
+        "LICENSE",
+        "LICENCE",
+        "NOTICE",
+        "AUTHORS",
+        "CODEOWNERS",
+        "MAINTAINERS",
+    }
+)
 _PROSE_FORMATS = frozenset({"markdown", "text", "docx", "pdf", "html", "pptx"})
 
 
@@ -144,7 +161,10 @@ class Recogniser:
             links, warnings = self._declared(file)
             return FileRecognition(file.path, None, links, (), warnings)
         found = _Found(file.path)
-        title = self.lexicon.cached(file.title) if file.title else ()
+        # A title that is a sentence or a question ("Define what an incident is for you.")
+        # says what the page discusses, not what the document is.
+        heading = (file.title or "").strip()
+        title = self.lexicon.cached(heading) if heading[-1:] not in _STATEMENT_ENDS else ()
         stem = self.lexicon.cached(file.stem)
         shape = shape_genre(file)
         title_words = genre_words(self.lexicon, title)
@@ -214,9 +234,7 @@ class Recogniser:
             return
         body = _Body(
             tuple(
-                w
-                for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS])
-                if w not in MARKERS
+                w for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS]) if w not in MARKERS
             )
         )
         for link, narrower_id, phrases in candidates:
@@ -298,6 +316,8 @@ class Recogniser:
         """Why nothing in this file can count, if so."""
         if file.format == "other" and file.path.rsplit(".", 1)[-1].lower() in _PICTURES:
             return "a picture is not evidence on its own; declare it in evidence.yaml if it is"
+        if file.stem in _REPOSITORY_FILES:
+            return "a file a code repository keeps by convention (how to contribute or report)"
         if any(w.genre is Genre.TEMPLATE for w in (*title, *name)):
             return "a template is evidence of nothing until it is filled in"
         size = len(file.text.split())
@@ -408,7 +428,10 @@ class Recogniser:
             genre = genre_after(text.words, text.tokens, o.positions) or own
         if genre is None and (
             text.register_shape
-            or (not text.words and (o.size > 1 or (not text.strict and self._is_head(o, text))))
+            or (
+                not _says_genre(text)
+                and (o.size > 1 or (not text.strict and self._is_head(o, text)))
+            )
         ):
             # Only a text that says nothing of its own genre falls back on the shape:
             # in "SLA Service Desk" the agreement is the document, the desk its subject.
@@ -598,6 +621,12 @@ class Recogniser:
             wanted = None
         chosen = [i for i in items if wanted is None or i.kind is wanted]
         return chosen or items
+
+
+def _says_genre(text: _Text) -> bool:
+    """Whether a genre word stands as the text's head, not as one more thing listed
+    ("Roles, Responsibilities and Training" lists training; it is no training course)."""
+    return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in text.words)
 
 
 class _Body:
