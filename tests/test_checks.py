@@ -13,6 +13,8 @@ from iso20k_cli.catalogue.model import Defaults
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.registry import REGISTRY, documentation, run_check
 from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
+from iso20k_cli.evidence.extract.markdown import parse
+from iso20k_cli.evidence.extract.structure import make_table
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
 from iso20k_cli.severity import Severity
 
@@ -24,6 +26,7 @@ SPEC: TypeAdapter[CheckSpec] = TypeAdapter(CheckSpec)
 
 
 def file(path: str, text: str = "", readable: bool = True, **control: object) -> EvidenceFile:
+    """A Markdown evidence file; its pipe tables are read as the Markdown extractor reads them."""
     dates = control.pop("dates", ())
     return EvidenceFile(
         path=path,
@@ -31,6 +34,7 @@ def file(path: str, text: str = "", readable: bool = True, **control: object) ->
         size=1,
         readable=readable,
         text=text,
+        tables=tuple(make_table(rows, 0, None) for _, rows in parse(text).tables),
         control=DocumentControl.model_validate(control),
         record_dates=dates,  # type: ignore[arg-type]
     )

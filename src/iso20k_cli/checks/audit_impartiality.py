@@ -62,11 +62,10 @@ def _contains(haystack: str, needle: str) -> bool:
 def _owners(ctx: CheckContext, spec: Spec) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for item_id in spec.owners_from:
-        for file in ctx.evidence.get(item_id, ()):
-            for header, row in records(file.text, (_PROCESS, _OWNER)):
-                process, owner = cell(header, row, _PROCESS), cell(header, row, _OWNER)
-                if process and owner:
-                    pairs.append((re.sub(r"\*\*.*?\*\*|\bP2\b.*$", "", process).strip(), owner))
+        for header, row in records(ctx.evidence.get(item_id, ()), (_PROCESS, _OWNER)):
+            process, owner = cell(header, row, _PROCESS), cell(header, row, _OWNER)
+            if process and owner:
+                pairs.append((re.sub(r"\bP2\b.*$", "", process).strip(), owner))
     return pairs
 
 

@@ -50,8 +50,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     problems: dict[str, list[str]] = {"root cause": [], "owner": [], "due date": []}
     overdue: list[str] = []
     rows = 0
-    log_text = "\n".join(f.text for f in ctx.files)
-    for header, row in records(log_text, (_STATUS,)):
+    for header, row in records(ctx.files, (_STATUS,)):
         if not any(_DUE.search(h) for h in header) and not any(_CAUSE.search(h) for h in header):
             continue
         rows += 1
@@ -107,6 +106,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     if spec.nonconformities_from:
         pattern = re.compile(spec.reference_pattern, re.IGNORECASE)
         normal = re.compile(r"[-_ ]")
+        log_text = "\n".join(f.text for f in ctx.files)
         logged = {normal.sub("", m.upper()) for m in pattern.findall(log_text)}
         sources = [f for i in spec.nonconformities_from for f in ctx.evidence.get(i, ())]
         raised = {

@@ -1,43 +1,24 @@
-"""Tables in extracted text: Markdown pipe tables and the rows extractors write as 'a | b'.
+"""Registers in evidence files: rows of the tables extraction found, by header words.
 
-Registers (corrective actions, process owners) are tables whatever the format, so
-checks that read registers find their columns by header words.
+Registers (corrective actions, process owners) are tables whatever the format
+(Markdown, Word, Excel, CSV, HTML), so checks that read registers find their columns
+by header words in the document model's tables, never by re-reading the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_EMPHASIS = re.compile(r"(\*\*|__|`)")
+from iso20k_cli.evidence.model import EvidenceFile
 
-
-def _cells(line: str) -> list[str]:
-    body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|"):
-        body = body[:-1]
-    return [_EMPHASIS.sub("", c).strip() for c in body.split("|")]
+_EMPHASIS = ("**", "__", "`")
 
 
-def tables(text: str) -> Iterator[list[list[str]]]:
-    """Runs of consecutive lines with at least two cells, separator rows dropped."""
-    current: list[list[str]] = []
-    for line in text.splitlines():
-        if "|" in line and not _SEPARATOR.match(line):
-            cells = _cells(line)
-            if len(cells) >= 2:
-                current.append(cells)
-                continue
-        elif _SEPARATOR.match(line) and current:
-            continue
-        if len(current) >= 2:
-            yield current
-        current = []
-    if len(current) >= 2:
-        yield current
+def _plain(cell: str) -> str:
+    for mark in _EMPHASIS:
+        cell = cell.replace(mark, "")
+    return cell.strip()
 
 
 def column(header: Sequence[str], patterns: re.Pattern[str]) -> int | None:
@@ -46,14 +27,16 @@ def column(header: Sequence[str], patterns: re.Pattern[str]) -> int | None:
 
 
 def records(
-    text: str, required: Sequence[re.Pattern[str]]
+    files: Iterable[EvidenceFile], required: Sequence[re.Pattern[str]]
 ) -> Iterator[tuple[list[str], list[str]]]:
     """(header, row) for every row of every table whose header has all ``required`` columns."""
-    for table in tables(text):
-        header = table[0]
-        if all(column(header, pattern) is not None for pattern in required):
-            for row in table[1:]:
-                yield header, row + [""] * (len(header) - len(row))
+    for file in files:
+        for table in file.tables:
+            header = [_plain(h) for h in table.header]
+            if all(column(header, pattern) is not None for pattern in required):
+                for row in table.rows:
+                    cells = [_plain(c) for c in row]
+                    yield header, cells + [""] * (len(header) - len(cells))
 
 
 def cell(header: Sequence[str], row: Sequence[str], pattern: re.Pattern[str]) -> str:
