@@ -1,0 +1,139 @@
+"""Recognition end to end: real Word, Excel, PowerPoint, CSV and Markdown files made here,
+checked with the shipped catalogue through the CLI, as a consultant would run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import AS_OF, Folder, Invoke
+from factories import write_csv, write_docx, write_xlsx
+
+PROSE = (
+    "The service desk records every call, classifies it by impact and urgency, assigns it to "
+    "a resolver group and keeps the customer informed until it is closed. "
+) * 4
+
+
+def write_pptx(path: Path) -> Path:
+    from pptx import Presentation
+
+    deck = Presentation()
+    layout = deck.slide_layouts[1]
+    for title, text in (
+        ("Management Review Q3 2026", "Chair: Managing Director. Held 14 October 2026."),
+        ("Inputs", "Audit results, customer feedback, service performance, risks."),
+        ("Decisions and actions", "Approve the capacity plan; add a second supplier."),
+    ):
+        slide = deck.slides.add_slide(layout)
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = text
+    deck.core_properties.title = "Management Review Q3 2026"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deck.save(str(path))
+    return path
+
+
+def build(evidence: Folder) -> None:
+    root = evidence.root
+    write_docx(
+        root / "Service Operations Manual.docx",
+        [
+            ("Title", "Service Operations Manual"),
+            ("Heading 1", "1 Service desk"),
+            PROSE,
+            ("Heading 1", "4.3 Major incident handling"),
+            PROSE,
+        ],
+    )
+    write_xlsx(
+        root / "Context and Parties.xlsx",
+        {
+            "External issues": [
+                ["Issue", "Effect on the services", "Owner"],
+                ["Energy prices", "Hosting costs rise", "Finance Lead"],
+                ["New regulation", "More reporting", "Compliance Lead"],
+            ],
+        },
+    )
+    write_pptx(root / "reviews" / "MR-2026-10-14.pptx")
+    header = ["Number", "Opened", "Short description", "Priority", "State"]
+    rows = [
+        [f"INC00{n:05d}", f"2026-10-{n % 28 + 1:02d}", "Mail down", "3", "Closed"]
+        for n in range(120)
+    ]
+    write_csv(root / "exports" / "servicenow-2026-10.csv", [header, *rows])
+    evidence.add("Incident Log Template.md", "# Incident Log Template\n\n" + PROSE)
+    evidence.add("diagram.png", b"\x89PNG\r\n\x1a\n")
+    evidence.add(
+        "policies/BCDR Policy.md",
+        "# Business Continuity and Disaster Recovery Policy\n\n" + PROSE,
+        status="approved",
+        approved="2026-03-01",
+        version="1.0",
+        owner="Head of Operations",
+    )
+
+
+def check(cli: Invoke, evidence: Folder) -> dict[str, Any]:
+    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF, "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = result.json()  # type: ignore[attr-defined]
+    return data
+
+
+def counted(data: dict[str, Any]) -> dict[str, set[tuple[str, str, str | None]]]:
+    return {
+        item["id"]: {
+            (e["path"], e["matched_by"], e["section"]) for e in item["evidence"] if e["counted"]
+        }
+        for item in data["items"]
+        if any(e["counted"] for e in item["evidence"])
+    }
+
+
+def test_sections_sheets_slides_exports_and_titles_are_recognised(
+    cli: Invoke, evidence: Folder
+) -> None:
+    build(evidence)
+    links = counted(check(cli, evidence))
+    assert links["major-incident-procedure"] == {
+        ("Service Operations Manual.docx", "section", "§4.3 Major incident handling")
+    }
+    assert links["context-issues"] == {
+        ("Context and Parties.xlsx", "sheet", 'sheet "External issues"')
+    }
+    assert links["management-review-minutes"] == {("reviews/MR-2026-10-14.pptx", "title", None)}
+    assert links["incident-records"] == {("exports/servicenow-2026-10.csv", "columns", None)}
+    assert links["continuity-plan"] == {("policies/BCDR Policy.md", "title", None)}
+    # Nothing is counted from the template or the picture.
+    used = {path for item in links.values() for path, _, _ in item}
+    assert "Incident Log Template.md" not in used and "diagram.png" not in used
+
+
+def test_the_json_says_what_each_file_is_and_what_was_not_counted(
+    cli: Invoke, evidence: Folder
+) -> None:
+    build(evidence)
+    data = check(cli, evidence)
+    files = {f["path"]: f for f in data["files"]}
+    assert files["Incident Log Template.md"]["genre"] == "template"
+    assert files["exports/servicenow-2026-10.csv"]["genre"] == "register"
+    records = next(i for i in data["items"] if i["id"] == "incident-records")
+    (export,) = [e for e in records["evidence"] if e["counted"]]
+    assert "INC" in export["detail"] and "120 rows" in export["detail"]
+    misses = {m["path"]: m["reason"] for m in records["near_misses"]}
+    assert "template" in misses["Incident Log Template.md"]
+
+
+def test_explain_shows_the_section_and_the_near_misses(cli: Invoke, evidence: Folder) -> None:
+    build(evidence)
+    out = cli("explain", evidence.root, "major-incident-procedure", "--as-of", AS_OF).stdout
+    text = " ".join(out.split())
+    assert "Service Operations Manual.docx (§4.3 Major incident handling)" in text
+    assert "recognised by section" in text
+    records = cli("explain", evidence.root, "incident-records", "--as-of", AS_OF).stdout
+    text = " ".join(records.split())
+    assert "recognised by columns: a ticket export" in text
+    assert "Files that name this item but were not counted" in text
+    assert "Incident Log Template.md" in text and "template" in text
