@@ -255,3 +255,10 @@ def test_titles_that_are_statements_or_repository_conventions() -> None:
 def test_a_listed_genre_word_is_not_the_titles_genre() -> None:
     assert counted("Roles, Responsibilities and Training") == {"roles-responsibilities"}
 
+
+def test_the_purpose_statement_says_what_a_page_is() -> None:
+    opening = "This log records every outage of the hosting service, with its duration. "
+    assert counted("Outages", text=opening + PROSE) == {"incident-records"}
+    procedure = "This procedure says how outages are handled, step by step. "
+    assert counted("Outages", text=procedure + PROSE) == {"incident-management-procedure"}
+

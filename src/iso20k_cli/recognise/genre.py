@@ -18,6 +18,10 @@ _PROSE = frozenset({"markdown", "text", "pdf", "docx", "html", "pptx", "doc", "o
 _SHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
 # A Markdown or Word file is a register when a table is most of it.
 _REGISTER_MIN_ROWS = 5
+# The opening read for a purpose statement, and how far after "this" its genre word may be.
+_PURPOSE_CHARS = 400
+_PURPOSE_REACH = 4
+_DEICTIC = frozenset({"this", "these"})
 # Words that may stand between a subject and its genre word across a coordination.
 _COORDINATED_GAP = 4
 
@@ -94,6 +98,23 @@ def genre_after(
 
 def text_genre(words: tuple[GenreWord, ...]) -> Genre | None:
     return genre_outside(words, frozenset())
+
+
+def purpose_genre(lexicon: Lexicon, text: str) -> Genre | None:
+    """What the opening says the document is: "This policy sets out …", "This document is
+    the team's playbook for …", "The Contingency Plan establishes …".
+
+    Read from the first words only, as an auditor reads the purpose statement.
+    """
+    tokens = lexicon.canon_text(text[:_PURPOSE_CHARS])
+    for index, word in enumerate(tokens):
+        if word not in _DEICTIC:
+            continue
+        window = tokens[index + 1 : index + 1 + _PURPOSE_REACH]
+        for found in genre_words(lexicon, window):
+            if found.genre not in (Genre.TEMPLATE, Genre.REFERENCE):
+                return found.genre
+    return None
 
 
 def shape_genre(file: EvidenceFile) -> Genre | None:

@@ -27,6 +27,7 @@ from iso20k_cli.recognise.genre import (
     genre_after,
     genre_outside,
     genre_words,
+    purpose_genre,
     shape_genre,
     text_genre,
 )
@@ -167,6 +168,8 @@ class Recogniser:
         title = self.lexicon.cached(heading) if heading[-1:] not in _STATEMENT_ENDS else ()
         stem = self.lexicon.cached(file.stem)
         shape = shape_genre(file)
+        if shape is Genre.DOCUMENT:
+            shape = purpose_genre(self.lexicon, file.text) or shape
         title_words = genre_words(self.lexicon, title)
         name_words = genre_words(self.lexicon, stem)
         named_genre = text_genre(name_words) or self._folder_genre(file.path)
