@@ -262,3 +262,10 @@ def test_the_purpose_statement_says_what_a_page_is() -> None:
     procedure = "This procedure says how outages are handled, step by step. "
     assert counted("Outages", text=procedure + PROSE) == {"incident-management-procedure"}
 
+
+def test_a_page_named_for_a_role_describes_it() -> None:
+    assert counted("Release Team Lead") == {"roles-responsibilities"}
+    assert counted("Incident Commander") == {"roles-responsibilities"}
+    assert counted("Password Manager Setup") == set()
+    assert counted("Audit logs") == set()
+
