@@ -555,3 +555,9 @@ def test_build_sections_nests_and_headings_at_finds_the_innermost() -> None:
         (9, 20, 'sheet "S2"'),
     ]
     assert isinstance(sheets[0], Section)
+
+
+def test_html_comments_are_dropped_from_headings(tmp_path: Path) -> None:
+    page = tmp_path / "lead.md"
+    page.write_text("# Release Team Lead <!-- omit in toc -->\n\nDuties.\n", encoding="utf-8")
+    assert read(page).title == "Release Team Lead"

@@ -269,3 +269,16 @@ def test_a_page_named_for_a_role_describes_it() -> None:
     assert counted("Password Manager Setup") == set()
     assert counted("Audit logs") == set()
 
+
+def test_release_notes_are_known_by_their_release() -> None:
+    notes = "Changes in this release: faster start-up, two fixes. " * 6
+    assert counted(
+        "Release Notes", path="releases/v1.29/notes.md", text=notes, record_dates=()
+    ) == {"release-records"}
+    assert counted("Release Notes", path="guides/notes.md", text=notes, record_dates=()) == set()
+
+
+def test_a_readme_inside_a_folder_is_that_folders_page() -> None:
+    page = "handbooks/release-lead/README.md"
+    assert counted("Release Team Lead", path=page) == {"roles-responsibilities"}
+    assert counted("Release Team Lead", path="README.md") == set()

@@ -172,7 +172,12 @@ class Recogniser:
             shape = purpose_genre(self.lexicon, file.text) or shape
         title_words = genre_words(self.lexicon, title)
         name_words = genre_words(self.lexicon, stem)
-        named_genre = text_genre(name_words) or self._folder_genre(file.path)
+        named_genre = text_genre(name_words)
+        if file.stem.lower() == "readme" and "/" in file.path and file.title:
+            # A README inside a folder is that folder's page (a role handbook, a
+            # procedure); only the README at the top introduces the whole set.
+            named_genre = None
+        named_genre = named_genre or self._folder_genre(file.path)
         doc_genre = text_genre(title_words) or named_genre or shape
         never = self._never_evidence(file, doc_genre, title_words, name_words)
         # A README's or an index page's title is read as what the file is: reference.
@@ -212,7 +217,7 @@ class Recogniser:
             file.format in _PROSE_FORMATS
             and file.text
             and not file.tables
-            and not (file.record_dates or dates_in_name(file.name))
+            and not _identified(file)
         ):
             # Prose with neither a date nor a table is about records, not one of them; an
             # undated log with entries is still a log, and its checks say the date is missing.
@@ -279,7 +284,7 @@ class Recogniser:
         own title does not say it is a policy, procedure or plan: a folder of incident
         procedures is not a folder of incidents.
         """
-        dated = bool(file.record_dates) or bool(dates_in_name(file.name))
+        dated = bool(file.record_dates or dates_in_name(file.name))
         if not dated or said in _NOT_RECORDS or never is not None:
             return None
         parts = file.path.split("/")[:-1]
@@ -644,6 +649,26 @@ class _Body:
     def count(self, phrase: Tokens) -> int:
         size = len(phrase)
         return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)
+
+
+def _identified(file: EvidenceFile) -> bool:
+    """Whether a file says which occasion it records: a date, or a version in its path
+    (release notes are known by their release: "release-1.29/release-notes.md")."""
+    return bool(file.record_dates or dates_in_name(file.name) or _versioned(file.path))
+
+
+def _versioned(path: str) -> bool:
+    """A component such as v1.29, 1.34.2 or release-2.0 in the path: digits, a dot, digits."""
+    for index in range(1, len(path) - 1):
+        if path[index] == "." and path[index - 1].isdigit() and path[index + 1].isdigit():
+            # "2.0" inside a name, not a file suffix such as "notes.2": both sides are
+            # numbers of a version only when the left side is preceded by v, -, _ or /.
+            start = index - 1
+            while start > 0 and path[start - 1].isdigit():
+                start -= 1
+            if start == 0 or path[start - 1] in "vV-_/ ":
+                return True
+    return False
 
 
 def _plural(name: str) -> bool:

@@ -44,8 +44,17 @@ class Mark(NamedTuple):
 
 
 def clean_heading(text: str) -> str:
-    """A heading as written, on one line and of a length a report can show."""
-    return " ".join(text.split())[:MAX_HEADING_CHARS]
+    """A heading as written, on one line and of a length a report can show, without the
+    HTML comments tools leave in headings ("Release Team Lead <!-- omit in toc -->")."""
+    return " ".join(_without_comments(text).split())[:MAX_HEADING_CHARS]
+
+
+def _without_comments(text: str) -> str:
+    # Plain string search: a pattern over untrusted text could backtrack.
+    while (start := text.find("<!--")) != -1:
+        end = text.find("-->", start + 4)
+        text = text[:start] + (text[end + 3 :] if end != -1 else "")
+    return text
 
 
 def build_sections(
