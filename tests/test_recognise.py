@@ -282,3 +282,11 @@ def test_a_readme_inside_a_folder_is_that_folders_page() -> None:
     page = "handbooks/release-lead/README.md"
     assert counted("Release Team Lead", path=page) == {"roles-responsibilities"}
     assert counted("Release Team Lead", path="README.md") == set()
+
+
+def test_a_title_without_a_subject_takes_the_folders() -> None:
+    page = "incident_management/support_manual.md"
+    assert counted("Support Manual", path=page) == {"incident-management-procedure"}
+    assert counted("Policy", path="change-management/policy.md") == {"change-management-policy"}
+    assert counted("Support Manual", path="team/support_manual.md") == set()
+

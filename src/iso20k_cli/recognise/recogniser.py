@@ -206,6 +206,8 @@ class Recogniser:
                 _NAME_ROLES,
             )
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
+            if not named and not by_name:
+                self._folder_subject(found, file, title, title_words, never)
         if doc_genre is not Genre.REFERENCE:
             for section in file.sections[:_MAX_SECTIONS]:
                 self._section(found, file, section, doc_genre, never)
@@ -304,6 +306,34 @@ class Recogniser:
                 self._add(found, named, MatchedBy.FOLDER, f'folder "{folder}/"', None)
                 return next((n.genre for n in named if n.genre), None) or Genre.REGISTER
         return None
+
+    def _folder_subject(
+        self,
+        found: _Found,
+        file: EvidenceFile,
+        title: Tokens,
+        title_words: tuple[GenreWord, ...],
+        never: str | None,
+    ) -> None:
+        """A title that says what a document is but not what about ("Support Manual",
+        "Policy") takes its subject from the folder it is filed in
+        ("incident_management/support_manual.md"), as a reader of the share would."""
+        genre = text_genre(title_words)
+        if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN):
+            return  # records take their folder only when it is a folder of records
+        folder = next(reversed(file.path.split("/")[:-1]), None) if "/" in file.path else None
+        if folder is None:
+            return
+        tokens = (*self.lexicon.cached(folder), *title)
+        said = genre_words(self.lexicon, tokens)
+        named = [
+            n
+            for n in self._named(_Text(tokens, said, None, False, False, _spelled(folder)), ())
+            if n.counted and n.occurrence.start < len(tokens) - len(title)
+        ]
+        self._add(
+            found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
+        )
 
     def _folder_genre(self, path: str) -> Genre | None:
         """Reference when a folder says so (training/, blog/, news/): what is kept there
