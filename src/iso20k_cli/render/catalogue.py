@@ -55,9 +55,15 @@ def _item_lines(item: Item) -> list[RenderableType]:
     if item.source.uncertain or item.note:
         body.append(Text(f"Note: {item.note or item.source.label}", style="yellow"))
     hints = item.match
-    if hints.titles or hints.filenames:
-        names = ", ".join((*hints.titles, *hints.filenames))
+    if hints.all_names or hints.filenames:
+        names = ", ".join((*hints.all_names, *hints.filenames))
         body.append(Text(f"Recognised by: {names}", style="dim"))
+    if hints.subjects:
+        genres = ", ".join(g.value for g in item.genres)
+        subjects = ", ".join(hints.subjects)
+        body.append(Text(f"About: {subjects}, in a {genres}", style="dim"))
+    if hints.broader:
+        body.append(Text(f"Narrower than: {', '.join(hints.broader)}", style="dim"))
     if item.checks:
         checks = ", ".join(_describe_check(c.model_dump()) for c in item.checks)
         body.append(Text(f"Checks: {checks}", style="dim"))
