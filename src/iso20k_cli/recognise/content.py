@@ -71,3 +71,17 @@ class ContentScorer:
             return ()
         top = max(s.score for s in scored)
         return tuple(sorted((s for s in scored if s.score == top), key=lambda s: s.item))
+
+
+class Body:
+    """A document's words, indexed by word, so that counting a phrase costs its places."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self._at: dict[str, list[int]] = {}
+        for index, word in enumerate(tokens):
+            self._at.setdefault(word, []).append(index)
+
+    def count(self, phrase: Tokens) -> int:
+        size = len(phrase)
+        return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)

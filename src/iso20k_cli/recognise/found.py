@@ -1,0 +1,95 @@
+"""The links and near misses of one file as recognition finds them, one link per item."""
+
+from __future__ import annotations
+
+from iso20k_cli.catalogue.model import Genre, Item, Kind
+from iso20k_cli.recognise.model import Link, MatchedBy, NearMiss
+
+FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
+"""Signals that speak for the whole file, not one of its parts."""
+_NAMED_BY_TEXT = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.SECTION})
+
+
+class Found:
+    """The links and near misses of one file as they are found, one link per item."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.genre: Genre | None = None
+        self._links: dict[str, Link] = {}
+        self._misses: dict[str, str] = {}
+
+    def has(self, item: str) -> bool:
+        return item in self._links
+
+    @property
+    def counted_any(self) -> bool:
+        return any(link.counted for link in self._links.values())
+
+    def link(self, link: Link) -> None:
+        if link.item not in self._links:
+            self._links[link.item] = link
+            self._misses.pop(link.item, None)
+
+    def also(self, item: str, signal: str) -> None:
+        link = self._links[item]
+        if signal not in link.signals:
+            self._links[item] = Link(
+                link.item,
+                link.path,
+                link.matched_by,
+                link.detail,
+                link.counted,
+                link.section,
+                (*link.signals, signal),
+            )
+
+    def replace(self, item: str, reason: str) -> None:
+        link = self._links.pop(item, None)
+        if link is not None:
+            self._misses[item] = f"{link.detail}, but {reason}"
+
+    def undated_records(self, items: dict[str, Item]) -> None:
+        """A page named for a kind of record but carrying no date at all ("Post-mortems",
+        "Release notes") is about those records, not one of them: a record says when."""
+        for item_id, link in list(self._links.items()):
+            if (
+                link.counted
+                and link.matched_by in _NAMED_BY_TEXT
+                and items[item_id].kind is Kind.RECORD
+            ):
+                del self._links[item_id]
+                self._misses[item_id] = f"{link.detail}, but it carries no date of its own"
+
+    def drop_broader(self, broader: dict[str, frozenset[str]]) -> None:
+        """A file that is a post-mortem of a major incident is that, not also a plain
+        incident record: of two file-level links, the broader one goes. Section links
+        stay, since a part of a file may serve the broader item on its own."""
+        file_level = {
+            item
+            for item, link in self._links.items()
+            if link.counted and link.section is None and link.matched_by in FILE_LEVEL
+        }
+        for item in file_level:
+            for wider in broader.get(item, frozenset()) & file_level:
+                # Named apart in one title ("Problem and Known Error Register"), both stay.
+                if self._links[wider].matched_by is self._links[item].matched_by:
+                    continue
+                link = self._links.pop(wider)
+                self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
+                file_level = file_level - {wider}
+
+    def miss(self, item: str, reason: str) -> None:
+        if item not in self._links:
+            self._misses.setdefault(item, reason)
+
+    def links(self) -> tuple[Link, ...]:
+        return tuple(self._links.values())
+
+    @property
+    def misses(self) -> tuple[NearMiss, ...]:
+        return tuple(
+            NearMiss(item, self.path, reason)
+            for item, reason in self._misses.items()
+            if item not in self._links
+        )

@@ -1,0 +1,228 @@
+"""Which items a title, file name, heading or folder name names, and whether its genre
+lets each count.
+
+A title or heading names an item by one of its ``names`` (whatever the document's
+genre, unless a genre word outside the name contradicts it: a "Risk Register Template"
+is a template) or by one of its ``subjects`` in a document of a genre the item accepts
+(a "Disaster Recovery Standard" is a policy about continuity). Where two items are
+named by the same words, the narrower wins: the longer phrase, or the item declaring
+the other ``broader``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from iso20k_cli.catalogue.model import Catalogue, Genre, Item
+from iso20k_cli.recognise.genre import GenreWord, genre_after, genre_outside, genre_words
+from iso20k_cli.recognise.normalise import words
+from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
+from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
+
+TITLE_ROLES = frozenset({"name", "subject", "distinct"})
+NAME_ROLES = frozenset({"name", "subject", "filename", "distinct"})
+
+
+@dataclass(frozen=True)
+class Text:
+    """A title, file name or heading to read, with what it says of its own genre."""
+
+    tokens: Tokens
+    words: tuple[GenreWord, ...]
+    fallback: Genre | None
+    """The genre to assume when no genre word says: the file's shape, or its document's."""
+    register_shape: bool
+    """The fallback is a register by shape (a spreadsheet, a sheet, an export)."""
+    strict: bool = False
+    """A heading: a name, too, must fit the genre."""
+    spelled: frozenset[str] = frozenset()
+    """The text's own words, before the vocabulary rewrote them."""
+
+
+@dataclass(frozen=True)
+class Named:
+    """An item named in one text, with whether the text's genre lets it count."""
+
+    item: str
+    occurrence: Occurrence
+    counted: bool
+    reason: str
+    genre: Genre | None
+
+
+class Namer:
+    """The catalogue's phrases indexed once; :meth:`named` reads one short text."""
+
+    def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._items = {item.id: item for item in catalogue.items}
+        self._index = PhraseIndex(_phrases(catalogue, lexicon))
+        self._broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
+        self._excludes = {
+            item.id: tuple((t, p) for p in item.match.exclude if (t := lexicon.canon_text(p)))
+            for item in catalogue.items
+        }
+
+    def named(
+        self,
+        text: Text,
+        vetoes: tuple[Tokens, ...],
+        roles: frozenset[str] = TITLE_ROLES,
+    ) -> list[Named]:
+        """The items ``text`` names, each with whether its genre lets it count."""
+        occurrences = self._index.find(text.tokens, roles)
+        if not occurrences:
+            return []
+        distinct = [o for o in occurrences if o.role == "distinct"]
+        best: dict[str, Occurrence] = {}
+        for o in occurrences:
+            if o.role == "distinct" or any(o.overlaps(d) and not d.inside(o) for d in distinct):
+                continue
+            current = best.get(o.key)
+            if current is None or self._rank(o, text) > self._rank(current, text):
+                best[o.key] = o
+        # A name that only adds a genre word ("incident log") is the same subject as the
+        # bare word, not a narrower one: genre decides between them.
+        genre_at = frozenset(i for w in text.words for i in range(w.start, w.end))
+        subject = {k: o.positions - genre_at for k, o in best.items()}
+        result: list[Named] = []
+        for item_id, o in best.items():
+            wider = next(
+                (b for k, b in best.items() if k != item_id and subject[item_id] < subject[k]),
+                None,
+            )
+            if wider is not None:
+                result.append(self._rejected(item_id, o, f"'{wider.phrase}' names {wider.key}"))
+                continue
+            narrower = next(
+                (
+                    k
+                    for k, b in best.items()
+                    if k != item_id
+                    and item_id in self._broader.get(k, ())
+                    and subject[k] & subject[item_id]
+                ),
+                None,
+            )
+            if narrower is not None:
+                result.append(self._rejected(item_id, o, f"the narrower {narrower} is named"))
+                continue
+            veto = self._veto(item_id, vetoes)
+            if veto is not None:
+                result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
+                continue
+            result.append(self._judge(self._items[item_id], o, text))
+        return result
+
+    @staticmethod
+    def _rank(o: Occurrence, text: Text) -> tuple[int, bool, bool]:
+        """Longest first, names before subjects, then the phrase the text spells out
+        (so that a link quotes what the document says)."""
+        return o.size, o.role == "name", set(words(o.phrase)) <= text.spelled
+
+    @staticmethod
+    def _rejected(item_id: str, o: Occurrence, reason: str) -> Named:
+        return Named(item_id, o, False, reason, None)
+
+    def _veto(self, item_id: str, texts: tuple[Tokens, ...]) -> str | None:
+        for tokens, phrase in self._excludes[item_id]:
+            size = len(tokens)
+            for text in texts:
+                if any(text[i : i + size] == tokens for i in range(len(text) - size + 1)):
+                    return phrase
+        return None
+
+    def _judge(self, item: Item, o: Occurrence, text: Text) -> Named:
+        """Whether the genre lets ``o`` count.
+
+        A name that carries its own genre word ("risk register") says what a title is,
+        unless a genre word outside it contradicts it. Anything else needs a genre the
+        item takes: from the genre words that follow it as its head, or else from the
+        file's shape, which a single word may rely on only when the shape is a register
+        (a spreadsheet called "Incidents"): "Incident" alone over a page of prose says
+        what the page is about, not what it is.
+        """
+        # Without genre words in the vocabulary, a name is all a catalogue can say.
+        own_genre = not self.lexicon.genre_words or bool(
+            genre_words(self.lexicon, self._phrase_tokens(o))
+        )
+        lenient = (o.role == "name" and own_genre) or not self.lexicon.genre_words
+        if lenient and not text.strict:
+            outside = genre_outside(text.words, o.positions)
+            if outside is None or outside in item.genres:
+                return Named(item.id, o, True, "", outside)
+            return self._wrong_genre(item, o, outside)
+        own = self._own_genre(o, text)
+        after = max(o.positions) + 1
+        if own is not None and (after >= len(text.tokens) or text.tokens[after] in MARKERS):
+            # "SLAs, response targets and surveys": the survey is the last item's genre.
+            genre: Genre | None = own
+        else:
+            genre = genre_after(text.words, text.tokens, o.positions) or own
+        if genre is None and (
+            text.register_shape
+            or (
+                not says_genre(text)
+                and (o.size > 1 or (not text.strict and self._is_head(o, text)))
+            )
+        ):
+            # Only a text that says nothing of its own genre falls back on the shape:
+            # in "SLA Service Desk" the agreement is the document, the desk its subject.
+            genre = text.fallback
+        if genre is not None and genre in item.genres:
+            return Named(item.id, o, True, "", genre)
+        if genre is None:
+            return Named(
+                item.id,
+                o,
+                False,
+                "nothing says what kind of document it is (policy, procedure, register …)",
+                None,
+            )
+        return self._wrong_genre(item, o, genre)
+
+    @staticmethod
+    def _own_genre(o: Occurrence, text: Text) -> Genre | None:
+        """The genre word inside the phrase itself ("CAB minutes")."""
+        inside = [w.genre for w in text.words if o.positions.issuperset(range(w.start, w.end))]
+        return inside[-1] if inside else None
+
+    @staticmethod
+    def _is_head(o: Occurrence, text: Text) -> bool:
+        """Whether ``o`` ends the text, as the noun it is about: "After an Incident",
+        "Business Continuity and Disaster Recovery"; not "Incident Commander"."""
+        last = max((i for i, w in enumerate(text.tokens) if w not in MARKERS), default=-1)
+        return last in o.positions
+
+    def _phrase_tokens(self, o: Occurrence) -> Tokens:
+        return self.lexicon.cached(o.phrase)
+
+    @staticmethod
+    def _wrong_genre(item: Item, o: Occurrence, genre: Genre) -> Named:
+        accepts = ", ".join(g.value for g in item.genres)
+        return Named(
+            item.id, o, False, f"it is a {genre.value}; this item takes a {accepts}", genre
+        )
+
+
+def _phrases(catalogue: Catalogue, lex: Lexicon) -> Iterable[tuple[str, str, str, Tokens]]:
+    for item in catalogue.items:
+        for phrase in item.match.all_names:
+            yield item.id, "name", phrase, lex.canon_text(phrase)
+        for phrase in item.match.subjects:
+            yield item.id, "subject", phrase, lex.canon_text(phrase)
+        for phrase in item.match.filenames:
+            yield item.id, "filename", phrase, lex.canon_text(phrase)
+    for phrase in catalogue.vocabulary.distinct:
+        yield "", "distinct", phrase, lex.canon_text(phrase)
+
+
+def says_genre(text: Text) -> bool:
+    """Whether a genre word stands as the text's head, not as one more thing listed
+    ("Roles, Responsibilities and Training" lists training; it is no training course)."""
+    return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in text.words)
+
+
+def spelled(text: str | None) -> frozenset[str]:
+    return frozenset(words(text)) if text else frozenset()

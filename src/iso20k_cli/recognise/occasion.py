@@ -1,0 +1,32 @@
+"""What makes a file one record of something: it names its occasion, by a date or a version."""
+
+from __future__ import annotations
+
+from iso20k_cli.evidence.dates import dates_in_name
+from iso20k_cli.evidence.model import EvidenceFile
+
+
+def identified(file: EvidenceFile) -> bool:
+    """Whether a file says which occasion it records: a date, or a version in its path
+    (release notes are known by their release: "release-1.29/release-notes.md")."""
+    return bool(file.record_dates or dates_in_name(file.name) or _versioned(file.path))
+
+
+def _versioned(path: str) -> bool:
+    """A component such as v1.29, 1.34.2 or release-2.0 in the path: digits, a dot, digits."""
+    for index in range(1, len(path) - 1):
+        if path[index] == "." and path[index - 1].isdigit() and path[index + 1].isdigit():
+            # "2.0" inside a name, not a file suffix such as "notes.2": both sides are
+            # numbers of a version only when the left side is preceded by v, -, _ or /.
+            start = index - 1
+            while start > 0 and path[start - 1].isdigit():
+                start -= 1
+            if start == 0 or path[start - 1] in "vV-_/ ":
+                return True
+    return False
+
+
+def plural(name: str) -> bool:
+    """Whether a folder's name ends in a plural noun ("incidents", "post-mortems")."""
+    last = "".join(c for c in name.rstrip("/").split("-")[-1].split("_")[-1] if c.isalpha())
+    return len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith("ss")
