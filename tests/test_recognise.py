@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import MINI
 from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile, Section, Table
@@ -290,3 +292,31 @@ def test_a_title_without_a_subject_takes_the_folders() -> None:
     assert counted("Policy", path="change-management/policy.md") == {"change-management-policy"}
     assert counted("Support Manual", path="team/support_manual.md") == set()
 
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("SMS-PRO-005 Incident Management Procedure v2.1.docx", {"incident-management-procedure"}),
+        ("POL-001 Information Security Policy.pdf", {"is-policy"}),
+        ("FRM-012 Change Request Form.xlsx", set()),
+        ("ITSCM Plan 2026.docx", {"continuity-plan"}),
+        ("BIA_2026_final.xlsx", {"continuity-risk-assessment"}),
+        ("Supplier Register.xlsx", {"other-parties-list"}),
+        ("Vendor Management Policy.docx", {"supplier-management-procedure"}),
+        ("KEDB export 2026-11.csv", {"known-error-records"}),
+        ("SLA - Managed Hosting (signed).pdf", {"slas"}),
+        ("OLA Network Team.docx", {"internal-agreements"}),
+        ("Internal Audit Report - Change Mgmt - 2026-09.docx", {"internal-audit-reports"}),
+        ("CSI Register.xlsx", {"improvement-register"}),
+        ("CMDB Export 2026-11-01.csv", {"configuration-records"}),
+        ("DR Test Report 2026-06.pdf", {"continuity-test-results"}),
+        ("Statement of Applicability v4.xlsx", {"is-control-decisions"}),
+        ("Risk Treatment Plan.xlsx", {"risks-opportunities-register"}),
+        ("Org Chart.pdf", {"roles-responsibilities"}),
+        ("Access Control Policy.docx", set()),
+        ("Post Incident Review 2026-09-17.docx", {"major-incident-reports"}),
+    ],
+)
+def test_file_names_real_service_providers_use(name: str, expected: set[str]) -> None:
+    suffix = name.rsplit(".", 1)[-1]
+    assert counted("", path=name, format={"md": "markdown"}.get(suffix, suffix)) == expected
