@@ -36,6 +36,7 @@ from iso20k_cli.render.formats import OutputFormat, default_format, render
 from iso20k_cli.render.jsonout import render_json
 from iso20k_cli.render.report import ReportFormat, render_report
 from iso20k_cli.render.report.context import load_context
+from iso20k_cli.render.safe import terminal_safe
 from iso20k_cli.render.terminal import TerminalOptions, render_terminal
 from iso20k_cli.render.wording import delta_text, score_text
 from iso20k_cli.report.view import build_report
@@ -309,7 +310,10 @@ def _deliver(
         return
     text = render(output_format, assessment, context)
     if output is None:
-        sys.stdout.write(text)
+        # JSON and SARIF escape control characters themselves; the text formats may
+        # carry titles and names from the evidence to a terminal or a CI log.
+        machine = output_format in (OutputFormat.JSON, OutputFormat.SARIF)
+        sys.stdout.write(text if machine else terminal_safe(text))
     else:
         write_atomically(output, text, forbidden_root=evidence_dir)
 
@@ -347,7 +351,7 @@ def diff(
     if output_format is DiffFormat.JSON:
         text = render_diff_json(comparison)
     else:
-        text = render_diff_text(comparison, str(old), str(new))
+        text = terminal_safe(render_diff_text(comparison, str(old), str(new)))
     try:
         if output is None:
             sys.stdout.write(text)

@@ -16,6 +16,7 @@ from rich.progress import Progress as ProgressBar
 
 from iso20k_cli.errors import OutputError
 from iso20k_cli.evidence.collect import Progress
+from iso20k_cli.render.safe import safe_console
 
 # Below this many files a scan is over before a progress bar could help.
 PROGRESS_THRESHOLD = 200
@@ -41,7 +42,7 @@ Draw = Callable[[Console, bool], None]
 def plain_text(draw: Draw, width: int | None = None) -> str:
     """What ``draw`` prints, as plain text without trailing blanks (for pipes and files)."""
     buffer = StringIO()
-    console = Console(
+    console = safe_console(
         file=buffer,
         no_color=True,
         width=width or plain_width(),
@@ -59,11 +60,11 @@ def emit(draw: Draw) -> None:
     if plain_mode(sys.stdout.isatty()):
         sys.stdout.write(plain_text(draw))
     else:
-        draw(Console(highlight=False, emoji=False), False)
+        draw(safe_console(highlight=False, emoji=False), False)
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, no_color=plain_mode(sys.stderr.isatty()))
+    return safe_console(stderr=True, highlight=False, no_color=plain_mode(sys.stderr.isatty()))
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
+from ruamel.yaml import events as yaml_events
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -29,12 +30,121 @@ class LoadedYaml:
     tree: Any
 
 
-def parse_yaml(text: str, path: Path, error: ErrorFactory) -> LoadedYaml:
-    """Parse YAML text; syntax errors and duplicate keys become ``error`` with a line."""
+MAX_DEPTH = 64
+"""Nesting of collections a YAML file may have: real files need fewer than ten, and the
+loader and every conversion after it recurse once per level."""
+ALIAS_ALLOWANCE = 100_000
+"""Nodes that aliases may add beyond those written, before a file counts as an alias bomb."""
+
+
+class YamlBoundsError(Exception):
+    """A YAML text past a bound (depth, alias expansion, a date): message and 1-based line."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def _looks_like_date(value: str) -> bool:
+    # YAML 1.2 resolves a plain scalar starting YYYY-M-D as a timestamp.
+    head = value[:10].split("-")
+    return (
+        len(head) == 3
+        and len(head[0]) == 4
+        and all(part[:2].isdigit() or (part[:1].isdigit() and len(part) == 1) for part in head)
+    )
+
+
+def _check_date(value: str) -> bool:
+    year, month, rest = value.split("-", 2)
+    day = rest[:2] if rest[:2].isdigit() else rest[:1]
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def check_bounds(
+    text: str,
+    max_depth: int = MAX_DEPTH,
+    allowance: int = ALIAS_ALLOWANCE,
+    *,
+    check_dates: bool = True,
+) -> None:
+    """Raise :class:`YamlBoundsError` when ``text`` nests deeper than ``max_depth``, when its
+    aliases would expand it by more than ``allowance`` plus ten times its own size, or when a
+    plain scalar is a date the calendar does not have.
+
+    Runs on the parser's event stream, which is produced without recursion, so it is safe
+    on any input; the loader proper recurses per level and copies per alias.
+    """
+    # One frame per open collection: (nodes in it so far with aliases expanded, its anchor).
+    frames: list[tuple[int, str | None]] = [(0, None)]
+    anchors: dict[str, int] = {}
+    written = expanded = 0
+    parser = YAML(typ="safe", pure=True)
+    for event in parser.parse(text):
+        if isinstance(event, yaml_events.CollectionStartEvent):
+            written += 1
+            frames.append((0, event.anchor))
+            if len(frames) - 1 > max_depth:
+                raise YamlBoundsError(f"nested more than {max_depth} levels deep", _line(event))
+            continue
+        if isinstance(event, yaml_events.CollectionEndEvent):
+            inside, anchor = frames.pop()
+            added = inside + 1
+            if anchor:
+                anchors[anchor] = added
+        elif isinstance(event, yaml_events.ScalarEvent):
+            written += 1
+            added = 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+            value = event.value
+            plain = event.style is None and event.tag is None
+            if check_dates and plain and _looks_like_date(value) and not _check_date(value):
+                raise YamlBoundsError(f"'{value[:20]}' is not a valid date", _line(event))
+        elif isinstance(event, yaml_events.AliasEvent):
+            added = anchors.get(str(event.anchor), 1)
+            expanded += added
+            if expanded > allowance + 10 * written:
+                raise YamlBoundsError(
+                    "its aliases expand it beyond any real file's size (an alias bomb?)",
+                    _line(event),
+                )
+        else:
+            continue
+        size, anchor = frames[-1]
+        frames[-1] = (size + added, anchor)
+
+
+def _line(event: Any) -> int | None:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def parse_yaml(text: str, path: Path, error: ErrorFactory, *, trusted: bool = False) -> LoadedYaml:
+    """Parse YAML text; syntax errors and duplicate keys become ``error`` with a line.
+
+    Unless ``trusted`` (the catalogue shipped with the tool), the text is first checked
+    against the bounds of :func:`check_bounds`.
+    """
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
+        if not trusted:
+            check_bounds(text)
         tree = yaml.load(text)
+        data = to_plain(tree)
+    except YamlBoundsError as exc:
+        raise error(f"invalid YAML: {exc.message}", path=path, line=exc.line) from None
+    except (ValueError, OverflowError) as exc:
+        # A constructor's own complaint (a date out of range in another form): no mark.
+        raise error(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise error("invalid YAML: nested too deeply", path=path) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -44,12 +154,20 @@ def parse_yaml(text: str, path: Path, error: ErrorFactory) -> LoadedYaml:
         raise error(f"invalid YAML: {problem}", path=path, line=line) from None
     except YAMLError as exc:
         raise error(f"invalid YAML: {exc}", path=path) from None
-    return LoadedYaml(path=path, data=to_plain(tree), tree=tree)
+    return LoadedYaml(path=path, data=data, tree=tree)
+
+
+MAX_YAML_BYTES = 64 * 1024 * 1024
+"""Larger than any catalogue, configuration or manifest a person writes."""
 
 
 def read_user_text(path: Path, error: ErrorFactory, kind: str) -> str:
     """A UTF-8 file the user named; every failure becomes ``error`` naming the file."""
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            raise error(f"larger than {MAX_YAML_BYTES // (1024 * 1024)} MB; not read", path=path)
+        if not path.is_file() and not path.is_dir():
+            raise error(f"not a regular file, not {kind}", path=path)
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise error("file not found", path=path) from None
@@ -61,8 +179,8 @@ def read_user_text(path: Path, error: ErrorFactory, kind: str) -> str:
         raise error(f"cannot be read: {exc.strerror}", path=path) from None
 
 
-def read_yaml(path: Path, error: ErrorFactory) -> LoadedYaml:
-    return parse_yaml(read_user_text(path, error, "a YAML file"), path, error)
+def read_yaml(path: Path, error: ErrorFactory, *, trusted: bool = False) -> LoadedYaml:
+    return parse_yaml(read_user_text(path, error, "a YAML file"), path, error, trusted=trusted)
 
 
 def _duplicate_key_message(exc: MarkedYAMLError) -> str:

@@ -22,7 +22,8 @@ from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Read and validate a catalogue; ``None`` means the shipped ISO/IEC 20000-1:2018 one."""
     source = path if path is not None else default_catalogue_path()
-    loaded = read_yaml(source, CatalogueError)
+    # The shipped catalogue is part of the tool, not input: its bounds are checked in tests.
+    loaded = read_yaml(source, CatalogueError, trusted=path is None)
     spec = validate(CatalogueFile, loaded, CatalogueError)
     # The shipped catalogue is named, not located: its install path would make
     # otherwise identical results differ between machines.
@@ -109,7 +110,7 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
                 f"gate refers to item '{gate}', which does not exist",
             )
 
-    depth = {cid: _depth(cid, parents) for cid in seen}
+    depth = _depths(spec, parents)
     clauses = {
         c.id: Clause(
             id=c.id,
@@ -156,30 +157,42 @@ def _item(spec: ItemSpec, clause_id: str, kind: Kind) -> Item:
     return Item(clause=clause_id, kind=kind, **spec.model_dump(exclude_defaults=False))
 
 
-def _depth(clause_id: str, parents: dict[str, str | None]) -> int:
-    depth = 0
-    current = parents[clause_id]
-    while current is not None:
-        depth += 1
-        current = parents[current]
+def _depths(spec: CatalogueFile, parents: dict[str, str | None]) -> dict[str, int]:
+    """Each clause's depth, every chain walked once: a chain of thousands of clauses
+    walked again from each of them would take quadratic time."""
+    depth: dict[str, int] = {}
+    for clause in spec.clauses:
+        chain: list[str] = []
+        current: str | None = clause.id
+        while current is not None and current not in depth:
+            chain.append(current)
+            current = parents[current]
+        base = -1 if current is None else depth[current]
+        for offset, clause_id in enumerate(reversed(chain), start=1):
+            depth[clause_id] = base + offset
     return depth
 
 
 def _reject_cycles(
     parents: dict[str, str | None], loaded: LoadedYaml, index: dict[str, int]
 ) -> None:
+    # Each clause is walked once: a clause already known to reach a root is not walked again.
+    reaches_root: set[str] = set()
     for start in parents:
-        visited = {start}
+        visited = [start]
+        seen = {start}
         current = parents[start]
-        while current is not None:
-            if current in visited:
+        while current is not None and current not in reaches_root:
+            if current in seen:
                 raise _fail(
                     loaded,
                     ["clauses", index[start], "parent"],
                     f"clause '{start}' is part of a parent cycle",
                 )
-            visited.add(current)
+            visited.append(current)
+            seen.add(current)
             current = parents[current]
+        reaches_root.update(visited)
 
 
 def _tree_order(
@@ -187,13 +200,10 @@ def _tree_order(
 ) -> list[str]:
     """Depth-first order, roots and siblings as listed: how a reader expects the tree."""
     order: list[str] = []
-
-    def visit(clause_id: str) -> None:
+    # An explicit stack: a parent chain may be longer than Python's recursion limit.
+    stack = [c.id for c in reversed(spec.clauses) if parents[c.id] is None]
+    while stack:
+        clause_id = stack.pop()
         order.append(clause_id)
-        for child in children[clause_id]:
-            visit(child)
-
-    for clause in spec.clauses:
-        if parents[clause.id] is None:
-            visit(clause.id)
+        stack.extend(reversed(children[clause_id]))
     return order

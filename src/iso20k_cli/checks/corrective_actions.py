@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.rows import cell, records
@@ -38,6 +38,69 @@ class Spec(CheckSpec):
     type: Literal["corrective_actions"]
     nonconformities_from: tuple[str, ...] = ()
     reference_pattern: str = Field(default=_NC_REF, min_length=2)
+
+    @field_validator("reference_pattern")
+    @classmethod
+    def _linear(cls, value: str) -> str:
+        # Checked when the catalogue or configuration is loaded, so that the message
+        # names its file and line, not the first run that happens to use it.
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {exc}") from None
+        if problem := backtracking_risk(value):
+            raise ValueError(problem)
+        return value
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` could take exponential time on evidence text, or None.
+
+    A group that is repeated without bound (``*``, ``+``, ``{m,n}``) and itself contains a
+    repetition, as in ``(a+)+``, makes the backtracking engine try every way of splitting
+    a run of text. Evidence is untrusted, so such patterns are refused outright.
+    """
+    groups: list[bool] = []  # per open group: does it contain a repetition?
+    closed_repeating = False  # the group just closed contains a repetition
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        follows_group, closed_repeating = closed_repeating, False
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(pattern, index)
+            continue
+        if char == "(":
+            groups.append(False)
+            index += 2 if pattern.startswith("(?", index) else 1
+            continue
+        if char == ")":
+            inner = groups.pop() if groups else False
+            closed_repeating = inner
+            if groups and inner:
+                groups[-1] = True
+        elif char in "*+{" or (char == "?" and index > 0):
+            if follows_group and char != "?":
+                return "a repeated group contains a repetition (such as '(a+)+'), which can " \
+                    "take exponential time; rewrite it without nesting"
+            if groups:
+                groups[-1] = True
+        index += 1
+    return None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past the character class opening at ``start``."""
+    index = start + 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
 
 
 def _closed(status: str) -> bool:

@@ -7,8 +7,6 @@ standard's "planned intervals") decides, and the finding says it rests on a defa
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -20,6 +18,7 @@ from iso20k_cli.checks.base import (
     Outcome,
     graded,
 )
+from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
 
 NAME = "review_interval"
@@ -30,12 +29,6 @@ EXAMPLE = """- type: review_interval
 class Spec(CheckSpec):
     type: Literal["review_interval"]
     months: int | None = Field(default=None, ge=1, le=120)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:

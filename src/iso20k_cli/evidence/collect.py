@@ -75,8 +75,11 @@ def collect(
 ) -> Evidence:
     """Every evidence file below ``root``, read as far as its format allows, sorted by path."""
     manifest = read_manifest(root / MANIFEST_NAME)
+    # A manifest that was read is not evidence; one that could not be (a link) is listed.
     candidates = [
-        c for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes) if c.rel != MANIFEST_NAME
+        c
+        for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
+        if c.rel != MANIFEST_NAME or c.skip_reason is not None
     ]
     files = _extract_all(candidates, workers_for(len(candidates), jobs), progress)
     result = tuple(sorted(files, key=lambda f: f.path))

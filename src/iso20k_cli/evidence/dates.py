@@ -41,6 +41,27 @@ def days_covered(dates: tuple[dt.date, ...] | list[dt.date]) -> int:
     return (max(dates) - min(dates)).days + 1
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by ``months`` (the day clipped to the month's end), held within the
+    calendar: a document approved on 9999-12-31 is simply due on the last day there is."""
+    month_index = day.year * 12 + day.month - 1 + months
+    if month_index < dt.MINYEAR * 12:
+        return dt.date.min
+    if month_index >= (dt.MAXYEAR + 1) * 12:
+        return dt.date.max
+    year, month = divmod(month_index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held within the calendar instead of overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 

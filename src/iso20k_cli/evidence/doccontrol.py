@@ -38,14 +38,57 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     ("period", r"reporting\s+period|period\s+covered|period"),
 )
-_LINE = re.compile(
-    r"^\s*(?:\*\*|__)?(?P<label>"
-    + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS)
-    + r")(?:\*\*|__)?\s*(?:[:|=–—-]\s*|\s+(?=v?\d))(?P<value>.+?)\s*\|?\s*$",
-    re.IGNORECASE,
+# Each label alone, anchored; the separator and the value are found with string
+# methods. One pattern over the whole line ("label, separator, lazy value, trailing
+# spaces") backtracked cubically on a label followed by thousands of spaces.
+_LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(rf"\s*(?:\*\*|__)?(?:{pattern})(?:\*\*|__)?", re.IGNORECASE))
+    for key, pattern in _LABELS
 )
+_SEPARATORS = frozenset(":|=–—-")
+_RANGE_WORDS = frozenset({"to", "until", "through", "–", "—", "-"})
+MAX_VALUE_CHARS = 500  # a control value is a name, a date or a number: longer is prose
+
+
+def labelled(line: str) -> tuple[str, str, str] | None:
+    """(field, label as written, value) of a "Label: value" line, or None.
+
+    The value follows a separator (``:``, ``|``, ``=``, a dash) or, for a number such
+    as a version, just spaces; a trailing table pipe and spaces are not part of it.
+    """
+    for key, pattern in _LABEL_PATTERNS:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        rest = line[match.end() :]
+        after = rest.lstrip()
+        if after[:1] in _SEPARATORS and after:
+            value = after[1:]
+        elif after != rest and (
+            after[:1].isdigit() or (after[:1] in "vV" and after[1:2].isdigit())
+        ):
+            value = after
+        else:
+            continue
+        value = value.strip().removesuffix("|").strip()
+        if not value:
+            continue
+        label = match[0].strip().strip("*_").strip()
+        return key, label, value[:MAX_VALUE_CHARS]
+    return None
+
+
+def _range(value: str) -> tuple[str, str] | None:
+    """The two ends of "1 August 2026 to 30 September 2026", split at the first word
+    that joins them."""
+    words = value.split()
+    for index in range(1, len(words) - 1):
+        if words[index].lower() in _RANGE_WORDS:
+            return " ".join(words[:index]), " ".join(words[index + 1 :])
+    return None
+
+
 _VERSION = re.compile(r"\bv?(\d+(?:\.\d+){0,3}[a-z]?)\b", re.IGNORECASE)
-_RANGE = re.compile(r"^(.+?)\s+(?:to|until|through|–|—|-)\s+(.+)$", re.IGNORECASE)
 
 
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -70,12 +113,8 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _is_label(cell: str) -> bool:
-    match = _LINE.match(f"{cell}: x")
-    return match is not None and match["label"].strip().lower() == cell.strip(" *_:").lower()
-
-
-def _field(match: re.Match[str]) -> str:
-    return next(key for key, _ in _LABELS if match.group(key))
+    found = labelled(f"{cell}: x")
+    return found is not None and found[1].lower() == cell.strip(" *_:").lower()
 
 
 def _clean(value: str) -> str:
@@ -90,10 +129,10 @@ def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date,
         if count >= HEAD_LINES:
             break
         # A Markdown table row ("| Status | Draft |") reads like "Status | Draft".
-        match = _LINE.match(raw.strip().strip("|"))
-        if match is None:
+        line = labelled(raw.strip().strip("|"))
+        if line is None:
             continue
-        key, value = _field(match), _clean(match["value"])
+        key, value = line[0], _clean(line[2])
         if not value:
             continue
         if key in ("approved", "review_due"):
@@ -104,8 +143,8 @@ def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date,
             if (parsed := parse_date(value)) is not None:
                 record_dates.append(parsed)
         elif key == "period":
-            range_match = _RANGE.match(value)
-            ends = [parse_date(range_match[1]), parse_date(range_match[2])] if range_match else []
+            ends_text = _range(value)
+            ends = [parse_date(end) for end in ends_text] if ends_text else []
             if any(ends):
                 record_dates.extend(d for d in ends if d is not None)
             else:  # "Q3 2026", "July-September 2026": the forms file names use

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from iso20k_cli.evidence.dates import parse_date
 from iso20k_cli.evidence.model import DocStatus, DocumentControl
+from iso20k_cli.yamlio import YamlBoundsError, check_bounds
 
 # Organisations name the same field many ways; the first name is the canonical one.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -33,8 +35,24 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "period_end": ("period_end", "period_to", "to"),
 }
 
+
+class _DatesAsText(SafeConstructor):
+    """Dates stay text, read by :func:`parse_date`: a date the calendar lacks (0000-00-00)
+    then becomes a warning on the file instead of an error from the loader."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
 # One loader for every file: building one costs more than parsing a short block.
 _YAML = YAML(typ="safe")
+_YAML.Constructor = _DatesAsText
+
+# Front-matter is a handful of fields; bounding it before parsing keeps a hostile file
+# from costing seconds and gigabytes (fifty thousand keys, an alias bomb, deep nesting).
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_FRONT_MATTER_DEPTH = 16
+MAX_FRONT_MATTER_KEYS = 500
+_ALIAS_ALLOWANCE = 10_000
 
 _STATUS_WORDS: dict[DocStatus, tuple[str, ...]] = {
     DocStatus.APPROVED: (
@@ -123,8 +141,21 @@ def parse_front_matter(text: str) -> FrontMatter:
     result = FrontMatter(body=body)
     if raw is None:
         return result
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        result.warnings.append(
+            f"front-matter is longer than {MAX_FRONT_MATTER_CHARS // 1024} KB; ignored"
+        )
+        return result
     try:
+        check_bounds(raw, MAX_FRONT_MATTER_DEPTH, _ALIAS_ALLOWANCE, check_dates=False)
         data = _YAML.load(raw)
+    except YamlBoundsError as exc:
+        where = f" at line {exc.line + 1}" if exc.line is not None else ""
+        result.warnings.append(f"front-matter {exc.message}{where}; ignored")
+        return result
+    except (RecursionError, ValueError, OverflowError):
+        result.warnings.append("front-matter could not be read; ignored")
+        return result
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -137,6 +168,11 @@ def parse_front_matter(text: str) -> FrontMatter:
         return result
     if not isinstance(data, dict):
         result.warnings.append("front-matter is not a mapping; ignored")
+        return result
+    if len(data) > MAX_FRONT_MATTER_KEYS:
+        result.warnings.append(
+            f"front-matter has {len(data)} keys, more than {MAX_FRONT_MATTER_KEYS}; ignored"
+        )
         return result
     data = {str(k).strip().lower().replace(" ", "_").replace("-", "_"): v for k, v in data.items()}
 

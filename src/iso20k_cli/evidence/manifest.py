@@ -18,7 +18,7 @@ from iso20k_cli.errors import Iso20kError
 from iso20k_cli.evidence.doccontrol import merge
 from iso20k_cli.evidence.frontmatter import normalise_status
 from iso20k_cli.evidence.model import DocumentControl, EvidenceFile
-from iso20k_cli.evidence.scan import glob_regex
+from iso20k_cli.evidence.scan import compile_glob
 from iso20k_cli.yamlio import read_yaml, validate
 
 MANIFEST_NAME = "evidence.yaml"
@@ -77,12 +77,14 @@ class ManifestFile(BaseModel):
 class Manifest:
     entries: tuple[ManifestEntry, ...]
     name: str = MANIFEST_NAME
+    problem: str | None = None
+    """Why the manifest was not read although one is there (it is a link), for the findings."""
 
     def apply(
         self, files: tuple[EvidenceFile, ...]
     ) -> tuple[tuple[EvidenceFile, ...], tuple[str, ...]]:
         """Files with the manifest's declarations laid over them, and what it got wrong."""
-        notes: list[str] = []
+        notes: list[str] = [self.problem] if self.problem else []
         used = [False] * len(self.entries)
         valid: list[tuple[int, ManifestEntry]] = []
         for index, entry in enumerate(self.entries):
@@ -117,7 +119,7 @@ def _outside(path: str) -> str | None:
 def _matches(entry: ManifestEntry, rel: str) -> bool:
     wanted = entry.path.replace("\\", "/").strip("/")
     if entry.is_glob:
-        return glob_regex(wanted).match(rel) is not None
+        return compile_glob(wanted).match(rel)
     return rel == wanted or rel.lower() == wanted.lower()
 
 
@@ -134,6 +136,13 @@ def _overlay(file: EvidenceFile, entry: ManifestEntry) -> EvidenceFile:
 
 def read_manifest(path: Path) -> Manifest | None:
     """The manifest at ``path``, or None when there is none; a bad one stops the run."""
+    if path.is_symlink():
+        # The folder's promise is that links are never followed: a linked manifest
+        # could declare anything about files from wherever it points.
+        return Manifest(
+            entries=(),
+            problem=f"{path.name} is a symbolic link; links are never followed, so it was not read",
+        )
     if not path.is_file():
         return None
     loaded = read_yaml(path, ManifestError)

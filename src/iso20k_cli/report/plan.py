@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity
+from iso20k_cli.evidence.dates import add_days
 from iso20k_cli.report.labels import SEVERITY_LABEL, sentence
 
 
@@ -197,7 +198,7 @@ def target_of(
     text = f"{weeks} weeks before Stage 1"
     if audit_date is None:
         return Target(text)
-    due = audit_date - dt.timedelta(weeks=weeks)
+    due = add_days(audit_date, -7 * weeks)
     return Target(text, due, due < as_of)
 
 

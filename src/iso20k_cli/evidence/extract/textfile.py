@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import codecs
+
 from iso20k_cli.evidence.extract.base import Extracted, Unreadable
 from iso20k_cli.evidence.frontmatter import parse_front_matter
 from iso20k_cli.evidence.scan import Candidate
+
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def unicode_by_bom(raw: bytes) -> str | None:
+    """Text in UTF-16 or UTF-32 (Excel's "Unicode text"), known by its byte-order mark."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, "replace")
+    return None
 
 
 def decode(raw: bytes) -> str:
@@ -19,6 +37,8 @@ def decode(raw: bytes) -> str:
 
 def read_text(candidate: Candidate) -> str:
     raw = candidate.path.read_bytes()
+    if (text := unicode_by_bom(raw)) is not None:
+        return text
     if b"\x00" in raw[:8192]:
         raise Unreadable("binary content in a text file")
     return decode(raw)

@@ -14,7 +14,6 @@ _SPECIAL = re.compile(r"[\\`*\[\]<>|#~]|&(?=#?\w+;)|(?<![A-Za-z0-9])_|_(?![A-Za-
 # At the start of a line these begin a list, a heading underline or a thematic break.
 _ORDERED = re.compile(r"\d+(?=[.)](?:\s|$))")
 _RULE = re.compile(r"\s*[-=][-=\s]*")
-_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 class MdSafe(str):
@@ -27,7 +26,7 @@ def escape_md(text: object) -> MdSafe:
     """``text`` as literal Markdown on one line (table cells cannot span lines)."""
     if isinstance(text, MdSafe):
         return text
-    flat = _BREAKS.sub(" ", str(text))
+    flat = _one_line(str(text))
     escaped = _SPECIAL.sub(lambda m: "\\" + m.group(0), flat)
     ordered = _ORDERED.match(escaped)
     if ordered:
@@ -35,6 +34,14 @@ def escape_md(text: object) -> MdSafe:
     elif re.match(r"[-+](?:\s|$)", escaped) or (escaped and _RULE.fullmatch(escaped)):
         escaped = "\\" + escaped
     return MdSafe(escaped)
+
+
+def _one_line(text: str) -> str:
+    # Line breaks and the blanks around them become one space; string operations keep
+    # this linear on a title made of thousands of spaces, where a pattern backtracks.
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def code_span(text: object) -> MdSafe:

@@ -164,10 +164,11 @@ def render_xlsx(view: ReportView, context: ReportContext) -> bytes:
     _about_sheet(workbook.create_sheet("About"), view)
     midnight = dt.datetime.combine(view.cover.as_of, dt.time())
     props = workbook.properties
-    props.title = f"Action plan: {view.cover.organisation or view.cover.standard}"
-    props.subject = view.cover.standard
-    props.creator = view.cover.assessor or "iso20k"
-    props.lastModifiedBy = view.cover.assessor or "iso20k"
+    # The document properties are XML too, and the names come from the configuration.
+    props.title = xml_safe(f"Action plan: {view.cover.organisation or view.cover.standard}")
+    props.subject = xml_safe(view.cover.standard)
+    props.creator = xml_safe(view.cover.assessor or "iso20k")
+    props.lastModifiedBy = xml_safe(view.cover.assessor or "iso20k")
     props.keywords = "ISO/IEC 20000-1; action plan; gap analysis"
     props.created = midnight
     props.modified = midnight

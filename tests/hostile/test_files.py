@@ -1,0 +1,190 @@
+"""Files built to hurt a reader: bombs, entities, claimed sizes, encodings, XML-forbidden text."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from .harness import check, make_folder, report
+
+GOOD_DOC = "# Incident policy\n\nHow incidents are handled.\n"
+SECRET = "OUTSIDE-SECRET-51c9"
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(body_xml: str, doctype: str = "") -> bytes:
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}'
+        f'<w:document xmlns:w="{W}"><w:body>{body_xml}</w:body></w:document>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS)
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _patch_zip(data: bytes, name: str, change: object) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == name:
+                content = change(content)  # type: ignore[operator]
+            target.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def test_zip_bomb(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    bomb = buffer.getvalue()
+    root = make_folder(
+        tmp_path, {"policy.md": GOOD_DOC, "bomb.docx": bomb, "bomb.xlsx": bomb, "bomb.pptx": bomb}
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    assert all(files[name]["readable"] is False for name in ("bomb.docx", "bomb.xlsx"))
+
+
+def test_xxe_in_docx_and_xlsx(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    body = "<w:p><w:r><w:t>Incident policy &xxe;</w:t></w:r></w:p>"
+    sheet_doctype = f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+
+    def add_entity(content: bytes) -> bytes:
+        text = content.decode()
+        text = text.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', "")
+        text = text.replace('<?xml version="1.0" encoding="UTF-8"?>', "")
+        return (sheet_doctype + text.replace(">Title<", ">&xxe;<")).encode()
+
+    xlsx = _patch_zip(
+        _xlsx([["Title", "Date"], ["x", "2026-01-01"]]), "xl/sharedStrings.xml", add_entity
+    )
+    laughs = (
+        '<!DOCTYPE w:document [<!ENTITY a "lollollollol">'
+        + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(8))
+        + "]>"
+    )
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "xxe.docx": _docx(body, doctype),
+            "xxe.xlsx": xlsx,
+            "laughs.docx": _docx("<w:p><w:r><w:t>&i;</w:t></w:r></w:p>", laughs),
+        },
+    )
+    result = check(root)
+    assert SECRET not in result.stdout
+
+
+def test_spreadsheet_claiming_a_million_rows(tmp_path: Path) -> None:
+    data = _xlsx([["Incident", "Opened"], ["INC-1", "2026-08-01"]])
+
+    def claim(content: bytes) -> bytes:
+        text = content.decode()
+        start = text.find("<dimension")
+        if start >= 0:
+            end = text.index("/>", start) + 2
+            text = text[:start] + text[end:]
+        return text.replace(
+            "<sheetViews", '<dimension ref="A1:XFD1048576"/><sheetViews', 1
+        ).encode()
+
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "incident-log.xlsx": _patch_zip(data, "xl/worksheets/sheet1.xml", claim),
+        },
+    )
+    result = check(root)
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert "incident-log.xlsx" in files
+
+
+def test_unicode_csv(tmp_path: Path) -> None:
+    text = "Incident,Opened,Closed\nINC-1,2026-08-01,2026-08-02\nINC-2,2026-09-03,2026-09-04\n"
+    root = make_folder(
+        tmp_path,
+        {
+            "incident-log-utf16.csv": "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"),
+            "incident-log-utf16be.csv": b"\xfe\xff" + text.encode("utf-16-be"),
+            "incident-log-utf32.csv": text.encode("utf-32"),
+            "incident-log-utf16.txt": text.encode("utf-16"),
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    for name, file in files.items():
+        assert file["readable"] is True, (name, file["error"])
+        if name.endswith(".csv"):
+            assert file["last_record"] is not None, (name, file)
+
+
+def test_xml_forbidden_characters_in_excel_and_word_reports(tmp_path: Path) -> None:
+    bad = "\x01\x08\x0b\x0c\x1f\ufffe"
+    files = {
+        f"incident policy {bad[:3]}.md": f"# Incident policy {bad}\n\nOwner: A{bad}\n",
+        "scope.md": f'---\ntitle: "Scope {bad.encode("unicode_escape").decode()}"\n---\n',
+        ".iso20k.yaml": 'organisation: "Org \\x01\\x0b Ltd"\nassessor: "A\\x1f"\n',
+    }
+    root = make_folder(tmp_path, files)
+    for fmt in ("xlsx", "docx", "csv", "md", "html"):
+        out = tmp_path / f"report.{fmt}"
+        report(root, fmt, str(out), codes=(0,))
+        assert out.stat().st_size > 0
+    workbook = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert workbook.worksheets
+
+
+def test_nul_and_binary_text(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path,
+        {
+            "nul.md": b"# Incident policy\x00\x00\n",
+            "latin.md": "# Politique d'incident \xe9\n".encode("cp1252"),
+            "bad.csv": b"\xff\xfe\x00",
+            "empty.xlsx": b"",
+            "empty.csv": b"",
+            "empty.md": b"",
+        },
+    )
+    check(root)

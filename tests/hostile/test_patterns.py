@@ -1,0 +1,122 @@
+"""Patterns: regular expressions from a catalogue or configuration, globs, long runs of spaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .harness import MINI, check, make_folder
+
+GOOD_DOC = "# Incident policy\n\nHow incidents are handled.\n"
+BAD_REGEX = "(unclosed[group"
+
+
+def _nc_catalogue(tmp_path: Path, pattern: str) -> Path:
+    text = MINI.read_text(encoding="utf-8") + (
+        "    documents:\n"
+        "      - id: nc-log\n"
+        "        title: Nonconformity log\n"
+        "        mandatory: false\n"
+        '        basis: "2.2"\n'
+        "        match:\n"
+        '          titles: ["nonconformity log"]\n'
+        "        checks:\n"
+        "          - type: corrective_actions\n"
+        f"            reference_pattern: '{pattern}'\n"
+    )
+    path = tmp_path / "catalogue.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_catalogue_regex_that_does_not_compile(tmp_path: Path) -> None:
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, "nonconformity-log.md": "# NC log\n"})
+    catalogue = _nc_catalogue(tmp_path, BAD_REGEX)
+    line = next(
+        n
+        for n, text in enumerate(catalogue.read_text(encoding="utf-8").splitlines(), 1)
+        if "reference_pattern" in text
+    )
+    result = check(root, "--catalogue", str(catalogue), codes=(2,))
+    assert f"catalogue.yaml:{line}" in result.stderr
+
+
+def test_configuration_regex_that_does_not_compile(tmp_path: Path) -> None:
+    config = f"checks:\n  corrective_actions:\n    reference_pattern: '{BAD_REGEX}'\n"
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, ".iso20k.yaml": config})
+    result = check(root, mini=False, codes=(2,))
+    assert ".iso20k.yaml:3" in result.stderr
+
+
+def test_catalogue_regex_that_backtracks_is_refused_or_bounded(tmp_path: Path) -> None:
+    log = "# Nonconformity log\n\n| Ref | Status | Due |\n|---|---|---|\n"
+    log += "| " + "a" * 30_000 + "! | open | 2026-01-01 |\n"
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, "nonconformity-log.md": log})
+    catalogue = _nc_catalogue(tmp_path, "(a+)+b")
+    check(root, "--catalogue", str(catalogue))
+
+
+def test_repeated_double_star_in_ignore(tmp_path: Path) -> None:
+    config = "ignore:\n  - '" + "**/" * 60 + "x'\n"
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, ".iso20k.yaml": config})
+    deep = "/".join(["d"] * 30) + "/" + "y" * 40 + ".md"
+    (root / deep).parent.mkdir(parents=True)
+    (root / deep).write_text(GOOD_DOC, encoding="utf-8")
+    check(root)
+
+
+def test_repeated_double_star_in_manifest(tmp_path: Path) -> None:
+    manifest = "files:\n  - path: '" + "**/" * 60 + "x'\n    satisfies: [scope]\n"
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, "evidence.yaml": manifest})
+    deep = "/".join(["d"] * 30) + "/" + "y" * 40 + ".md"
+    (root / deep).parent.mkdir(parents=True)
+    (root / deep).write_text(GOOD_DOC, encoding="utf-8")
+    check(root)
+
+
+def test_star_heavy_glob(tmp_path: Path) -> None:
+    config = "ignore:\n  - '" + "*a" * 40 + "b'\n"
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC, ".iso20k.yaml": config})
+    (root / ("a" * 100 + ".md")).write_text(GOOD_DOC, encoding="utf-8")
+    check(root)
+
+
+def test_glob_semantics_survive(tmp_path: Path) -> None:
+    config = "ignore:\n  - 'archive/'\n  - '**/*.bak.md'\n  - '/top-only.md'\n  - 'a/**/z.md'\n"
+    files = {
+        "policy.md": GOOD_DOC,
+        ".iso20k.yaml": config,
+        "archive/old.md": GOOD_DOC,
+        "x/y/note.bak.md": GOOD_DOC,
+        "top-only.md": GOOD_DOC,
+        "sub/top-only.md": GOOD_DOC,
+        "a/z.md": GOOD_DOC,
+        "a/b/c/z.md": GOOD_DOC,
+        "b/z.md": GOOD_DOC,
+    }
+    root = make_folder(tmp_path, files)
+    paths = {f["path"] for f in json.loads(check(root).stdout)["files"]}
+    assert paths == {"policy.md", "sub/top-only.md", "b/z.md"}
+
+
+def test_heading_followed_by_spaces(tmp_path: Path) -> None:
+    spaces = " " * 50_000
+    text = f"# Incident policy{spaces}\n\n##{spaces}x\n\n#{spaces}\n{spaces}#\n"
+    root = make_folder(tmp_path, {"policy.md": text, "policy2.txt": text})
+    check(root)
+
+
+def test_labelled_line_followed_by_spaces(tmp_path: Path) -> None:
+    spaces = " " * 50_000
+    lines = [
+        f"Owner:{spaces}",
+        f"Owner:{spaces}x{spaces}",
+        f"Approved by{spaces}:{spaces}|{spaces}",
+        f"Version{spaces}1{spaces}",
+        f"Reporting period: 1 March 2026{spaces}to{spaces}",
+        f"**Status**{spaces}",
+        f"Next review: {spaces}10 March 2027{spaces}",
+    ]
+    text = "# Incident policy\n\n" + "\n".join(lines) + "\n"
+    root = make_folder(tmp_path, {"policy.md": text, "policy.txt": text, "table.csv": text})
+    check(root)
