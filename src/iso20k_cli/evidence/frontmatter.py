@@ -136,6 +136,23 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+def _plain_enough(raw: str) -> bool:
+    """Whether front-matter is plainly within the bounds, so the event check can be skipped.
+
+    Almost every file holds a few 'key: value' lines; reading their events a second
+    time would double the cost of every Markdown file. Without anchors, aliases, tags,
+    flow collections or complex keys, a line can nest no deeper than its indentation
+    plus its '- ' markers.
+    """
+    if any(mark in raw for mark in "&*![{?"):
+        return False
+    for line in raw.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        if indent + line.count("- ") >= MAX_FRONT_MATTER_DEPTH:
+            return False
+    return True
+
+
 def parse_front_matter(text: str) -> FrontMatter:
     raw, body = split_front_matter(text)
     result = FrontMatter(body=body)
@@ -147,7 +164,8 @@ def parse_front_matter(text: str) -> FrontMatter:
         )
         return result
     try:
-        check_bounds(raw, MAX_FRONT_MATTER_DEPTH, _ALIAS_ALLOWANCE, check_dates=False)
+        if not _plain_enough(raw):
+            check_bounds(raw, MAX_FRONT_MATTER_DEPTH, _ALIAS_ALLOWANCE, check_dates=False)
         data = _YAML.load(raw)
     except YamlBoundsError as exc:
         where = f" at line {exc.line + 1}" if exc.line is not None else ""
