@@ -185,3 +185,21 @@ def test_shipped_catalogue_is_within_the_bounds() -> None:
     from iso20k_cli.yamlio import check_bounds
 
     check_bounds(default_catalogue_path().read_text(encoding="utf-8"))
+
+
+def test_catalogue_of_a_hundred_thousand_items(tmp_path: Path) -> None:
+    # Loading 100,000 items took minutes and gigabytes; such a file is refused up front.
+    root = make_folder(tmp_path, {"policy.md": GOOD_DOC})
+    items = "".join(
+        f"      - id: item-{n}\n        title: Item number {n}\n        mandatory: false\n"
+        f"        basis: good practice\n"
+        for n in range(100_000)
+    )
+    catalogue = tmp_path / "huge.yaml"
+    catalogue.write_text(
+        "schema_version: 1\nstandard:\n  id: huge\n  title: Huge\nclauses:\n"
+        f'  - id: "1"\n    title: One\n    documents:\n{items}',
+        encoding="utf-8",
+    )
+    result = check(root, "--catalogue", str(catalogue), codes=(2,))
+    assert "huge.yaml" in result.stderr and "larger than any catalogue" in result.stderr

@@ -21,46 +21,86 @@ def item_score(status: Status) -> float | None:
     return _ITEM_SCORES.get(status)
 
 
+class _Tally:
+    """What a clause's score and status need from the items in and below it, added up so
+    that a clause costs its own items and its children's tallies, not a walk of its subtree
+    (a catalogue thousands of levels deep stays linear)."""
+
+    __slots__ = ("items", "met", "statuses", "weight", "weighted")
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.met = 0
+        self.statuses: set[Status] = set()
+        self.weight = 0
+        self.weighted = 0.0
+
+    def add(self, item: ItemResult) -> None:
+        self.items += 1
+        self.met += item.status is Status.MET
+        self.statuses.add(item.status)
+        if item.score is not None:
+            weight = MANDATORY_WEIGHT if item.mandatory else GOOD_PRACTICE_WEIGHT
+            self.weight += weight
+            self.weighted += item.score * weight
+
+    def merge(self, other: _Tally) -> None:
+        self.items += other.items
+        self.met += other.met
+        self.statuses |= other.statuses
+        self.weight += other.weight
+        self.weighted += other.weighted
+
+    @property
+    def score(self) -> float | None:
+        return round(self.weighted / self.weight, 1) if self.weight else None
+
+    @property
+    def status(self) -> Status:
+        if not self.items:
+            return Status.NOT_ASSESSED
+        statuses = self.statuses - {Status.NOT_APPLICABLE}
+        if not statuses:
+            return Status.NOT_APPLICABLE
+        if statuses == {Status.MET}:
+            return Status.MET
+        if statuses == {Status.MISSING}:
+            return Status.MISSING
+        return Status.PARTIAL
+
+
 def _weighted(items: list[ItemResult]) -> float | None:
-    scored = [(i.score, MANDATORY_WEIGHT if i.mandatory else GOOD_PRACTICE_WEIGHT) for i in items]
-    counted = [(s, w) for s, w in scored if s is not None]
-    if not counted:
-        return None
-    total = sum(w for _, w in counted)
-    return round(sum(s * w for s, w in counted) / total, 1)
-
-
-def _status(items: list[ItemResult]) -> Status:
-    if not items:
-        return Status.NOT_ASSESSED
-    statuses = {i.status for i in items} - {Status.NOT_APPLICABLE}
-    if not statuses:
-        return Status.NOT_APPLICABLE
-    if statuses == {Status.MET}:
-        return Status.MET
-    if statuses == {Status.MISSING}:
-        return Status.MISSING
-    return Status.PARTIAL
+    tally = _Tally()
+    for item in items:
+        tally.add(item)
+    return tally.score
 
 
 def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple[ClauseResult, ...]:
     by_id = {i.id: i for i in items}
-    results = []
-    for clause in catalogue.clauses:
-        under = [by_id[item.id] for item in catalogue.items_under(clause.id)]
-        results.append(
-            ClauseResult(
-                id=clause.id,
-                title=clause.title,
-                parent=clause.parent,
-                depth=clause.depth,
-                score=_weighted(under),
-                status=_status(under),
-                items=len(under),
-                met=sum(1 for i in under if i.status is Status.MET),
-            )
+    tallies: dict[str, _Tally] = {}
+    # clause_order lists parents before children, so its reverse has children first.
+    for clause_id in reversed(catalogue.clause_order):
+        clause = catalogue.clause(clause_id)
+        tally = _Tally()
+        for item_id in clause.items:
+            tally.add(by_id[item_id])
+        for child in clause.children:
+            tally.merge(tallies[child])
+        tallies[clause_id] = tally
+    return tuple(
+        ClauseResult(
+            id=clause.id,
+            title=clause.title,
+            parent=clause.parent,
+            depth=clause.depth,
+            score=tallies[clause.id].score,
+            status=tallies[clause.id].status,
+            items=tallies[clause.id].items,
+            met=tallies[clause.id].met,
         )
-    return tuple(results)
+        for clause in catalogue.clauses
+    )
 
 
 def overall_score(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> float:

@@ -22,6 +22,7 @@ from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Read and validate a catalogue; ``None`` means the shipped ISO/IEC 20000-1:2018 one."""
     source = path if path is not None else default_catalogue_path()
+    _refuse_oversized(source)
     # The shipped catalogue is part of the tool, not input: its bounds are checked in tests.
     loaded = read_yaml(source, CatalogueError, trusted=path is None)
     spec = validate(CatalogueFile, loaded, CatalogueError)
@@ -151,6 +152,24 @@ def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYa
                             ["clauses", index, key, position, "match", "broader", b_index],
                             f"item '{item.id}' declares itself narrower than {what}",
                         )
+
+
+MAX_CATALOGUE_BYTES = 2 * 1024 * 1024
+"""Fifteen times the shipped catalogue: no standard's clauses and items need more, and
+the YAML loader takes seconds per megabyte, so a larger file is refused before it."""
+
+
+def _refuse_oversized(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it reports the problem with the file's name
+    if size > MAX_CATALOGUE_BYTES:
+        raise CatalogueError(
+            f"{size // 1024} KB is larger than any catalogue of a standard "
+            f"({MAX_CATALOGUE_BYTES // (1024 * 1024)} MB at most); not read",
+            path=path,
+        )
 
 
 def _item(spec: ItemSpec, clause_id: str, kind: Kind) -> Item:
