@@ -10,8 +10,9 @@ those items' evidence (the audit reports) must each appear in the log (10.1).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
+import re2  # type: ignore[import-untyped]
 from pydantic import Field, field_validator
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
@@ -44,63 +45,22 @@ class Spec(CheckSpec):
     def _linear(cls, value: str) -> str:
         # Checked when the catalogue or configuration is loaded, so that the message
         # names its file and line, not the first run that happens to use it.
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a regular expression: {exc}") from None
-        if problem := backtracking_risk(value):
-            raise ValueError(problem)
+        user_pattern(value)
         return value
 
 
-def backtracking_risk(pattern: str) -> str | None:
-    """Why ``pattern`` could take exponential time on evidence text, or None.
+def user_pattern(pattern: str) -> Any:
+    """``pattern`` compiled by RE2, case-insensitive: it runs in time linear in the text.
 
-    A group that is repeated without bound (``*``, ``+``, ``{m,n}``) and itself contains a
-    repetition, as in ``(a+)+``, makes the backtracking engine try every way of splitting
-    a run of text. Evidence is untrusted, so such patterns are refused outright.
+    The pattern comes from a catalogue or configuration and is matched against untrusted
+    evidence; Python's engine can take exponential time on a pattern such as
+    ``(a|aa)+$``, RE2 cannot. RE2 has no look-arounds or back-references, which a
+    reference number does not need. Raises ValueError with the reason.
     """
-    groups: list[bool] = []  # per open group: does it contain a repetition?
-    closed_repeating = False  # the group just closed contains a repetition
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        follows_group, closed_repeating = closed_repeating, False
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
-        if char == "(":
-            groups.append(False)
-            index += 2 if pattern.startswith("(?", index) else 1
-            continue
-        if char == ")":
-            inner = groups.pop() if groups else False
-            closed_repeating = inner
-            if groups and inner:
-                groups[-1] = True
-        elif char in "*+{" or (char == "?" and index > 0):
-            if follows_group and char != "?":
-                return "a repeated group contains a repetition (such as '(a+)+'), which can " \
-                    "take exponential time; rewrite it without nesting"
-            if groups:
-                groups[-1] = True
-        index += 1
-    return None
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """The index just past the character class opening at ``start``."""
-    index = start + 1
-    if index < len(pattern) and pattern[index] == "^":
-        index += 1
-    if index < len(pattern) and pattern[index] == "]":
-        index += 1
-    while index < len(pattern) and pattern[index] != "]":
-        index += 2 if pattern[index] == "\\" else 1
-    return index + 1
+    try:
+        return re2.compile(f"(?i){pattern}")
+    except re2.error as exc:
+        raise ValueError(f"not a regular expression this tool can run safely: {exc}") from None
 
 
 def _closed(status: str) -> bool:
@@ -167,7 +127,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             )
         )
     if spec.nonconformities_from:
-        pattern = re.compile(spec.reference_pattern, re.IGNORECASE)
+        pattern = user_pattern(spec.reference_pattern)
         normal = re.compile(r"[-_ ]")
         log_text = "\n".join(f.text for f in ctx.files)
         logged = {normal.sub("", m.upper()) for m in pattern.findall(log_text)}
