@@ -461,7 +461,7 @@ def explain(
         raise typer.Exit(EXIT_INPUT)
     emit(
         lambda console, _plain: render_explain(
-            run.catalogue, run.assessment, run.evidence.files, resolved, console
+            run.catalogue, run.assessment, resolved, console
         )
     )
 

@@ -78,17 +78,6 @@ class Recogniser:
         self._broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
         self._exports = ExportRecogniser(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
-        # item -> its narrower items and the phrases (two words or more) that name them
-        narrower: dict[str, list[tuple[str, tuple[Tokens, ...]]]] = {}
-        for item in catalogue.items:
-            phrases = tuple(
-                t
-                for p in (*item.match.all_names, *item.match.subjects)
-                if len(t := tuple(w for w in lex.canon_text(p) if w not in MARKERS)) >= 2
-            )
-            for wider in item.match.broader:
-                narrower.setdefault(wider, []).append((item.id, phrases))
-        self._narrower = narrower
         self._subject_phrases = {
             item.id: tuple(
                 t
@@ -97,6 +86,13 @@ class Recogniser:
             )
             for item in catalogue.items
         }
+        # item -> its narrower items and the phrases (two words or more) that name them
+        narrower: dict[str, list[tuple[str, tuple[Tokens, ...]]]] = {}
+        for item in catalogue.items:
+            phrases = tuple(t for t in self._subject_phrases[item.id] if len(t) >= 2)
+            for wider in item.match.broader:
+                narrower.setdefault(wider, []).append((item.id, phrases))
+        self._narrower = narrower
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()

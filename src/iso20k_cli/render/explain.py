@@ -16,7 +16,6 @@ from rich.text import Text
 from iso20k_cli.assess.model import Assessment, FileResult, Finding, ItemResult, Severity, Status
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
 from iso20k_cli.catalogue.model import Catalogue, Item
-from iso20k_cli.evidence.model import EvidenceFile
 
 
 def _mark(severity: Severity | None) -> tuple[str, str]:
@@ -86,7 +85,6 @@ def _explain_item(
     catalogue: Catalogue,
     assessment: Assessment,
     item: Item,
-    files: tuple[EvidenceFile, ...],
     console: Console,
 ) -> None:
     result = next(i for i in assessment.items if i.id == item.id)
@@ -250,7 +248,6 @@ def resolve_target(catalogue: Catalogue, target: str) -> tuple[str, str] | None:
 def render_explain(
     catalogue: Catalogue,
     assessment: Assessment,
-    files: tuple[EvidenceFile, ...],
     target: tuple[str, str],
     console: Console,
 ) -> None:
@@ -258,4 +255,4 @@ def render_explain(
     if kind == "clause":
         _explain_clause(catalogue, assessment, ident, console)
     else:
-        _explain_item(catalogue, assessment, catalogue.item(ident), files, console)
+        _explain_item(catalogue, assessment, catalogue.item(ident), console)
