@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, ExportColumns
 from iso20k_cli.evidence.model import Table
+from iso20k_cli.recognise.normalise import find_phrase
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 
 _SAMPLE_ROWS = 200  # enough rows to see which prefix or type dominates
@@ -29,11 +30,6 @@ _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a tic
 class ExportMatch:
     item: str
     detail: str
-
-
-def _contains(cell: Tokens, phrase: Tokens) -> bool:
-    size = len(phrase)
-    return any(cell[i : i + size] == phrase for i in range(len(cell) - size + 1))
 
 
 def _prefix(value: str) -> str:
@@ -84,14 +80,14 @@ class ExportRecogniser:
             role: index
             for role, phrases in self._roles.items()
             for index, cell in enumerate(header)
-            if any(_contains(cell, p) for p in phrases)
+            if any(find_phrase(cell, p) is not None for p in phrases)
         }
         ticket = "id" in roles and "opened" in roles and len(roles) >= 3
         votes: Counter[str] = Counter()
         reasons: dict[str, list[str]] = {}
         own: Counter[str] = Counter()
         for item_id, tokens, name in self._columns:
-            if any(_contains(cell, tokens) for cell in header):
+            if any(find_phrase(cell, tokens) is not None for cell in header):
                 own[item_id] += 1
                 reasons.setdefault(item_id, []).append(f"column '{name}'")
         prefix = self._dominant(table, roles["id"], _prefix) if "id" in roles else ""

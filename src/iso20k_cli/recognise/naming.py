@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item
 from iso20k_cli.recognise.genre import GenreWord, genre_after, genre_outside, genre_words
-from iso20k_cli.recognise.normalise import words
+from iso20k_cli.recognise.normalise import find_phrase, words
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
 from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
 
@@ -127,10 +127,8 @@ class Namer:
 
     def _veto(self, item_id: str, texts: tuple[Tokens, ...]) -> str | None:
         for tokens, phrase in self._excludes[item_id]:
-            size = len(tokens)
-            for text in texts:
-                if any(text[i : i + size] == tokens for i in range(len(text) - size + 1)):
-                    return phrase
+            if any(find_phrase(text, tokens) is not None for text in texts):
+                return phrase
         return None
 
     def _judge(self, item: Item, o: Occurrence, text: Text) -> Named:

@@ -96,7 +96,7 @@ class Recogniser:
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
-            if genre is Genre.REFERENCE and tokens != ("doc",) and tokens != ("documentation",)
+            if genre is Genre.REFERENCE and tokens != ("documentation",)
         )
 
     # ------------------------------------------------------------------ per file
@@ -295,14 +295,10 @@ class Recogniser:
             return "a file a code repository keeps by convention (how to contribute or report)"
         if any(w.genre is Genre.TEMPLATE for w in (*title, *name)):
             return "a template is evidence of nothing until it is filled in"
-        size = len(file.text.split())
-        if (
-            file.readable
-            and file.format in _PROSE_FORMATS
-            and not file.tables
-            and 0 < size < self._settings.document_min_words
-        ):
-            return f"the document has only {size} words: a stub or a pointer to elsewhere"
+        if file.readable and file.format in _PROSE_FORMATS and not file.tables:
+            size = _words_up_to(file.text, self._settings.document_min_words)
+            if 0 < size < self._settings.document_min_words:
+                return f"the document has only {size} words: a stub or a pointer to elsewhere"
         return None
 
     def _add(
@@ -412,3 +408,10 @@ class Recogniser:
                     ("content",),
                 )
             )
+
+
+def _words_up_to(text: str, enough: int) -> int:
+    """The number of words in ``text``, counted exactly only while it is under ``enough``:
+    telling a stub from a document must not split a two-megabyte text on every file."""
+    head = text[: enough * 40].split()
+    return len(head) if len(head) >= enough else len(text.split())
