@@ -56,9 +56,10 @@ class Namer:
 
     def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._items = {item.id: item for item in catalogue.items}
+        self.items = {item.id: item for item in catalogue.items}
         self._index = PhraseIndex(_phrases(catalogue, lexicon))
-        self._broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
+        self.broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
+        """Item id -> the items it declares itself narrower than."""
         self._excludes = {
             item.id: tuple((t, p) for p in item.match.exclude if (t := lexicon.canon_text(p)))
             for item in catalogue.items
@@ -100,7 +101,7 @@ class Namer:
                     k
                     for k, b in best.items()
                     if k != item_id
-                    and item_id in self._broader.get(k, ())
+                    and item_id in self.broader.get(k, ())
                     and subject[k] & subject[item_id]
                 ),
                 None,
@@ -112,7 +113,7 @@ class Namer:
             if veto is not None:
                 result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
                 continue
-            result.append(self._judge(self._items[item_id], o, text))
+            result.append(self._judge(self.items[item_id], o, text))
         return result
 
     @staticmethod

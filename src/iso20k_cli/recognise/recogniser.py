@@ -74,8 +74,7 @@ class Recogniser:
         self.lexicon = Lexicon(catalogue.vocabulary)
         lex = self.lexicon
         self._namer = Namer(catalogue, lex)
-        self._items = {item.id: item for item in catalogue.items}
-        self._broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
+        self._items = self._namer.items
         self._exports = ExportRecogniser(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
         self._subject_phrases = {
@@ -156,7 +155,7 @@ class Recogniser:
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
         self._narrow_by_body(found, file)
-        found.drop_broader(self._broader)
+        found.drop_broader(self._namer.broader)
         if file.format in _PROSE_FORMATS and file.text and not file.tables and not identified(file):
             # Prose with neither a date nor a table is about records, not one of them; an
             # undated log with entries is still a log, and its checks say the date is missing.
