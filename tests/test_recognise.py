@@ -11,6 +11,7 @@ from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile, Section, Table
 from iso20k_cli.recognise.model import MatchedBy
 from iso20k_cli.recognise.recogniser import Recogniser
+from iso20k_cli.recognise.unwritten import fill_ins, is_outline, unfilled_template
 from iso20k_cli.resources import default_catalogue_path
 
 MINI_RECOGNISER = Recogniser(load_catalogue(MINI))
@@ -320,3 +321,28 @@ def test_a_title_without_a_subject_takes_the_folders() -> None:
 def test_file_names_real_service_providers_use(name: str, expected: set[str]) -> None:
     suffix = name.rsplit(".", 1)[-1]
     assert counted("", path=name, format={"md": "markdown"}.get(suffix, suffix)) == expected
+
+
+def test_fill_ins_are_bracketed_instructions_not_links_or_names() -> None:
+    text = (
+        "Relocate to [name of the alternate site] within [amount] hours; tell <insert team>.\n"
+        "See [the runbook](https://example.org) and [RFC 2119][rfc]; [x] done; [Acme Ltd] "
+        "and [1] are not blanks.\n[list the services\nacross a line] is not one either."
+    )
+    assert fill_ins(text) == ["name of the alternate site", "amount", "insert team"]
+
+
+def test_a_template_needs_enough_blanks_for_its_length() -> None:
+    blanks = " ".join(f"Step {n}: [describe step {n}]." for n in range(6))
+    assert unfilled_template(blanks) is not None
+    # The same six blanks in a long handbook are a few spots left open, not a template.
+    assert unfilled_template(blanks + " word" * 3000) is None
+
+
+def test_an_outline_has_no_sentence() -> None:
+    outline = "Incident Response Plan\nPreparation\nContainment\nLessons learned"
+    assert is_outline(outline)
+    assert not is_outline(outline + "\nThe duty manager opens a ticket for every call.")
+    # Prose wrapped by hand is still a sentence; a numbered heading "1." is not one.
+    assert not is_outline("The duty manager opens a ticket for\nevery call that comes in.")
+    assert is_outline("1. Emergency Response\n2. Personnel and Communications")

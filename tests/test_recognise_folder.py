@@ -137,3 +137,77 @@ def test_explain_shows_the_section_and_the_near_misses(cli: Invoke, evidence: Fo
     assert "recognised by columns: a ticket export" in text
     assert "Files that name this item but were not counted" in text
     assert "Incident Log Template.md" in text and "template" in text
+
+
+BLANKS = [
+    "[list the critical services that must keep running]",
+    "[person responsible for invoking the plan, including job title]",
+    "[set the maximum time before critical services are restored]",
+    "[name of the alternate site]",
+    "[list all personnel to be notified]",
+    "[job title]",
+]
+
+
+def test_unwritten_documents_are_near_misses_and_written_ones_count(
+    cli: Invoke, evidence: Folder
+) -> None:
+    root = evidence.root
+    # A template whose instructions are still in brackets, in a Word file.
+    write_docx(
+        root / "unfilled" / "Disaster Recovery Plan.docx",
+        [("Title", "Disaster Recovery Plan"), *(f"The plan is invoked by {b}. " for b in BLANKS)],
+    )
+    # An outline: a plan's headings, not one sentence under them.
+    write_docx(
+        root / "outline" / "Incident Response Plan.docx",
+        [
+            ("Title", "Incident Management Plan"),
+            "Owner: Head of Service",
+            "Preparation",
+            "Identification and logging",
+            "Containment",
+            "Recovery",
+            "Lessons Learned",
+        ],
+    )
+    # The same subjects, written.
+    write_docx(
+        root / "written" / "Capacity Plan.docx",
+        [("Title", "Capacity Plan"), PROSE],
+    )
+    data = check(cli, evidence)
+    links = counted(data)
+    assert links["capacity-plan"] == {("written/Capacity Plan.docx", "title", None)}
+    assert "continuity-plan" not in links and "incident-management-procedure" not in links
+    items = {i["id"]: i for i in data["items"]}
+    misses = {m["path"]: m["reason"] for m in items["continuity-plan"]["near_misses"]}
+    assert (
+        "template still to be filled in (6 blanks" in misses["unfilled/Disaster Recovery Plan.docx"]
+    )
+    misses = {m["path"]: m["reason"] for m in items["incident-management-procedure"]["near_misses"]}
+    assert "outline" in misses["outline/Incident Response Plan.docx"]
+
+
+def test_a_one_word_file_name_is_a_lead_not_evidence(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("docs/roles.md", PROSE)
+    evidence.add("docs/roles-and-responsibilities.md", PROSE)
+    data = check(cli, evidence)
+    assert counted(data)["roles-responsibilities"] == {
+        ("docs/roles-and-responsibilities.md", "filename", None)
+    }
+    item = next(i for i in data["items"] if i["id"] == "roles-responsibilities")
+    misses = {m["path"]: m["reason"] for m in item["near_misses"]}
+    assert "one bare word" in misses["docs/roles.md"]
+
+
+def test_a_repeated_front_matter_key_does_not_lose_the_title(cli: Invoke, evidence: Folder) -> None:
+    evidence.add(
+        "ops/security-response.md",
+        "---\nlayout: ops\ntitle: Security Incident Response Guide\nlayout: docs\n---\n\n"
+        "## Purpose\n\n" + PROSE,
+    )
+    data = check(cli, evidence)
+    assert counted(data)["is-incident-procedure"] == {("ops/security-response.md", "title", None)}
+    (file,) = [f for f in data["files"] if f["path"] == "ops/security-response.md"]
+    assert any('duplicate key "layout" at line 4' in w for w in file["warnings"])

@@ -150,7 +150,7 @@ def parse_yaml(text: str, path: Path, error: ErrorFactory, *, trusted: bool = Fa
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         if "duplicate key" in str(exc):
-            problem = _duplicate_key_message(exc)
+            problem = duplicate_key_message(exc)
         raise error(f"invalid YAML: {problem}", path=path, line=line) from None
     except YAMLError as exc:
         raise error(f"invalid YAML: {exc}", path=path) from None
@@ -183,7 +183,7 @@ def read_yaml(path: Path, error: ErrorFactory, *, trusted: bool = False) -> Load
     return parse_yaml(read_user_text(path, error, "a YAML file"), path, error, trusted=trusted)
 
 
-def _duplicate_key_message(exc: MarkedYAMLError) -> str:
+def duplicate_key_message(exc: MarkedYAMLError) -> str:
     problem = exc.problem or ""
     # ruamel words it 'found duplicate key "x" with value ...'; keep the key only.
     if "duplicate key" in problem:

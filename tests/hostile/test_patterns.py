@@ -125,3 +125,10 @@ def test_labelled_line_followed_by_spaces(tmp_path: Path) -> None:
     text = "# Incident policy\n\n" + "\n".join(lines) + "\n"
     root = make_folder(tmp_path, {"policy.md": text, "policy.txt": text, "table.csv": text})
     check(root)
+
+
+def test_unclosed_brackets_and_endless_blanks(tmp_path: Path) -> None:
+    # Looking for a template's "[describe …]" blanks reads each bracket once.
+    text = "# Incident policy\n\n" + "[" * 200_000 + "<" * 200_000 + "[list x] " * 20_000
+    root = make_folder(tmp_path, {"policy.md": text, "policy.txt": text})
+    check(root)

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from iso20k_cli.evidence.dates import parse_date
 from iso20k_cli.evidence.model import DocStatus, DocumentControl
-from iso20k_cli.yamlio import YamlBoundsError, check_bounds
+from iso20k_cli.yamlio import YamlBoundsError, check_bounds, duplicate_key_message
 
 # Organisations name the same field many ways; the first name is the canonical one.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -46,6 +46,11 @@ _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.cons
 # One loader for every file: building one costs more than parsing a short block.
 _YAML = YAML(typ="safe")
 _YAML.Constructor = _DatesAsText
+# Static-site generators accept a repeated key (Jekyll keeps one of the values), so real
+# pages carry them; the file's other fields are still worth reading.
+_LENIENT_YAML = YAML(typ="safe")
+_LENIENT_YAML.Constructor = _DatesAsText
+_LENIENT_YAML.allow_duplicate_keys = True
 
 # Front-matter is a handful of fields; bounding it before parsing keeps a hostile file
 # from costing seconds and gigabytes (fifty thousand keys, an alias bomb, deep nesting).
@@ -166,7 +171,15 @@ def parse_front_matter(text: str) -> FrontMatter:
     try:
         if not _plain_enough(raw):
             check_bounds(raw, MAX_FRONT_MATTER_DEPTH, _ALIAS_ALLOWANCE, check_dates=False)
-        data = _YAML.load(raw)
+        try:
+            data = _YAML.load(raw)
+        except DuplicateKeyError as exc:
+            data = _LENIENT_YAML.load(raw)
+            mark = exc.problem_mark
+            where = f" at line {mark.line + 2}" if mark is not None else ""
+            result.warnings.append(
+                f"front-matter has a {duplicate_key_message(exc)}{where}; its first value is used"
+            )
     except YamlBoundsError as exc:
         where = f" at line {exc.line + 1}" if exc.line is not None else ""
         result.warnings.append(f"front-matter {exc.message}{where}; ignored")

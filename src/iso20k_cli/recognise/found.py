@@ -61,6 +61,14 @@ class Found:
                 del self._links[item_id]
                 self._misses[item_id] = f"{link.detail}, but it carries no date of its own"
 
+    def unwritten_documents(self, items: dict[str, Item], reason: str) -> None:
+        """A file that names a procedure or plan but does not yet say anything is not it;
+        a short list can still be a record (objectives, a register)."""
+        for item_id, link in list(self._links.items()):
+            if link.counted and items[item_id].kind is Kind.DOCUMENT:
+                del self._links[item_id]
+                self._misses[item_id] = f"{link.detail}, but {reason}"
+
     def drop_broader(self, broader: dict[str, frozenset[str]]) -> None:
         """A file that is a post-mortem of a major incident is that, not also a plain
         incident record: of two file-level links, the broader one goes. Section links
@@ -78,6 +86,9 @@ class Found:
                 link = self._links.pop(wider)
                 self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
                 file_level = file_level - {wider}
+
+    def missed(self, item: str) -> bool:
+        return item in self._misses
 
     def miss(self, item: str, reason: str) -> None:
         if item not in self._links:

@@ -12,6 +12,8 @@ reason, for ``iso20k explain``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
 from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
@@ -29,6 +31,7 @@ from iso20k_cli.recognise.genre import (
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import NAME_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.occasion import identified, plural
+from iso20k_cli.recognise.unwritten import is_outline, unfilled_template
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
@@ -42,7 +45,7 @@ _FOLDER_DEPTH = 2
 _NARROWER_MENTIONS = 3
 # Share of the broader subject's mentions the narrower must have to count, and to replace it.
 _NARROWER_SHARE = 0.05
-_NARROWER_DOMINATES = 0.6
+_NARROWER_DOMINATES = 0.4
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
 _STATEMENT_ENDS = frozenset(".!")  # a page title may be a question: "What is on-call?"
@@ -63,6 +66,10 @@ _REPOSITORY_FILES = frozenset(
     }
 )
 _PROSE_FORMATS = frozenset({"markdown", "text", "docx", "pdf", "html", "pptx"})
+# Where a procedure or plan is written in sentences. Slides are fragments by nature,
+# and a handbook page is often a terse list that still states the rule ("First
+# response: within 2 working days"); a word-processed plan with no sentence is an outline.
+_OUTLINE_FORMATS = frozenset({"docx", "pdf", "text"})
 
 
 class Recogniser:
@@ -146,6 +153,8 @@ class Recogniser:
                 vetoes,
                 NAME_ROLES,
             )
+            if doc_genre in (None, Genre.DOCUMENT):
+                by_name = [_bare_word(n) for n in by_name]
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
@@ -156,11 +165,17 @@ class Recogniser:
         found.genre = doc_genre
         self._narrow_by_body(found, file)
         found.drop_broader(self._namer.broader)
+        if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
+            found.unwritten_documents(
+                self._items, "it is an outline: headings with no sentence under them"
+            )
         if file.format in _PROSE_FORMATS and file.text and not file.tables and not identified(file):
             # Prose with neither a date nor a table is about records, not one of them; an
             # undated log with entries is still a log, and its checks say the date is missing.
             found.undated_records(self._items)
-        if not found.counted_any:
+        if not found.counted_any and never is None:
+            # A template or a stub suggests nothing; neither does content for an item
+            # whose near miss already says why the file is not it.
             self._by_content(found, file)
         return FileRecognition(
             file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
@@ -298,6 +313,8 @@ class Recogniser:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
+        if file.readable and file.format in _PROSE_FORMATS:
+            return unfilled_template(file.text[:MAX_BODY_CHARS])
         return None
 
     def _add(
@@ -393,7 +410,7 @@ class Recogniser:
 
     def _by_content(self, found: Found, file: EvidenceFile) -> None:
         for score in self._content.best(file.text, self._settings.content_min_score):
-            if found.has(score.item):
+            if found.has(score.item) or found.missed(score.item):
                 continue
             terms = ", ".join(repr(t) for t in score.terms[:4])
             found.link(
@@ -414,3 +431,13 @@ def _words_up_to(text: str, enough: int) -> int:
     telling a stub from a document must not split a two-megabyte text on every file."""
     head = text[: enough * 40].split()
     return len(head) if len(head) >= enough else len(text.split())
+
+
+def _bare_word(named: Named) -> Named:
+    """A file name that gives one word of what an otherwise unplaced file is about
+    ("roles.md", "during_an_incident.md") is a lead to read, not evidence."""
+    if not named.counted or named.occurrence.size > 1:
+        return named
+    return replace(
+        named, counted=False, reason="a file name of one bare word is too little to go on"
+    )
