@@ -189,3 +189,23 @@ def test_cells_as_people_write_them() -> None:
     assert latest_date("2026-09-22 to 2026-09-24") == dt.date(2026, 9, 24)
     assert latest_date("2027-05") == dt.date(2027, 5, 31)
     assert latest_date("To be confirmed") is None
+
+
+def test_owner_named_on_the_programme_row(cli: Invoke, evidence: Folder) -> None:
+    write_xlsx(
+        evidence.root / PROGRAMME,
+        {
+            "Schedule": [
+                ["Audit", "Area", "Process owner", "Lead auditor", "Month", "Status"],
+                ["IA-01", "Capacity management", "Tom Kowalski", "Tom Kowalski", "2027-02", ""],
+                ["IA-02", "Availability", "Tom Kowalski", "Omar Farouk", "2027-03", ""],
+            ]
+        },
+        {"title": "Internal Audit Programme 2026"},
+    )
+    findings, _ = impartiality(cli, evidence)
+    (conflict,) = findings
+    assert conflict["message"] == (
+        f"impartiality of the audits planned in {PROGRAMME} is in doubt: Tom Kowalski is "
+        f'named as the process owner of IA-01 ({PROGRAMME}, sheet "Schedule"), which they audit'
+    )

@@ -22,11 +22,12 @@ cycle still covers everything); a report that names no auditor is an observation
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Literal
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.owners import Owner, OwnerFinder, process_title
-from iso20k_cli.checks.process_names import ProcessNames, same_person
+from iso20k_cli.checks.process_names import ProcessNames, person, same
 from iso20k_cli.checks.programme import Audit, planned_audits, reported_audit
 from iso20k_cli.recognise.normalise import words
 from iso20k_cli.severity import Severity
@@ -37,6 +38,7 @@ EXAMPLE = """- type: audit_impartiality
   process_documents_from: [incident-management-procedure, change-management-policy]"""
 
 MAX_CONFLICTS = 20  # listed in one finding; more would bury the first
+MAX_AUDITS = 500  # rows of programmes compared with every owner
 
 
 class Spec(CheckSpec):
@@ -57,22 +59,48 @@ def _process_items(spec: Spec, ctx: CheckContext) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _conflicts(
-    audit: Audit, owners: list[Owner], names: ProcessNames
-) -> tuple[list[str], set[str]]:
+class _Owned:
+    """The owners, found by the person or role an auditor mention names."""
+
+    def __init__(self, owners: list[Owner]) -> None:
+        self._owners = owners
+        self._forms = [tuple(person(p) for p in o.people) for o in owners]
+        # Two mentions that name one person share a word: only owners sharing one of
+        # the auditor's words are compared, not every owner with every auditor.
+        self._by_word: dict[str, list[int]] = {}
+        self._known: dict[str, list[Owner]] = {}
+        for index, forms in enumerate(self._forms):
+            for word in {w for form in forms for w in form.split()}:
+                self._by_word.setdefault(word, []).append(index)
+
+    def __len__(self) -> int:
+        return len(self._owners)
+
+    def of(self, who: str) -> list[Owner]:
+        # A programme names the same few auditors row after row.
+        if (known := self._known.get(who)) is not None:
+            return known
+        candidates = sorted({i for w in set(who.split()) for i in self._by_word.get(w, ())})
+        known = self._known[who] = [
+            self._owners[i] for i in candidates if any(same(who, f) for f in self._forms[i])
+        ]
+        return known
+
+
+def _conflicts(audit: Audit, owners: _Owned, names: ProcessNames) -> tuple[list[str], set[str]]:
     """What puts ``audit`` in doubt, and the files of the owners involved.
 
     One process owned by one auditor is one conflict, however many documents say so
     and whether the auditor is named by name or by role: its sources are listed."""
     scope = names.scope(audit.scope)
+    row_owners = [person(o) for o in audit.owners]
     owned: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, str, list[str]]]
     owned = {}
     found: dict[str, None] = {}
     paths: set[str] = set()
     for auditor in audit.auditors:
-        for owner in owners:
-            if not any(same_person(auditor, p) for p in owner.people):
-                continue
+        who = person(auditor)
+        for owner in owners.of(who):
             if not names.covers(scope, owner.process):
                 continue
             holder = owner.people[-1]
@@ -81,12 +109,12 @@ def _conflicts(
             if owner.source not in entry[2]:
                 entry[2].append(owner.source)
             paths.add(owner.path)
-        if any(same_person(auditor, o) for o in audit.owners):
+        if any(same(who, o) for o in row_owners):
             found[
                 f"{auditor} is named as the process owner of {audit.ref} ({audit.where}), "
                 "which they audit"
             ] = None
-        if audit.auditees and same_person(audit.auditees, auditor):
+        if same(person(audit.auditees), who):
             found[f"{auditor} is also listed as an auditee of {audit.ref}"] = None
     conflicts = [
         f"{auditor} owns '{process}' ({'; '.join(sources)}) and audits it in {audit.ref} "
@@ -99,6 +127,7 @@ def _conflicts(
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     finder = OwnerFinder(ctx)
     owners = finder.owners(spec.owners_from, _process_items(spec, ctx))
+    owned = _Owned(owners)
     names = ProcessNames(ctx.catalogue.vocabulary if ctx.catalogue is not None else None)
     severity = graded(spec, Severity.MINOR)
     outcomes: list[Outcome] = []
@@ -109,8 +138,9 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     for file in ctx.files:
         if not file.readable:
             continue
-        audits = list(planned_audits(file))
+        audits = list(islice(planned_audits(file), max(0, MAX_AUDITS - planned)))
         planned += len(audits)
+        programmed = bool(audits)
         if not audits and (report := reported_audit(file)) is not None:
             audits, reported = [report], reported + 1
         if not any(a.auditors for a in audits):
@@ -118,7 +148,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
         conflicts: list[str] = []
         paths: set[str] = set()
         for audit in audits:
-            found, involved = _conflicts(audit, owners, names)
+            found, involved = _conflicts(audit, owned, names)
             conflicts.extend(found)
             paths |= involved
             if audit.postponed:
@@ -132,7 +162,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 Outcome(
                     NAME,
                     severity,
-                    f"impartiality of the audit in {file.path} is in doubt: "
+                    f"impartiality of the {'audits planned' if programmed else 'audit'} in "
+                    f"{file.path} is in doubt: "
                     + "; ".join(shown)
                     + (f"; and {more} more" if more else ""),
                     "Have the process audited by someone who does not own or work in it (another "

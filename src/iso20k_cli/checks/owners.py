@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from iso20k_cli.checks.base import CheckContext, is_current
 from iso20k_cli.checks.raci import Holder, accountable, holders, role_key
@@ -27,6 +28,7 @@ from iso20k_cli.evidence.doccontrol import HEAD_LINES
 from iso20k_cli.evidence.model import EvidenceFile, Table
 
 MAX_FILES = 5000  # of the evidence read for RACI matrices and role holders
+MAX_OWNERS = 2000  # (process, owner) pairs: every audit is compared with each
 MAX_OWNER_CHARS = 120
 
 _PROCESS = re.compile(r"^\W*(process|activity|activities)", re.IGNORECASE)
@@ -105,9 +107,12 @@ class OwnerFinder:
 
         ``process_items`` maps the id of an item whose documents each describe one
         process to the names of that process (the item's title)."""
-        found = [*self._from_tables(owners_from), *self._from_raci()]
-        found.extend(self._from_documents(process_items))
-        return found
+        sources = chain(
+            self._from_tables(owners_from),
+            self._from_raci(),
+            self._from_documents(process_items),
+        )
+        return list(islice(sources, MAX_OWNERS))
 
     def _from_tables(self, owners_from: Iterable[str]) -> Iterator[Owner]:
         files = [f for item in owners_from for f in self._ctx.evidence.get(item, ())]
@@ -126,7 +131,7 @@ class OwnerFinder:
     def _from_raci(self) -> Iterator[Owner]:
         for file, table, place in _tables(self._all):
             for row in accountable(table):
-                for role in row.roles:
+                for role in (r[:MAX_OWNER_CHARS] for r in row.roles):
                     people, held = self.resolve(role, file)
                     kind = "accountable (A)" if row.mark == "A" else "responsible (R)"
                     note = f"{place} (RACI: {role} marked {kind})" + (

@@ -9,9 +9,10 @@ the distinctive part that an audit scope must mention.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from iso20k_cli.recognise.normalise import find_phrase, words
+from iso20k_cli.recognise.normalise import find_phrase, joined, words
 
 if TYPE_CHECKING:
     from iso20k_cli.catalogue.model import Vocabulary
@@ -37,6 +38,10 @@ _GENERIC = frozenset(
 )
 
 
+# Owners and auditors recur across audits: their words are worked out once.
+_words = lru_cache(maxsize=16384)(words)
+
+
 class ProcessNames:
     """Canonical words of process names and audit scopes for one run."""
 
@@ -48,6 +53,7 @@ class ProcessNames:
         # Built per check run: a few hundred terms, cheaper than keeping one per catalogue.
         self._lexicon = Lexicon(vocabulary or Vocabulary())
         self._and, self._of = COORDINATION, INVERSION
+        self._processes: dict[str, tuple[Tokens, ...]] = {}
 
     def _tokens(self, text: str) -> Tokens:
         # Semicolons and slashes separate the items of a scope list as commas do.
@@ -60,6 +66,11 @@ class ProcessNames:
         "Incident and major incident management" gives (incident) and (major incident);
         "Management of change" gives (change); a name of generic words only gives none.
         """
+        if (known := self._processes.get(name)) is None:
+            known = self._processes[name] = self._split(name)
+        return known
+
+    def _split(self, name: str) -> tuple[Tokens, ...]:
         found: list[Tokens] = []
         part: list[str] = []
         for token in (*self._tokens(name), self._and):
@@ -84,14 +95,19 @@ class ProcessNames:
         return any(find_phrase(scope, core) is not None for core in self.processes(process))
 
 
-def same_person(a: str, b: str) -> bool:
-    """Whether two mentions name one person or role: one's words run inside the other's.
+def person(text: str) -> str:
+    """A mention of a person or role in the form :func:`same` compares (" aisha bello ")."""
+    tokens = _words(text)
+    return joined(tokens) if tokens else ""
+
+
+def same(a: str, b: str) -> bool:
+    """Whether two :func:`person` forms name one person or role: one runs inside the other.
 
     "Aisha Bello, Quality and Compliance Lead" names "Aisha Bello"; "Change Manager"
-    names "change manager". Mentions of one word ("Ann") match whole words only.
-    """
-    left, right = words(a), words(b)
-    if not left or not right:
-        return False
-    short, long = (left, right) if len(left) <= len(right) else (right, left)
-    return find_phrase(long, short) is not None
+    names "change manager". Words match whole ("Ann" is not "Anne Lee")."""
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def same_person(a: str, b: str) -> bool:
+    return same(person(a), person(b))

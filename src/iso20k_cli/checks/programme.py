@@ -188,7 +188,7 @@ def reported_audit(file: EvidenceFile, head_lines: int = 200) -> Audit | None:
         match = _LABEL.match(line)
         if match is None:
             continue
-        value = line[match.end() :].strip().strip("|").strip()
+        value = line[match.end() : match.end() + MAX_CELL_CHARS].strip().strip("|").strip()
         label = match["label"].lower()
         key = "scope" if label == "scope" else "auditee" if "auditee" in label else "auditor"
         if value:
