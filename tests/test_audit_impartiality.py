@@ -209,3 +209,19 @@ def test_owner_named_on_the_programme_row(cli: Invoke, evidence: Folder) -> None
         f"impartiality of the audits planned in {PROGRAMME} is in doubt: Tom Kowalski is "
         f'named as the process owner of IA-01 ({PROGRAMME}, sheet "Schedule"), which they audit'
     )
+
+
+def test_a_schedule_without_status_is_not_overdue(cli: Invoke, evidence: Folder) -> None:
+    write_xlsx(
+        evidence.root / PROGRAMME,
+        {
+            "Programme": [
+                ["Audit", "Scope", "Date", "Auditor"],
+                ["IA-01", "Change", "2026-03-01", "Omar"],
+            ]
+        },
+        {"title": "Internal Audit Programme 2026"},
+    )
+    findings, messages = impartiality(cli, evidence)
+    assert findings == []
+    assert any(m.startswith("1 programmed audit(s)") for m in messages)

@@ -15,9 +15,11 @@ process names match through the catalogue's vocabulary, whatever their case or
 
 Grades: an auditor who owns an audited process, or is among its auditees, is minor (an
 auditor would raise it against 9.2), as is an audit whose planned date has passed with
-no completed status or date; an audit marked postponed, deferred, cancelled or
-rescheduled is an observation (re-planning is allowed; be ready to say why and show the
-cycle still covers everything); a report that names no auditor is an observation.
+no completed status or date (in a programme with a status or completion column; without
+one, the programme does not track what was held); an audit marked postponed, deferred,
+cancelled or rescheduled is an observation (re-planning is allowed; be ready to say why
+and show the cycle still covers everything); a report that names no auditor is an
+observation.
 """
 
 from __future__ import annotations

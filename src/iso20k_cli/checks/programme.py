@@ -70,6 +70,8 @@ class Audit:
     owners: tuple[str, ...] = ()
     """Owners of the audited process the row itself names."""
     auditees: str = ""
+    tracked: bool = False
+    """The table has a status or completion column: a row without one is not done."""
 
     @property
     def postponed(self) -> bool:
@@ -84,7 +86,8 @@ class Audit:
 
     def overdue(self, as_of: dt.date) -> bool:
         return (
-            self.planned is not None
+            self.tracked
+            and self.planned is not None
             and self.planned < as_of
             and not self.done
             and not self.postponed
@@ -152,7 +155,12 @@ def planned_audits(file: EvidenceFile) -> Iterator[Audit]:
             taken.add(planned_at)
         ref_at = _column(header, _REF, taken)
         scope_at = next(
-            (i for p in _SCOPE if (i := _column(header, p, taken | {ref_at or -1})) is not None),
+            (
+                i
+                for p in _SCOPE
+                if (i := _column(header, p, taken | ({ref_at} if ref_at is not None else set())))
+                is not None
+            ),
             ref_at,
         )
         place = where(file, table.section)
@@ -178,6 +186,7 @@ def planned_audits(file: EvidenceFile) -> Iterator[Audit]:
                 completed=latest_date(at(row, completed_at)),
                 owners=people(at(row, owner_at)),
                 auditees=at(row, auditee_at),
+                tracked=status_at is not None or completed_at is not None,
             )
 
 
