@@ -11,6 +11,7 @@ import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import write_docx, write_xlsx
+from iso20k_cli.checks.owners import head
 from iso20k_cli.checks.process_names import ProcessNames, same_person
 from iso20k_cli.checks.programme import latest_date, people
 from iso20k_cli.checks.raci import mark
@@ -189,6 +190,8 @@ def test_cells_as_people_write_them() -> None:
     assert latest_date("2026-09-22 to 2026-09-24") == dt.date(2026, 9, 24)
     assert latest_date("2027-05") == dt.date(2027, 5, 31)
     assert latest_date("To be confirmed") is None
+    # Only the head of a long text is split into lines.
+    assert head("Process owner: Ann\n" + "x\n" * 100_000, 2) == ["Process owner: Ann", "x"]
 
 
 def test_owner_named_on_the_programme_row(cli: Invoke, evidence: Folder) -> None:

@@ -30,7 +30,7 @@ from typing import Literal
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.owners import Owner, OwnerFinder, process_title
 from iso20k_cli.checks.process_names import ProcessNames, person, same
-from iso20k_cli.checks.programme import Audit, planned_audits, reported_audit
+from iso20k_cli.checks.programme import Audit, people, planned_audits, reported_audit
 from iso20k_cli.recognise.normalise import words
 from iso20k_cli.severity import Severity
 
@@ -75,9 +75,6 @@ class _Owned:
             for word in {w for form in forms for w in form.split()}:
                 self._by_word.setdefault(word, []).append(index)
 
-    def __len__(self) -> int:
-        return len(self._owners)
-
     def of(self, who: str) -> list[Owner]:
         # A programme names the same few auditors row after row.
         if (known := self._known.get(who)) is not None:
@@ -116,7 +113,7 @@ def _conflicts(audit: Audit, owners: _Owned, names: ProcessNames) -> tuple[list[
                 f"{auditor} is named as the process owner of {audit.ref} ({audit.where}), "
                 "which they audit"
             ] = None
-        if same(person(audit.auditees), who):
+        if any(same(person(a), who) for a in people(audit.auditees)):
             found[f"{auditor} is also listed as an auditee of {audit.ref}"] = None
     conflicts = [
         f"{auditor} owns '{process}' ({'; '.join(sources)}) and audits it in {audit.ref} "

@@ -160,9 +160,21 @@ class OwnerFinder:
                 yield Owner(name, people, note, file.path)
 
 
+def head(text: str, count: int = HEAD_LINES) -> list[str]:
+    """The first lines of a text, without splitting all of a long one."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < count and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end])
+        start = end + 1
+    return lines
+
+
 def process_owner_field(file: EvidenceFile) -> str | None:
     """The value of a "Process owner: …" line in the head of the document, if any."""
-    for raw in file.text.splitlines()[:HEAD_LINES]:
+    for raw in head(file.text):
         line = raw.strip().strip("|").strip().strip("*_").strip()
         lower = line.lower()
         for label in _OWNER_LABELS:

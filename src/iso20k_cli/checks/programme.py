@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from iso20k_cli.checks.owners import where
+from iso20k_cli.checks.owners import head, where
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.normalise import words
@@ -193,7 +193,7 @@ def planned_audits(file: EvidenceFile) -> Iterator[Audit]:
 def reported_audit(file: EvidenceFile, head_lines: int = 200) -> Audit | None:
     """The audit a report describes on "Auditor: …", "Scope: …", "Auditees: …" lines."""
     found: dict[str, list[str]] = {"auditor": [], "auditee": [], "scope": []}
-    for line in file.text.splitlines()[:head_lines]:
+    for line in head(file.text, head_lines):
         match = _LABEL.match(line)
         if match is None:
             continue
