@@ -11,7 +11,7 @@ import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import write_docx, write_xlsx
-from iso20k_cli.checks.owners import head
+from iso20k_cli.checks.owners import head, process_title
 from iso20k_cli.checks.process_names import ProcessNames, same_person
 from iso20k_cli.checks.programme import latest_date, people
 from iso20k_cli.checks.raci import mark
@@ -175,6 +175,10 @@ def test_process_names_meet_whatever_the_wording() -> None:
     assert not names.covers(scope, "Problem management")
     assert not names.covers(scope, "Service management")  # nothing distinctive to find
     assert not names.covers(names.scope("change, incident"), "change incident")
+    assert process_title("Configuration management policy or procedure") == (
+        "Configuration management"
+    )
+    assert process_title("Release policy and release plans") == "Release"
 
 
 def test_cells_as_people_write_them() -> None:

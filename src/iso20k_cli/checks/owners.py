@@ -43,6 +43,9 @@ _GENRE = re.compile(
 )
 
 
+_JOINS = re.compile(r"\s(?:and|or|&)\s|,", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Owner:
     """One process and the people or roles who own it, with where that is written."""
@@ -189,5 +192,12 @@ def process_owner_field(file: EvidenceFile) -> str | None:
 
 
 def process_title(title: str) -> str:
-    """An item's title without the words that say what kind of document it is."""
-    return " ".join(_GENRE.sub(" ", title).split())
+    """An item's title without the words that say what kind of document it is:
+    "Configuration management policy or procedure" is configuration management,
+    "Release policy and release plans" release."""
+    parts: list[str] = []
+    for part in _JOINS.split(_GENRE.sub(" ", title)):
+        words = " ".join(part.split())
+        if words and words.lower() not in (p.lower() for p in parts):
+            parts.append(words)
+    return " and ".join(parts)
