@@ -89,6 +89,7 @@ def assess(
 
     by_path = {f.path: f for f in files}
     run = _Run(
+        catalogue=catalogue,
         settings=settings,
         by_path=by_path,
         as_of=as_of,
@@ -174,6 +175,7 @@ def _not_applicable(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
 class _Run:
     """What every item's assessment needs to know about the run."""
 
+    catalogue: Catalogue
     settings: Settings
     by_path: dict[str, EvidenceFile]
     as_of: dt.date
@@ -228,7 +230,12 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
 
     ctx = CheckContext(
-        item=item, files=strong, as_of=run.as_of, defaults=run.defaults, evidence=run.evidence
+        item=item,
+        files=strong,
+        as_of=run.as_of,
+        defaults=run.defaults,
+        evidence=run.evidence,
+        catalogue=run.catalogue,
     )
     outcomes = [o for spec in item.checks for o in run_check(run.settings.tuned(item, spec), ctx)]
     failed = [o for o in outcomes if o.severity in (Severity.MAJOR, Severity.MINOR)]

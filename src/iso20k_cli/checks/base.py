@@ -21,7 +21,7 @@ from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.severity import Severity
 
 if TYPE_CHECKING:
-    from iso20k_cli.catalogue.model import Defaults, Item
+    from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 
 DEFAULT_INTERVAL_NOTE = (
     "the standard asks for 'planned intervals'; the {months}-month interval is this "
@@ -65,6 +65,8 @@ class CheckContext:
     defaults: Defaults
     evidence: Mapping[str, tuple[EvidenceFile, ...]] = field(default_factory=dict)
     """Every item's recognised evidence, for checks that read across items."""
+    catalogue: Catalogue | None = None
+    """The catalogue of the run, for checks that need other items' titles or its vocabulary."""
 
     @cached_property
     def current(self) -> EvidenceFile:

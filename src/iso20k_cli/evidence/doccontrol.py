@@ -28,7 +28,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     ("approved", r"approval\s+date|date\s+approved|date\s+of\s+approval|approved\s+on|approved"),
     ("version", r"document\s+version|version(?:\s+no\.?|\s+number)?|revision|rev\.?"),
-    ("owner", r"document\s+owner|owner|prepared\s+by|author"),
+    ("owner", r"document\s+owner|process\s+owner|owner|prepared\s+by|author"),
     ("status", r"document\s+status|status"),
     ("doc_id", r"document\s+(?:id|ref(?:erence)?|number|no\.?)|doc(?:ument)?\s*id|reference"),
     (

@@ -86,7 +86,9 @@ def _check_descriptions(assessment: Assessment) -> dict[str, str]:
         "min_count": "record count: at least the expected number of separate records is present;",
         "covers_topics": "topics: the evidence covers every expected topic (for example the "
         "inputs a management review must consider);",
-        "audit_impartiality": "audit impartiality: no auditor audits a process they own;",
+        "audit_impartiality": "audit impartiality: no auditor audits a process they own (owners "
+        "from process tables, RACI matrices and process documents), and no planned audit is "
+        "overdue or postponed;",
         "corrective_actions": "corrective actions: each has a root cause, an owner and a due "
         "date, and every nonconformity raised appears in the log;",
     }
