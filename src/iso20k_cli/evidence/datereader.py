@@ -17,6 +17,15 @@ MAX_KEPT = 10_000  # distinct unread dates remembered per file; the rest are onl
 EXAMPLES = 3
 
 
+def orders_shown(scanned: Iterable[dt.date | OpenOrder | None]) -> set[DateOrder]:
+    """The orders of day and month that scanned dates show (none, one, or contradicting)."""
+    return {
+        order
+        for found in scanned
+        if isinstance(found, OpenOrder) and (order := found.shows()) is not None
+    }
+
+
 class Unresolved:
     """Numeric dates of a file that could be read either way round, in the order met."""
 
@@ -62,13 +71,11 @@ class DateReader:
     def settled_by(self, values: Iterable[object]) -> DateReader:
         """A reader for ``values`` (a file's or a column's dates): the order they show
         when they show exactly one, else this reader's. Unread dates are shared."""
-        shown = {
-            order
-            for value in values
-            if isinstance(found := scan_date(value), OpenOrder)
-            and (order := found.shows()) is not None
-        }
-        order = shown.pop() if len(shown) == 1 else self.shown
+        return self.shown_by(orders_shown(scan_date(value) for value in values))
+
+    def shown_by(self, shown: set[DateOrder]) -> DateReader:
+        """A reader with the order ``shown`` when it is exactly one, else this reader's."""
+        order = next(iter(shown)) if len(shown) == 1 else self.shown
         return DateReader(self.configured, order, self.unresolved)
 
     def _order(self, found: OpenOrder) -> DateOrder | None:
@@ -80,7 +87,10 @@ class DateReader:
 
     def attempt(self, value: object) -> dt.date | str | None:
         """The date ``value`` holds; its text when it is a date whose order is unknown."""
-        found = scan_date(value)
+        return self.resolve(scan_date(value), value)
+
+    def resolve(self, found: dt.date | OpenOrder | None, value: object) -> dt.date | str | None:
+        """:meth:`attempt` for a value already scanned (``found``)."""
         if not isinstance(found, OpenOrder):
             return found
         order = self._order(found)

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 _MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name} | {
@@ -68,6 +69,7 @@ DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
 
 MAX_DATE_CHARS = 64
 """Longer text is not a date as people write one; nothing longer is even looked at."""
+MAX_PERIOD_CHARS = 32
 PIVOT = 70
 """Two-digit years below this are 20xx, the others 19xx (00-69 -> 2000-2069, 70-99 ->
 1970-1999), the convention of POSIX ``strptime``."""
@@ -75,8 +77,10 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's leap-y
 _EXCEL_SERIALS = (20_000, 80_000)  # 1954-10-03 to 2119-01-11: beyond, a number is not a date
 
 _DIGITS = frozenset("0123456789")
+_ISO_DIGITS = _DIGITS | {"-"}
 _DATE_SEPARATORS = frozenset(" ,-/.")
 _NUMERIC_SEPARATORS = frozenset({"-", "/", "."})
+_MAX_TOKENS = 9  # "Monday, 10th February 2026": more runs than this are no date
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _WEEKDAYS = frozenset(
     name.lower() for name in (*calendar.day_name, *calendar.day_abbr, "tues", "thur", "thurs")
@@ -141,38 +145,36 @@ def _without_time(text: str) -> str:
     return text[:cut] if cut > 0 else ""
 
 
+# Runs of one class of character each; the classes are disjoint, so a run ends at the
+# first character outside it and the pattern never backtracks.
+_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+|[ ,./-]+")
+
+
 def _tokens(text: str) -> list[str] | None:
     """Runs of digits, of letters and of separators; None when another character occurs."""
-    runs: list[list[str]] = []
-    kinds: list[int] = []
-    for char in text:
-        if char in _DIGITS:
-            kind = 0
-        elif char.isascii() and char.isalpha():
-            kind = 1
-        elif char in _DATE_SEPARATORS:
-            kind = 2
-        else:
-            return None
-        if kinds and kinds[-1] == kind:
-            runs[-1].append(char)
-        else:
-            runs.append([char])
-            kinds.append(kind)
-    return ["".join(run) for run in runs]
+    tokens: list[str] = _TOKEN.findall(text)
+    return tokens if sum(map(len, tokens)) == len(text) else None
 
 
 def _scan(text: str) -> dt.date | OpenOrder | None:
     """A date in ``text``, or its parts when day and month may be either way round.
 
-    Tokens, not one regular expression: each character is looked at once, whatever
-    the text (a pattern with optional parts backtracks on long runs of separators).
+    Tokens, not one pattern with optional parts, which could backtrack on long runs
+    of separators; and at most :data:`MAX_DATE_CHARS` characters.
     """
     text = text.strip()
     if len(text) > MAX_DATE_CHARS:
         return None
-    tokens = _tokens(_without_time(text).strip(" ,."))
-    if tokens is None:
+    return _scan_date_part(_without_time(text).strip(" ,."))
+
+
+# Registers repeat their dates row after row; the results are immutable.
+@lru_cache(maxsize=4096)
+def _scan_date_part(text: str) -> dt.date | OpenOrder | None:
+    if len(text) == 10 and text[4] == text[7] == "-" and _ISO_DIGITS.issuperset(text):
+        return _date(int(text[:4]), int(text[5:7]), int(text[8:]))  # the common case, fast
+    tokens = _tokens(text)
+    if tokens is None or len(tokens) > _MAX_TOKENS:
         return None
     # "1st", "February 1st": the ordinal belongs to the number before it.
     kept: list[str] = []
@@ -254,11 +256,13 @@ def parse_date(value: object, order: DateOrder | None = None) -> dt.date | None:
     return found
 
 
+@lru_cache(maxsize=1024)
 def period_dates(text: str) -> tuple[dt.date, ...]:
     """The first and last day of a period written in a cell: Jan 2026, 2026-01, 01/2026,
     Q1 2026, Jan-Mar 2026 (the forms file names use, and month/year numbers)."""
     text = text.strip()
-    if not text or len(text) > MAX_DATE_CHARS:
+    # "September to December 2026" is about as long as a period gets; a year has digits.
+    if not text or len(text) > MAX_PERIOD_CHARS or not any(c.isdigit() for c in text):
         return ()
     tokens = _tokens(text)
     if tokens is not None and len(tokens) == 3 and tokens[1] in _NUMERIC_SEPARATORS:

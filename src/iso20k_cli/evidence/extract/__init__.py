@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from itertools import chain
 from pathlib import Path
 
-from iso20k_cli.evidence.datereader import DateReader
-from iso20k_cli.evidence.dates import DateOrder, dates_in_name
+from iso20k_cli.evidence.datereader import DateReader, orders_shown
+from iso20k_cli.evidence.dates import DateOrder, dates_in_name, scan_date
 from iso20k_cli.evidence.doccontrol import HEAD_LINES, labelled, merge, parse_control
 from iso20k_cli.evidence.extract.base import (
     MAX_SECTIONS,
@@ -22,7 +21,7 @@ from iso20k_cli.evidence.extract.base import (
     Extracted,
     Unreadable,
 )
-from iso20k_cli.evidence.extract.tables import column_dates
+from iso20k_cli.evidence.extract.tables import DateColumns
 from iso20k_cli.evidence.model import EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
 
@@ -120,12 +119,12 @@ def _finish(
 ) -> EvidenceFile:
     head = ex.text.splitlines()[:HEAD_LINES]
     # The file's dates that can only be read one way settle the order of the others.
-    reader = DateReader(date_order).settled_by(
-        chain(chain.from_iterable(ex.date_cells), _labelled_dates([*ex.control_lines, *head]))
-    )
+    columns = DateColumns(ex.date_cells)
+    labels = orders_shown(scan_date(v) for v in _labelled_dates([*ex.control_lines, *head]))
+    reader = DateReader(date_order).shown_by(columns.shows() | labels)
     in_tables, table_dates = parse_control(ex.control_lines, reader.read)
     in_head, head_dates = parse_control(head, reader.read)
-    in_columns = tuple(sorted(set(ex.column_dates) | column_dates(ex.date_cells, reader)))
+    in_columns = tuple(sorted(set(ex.column_dates) | columns.dates(reader)))
     in_text, text_dates = merge(in_tables, in_head), table_dates or head_dates
     name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
     # Explicit dates first, then registers' date columns, then what the name says,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from iso20k_cli.evidence.datereader import DateReader
-from iso20k_cli.evidence.dates import excel_serial, period_dates
+from iso20k_cli.evidence.datereader import DateReader, orders_shown
+from iso20k_cli.evidence.dates import DateOrder, OpenOrder, excel_serial, period_dates, scan_date
 from iso20k_cli.evidence.extract.structure import header_index
 
 # Words of a header that say when something happened.
@@ -90,16 +90,18 @@ def date_columns(rows: Sequence[Sequence[object]]) -> list[tuple[object, ...]]:
     return found
 
 
-def _cell(value: object, reader: DateReader) -> tuple[dt.date, ...] | str | None:
+def _cell(
+    value: object, found: dt.date | OpenOrder | None, reader: DateReader
+) -> tuple[dt.date, ...] | str | None:
     """The dates a cell gives; its text when it is a date of unknown order; else None."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         serial = excel_serial(value)  # a date typed into a cell not formatted as one
         return None if serial is None else (serial,)
-    found = reader.attempt(value)
-    if isinstance(found, dt.date):
-        return (found,)
-    if found is not None or not isinstance(value, str):
-        return found
+    read = reader.resolve(found, value)
+    if isinstance(read, dt.date):
+        return (read,)
+    if read is not None or not isinstance(value, str):
+        return read
     text = value.strip()
     # "2026-08-03 (approx.)": the date is the first word; "Jan 2026", "Q1 2026": a period.
     first = reader.attempt(text.split(" ")[0]) if " " in text else None
@@ -108,23 +110,42 @@ def _cell(value: object, reader: DateReader) -> tuple[dt.date, ...] | str | None
     return period_dates(text) or None
 
 
+class DateColumns:
+    """The date columns of one file, each cell scanned once: what order of day and
+    month they show, then their dates in that order."""
+
+    def __init__(self, columns: Sequence[Sequence[object]]) -> None:
+        self._columns: list[tuple[Sequence[object], list[dt.date | OpenOrder | None]]] = []
+        kept = 0
+        for cells in columns:
+            cells = cells[: max(0, MAX_CELLS - kept)]
+            kept += len(cells)
+            if cells:
+                self._columns.append((cells, [scan_date(c) for c in cells]))
+
+    def shows(self) -> set[DateOrder]:
+        """The orders the columns show between them."""
+        return orders_shown(found for _, scanned in self._columns for found in scanned)
+
+    def dates(self, reader: DateReader) -> set[dt.date]:
+        """Dates of the columns mostly made of dates, each read in the order it shows
+        (else the order ``reader`` has). A date of unknown order in such a column is
+        noted on ``reader``, not guessed."""
+        found: set[dt.date] = set()
+        for cells, scanned in self._columns:
+            column_reader = reader.shown_by(orders_shown(scanned))
+            readings = [_cell(c, f, column_reader) for c, f in zip(cells, scanned, strict=True)]
+            dated = [r for r in readings if r is not None]
+            if len(dated) / len(cells) < MIN_SHARE:
+                continue
+            for reading in dated:
+                if isinstance(reading, str):
+                    reader.unresolved.add(reading)
+                else:
+                    found.update(reading)
+        return found
+
+
 def column_dates(columns: Sequence[Sequence[object]], reader: DateReader) -> set[dt.date]:
-    """Dates of the columns mostly made of dates, each read in the order it shows
-    (else the order ``reader`` has). A date of unknown order in such a column is noted
-    on ``reader``, not guessed."""
-    found: set[dt.date] = set()
-    kept = 0
-    for cells in columns:
-        cells = cells[: max(0, MAX_CELLS - kept)]
-        kept += len(cells)
-        column_reader = reader.settled_by(cells)
-        readings = [_cell(c, column_reader) for c in cells]
-        dated = [r for r in readings if r is not None]
-        if not cells or len(dated) / len(cells) < MIN_SHARE:
-            continue
-        for reading in dated:
-            if isinstance(reading, str):
-                reader.unresolved.add(reading)
-            else:
-                found.update(reading)
-    return found
+    """The dates of ``columns`` (see :meth:`DateColumns.dates`)."""
+    return DateColumns(columns).dates(reader)
