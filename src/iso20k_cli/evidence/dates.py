@@ -65,7 +65,6 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 DateOrder = Literal["dmy", "mdy", "ymd"]
-DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy", "ymd")
 
 MAX_DATE_CHARS = 64
 """Longer text is not a date as people write one; nothing longer is even looked at."""
