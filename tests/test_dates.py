@@ -175,6 +175,7 @@ def test_headers_that_say_when_something_happened(header: str) -> None:
         "Review date",
         "Review due",
         "Planned start",
+        "Expected date",
         "SLA due",
         "Expiry",
         "Reviewed by",

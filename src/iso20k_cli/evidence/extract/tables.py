@@ -37,7 +37,8 @@ _PLANNED_WORDS = frozenset(
     {
         "due", "overdue", "target", "deadline", "expiry", "expires", "expiration", "expire",
         "plan", "planned", "next", "sla", "scheduled", "forecast", "estimated", "eta",
-        "proposed", "renewal", "until", "upcoming", "future",
+        "proposed", "renewal", "until", "upcoming", "future", "expected", "anticipated",
+        "projected", "promised", "intended", "required",
     }
 )  # fmt: skip
 _PLANNED_PARTS = ("due", "target", "deadline", "expir", "scheduled")
