@@ -21,6 +21,7 @@ from pydantic import (
 from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
+from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.severity import Severity
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
@@ -105,6 +106,11 @@ class Settings(_Model):
         "'incident-records.records_span' for one item.",
     )
     accepted: tuple[AcceptedFinding, ...] = ()
+    date_order: DateOrder | None = Field(
+        default=None,
+        description="How numeric dates such as 03/04/2026 are read when a file does not show "
+        "it: dmy (3 April), mdy (4 March) or ymd (two-digit years first, 26/04/03).",
+    )
 
     _source: LoadedYaml | None = PrivateAttr(default=None)
 

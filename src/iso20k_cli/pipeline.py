@@ -48,6 +48,7 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         ignore=settings.ignore,
         max_bytes=settings.max_file_size_mb * 1024 * 1024,
         progress=progress,
+        date_order=settings.date_order,
     )
     assessment = assess(
         catalogue,

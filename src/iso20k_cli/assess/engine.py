@@ -27,6 +27,7 @@ from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.registry import run_check
 from iso20k_cli.config import Settings
+from iso20k_cli.evidence.datereader import unread_note
 from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition, Link, NearMiss
@@ -77,6 +78,18 @@ def assess(
         genres[file.path] = recognition.genre
         file_warnings[file.path] = (*file.warnings, *recognition.warnings)
         file_findings.extend(_file_findings(file, file_warnings[file.path]))
+        if (note := unread_note(file.unread_dates, file.unread_date_examples)) is not None:
+            file_warnings[file.path] += (note,)
+            file_findings.append(
+                _observation(
+                    f"file:{file.path}:unread-dates",
+                    "file",
+                    f"{file.path}: {note}",
+                    "Write dates so that they read one way only (2026-04-03 or 3 April 2026), "
+                    "or set date_order (dmy, mdy or ymd) in the configuration.",
+                    (file.path,),
+                )
+            )
     file_findings.extend(
         _observation(
             f"folder:note:{_digest(note)}",

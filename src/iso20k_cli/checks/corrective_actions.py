@@ -84,7 +84,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 and cell(header, row, pattern).lower() in _EMPTY
             ):
                 problems[field].append(ref)
-        due = parse_date(cell(header, row, _DUE).split(" ")[0])
+        due_text = cell(header, row, _DUE)
+        due = parse_date(due_text) or parse_date(due_text.split(" ")[0])
         status = cell(header, row, _STATUS)
         if due is not None and due < ctx.as_of and not _closed(status):
             overdue.append(f"{ref} (due {due}, status '{status[:40]}')")

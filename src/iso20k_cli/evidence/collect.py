@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
@@ -44,9 +46,13 @@ def workers_for(count: int, jobs: int | None = None) -> int:
 
 
 def _extract_all(
-    candidates: list[Candidate], workers: int, progress: Progress | None
+    candidates: list[Candidate],
+    workers: int,
+    progress: Progress | None,
+    date_order: DateOrder | None = None,
 ) -> list[EvidenceFile]:
     done: list[EvidenceFile] = []
+    read = partial(extract, date_order=date_order)
 
     def record(file: EvidenceFile) -> None:
         done.append(file)
@@ -57,12 +63,12 @@ def _extract_all(
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 # map() yields in submission order whatever order the workers finish in.
-                for file in pool.map(extract, candidates, chunksize=8):
+                for file in pool.map(read, candidates, chunksize=8):
                     record(file)
         except BrokenProcessPool:
             pass  # a worker died (killed, out of memory): the rest is read below
     for candidate in candidates[len(done) :]:
-        record(extract(candidate))
+        record(read(candidate))
     return done
 
 
@@ -72,8 +78,11 @@ def collect(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    date_order: DateOrder | None = None,
 ) -> Evidence:
-    """Every evidence file below ``root``, read as far as its format allows, sorted by path."""
+    """Every evidence file below ``root``, read as far as its format allows, sorted by path.
+
+    ``date_order`` (dmy, mdy or ymd) reads numeric dates that a file leaves open."""
     manifest = read_manifest(root / MANIFEST_NAME)
     # A manifest that was read is not evidence; one that could not be (a link) is listed.
     candidates = [
@@ -81,7 +90,7 @@ def collect(
         for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
         if c.rel != MANIFEST_NAME or c.skip_reason is not None
     ]
-    files = _extract_all(candidates, workers_for(len(candidates), jobs), progress)
+    files = _extract_all(candidates, workers_for(len(candidates), jobs), progress, date_order)
     result = tuple(sorted(files, key=lambda f: f.path))
     if manifest is None:
         return Evidence(result)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
 _MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name} | {
     name.lower(): index for index, name in enumerate(calendar.month_abbr) if name
 }
 _MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 # File names. Each pattern is tried in turn and what it matched is blanked out, so
 # that "2026-08-01" is not read again as the month "2026-08".
@@ -66,38 +64,215 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_date(value: object) -> dt.date | None:
-    """A date from a cell, a YAML value or text such as '2027-03-10' or '10 March 2027'.
+DateOrder = Literal["dmy", "mdy", "ymd"]
 
-    Numeric dates are read day first (25/03/2027) only when that is unambiguous:
-    03/04/2027 could be either, and a wrong date is worse than none.
+MAX_DATE_CHARS = 64
+"""Longer text is not a date as people write one; nothing longer is even looked at."""
+MAX_PERIOD_CHARS = 32
+PIVOT = 70
+"""Two-digit years below this are 20xx, the others 19xx (00-69 -> 2000-2069, 70-99 ->
+1970-1999), the convention of POSIX ``strptime``."""
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's leap-year-bug count
+_EXCEL_SERIALS = (20_000, 80_000)  # 1954-10-03 to 2119-01-11: beyond, a number is not a date
+
+_DIGITS = frozenset("0123456789")
+_ISO_DIGITS = _DIGITS | {"-"}
+_DATE_SEPARATORS = frozenset(" ,-/.")
+_NUMERIC_SEPARATORS = frozenset({"-", "/", "."})
+_MAX_TOKENS = 9  # "Monday, 10th February 2026": more runs than this are no date
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_WEEKDAYS = frozenset(
+    name.lower() for name in (*calendar.day_name, *calendar.day_abbr, "tues", "thur", "thurs")
+)
+
+
+@dataclass(frozen=True)
+class OpenOrder:
+    """A numeric date whose day and month may be either way round: 03/04/2026."""
+
+    first: int
+    second: int
+    last: int
+    short: bool
+    """All three parts have one or two digits (02/05/26): year first is possible too."""
+
+    def shows(self) -> DateOrder | None:
+        """The order this date proves by itself: a day over 12 can only be a day."""
+        if self.second <= 12 < self.first <= 31:
+            return "dmy"
+        if self.first <= 12 < self.second <= 31:
+            return "mdy"
+        return None
+
+    def read(self, order: DateOrder | None) -> dt.date | None:
+        if order == "ymd" and self.short:
+            return _date(_year(self.first, 2), self.second, self.last)
+        year = _year(self.last, 2 if self.short else 4)
+        shown = self.shows()
+        if self.first == self.second or shown == "dmy" or (shown is None and order == "dmy"):
+            return _date(year, self.second, self.first)
+        if shown == "mdy" or (shown is None and order == "mdy"):
+            return _date(year, self.first, self.second)
+        return None
+
+    def ambiguous(self, order: DateOrder | None) -> bool:
+        """Both readings are dates and ``order`` does not choose between them."""
+        if self.first == self.second or self.first > 12 or self.second > 12:
+            return False
+        return not (order in ("dmy", "mdy") or (order == "ymd" and self.short))
+
+
+def _year(value: int, width: int) -> int:
+    if width == 2:
+        return 2000 + value if value < PIVOT else 1900 + value
+    return value
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _without_time(text: str) -> str:
+    """'2026-08-03T14:22:00Z', '03/08/2026 14:22', 'Feb 1, 2022, 10:00 AM': the date part."""
+    colon = text.find(":")
+    if colon < 0:
+        return text
+    cut = max(text.rfind(" ", 0, colon), text.rfind("T", 0, colon))
+    return text[:cut] if cut > 0 else ""
+
+
+# Runs of one class of character each; the classes are disjoint, so a run ends at the
+# first character outside it and the pattern never backtracks.
+_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+|[ ,./-]+")
+
+
+def _tokens(text: str) -> list[str] | None:
+    """Runs of digits, of letters and of separators; None when another character occurs."""
+    tokens: list[str] = _TOKEN.findall(text)
+    return tokens if sum(map(len, tokens)) == len(text) else None
+
+
+def _scan(text: str) -> dt.date | OpenOrder | None:
+    """A date in ``text``, or its parts when day and month may be either way round.
+
+    Tokens, not one pattern with optional parts, which could backtrack on long runs
+    of separators; and at most :data:`MAX_DATE_CHARS` characters.
     """
+    text = text.strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    return _scan_date_part(_without_time(text).strip(" ,."))
+
+
+# Registers repeat their dates row after row; the results are immutable.
+@lru_cache(maxsize=4096)
+def _scan_date_part(text: str) -> dt.date | OpenOrder | None:
+    if len(text) == 10 and text[4] == text[7] == "-" and _ISO_DIGITS.issuperset(text):
+        return _date(int(text[:4]), int(text[5:7]), int(text[8:]))  # the common case, fast
+    tokens = _tokens(text)
+    if tokens is None or len(tokens) > _MAX_TOKENS:
+        return None
+    # "1st", "February 1st": the ordinal belongs to the number before it.
+    kept: list[str] = []
+    for token in tokens:
+        if token.lower() in _ORDINALS and kept and kept[-1][0] in _DIGITS:
+            continue
+        kept.append(token)
+    if len(kept) > 2 and kept[0].lower() in _WEEKDAYS and kept[1][0] in _DATE_SEPARATORS:
+        kept = kept[2:]  # "Monday, 10 February 2026"
+    parts = kept[0::2]
+    separators = kept[1::2]
+    if len(kept) != 5 or any(s[0] not in _DATE_SEPARATORS or len(s) > 3 for s in separators):
+        return None
+    if all(p[0] in _DIGITS for p in parts):
+        return _numeric(parts, separators)
+    return _worded(parts)
+
+
+def _numeric(parts: list[str], separators: list[str]) -> dt.date | OpenOrder | None:
+    if separators[0] != separators[1] or separators[0] not in _NUMERIC_SEPARATORS:
+        return None
+    widths = [len(p) for p in parts]
+    first, second, last = (int(p) for p in parts)
+    if widths[0] == 4 and widths[1] <= 2 and widths[2] <= 2:
+        return _date(first, second, last)  # 2026-02-10, 2026/02/10, 2026.2.10
+    if widths[0] <= 2 and widths[1] <= 2 and widths[2] in (2, 4):
+        return OpenOrder(first, second, last, short=widths[2] == 2)
+    return None
+
+
+def _worded(parts: list[str]) -> dt.date | None:
+    """10 February 2026, 24-Jan-22, Feb 1 2022, 2022-Jan-24."""
+    digits = [p[0] in _DIGITS for p in parts]
+    if digits == [True, False, True]:
+        month = _MONTHS.get(parts[1].lower())
+        day, year = (parts[2], parts[0]) if len(parts[0]) == 4 else (parts[0], parts[2])
+    elif digits == [False, True, True]:
+        month = _MONTHS.get(parts[0].lower())
+        day, year = parts[1], parts[2]
+    else:
+        return None
+    if month is None or len(day) > 2 or len(year) not in (2, 4):
+        return None
+    return _date(_year(int(year), len(year)), month, int(day))
+
+
+def excel_serial(value: float) -> dt.date | None:
+    """The date an Excel serial number stands for (the 1900 date system), within a range
+    where a number in a date column is plausibly a date and not a count."""
+    if not _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+
+
+def scan_date(value: object) -> dt.date | OpenOrder | None:
+    """A date from a cell or a value, or the parts of a numeric date of open order."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip().rstrip(".")
-    try:
-        if match := _ISO.match(text):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DAY_MONTH_YEAR.match(text):
-            month = _MONTHS.get(match[2].lower())
-            return dt.date(int(match[3]), month, int(match[1])) if month else None
-        if match := _MONTH_DAY_YEAR.match(text):
-            month = _MONTHS.get(match[1].lower())
-            return dt.date(int(match[3]), month, int(match[2])) if month else None
-        if match := _NUMERIC.match(text):
-            first, second, year = int(match[1]), int(match[2]), int(match[3])
-            if first > 12 >= second:
-                return dt.date(year, second, first)
-            if second > 12 >= first:
-                return dt.date(year, first, second)
-            return dt.date(year, first, first) if first == second else None
-    except ValueError:
-        return None
+    if isinstance(value, str):
+        return _scan(value)
     return None
+
+
+def parse_date(value: object, order: DateOrder | None = None) -> dt.date | None:
+    """A date from a cell, a YAML value or text as people write it.
+
+    ISO (2026-02-10, 2026/02/10), words (10 February 2026, 1st April 2023, Feb 1, 2022,
+    February 1st, 2022, 24-Jan-2022, 24 Jan 22), numbers with ``/``, ``.`` or ``-``
+    (25/03/2027, 3.25.2027, 25-03-27), a time after the date ignored. Two-digit years
+    pivot at :data:`PIVOT`. Numeric dates are read day or month first only when the
+    date itself shows which (25/03/2027) or ``order`` says so: 03/04/2027 could be
+    either, and a wrong date is worse than none.
+    """
+    found = scan_date(value)
+    if isinstance(found, OpenOrder):
+        return found.read(order)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def period_dates(text: str) -> tuple[dt.date, ...]:
+    """The first and last day of a period written in a cell: Jan 2026, 2026-01, 01/2026,
+    Q1 2026, Jan-Mar 2026 (the forms file names use, and month/year numbers)."""
+    text = text.strip()
+    # "September to December 2026" is about as long as a period gets; a year has digits.
+    if not text or len(text) > MAX_PERIOD_CHARS or not any(c.isdigit() for c in text):
+        return ()
+    tokens = _tokens(text)
+    if tokens is not None and len(tokens) == 3 and tokens[1] in _NUMERIC_SEPARATORS:
+        first, second = tokens[0], tokens[2]
+        if first.isdigit() and second.isdigit():
+            if len(first) <= 2 and len(second) == 4:
+                first, second = second, first
+            if len(first) == 4 and len(second) <= 2 and 1 <= int(second) <= 12:
+                return month_bounds(int(first), int(second))
+            return ()
+    return dates_in_name(text)
 
 
 def dates_in_name(name: str) -> tuple[dt.date, ...]:

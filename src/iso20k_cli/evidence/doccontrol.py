@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status
@@ -121,8 +121,11 @@ def _clean(value: str) -> str:
     return value.strip().strip("*_`").strip()
 
 
-def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date, ...]]:
-    """Document control and labelled record dates (a meeting or report date, a period)."""
+def parse_control(
+    lines: Iterable[str], read_date: Callable[[str], dt.date | None] = parse_date
+) -> tuple[DocumentControl, tuple[dt.date, ...]]:
+    """Document control and labelled record dates (a meeting or report date, a period),
+    dates read with ``read_date`` (the file's order of day and month)."""
     found: dict[str, object] = {}
     record_dates: list[dt.date] = []
     for count, raw in enumerate(lines):
@@ -136,15 +139,15 @@ def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date,
         if not value:
             continue
         if key in ("approved", "review_due"):
-            parsed = parse_date(value)
+            parsed = read_date(value)
             if parsed is not None:
                 found.setdefault(key, parsed)
         elif key == "record_date":
-            if (parsed := parse_date(value)) is not None:
+            if (parsed := read_date(value)) is not None:
                 record_dates.append(parsed)
         elif key == "period":
             ends_text = _range(value)
-            ends = [parse_date(end) for end in ends_text] if ends_text else []
+            ends = [read_date(end) for end in ends_text] if ends_text else []
             if any(ends):
                 record_dates.extend(d for d in ends if d is not None)
             else:  # "Q3 2026", "July-September 2026": the forms file names use

@@ -108,6 +108,10 @@ class EvidenceFile(BaseModel):
     warnings: tuple[str, ...] = ()
     read_failure: bool = False
     """The file should have been readable but is damaged, encrypted, too large or a link."""
+    unread_dates: int = 0
+    """Numeric dates (03/04/2026) left unread: day and month could be either way round
+    and neither the file nor the configuration's ``date_order`` says which."""
+    unread_date_examples: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

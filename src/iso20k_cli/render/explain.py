@@ -115,6 +115,8 @@ def _explain_item(
         file = file_results.get(link.path)
         if file is not None:
             console.print(_indent(Text(_control(file), style="dim"), 2))
+            for warning in file.warnings:
+                console.print(_indent(Text(f"note: {warning}", style="yellow"), 2))
             if not file.readable:
                 console.print(_indent(Text(f"content not read: {file.error}", style="yellow"), 2))
     if result.near_misses:

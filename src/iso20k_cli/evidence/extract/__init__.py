@@ -8,11 +8,12 @@ name, the order in which sources win) happen here, once.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from iso20k_cli.evidence.dates import dates_in_name
-from iso20k_cli.evidence.doccontrol import HEAD_LINES, merge, parse_control
+from iso20k_cli.evidence.datereader import DateReader, orders_shown
+from iso20k_cli.evidence.dates import DateOrder, dates_in_name, scan_date
+from iso20k_cli.evidence.doccontrol import HEAD_LINES, labelled, merge, parse_control
 from iso20k_cli.evidence.extract.base import (
     MAX_SECTIONS,
     MAX_TABLES,
@@ -20,6 +21,7 @@ from iso20k_cli.evidence.extract.base import (
     Extracted,
     Unreadable,
 )
+from iso20k_cli.evidence.extract.tables import DateColumns
 from iso20k_cli.evidence.model import EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
 
@@ -61,30 +63,38 @@ _CONVERT_HINTS = {
 }
 
 
-def extract(candidate: Candidate) -> EvidenceFile:
-    """Read one file; whatever is wrong with it becomes an error on the result, never a crash."""
+def extract(candidate: Candidate, date_order: DateOrder | None = None) -> EvidenceFile:
+    """Read one file; whatever is wrong with it becomes an error on the result, never a crash.
+
+    ``date_order`` reads numeric dates such as 03/04/2026 whose order of day and month
+    the file does not show by its other dates (see :class:`DateReader`)."""
     suffix = Path(candidate.rel).suffix.lower()
     fmt, module_name = _FORMATS.get(suffix, ("other", None))
     if candidate.skip_reason is not None:
-        return _finish(candidate, fmt, Extracted(unreadable=candidate.skip_reason, failure=True))
+        return _finish(
+            candidate, fmt, Extracted(unreadable=candidate.skip_reason, failure=True), date_order
+        )
     if module_name is None:
         hint = _CONVERT_HINTS.get(
             suffix, f"{suffix or 'files without an extension'} files are not read"
         )
         return _finish(
-            candidate, fmt, Extracted(unreadable=f"{hint}; recognised by file name only")
+            candidate,
+            fmt,
+            Extracted(unreadable=f"{hint}; recognised by file name only"),
+            date_order,
         )
     module = importlib.import_module(f"{__name__}.{module_name}")
-    reader: Callable[[Candidate], Extracted] = module.extract
+    read: Callable[[Candidate], Extracted] = module.extract
     try:
-        extracted = reader(candidate)
+        extracted = read(candidate)
     except Unreadable as exc:
         extracted = Extracted(unreadable=str(exc), failure=True)
     except MemoryError:
         extracted = Extracted(unreadable="too large to read in memory", failure=True)
     except Exception as exc:  # noqa: BLE001 - parsers of hostile files raise anything
         extracted = Extracted(unreadable=f"could not be read: {_describe(exc)}", failure=True)
-    return _finish(candidate, fmt, extracted)
+    return _finish(candidate, fmt, extracted, date_order)
 
 
 def _describe(exc: BaseException) -> str:
@@ -93,17 +103,34 @@ def _describe(exc: BaseException) -> str:
     return f"{name}: {text[:200]}" if text else name
 
 
-def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
-    in_tables, table_dates = parse_control(ex.control_lines)
-    in_head, head_dates = parse_control(ex.text.splitlines()[:HEAD_LINES])
+_DATE_LABELS = frozenset({"approved", "review_due", "record_date", "period"})
+
+
+def _labelled_dates(lines: list[str]) -> Iterator[str]:
+    """The values of labelled date lines ("Approved: 25/04/2026"), for the file's order."""
+    for line in lines:
+        found = labelled(line.strip().strip("|"))
+        if found is not None and found[0] in _DATE_LABELS:
+            yield found[2]
+
+
+def _finish(
+    candidate: Candidate, fmt: str, ex: Extracted, date_order: DateOrder | None
+) -> EvidenceFile:
+    head = ex.text.splitlines()[:HEAD_LINES]
+    # The file's dates that can only be read one way settle the order of the others.
+    columns = DateColumns(ex.date_cells)
+    labels = orders_shown(scan_date(v) for v in _labelled_dates([*ex.control_lines, *head]))
+    reader = DateReader(date_order).shown_by(columns.shows() | labels)
+    in_tables, table_dates = parse_control(ex.control_lines, reader.read)
+    in_head, head_dates = parse_control(head, reader.read)
+    in_columns = tuple(sorted(set(ex.column_dates) | columns.dates(reader)))
     in_text, text_dates = merge(in_tables, in_head), table_dates or head_dates
     name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
     # Explicit dates first, then registers' date columns, then what the name says,
     # then labelled dates in the text; metadata dates are a last resort because a
     # copy or a save changes them.
-    record_dates = (
-        ex.record_dates or ex.column_dates or name_dates or text_dates or ex.metadata_dates
-    )
+    record_dates = ex.record_dates or in_columns or name_dates or text_dates or ex.metadata_dates
     return EvidenceFile(
         path=candidate.rel,
         format=fmt,
@@ -120,6 +147,8 @@ def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
         declared=ex.declared,
         warnings=tuple(ex.warnings),
         read_failure=ex.failure,
+        unread_dates=reader.unresolved.count,
+        unread_date_examples=reader.unresolved.examples,
     )
 
 

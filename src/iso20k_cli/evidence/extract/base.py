@@ -47,6 +47,8 @@ class Extracted:
     """Extra 'Label: value' lines (from tables) searched for a document-control block."""
     record_dates: tuple[dt.date, ...] = ()
     column_dates: tuple[dt.date, ...] = ()
+    date_cells: list[tuple[object, ...]] = field(default_factory=list)
+    """The cells of the date columns of registers, read once the file's date order is known."""
     metadata_dates: tuple[dt.date, ...] = ()
     declared: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)

@@ -38,5 +38,5 @@ def extract(candidate: Candidate) -> Extracted:
         text="\n".join(" | ".join(c for c in row if c) for row in rows if any(row)),
         tables=[] if header_at is None else [make_table(rows, header_at, None)],
         control_lines=table_lines(rows[:10]),
-        column_dates=tuple(sorted(date_columns(rows))),
+        date_cells=date_columns(rows),
     )

@@ -28,7 +28,7 @@ from iso20k_cli.evidence.extract.structure import (
     header_index,
     make_table,
 )
-from iso20k_cli.evidence.extract.tables import date_columns
+from iso20k_cli.evidence.extract.tables import MAX_CELLS, date_columns
 from iso20k_cli.evidence.model import SectionKind, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
@@ -68,7 +68,7 @@ def extract(candidate: Candidate) -> Extracted:
         marks: list[Mark] = []
         tables: list[Table] = []
         control_lines: list[str] = []
-        dates: set[dt.date] = set()
+        date_cells: list[tuple[object, ...]] = []
         for position, sheet in enumerate(workbook.worksheets):
             rows = [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS)]
             text_rows = [[_cell(v) for v in row] for row in rows]
@@ -85,7 +85,8 @@ def extract(candidate: Candidate) -> Extracted:
                 tables.append(make_table(text_rows, header_at, name))
             if position == 0 or sheet.title.strip().lower() in _CONTROL_SHEETS:
                 control_lines.extend(table_lines(text_rows[:CONTROL_ROWS]))
-            dates.update(date_columns(rows))
+            if sum(len(c) for c in date_cells) < MAX_CELLS:
+                date_cells.extend(date_columns(rows))
         props = workbook.properties
     finally:
         workbook.close()
@@ -105,6 +106,6 @@ def extract(candidate: Candidate) -> Extracted:
         title_source="metadata" if title else None,
         metadata=metadata,
         control_lines=control_lines,
-        column_dates=tuple(sorted(dates)),
+        date_cells=date_cells,
         metadata_dates=meta_dates,
     )

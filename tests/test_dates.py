@@ -1,0 +1,226 @@
+"""Dates as people write them: the parser, the order of day and month, date columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from datetime import date as D
+
+import pytest
+
+from conftest import Folder
+from factories import write_csv
+from iso20k_cli.evidence.collect import collect
+from iso20k_cli.evidence.datereader import DateReader
+from iso20k_cli.evidence.dates import excel_serial, parse_date, period_dates
+from iso20k_cli.evidence.extract.tables import column_dates, means_when
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-02-10", D(2026, 2, 10)),
+        ("2026/02/10", D(2026, 2, 10)),
+        ("2026.2.10", D(2026, 2, 10)),
+        ("10 February 2026", D(2026, 2, 10)),
+        ("1st April 2023", D(2023, 4, 1)),
+        ("Feb 1, 2022", D(2022, 2, 1)),
+        ("February 1st, 2022", D(2022, 2, 1)),
+        ("Feb. 1 2022", D(2022, 2, 1)),
+        ("24-Jan-2022", D(2022, 1, 24)),
+        ("24 Jan 22", D(2022, 1, 24)),
+        ("24/JAN/2022", D(2022, 1, 24)),
+        ("2022-Jan-24", D(2022, 1, 24)),
+        ("5th Sept 2026", D(2026, 9, 5)),
+        ("Monday, 10 February 2026", D(2026, 2, 10)),
+        ("25/04/2026", D(2026, 4, 25)),  # a day over 12 shows the order by itself
+        ("04/25/2026", D(2026, 4, 25)),
+        ("25.04.2026", D(2026, 4, 25)),
+        ("25-04-26", D(2026, 4, 25)),
+        ("07/07/2026", D(2026, 7, 7)),  # the same either way round
+        ("2026-08-03T14:22:00Z", D(2026, 8, 3)),
+        ("2026-08-03 14:22", D(2026, 8, 3)),
+        ("25/04/2026 09:30", D(2026, 4, 25)),
+        ("Feb 1, 2022, 10:00 AM", D(2022, 2, 1)),
+        ("10 March 2027.", D(2027, 3, 10)),
+    ],
+)
+def test_dates_as_people_write_them(text: str, expected: D) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-02-30",  # not in the calendar
+        "31/31/2026",
+        "1.2.3",  # a version
+        "03/45/2026",
+        "INC-2026-04",
+        "Jan 2026",  # a period, not a day
+        "10 Smarch 2026",
+        "2026-02-10-11",
+        "",
+        "3" * 5000,
+        "1 / " * 5000,
+    ],
+)
+def test_what_is_not_a_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_two_digit_years_pivot_at_70() -> None:
+    assert parse_date("24 Jan 69") == D(2069, 1, 24)
+    assert parse_date("24 Jan 70") == D(1970, 1, 24)
+    assert parse_date("31/12/99") == D(1999, 12, 31)
+    assert parse_date("13/01/00") == D(2000, 1, 13)
+
+
+def test_ambiguous_numeric_dates_need_an_order() -> None:
+    assert parse_date("03/04/2026") is None  # 3 April or 4 March: no guess
+    assert parse_date("03/04/2026", "dmy") == D(2026, 4, 3)
+    assert parse_date("03/04/2026", "mdy") == D(2026, 3, 4)
+    # Year first is only possible with two-digit years.
+    assert parse_date("26/04/03", "ymd") == D(2026, 4, 3)
+    assert parse_date("03/04/2026", "ymd") is None
+    # A date that shows its order is read so whatever the setting.
+    assert parse_date("25/04/2026", "mdy") == D(2026, 4, 25)
+    # What is no date either way round is not an ambiguous date.
+    reader = DateReader()
+    assert (reader.read("03/45/2026"), reader.read("13/14/2026")) == (None, None)
+    assert reader.unresolved.count == 0
+
+
+def test_a_file_settles_the_order_before_the_configuration() -> None:
+    shown = DateReader("mdy").settled_by(["25/04/2026", "02/05/2026", "2026-01-01"])
+    assert (shown.read("02/05/2026"), shown.read("13/05/2026")) == (D(2026, 5, 2), D(2026, 5, 13))
+    assert shown.unresolved.count == 0
+    # Nothing shown: the configuration decides.
+    configured = DateReader("mdy").settled_by(["02/05/2026"])
+    assert configured.read("02/05/2026") == D(2026, 2, 5)
+    # Contradicting dates settle nothing; without a setting the date is noted, not read.
+    mixed = DateReader().settled_by(["25/04/2026", "04/25/2026"])
+    assert mixed.read("02/05/2026") is None
+    assert mixed.read("02/05/2026") is None
+    assert mixed.read("03/05/2026") is None
+    assert (mixed.unresolved.count, mixed.unresolved.examples) == (2, ("02/05/2026", "03/05/2026"))
+
+
+def test_a_column_settles_its_own_order() -> None:
+    reader = DateReader()
+    day_first = ("02/05/2026", "25/04/2026")
+    month_first = ("02/05/2026", "04/25/2026")
+    assert column_dates([day_first, month_first], reader) == {
+        D(2026, 5, 2),
+        D(2026, 4, 25),
+        D(2026, 2, 5),
+    }
+    assert reader.unresolved.count == 0
+
+
+def test_a_column_of_unresolved_dates_is_reported_not_dropped() -> None:
+    reader = DateReader()
+    assert column_dates([("03/04/2026", "05/06/2026", "")], reader) == set()
+    assert reader.unresolved.examples == ("03/04/2026", "05/06/2026")
+    # A column that is not mostly dates is no date column: its numbers are not noted.
+    other = DateReader()
+    assert column_dates([("03/04/2026", "n/a", "tbc", "later")], other) == set()
+    assert other.unresolved.count == 0
+
+
+def test_periods_and_excel_serials_in_date_columns() -> None:
+    assert period_dates("Jan 2026") == (D(2026, 1, 1), D(2026, 1, 31))
+    assert period_dates("2026-01") == (D(2026, 1, 1), D(2026, 1, 31))
+    assert period_dates("01/2026") == (D(2026, 1, 1), D(2026, 1, 31))
+    assert period_dates("Q1 2026") == (D(2026, 1, 1), D(2026, 3, 31))
+    assert period_dates("13/2026") == ()
+    assert excel_serial(46023) == D(2026, 1, 1)
+    assert excel_serial(12) is None  # a count, not a date
+    assert column_dates([(46023, 46054.5, "Feb 2026")], DateReader()) == {
+        D(2026, 1, 1),
+        D(2026, 2, 1),
+        D(2026, 2, 28),
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Date",
+        "Opened",
+        "sys_created_on",
+        "CreatedDate",
+        "Verified on",
+        "Date of review",
+        "Last reviewed",
+        "Last review date",
+        "Month covered",
+        "Period",
+        "When",
+        "Audited",
+        "Resolved at",
+        "Unplanned outage date",
+    ],
+)
+def test_headers_that_say_when_something_happened(header: str) -> None:
+    assert means_when(header)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Due date",
+        "Target date",
+        "Next review",
+        "Review date",
+        "Review due",
+        "Planned start",
+        "Expected date",
+        "SLA due",
+        "Expiry",
+        "Reviewed by",
+        "Complete by",
+        "Owner",
+        "Summary",
+        "Status",
+    ],
+)
+def test_headers_of_plans_and_other_things(header: str) -> None:
+    assert not means_when(header)
+
+
+def test_long_hostile_cells_are_read_in_linear_time() -> None:
+    cells = (*("1" + " ," * 20_000 + "x" for _ in range(50)), "1/" * 30_000)
+    started = time.perf_counter()
+    assert column_dates([cells], DateReader()) == set()
+    assert means_when("date " * 100_000)
+    assert time.perf_counter() - started < 2
+
+
+def test_control_lines_use_the_configured_order(evidence: Folder) -> None:
+    evidence.add("minutes.md", "# Change board minutes\n\nMeeting date: 03/04/2026\n\nNotes.\n")
+    (unset,) = collect(evidence.root, jobs=1).files
+    assert (unset.record_dates, unset.unread_dates) == ((), 1)
+    (dmy,) = collect(evidence.root, jobs=1, date_order="dmy").files
+    assert (dmy.record_dates, dmy.unread_dates) == ((dt.date(2026, 4, 3),), 0)
+
+
+def test_the_document_control_block_settles_the_order(evidence: Folder) -> None:
+    evidence.add(
+        "minutes.md",
+        "# Change board minutes\n\nVersion: 4.13.26\nApproved: 02/05/2026\n"
+        "Meeting date: 03/04/2026\n\nNext review: 20/04/2027\n",
+    )
+    (file,) = collect(evidence.root, jobs=1, date_order="mdy").files
+    # The next review date shows day first, so the file is read day first; a version
+    # number is no date and shows nothing.
+    assert file.record_dates == (dt.date(2026, 4, 3),)
+    assert (file.control.approved, file.control.review_due) == (D(2026, 5, 2), D(2027, 4, 20))
+    assert file.unread_dates == 0
+
+
+def test_a_register_read_in_parallel_workers_keeps_the_order(evidence: Folder) -> None:
+    for index in range(3):
+        write_csv(evidence.root / f"log-{index}.csv", [["Logged", "Id"], ["03/04/2026", "1"]])
+    files = collect(evidence.root, jobs=2, date_order="mdy").files
+    assert {f.record_dates for f in files} == {(D(2026, 3, 4),)}

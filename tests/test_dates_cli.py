@@ -1,0 +1,114 @@
+"""Registers' dates end to end: written as people write them, read as the file means them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import AS_OF, MINI, Folder, Invoke
+from factories import write_csv, write_xlsx
+from folders import check
+
+
+def _files(cli: Invoke, evidence: Folder) -> dict[str, Any]:
+    result = check(cli, evidence, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return {f["path"]: f for f in result.json()["files"]}
+
+
+def _span(file: dict[str, Any]) -> tuple[str | None, str | None]:
+    return file["first_record"], file["last_record"]
+
+
+def test_a_day_first_workbook_is_read_day_first(cli: Invoke, evidence: Folder) -> None:
+    write_xlsx(
+        evidence.root / "Incident Log.xlsx",
+        {
+            "Incidents": [
+                ["Ref", "Logged", "Summary", "Target date"],
+                ["INC-1", "02/03/2026", "Disk full", "02/01/2027"],
+                ["INC-2", "25/04/2026", "VPN down", "03/01/2027"],
+                ["INC-3", "11/10/2026", "Mail queue", "04/01/2027"],
+            ]
+        },
+    )
+    result = check(cli, evidence, "-f", "json")
+    data = result.json()
+    log = {f["path"]: f for f in data["files"]}["Incident Log.xlsx"]
+    # 25/04/2026 shows the workbook writes the day first: 02/03 is 2 March, 11/10 is
+    # 11 October (month first they would be 3 February and 10 November). The target
+    # dates are plans and do not count.
+    assert _span(log) == ("2026-03-02", "2026-10-11")
+    assert log["warnings"] == []
+    assert not [f for f in data["findings"] if f["id"].endswith(":unread-dates")]
+    incident = next(i for i in data["items"] if i["id"] == "incident-records")
+    latest = next(c for c in incident["checks"] if c["check"] == "latest_record_age")
+    assert "latest record 2026-10-11" in latest["message"]
+
+
+def test_verified_on_and_month_covered_columns(cli: Invoke, evidence: Folder) -> None:
+    write_csv(
+        evidence.root / "backup-verification.csv",
+        [
+            ["Check", "Verified on", "Month covered", "Next review", "Verified by"],
+            ["Restore test", "3 Feb 2026", "Jan 2026", "1 Jan 2027", "A. Smith"],
+            ["Restore test", "Mar 2, 2026", "Feb 2026", "1 Jan 2027", "A. Smith"],
+            ["Restore test", "4th November 2026", "2026-10", "1 Jan 2027", "B. Jones"],
+        ],
+    )
+    write_csv(
+        evidence.root / "access-reviews.csv",
+        [["System", "Last reviewed", "Review date"], ["CRM", "Q2 2026", "2027-06-30"]],
+    )
+    files = _files(cli, evidence)
+    # The months covered reach back to 1 January; the next review is not a record.
+    assert _span(files["backup-verification.csv"]) == ("2026-01-01", "2026-11-04")
+    assert _span(files["access-reviews.csv"]) == ("2026-04-01", "2026-06-30")
+
+
+def _ambiguous_log(evidence: Folder) -> None:
+    write_csv(
+        evidence.root / "incident-log.csv",
+        [["Id", "Date", "Summary"], ["1", "03/04/2026", "Disk"], ["2", "05/06/2026", "Mail"]],
+    )
+
+
+def test_unresolved_dates_are_reported_not_guessed(cli: Invoke, evidence: Folder) -> None:
+    _ambiguous_log(evidence)
+    data = check(cli, evidence, "-f", "json").json()
+    log = {f["path"]: f for f in data["files"]}["incident-log.csv"]
+    assert _span(log) == (None, None)
+    (note,) = log["warnings"]
+    assert "2 numeric dates (03/04/2026, 05/06/2026) could be day first or month first" in note
+    (finding,) = [f for f in data["findings"] if f["id"] == "file:incident-log.csv:unread-dates"]
+    assert finding["severity"] == "observation" and "date_order" in finding["recommendation"]
+
+
+def test_explain_shows_the_unread_dates(cli: Invoke, evidence: Folder) -> None:
+    _ambiguous_log(evidence)
+    result = cli(
+        "explain", evidence.root, "incident-records", "--catalogue", MINI, "--as-of", AS_OF
+    )
+    out = " ".join(result.stdout.split())
+    assert "incident-log.csv" in out
+    assert "note: 2 numeric dates (03/04/2026, 05/06/2026) could be day first" in out
+
+
+def test_date_order_in_the_configuration(cli: Invoke, evidence: Folder) -> None:
+    _ambiguous_log(evidence)
+    evidence.add(".iso20k.yaml", "organisation: Acme\ndate_order: dmy\n")
+    data = check(cli, evidence, "-f", "json").json()
+    log = {f["path"]: f for f in data["files"]}["incident-log.csv"]
+    assert _span(log) == ("2026-04-03", "2026-06-05")
+    assert log["warnings"] == []
+    evidence.add(".iso20k.yaml", "date_order: mdy\n")
+    assert _span(_files(cli, evidence)["incident-log.csv"]) == ("2026-03-04", "2026-05-06")
+
+
+def test_a_bad_date_order_names_the_file_and_line(cli: Invoke, evidence: Folder) -> None:
+    _ambiguous_log(evidence)
+    config = evidence.add(".iso20k.yaml", "organisation: Acme\ndate_order: dd/mm/yyyy\n")
+    result = check(cli, evidence)
+    assert result.exit_code == 2
+    assert f"{config}:2: date_order" in result.stderr
+    assert "'dmy', 'mdy' or 'ymd'" in result.stderr
+    assert "Traceback" not in result.stderr
