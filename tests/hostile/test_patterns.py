@@ -132,3 +132,12 @@ def test_unclosed_brackets_and_endless_blanks(tmp_path: Path) -> None:
     text = "# Incident policy\n\n" + "[" * 200_000 + "<" * 200_000 + "[list x] " * 20_000
     root = make_folder(tmp_path, {"policy.md": text, "policy.txt": text})
     check(root)
+
+
+def test_hostile_cells_in_a_date_column(tmp_path: Path) -> None:
+    # Date cells are read as runs of one kind of character each, at most 64 of them.
+    rows = ["Ref,Date raised,Verified on"]
+    rows += [f"{n},1{' ,' * 20_000}x,{'1/' * 30_000}" for n in range(50)]
+    rows += [f"{n},2026-03-0{n % 9 + 1},{'date ' * 1_000}" for n in range(50)]
+    root = make_folder(tmp_path, {"incident-log.csv": "\n".join(rows) + "\n"})
+    check(root)
