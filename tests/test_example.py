@@ -33,10 +33,12 @@ def test_planted_gaps_are_the_major_findings(result: dict[str, Any]) -> None:
     assert findings(result, "major") == {
         ("other-parties-list", "missing"),
         ("service-complaints", "missing"),
-        ("contractual-disputes", "missing"),
         ("continuity-risk-assessment", "missing"),
         ("continuity-test-results", "missing"),
     }
+    # Records of disputes are needed only if there were disputes: the example does not say
+    # (its supplier review mentions none), so an auditor would ask.
+    assert ("contractual-disputes", "applies_when") in findings(result, "observation")
 
 
 def test_planted_weaknesses_are_minor_findings(result: dict[str, Any]) -> None:

@@ -105,6 +105,11 @@ class Settings(_Model):
         "'incident-records.records_span' for one item.",
     )
     accepted: tuple[AcceptedFinding, ...] = ()
+    conditions: dict[str, bool] = Field(
+        default_factory=dict,
+        description="Answers to the catalogue's conditions (applies_when): false means the "
+        "items that depend on it do not apply, true that they apply in full.",
+    )
 
     _source: LoadedYaml | None = PrivateAttr(default=None)
 
@@ -173,6 +178,14 @@ class Settings(_Model):
                 self._fail(
                     ["not_applicable", index, "item"],
                     f"not_applicable: item '{entry.item}' is not in the catalogue",
+                )
+
+        for key in self.conditions:
+            if key not in catalogue.conditions:
+                known = ", ".join(sorted(catalogue.conditions)) or "none"
+                self._fail(
+                    ["conditions", key],
+                    f"conditions: '{key}' is not a condition of the catalogue (known: {known})",
                 )
 
     def logo_path(self) -> Path | None:
