@@ -359,7 +359,7 @@ def _why_it_applies(finding: Finding, item: Item, run: _Run) -> Finding:
         why = f"the configuration answers yes to '{when.question}'"
     else:
         why = f"the evidence of '{run.shown[when.condition]}' answers yes to '{when.question}'"
-    basis = "; ".join(b for b in (finding.basis, f"a conditional requirement: {why}") if b)
+    basis = "; ".join(b for b in (finding.basis, f"it applies here: {why}") if b)
     return finding.model_copy(update={"basis": basis})
 
 
