@@ -205,23 +205,30 @@ def test_not_applicable_clause_covers_its_items() -> None:
     assert clause["2"].status is Status.NOT_APPLICABLE and clause["2"].score is None
 
 
-def test_weighting_mandatory_three_to_one() -> None:
+def test_mandatory_items_decide_and_good_practice_only_raises() -> None:
     # Clause 1.1 holds scope (mandatory, weight 3) and handbook (good practice, weight 1).
     approved = doc("scope-statement.md", approved=D(2026, 3, 1), review_due=D(2027, 3, 1))
     draft = doc("scope-statement.md", DocStatus.DRAFT, review_due=D(2027, 3, 1))
     handbook = doc("staff-handbook.md")
-    scores = {
+    runs = {
         "met+missing": run([approved]),
         "draft+missing": run([draft]),
         "missing+met": run([handbook]),
         "draft+met": run([draft, handbook]),
+        "missing+missing": run([]),
     }
-    clause_1_1 = {k: {c.id: c.score for c in r.clauses}["1.1"] for k, r in scores.items()}
+    clause_1_1 = {
+        k: ({c.id: c.score for c in r.clauses}["1.1"], {c.id: c.status for c in r.clauses}["1.1"])
+        for k, r in runs.items()
+    }
     assert clause_1_1 == {
-        "met+missing": 75.0,
-        "draft+missing": 37.5,
-        "missing+met": 25.0,
-        "draft+met": 62.5,
+        # The missing handbook does not lower a clause whose mandatory item is met.
+        "met+missing": (100.0, Status.MET),
+        "draft+missing": (50.0, Status.PARTIAL),
+        # The handbook lifts "missing" to "partial"; weighted 1 against 3, it raises the score.
+        "missing+met": (25.0, Status.PARTIAL),
+        "draft+met": (62.5, Status.PARTIAL),
+        "missing+missing": (0.0, Status.MISSING),
     }
 
 

@@ -94,12 +94,13 @@ def test_configuration_drives_the_run(cli: Invoke, evidence: Folder, tmp_path: P
     catalogue = tmp_path / "cats" / "mine.yaml"
     catalogue.parent.mkdir()
     catalogue.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    # Approved but overdue for review: a minor finding, so the score is 50.
     evidence.add(
         "Scope-Statement.md",
         "# Scope",
         status="approved",
-        approved="2026-03-01",
-        review_due="2027-03-01",
+        approved="2025-03-01",
+        review_due="2026-03-01",
     )
     evidence.add("archive/incident-policy.md", "# Old", status="approved")
     config = tmp_path / "settings.yaml"

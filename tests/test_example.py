@@ -33,10 +33,12 @@ def test_planted_gaps_are_the_major_findings(result: dict[str, Any]) -> None:
     assert findings(result, "major") == {
         ("other-parties-list", "missing"),
         ("service-complaints", "missing"),
-        ("contractual-disputes", "missing"),
         ("continuity-risk-assessment", "missing"),
         ("continuity-test-results", "missing"),
     }
+    # Records of disputes are needed only if there were disputes: the example does not say
+    # (its supplier review mentions none), so an auditor would ask.
+    assert ("contractual-disputes", "applies_when") in findings(result, "observation")
 
 
 def test_planted_weaknesses_are_minor_findings(result: dict[str, Any]) -> None:
@@ -135,3 +137,25 @@ def test_signed_scan_is_vouched_for_by_the_manifest(result: dict[str, Any]) -> N
             "signals": [],
         }
     ]
+
+
+def test_clause_statuses_roll_up_consistently(result: dict[str, Any]) -> None:
+    # Mandatory evidence decides every clause, parents over their whole subtree: a met
+    # parent has no missing clause below it, a missing one nothing met or partial below.
+    clauses = {c["id"]: c for c in result["clauses"]}
+    below: dict[str, set[str]] = {cid: set() for cid in clauses}
+    for cid, clause in clauses.items():
+        parent = clause["parent"]
+        while parent is not None:
+            below[parent].add(clauses[cid]["status"])
+            parent = clauses[parent]["parent"]
+    for cid, clause in clauses.items():
+        if clause["status"] == "met":
+            assert "missing" not in below[cid], cid
+        if clause["status"] == "missing":
+            assert not below[cid] & {"met", "partial"}, cid
+    # Clause 8 holds gaps in mandatory evidence (8.2.3, 8.7.2) and met clauses.
+    assert clauses["8"]["status"] == "partial"
+    # Good-practice-only clauses with nothing present are not gaps.
+    for cid in ("7.5.4", "7.6", "8.1", "8.4.1", "8.5.2.3", "8.5.3"):
+        assert (clauses[cid]["status"], clauses[cid]["score"]) == ("not_assessed", None), cid

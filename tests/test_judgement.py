@@ -135,7 +135,9 @@ def test_explain_shows_files_that_were_not_counted(cli: Invoke) -> None:
 def test_explain_a_clause_and_a_finding_id(cli: Invoke) -> None:
     out = " ".join(cli("explain", EXAMPLE, "8.7.2", "--as-of", AS_OF).stdout.split())
     assert "8.7.2 Service continuity management" in out
-    assert "(50×3 + 0×3 + 0×3) / 9 = 16.7" in out
+    assert "Mandatory items decide: 0 of 3 met, 1 partial, 2 missing." in out
+    assert "Mean of the mandatory items: 50 / 3 = 16.7." in out
+    assert "Mandatory evidence decides a clause" in out
     by_finding = cli("explain", EXAMPLE, "continuity-plan:approved", "--as-of", AS_OF)
     assert "Service continuity plan (continuity-plan)" in by_finding.stdout
     interview = cli("explain", EXAMPLE, "5.1", "--as-of", AS_OF)

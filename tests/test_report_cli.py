@@ -261,11 +261,11 @@ def test_template_dir_overrides_one_template_and_keeps_the_rest(
         encoding="utf-8",
     )
     html = report(cli, evidence.root, "--template-dir", templates, "-f", "html").stdout
-    assert "<h2>Our view</h2><p>4 strengths for you</p>" in html
+    assert "<h2>Our view</h2><p>5 strengths for you</p>" in html
     assert 'id="action-plan"' in html  # the shipped partials are still used
     md = report(cli, evidence.root, "--template-dir", templates, "-f", "md").stdout
     # The user's Markdown template is escaped by default too.
-    assert md == "Score 66/100; \\<script\\>alert(1)\\</script\\>.md\n"
+    assert md == "Score 70/100; \\<script\\>alert(1)\\</script\\>.md\n"
 
 
 @pytest.mark.parametrize(

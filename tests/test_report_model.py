@@ -90,7 +90,7 @@ def assessment(**changes: Any) -> Assessment:
                 "depth": depth,
                 "score": score,
                 "status": status,
-                "items": 1,
+                "items": 0 if status == "not_assessed" else 1,
                 "met": int(status == "met"),
             }
             for cid, parent, depth, score, status in CLAUSES

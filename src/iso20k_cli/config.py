@@ -111,6 +111,11 @@ class Settings(_Model):
         description="How numeric dates such as 03/04/2026 are read when a file does not show "
         "it: dmy (3 April), mdy (4 March) or ymd (two-digit years first, 26/04/03).",
     )
+    conditions: dict[str, bool] = Field(
+        default_factory=dict,
+        description="Answers to the catalogue's conditions (applies_when): false means the "
+        "items that depend on it do not apply, true that they apply in full.",
+    )
 
     _source: LoadedYaml | None = PrivateAttr(default=None)
 
@@ -179,6 +184,14 @@ class Settings(_Model):
                 self._fail(
                     ["not_applicable", index, "item"],
                     f"not_applicable: item '{entry.item}' is not in the catalogue",
+                )
+
+        for key in self.conditions:
+            if key not in catalogue.conditions:
+                known = ", ".join(sorted(catalogue.conditions)) or "none"
+                self._fail(
+                    ["conditions", key],
+                    f"conditions: '{key}' is not a condition of the catalogue (known: {known})",
                 )
 
     def logo_path(self) -> Path | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from iso20k_cli import __version__
+from iso20k_cli.assess.conditions import answer, nil_return, not_applicable_reason
 from iso20k_cli.assess.model import (
     Acceptance,
     Assessment,
@@ -23,7 +24,7 @@ from iso20k_cli.assess.model import (
     Status,
 )
 from iso20k_cli.assess.score import clause_results, item_score, overall_score, verdict
-from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
+from iso20k_cli.catalogue.model import AppliesWhen, Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.registry import run_check
 from iso20k_cli.config import Settings
@@ -113,6 +114,7 @@ def assess(
             for item_id, links in links_by_item.items()
         },
     )
+    run.shown.update(_conditions_shown(catalogue, links_by_item, by_path))
     outcomes = [
         _assess_item(item, links_by_item.get(item.id, []), misses_by_item.get(item.id, []), run)
         for item in catalogue.items
@@ -195,6 +197,25 @@ class _Run:
     defaults: Defaults
     not_applicable: dict[str, str]
     evidence: dict[str, tuple[EvidenceFile, ...]]
+    shown: dict[str, str] = field(default_factory=dict)
+    """Condition id -> an item whose evidence shows that the condition holds."""
+
+
+def _conditions_shown(
+    catalogue: Catalogue, links_by_item: dict[str, list[Link]], by_path: dict[str, EvidenceFile]
+) -> dict[str, str]:
+    """Conditions that the evidence settles: records of a dispute show there was one, and
+    so do any items asking the same question (a design for a new service shows that the
+    service's plan and test results are due too). A nil return shows nothing."""
+    shown: dict[str, str] = {}
+    for item in catalogue.items:
+        when = item.applies_when
+        links = links_by_item.get(item.id, [])
+        if when is None or when.condition in shown or not any(x.counted for x in links):
+            continue
+        if nil_return(when, links, by_path) is None:
+            shown[when.condition] = item.id
+    return shown
 
 
 def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Run) -> _ItemOutcome:
@@ -227,9 +248,31 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         )
         return _ItemOutcome(result, (note,))
 
+    when = item.applies_when
+    applies = answer(item, run.settings)
+    if when is not None and applies is False:
+        reason = not_applicable_reason(when)
+        return _ItemOutcome(_result(item, Status.NOT_APPLICABLE, evidence, (), reason, near), ())
+
     strong = run.evidence.get(item.id, ())
+    if when is not None and applies is None and when.condition not in run.shown:
+        if not strong:
+            finding = _question(item, when, tuple(link.path for link in links))
+            return _ItemOutcome(
+                _result(item, Status.NOT_ASSESSED, evidence, (), None, near), (finding,)
+            )
+        nil = nil_return(when, links, run.by_path)
+        if nil is not None:
+            check = CheckResult(
+                check="nil_return",
+                passed=True,
+                message=f"{nil} records that there was nothing of the kind this period",
+            )
+            return _ItemOutcome(_result(item, Status.MET, evidence, (check,), None, near), ())
+
     if not links:
         finding = _gap(item, "missing", f"no evidence of '{item.title}' was found", ())
+        finding = _why_it_applies(finding, item, run)
         return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
     if not strong:
         paths = tuple(link.path for link in links)
@@ -240,6 +283,7 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
             "not enough to count as evidence",
             paths,
         )
+        finding = _why_it_applies(finding, item, run)
         return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
 
     ctx = CheckContext(
@@ -323,6 +367,44 @@ def _gap(item: Item, check: str, message: str, paths: tuple[str, ...]) -> Findin
         recommendation=recommendation,
         paths=paths,
         basis=_uncertainty(item),
+    )
+
+
+def _why_it_applies(finding: Finding, item: Item, run: _Run) -> Finding:
+    """A gap in a conditional item says what settled the condition, so it can be disputed."""
+    when = item.applies_when
+    if when is None:
+        return finding
+    if run.settings.conditions.get(when.condition) is True:
+        why = f"the configuration answers yes to '{when.question}'"
+    else:
+        why = f"the evidence of '{run.shown[when.condition]}' answers yes to '{when.question}'"
+    basis = "; ".join(b for b in (finding.basis, f"it applies here: {why}") if b)
+    return finding.model_copy(update={"basis": basis})
+
+
+def _question(item: Item, when: AppliesWhen, paths: tuple[str, ...]) -> Finding:
+    """A conditional item with no evidence and no answer: a question, not a gap."""
+    if item.mandatory:
+        then = (
+            f"If the answer is yes, produce '{item.title}'; if there was nothing to record, "
+            "keep a dated entry saying so (for example 'none this period')."
+        )
+    else:
+        then = f"If the answer is yes, consider adding '{item.title}' (good practice)."
+    return Finding(
+        id=f"{item.id}:applies_when",
+        clause=item.clause,
+        item=item.id,
+        severity=Severity.OBSERVATION,
+        check="applies_when",
+        message=f"'{item.title}' is needed only if the answer to '{when.question}' is yes; "
+        "no evidence was found and the configuration does not answer it",
+        recommendation=f"Answer the question in the configuration (conditions: "
+        f"{{{when.condition}: true}}, or false). {then}",
+        paths=paths,
+        basis=f"applies only under a condition ({item.basis}): an auditor will ask the "
+        "question at interview",
     )
 
 

@@ -23,7 +23,10 @@ class Status(StrEnum):
     MISSING = "missing"
     NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
-    """Clauses only: no documented information is expected (assessed by interview)."""
+    """Judged by interview. A clause: the standard asks for no documented information in
+    it, or only good-practice information of which none is present. An item: it applies
+    only under a condition (``applies_when``) that neither the evidence nor the
+    configuration settles."""
 
 
 class _Model(BaseModel):

@@ -1,13 +1,25 @@
 """Scores per item and clause, the overall score, and the Stage 1 / Stage 2 verdicts.
 
 An item scores 100 when met, 50 when partial and 0 when missing; items declared
-not applicable do not count. Mandatory items weigh three times as much as
-good-practice ones, so that a missing optional procedure cannot hide a missing
-mandatory document. A clause's score is the weighted mean of the items in it and
-below it; a clause with no items is "not assessed" (it is judged by interview).
+not applicable, and conditional items nobody has said apply ("by interview"), do not
+count.
+
+Mandatory evidence decides a clause (and the whole catalogue, for the overall score):
+
+- with mandatory items in and below it, the clause is met when they all are, missing
+  when none is, partial otherwise; its score is their mean. Good-practice items can
+  only raise it: a met or partial one lifts "missing" to "partial", and they count in
+  the score (at a third of a mandatory item's weight) only when that raises it;
+- with good-practice items only, the standard asks for no documented information, so
+  nothing absent is a gap: the clause is met when any item is (score 100), partial
+  when one is present but fails a check (50), and otherwise judged by interview, with
+  no score, the missing items being observations;
+- with no items, the clause is judged by interview.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from iso20k_cli.assess.model import ClauseResult, Finding, ItemResult, Severity, Status, Verdict
 from iso20k_cli.catalogue.model import Catalogue
@@ -21,73 +33,121 @@ def item_score(status: Status) -> float | None:
     return _ITEM_SCORES.get(status)
 
 
-class _Tally:
+@dataclass
+class _Group:
+    """The scored items of one kind (mandatory or good practice) in and below a clause."""
+
+    count: int = 0
+    total: float = 0.0
+    best: float = 0.0
+    met: int = 0
+    present: int = 0
+    """Met or partial: evidence was recognised."""
+
+    def add(self, score: float) -> None:
+        self.count += 1
+        self.total += score
+        self.best = max(self.best, score)
+        self.met += score == _ITEM_SCORES[Status.MET]
+        self.present += score > 0
+
+    def merge(self, other: _Group) -> None:
+        self.count += other.count
+        self.total += other.total
+        self.best = max(self.best, other.best)
+        self.met += other.met
+        self.present += other.present
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count
+
+
+class Tally:
     """What a clause's score and status need from the items in and below it, added up so
     that a clause costs its own items and its children's tallies, not a walk of its subtree
     (a catalogue thousands of levels deep stays linear)."""
 
-    __slots__ = ("items", "met", "statuses", "weight", "weighted")
+    __slots__ = ("good_practice", "items", "mandatory", "met", "unscored")
 
     def __init__(self) -> None:
         self.items = 0
         self.met = 0
-        self.statuses: set[Status] = set()
-        self.weight = 0
-        self.weighted = 0.0
+        self.mandatory = _Group()
+        self.good_practice = _Group()
+        self.unscored: set[Status] = set()
+        """Statuses of the items that do not count: not applicable, by interview."""
 
     def add(self, item: ItemResult) -> None:
         self.items += 1
         self.met += item.status is Status.MET
-        self.statuses.add(item.status)
-        if item.score is not None:
-            weight = MANDATORY_WEIGHT if item.mandatory else GOOD_PRACTICE_WEIGHT
-            self.weight += weight
-            self.weighted += item.score * weight
+        if item.score is None:
+            self.unscored.add(item.status)
+        else:
+            (self.mandatory if item.mandatory else self.good_practice).add(item.score)
 
-    def merge(self, other: _Tally) -> None:
+    def merge(self, other: Tally) -> None:
         self.items += other.items
         self.met += other.met
-        self.statuses |= other.statuses
-        self.weight += other.weight
-        self.weighted += other.weighted
+        self.mandatory.merge(other.mandatory)
+        self.good_practice.merge(other.good_practice)
+        self.unscored |= other.unscored
+
+    @property
+    def combined(self) -> float | None:
+        """Mandatory and good-practice items weighted together, when there are mandatory ones."""
+        m, g = self.mandatory, self.good_practice
+        if not m.count:
+            return None
+        weight = m.count * MANDATORY_WEIGHT + g.count * GOOD_PRACTICE_WEIGHT
+        return (m.total * MANDATORY_WEIGHT + g.total * GOOD_PRACTICE_WEIGHT) / weight
 
     @property
     def score(self) -> float | None:
-        return round(self.weighted / self.weight, 1) if self.weight else None
+        m, g = self.mandatory, self.good_practice
+        if m.count:
+            combined = self.combined
+            assert combined is not None
+            return round(max(m.mean, combined), 1)
+        return g.best if g.present else None
 
     @property
     def status(self) -> Status:
-        if not self.items:
-            return Status.NOT_ASSESSED
-        statuses = self.statuses - {Status.NOT_APPLICABLE}
-        if not statuses:
-            return Status.NOT_APPLICABLE
-        if statuses == {Status.MET}:
-            return Status.MET
-        if statuses == {Status.MISSING}:
+        m, g = self.mandatory, self.good_practice
+        if m.count:
+            if m.met == m.count:
+                return Status.MET
+            if m.present or g.present:
+                return Status.PARTIAL
             return Status.MISSING
-        return Status.PARTIAL
+        if g.met:
+            return Status.MET
+        if g.present:
+            return Status.PARTIAL
+        if g.count or not self.items or Status.NOT_ASSESSED in self.unscored:
+            return Status.NOT_ASSESSED
+        return Status.NOT_APPLICABLE
 
 
-def _weighted(items: list[ItemResult]) -> float | None:
-    tally = _Tally()
+def tally(items: list[ItemResult]) -> Tally:
+    result = Tally()
     for item in items:
-        tally.add(item)
-    return tally.score
+        result.add(item)
+    return result
 
 
 def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple[ClauseResult, ...]:
     by_id = {i.id: i for i in items}
-    tallies: dict[str, _Tally] = {}
+    tallies: dict[str, Tally] = {}
     # clause_order lists parents before children, so its reverse has children first.
     for clause_id in reversed(catalogue.clause_order):
         clause = catalogue.clause(clause_id)
-        tally = _Tally()
+        own = Tally()
         for item_id in clause.items:
-            tally.add(by_id[item_id])
+            own.add(by_id[item_id])
         for child in clause.children:
-            tally.merge(tallies[child])
-        tallies[clause_id] = tally
+            own.merge(tallies[child])
+        tallies[clause_id] = own
     return tuple(
         ClauseResult(
             id=clause.id,
@@ -104,7 +164,7 @@ def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple
 
 
 def overall_score(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> float:
-    score = _weighted(list(items))
+    score = tally(list(items)).score
     return score if score is not None else 0.0
 
 

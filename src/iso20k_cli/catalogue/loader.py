@@ -102,6 +102,7 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
                 clause_items[clause.id].append(item.id)
 
     _check_broader(spec, items, loaded)
+    _check_conditions(spec, loaded)
 
     for g_index, gate in enumerate(spec.gates.performed):
         if gate not in items:
@@ -152,6 +153,26 @@ def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYa
                             ["clauses", index, key, position, "match", "broader", b_index],
                             f"item '{item.id}' declares itself narrower than {what}",
                         )
+
+
+def _check_conditions(spec: CatalogueFile, loaded: LoadedYaml) -> None:
+    """Items that share a condition ask one question: a configuration answers it once."""
+    asked: dict[str, tuple[str, str]] = {}
+    for index, clause in enumerate(spec.clauses):
+        for key, group in (("documents", clause.documents), ("records", clause.records)):
+            for position, item in enumerate(group):
+                when = item.applies_when
+                if when is None:
+                    continue
+                first = asked.setdefault(when.condition, (when.question, item.id))
+                if first[0] != when.question:
+                    raise _fail(
+                        loaded,
+                        ["clauses", index, key, position, "applies_when", "question"],
+                        f"item '{item.id}' asks a different question for condition "
+                        f"'{when.condition}' than item '{first[1]}' does; items that share "
+                        "a condition must ask the same question",
+                    )
 
 
 MAX_CATALOGUE_BYTES = 2 * 1024 * 1024

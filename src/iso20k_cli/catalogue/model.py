@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -163,6 +163,26 @@ class Kind(StrEnum):
     RECORD = "record"
 
 
+NilPhrase = Annotated[str, Field(min_length=3, max_length=80)]
+
+
+class AppliesWhen(_Model):
+    """The condition under which an item is required at all.
+
+    Some requirements arise only where something exists or happened: records of
+    contractual disputes where there were disputes, agreements with internal suppliers
+    where the scope has them. ``condition`` names the fact (items asking the same
+    question share it, and a configuration answers it under ``conditions:``);
+    ``question`` is how an auditor would ask it; ``none_phrases`` are the item's own
+    words for an explicit nil return ("no disputes"), on top of the generic ones
+    ("none this period").
+    """
+
+    condition: str = Field(pattern=_ID_PATTERN, max_length=64)
+    question: str = Field(min_length=10, max_length=300)
+    none_phrases: tuple[NilPhrase, ...] = Field(default=(), max_length=20)
+
+
 class ItemSpec(_Model):
     """One piece of documented information as written in the YAML file."""
 
@@ -180,6 +200,8 @@ class ItemSpec(_Model):
     related: tuple[str, ...] = Field(default=(), description="Other clause ids cited.")
     match: MatchHints = MatchHints()
     checks: tuple[CheckSpec, ...] = ()
+    applies_when: AppliesWhen | None = None
+    """None: the item applies to every organisation in scope."""
 
 
 class ClauseSpec(_Model):
@@ -249,6 +271,7 @@ class Item(_Model):
     related: tuple[str, ...]
     match: MatchHints
     checks: tuple[CheckSpec, ...]
+    applies_when: AppliesWhen | None = None
 
     @property
     def genres(self) -> tuple[Genre, ...]:
@@ -290,6 +313,15 @@ class Catalogue(_Model):
     @cached_property
     def items(self) -> tuple[Item, ...]:
         return tuple(self.items_by_id[iid] for clause in self.clauses for iid in clause.items)
+
+    @cached_property
+    def conditions(self) -> dict[str, str]:
+        """Condition id -> the question that decides it, for the items that declare one."""
+        return {
+            item.applies_when.condition: item.applies_when.question
+            for item in self.items_by_id.values()
+            if item.applies_when is not None
+        }
 
     def clause(self, clause_id: str) -> Clause:
         return self.clauses_by_id[clause_id]

@@ -54,6 +54,9 @@ def _item_lines(item: Item) -> list[RenderableType]:
         body.append(Text(item.description))
     if item.source.uncertain or item.note:
         body.append(Text(f"Note: {item.note or item.source.label}", style="yellow"))
+    if item.applies_when is not None:
+        when = item.applies_when
+        body.append(Text(f"Applies only when: {when.question} (conditions: {when.condition})"))
     hints = item.match
     if hints.all_names or hints.filenames:
         names = ", ".join((*hints.all_names, *hints.filenames))

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, FileResult, Finding, ItemResult, Severity, Status
-from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
+from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT, Tally, tally
 from iso20k_cli.catalogue.model import Catalogue, Item
 
 
@@ -95,6 +95,11 @@ def _explain_item(
     console.print(_indent(Text(f"Basis: {item.basis}")))
     if item.source.uncertain or item.note:
         console.print(_indent(Text(f"Note: {item.note or item.source.label}", style="yellow")))
+    if item.applies_when is not None:
+        when = item.applies_when
+        console.print(
+            _indent(Text(f"Applies only when: {when.question} (condition {when.condition})"))
+        )
     score = "—" if result.score is None else f"{result.score:.0f}"
     console.print(f"Status: {result.status.value}; score {score}, weight {_weight(result)}")
     console.print()
@@ -157,6 +162,14 @@ def _explain_item(
 def _status_reason(result: ItemResult, findings: list[Finding]) -> str:
     if result.status is Status.NOT_APPLICABLE:
         return "Declared not applicable in the configuration: left out of every score."
+    if result.status is Status.NOT_ASSESSED:
+        return (
+            "A conditional requirement with no evidence, and the configuration does not say "
+            "whether it applies: a question for the interview (an observation, not a gap), "
+            "left out of every score. Answer it under 'conditions:' in the configuration."
+        )
+    if any(c.check == "nil_return" for c in result.checks):
+        return "The evidence records that there was nothing to record this period: met, score 100."
     if result.status is Status.MISSING:
         return "No evidence was found: missing, score 0."
     strong = any(link.counted for link in result.evidence)
@@ -190,20 +203,17 @@ def _explain_clause(
     table = Table(box=None, show_edge=False, pad_edge=False)
     for column in ("Clause", "Item", "Status", "Score", "Weight"):
         table.add_column(column, overflow="fold")
-    counted: list[tuple[float, int]] = []
-    for item in catalogue.items_under(clause_id):
+    under = catalogue.items_under(clause_id)
+    for item in under:
         r = items[item.id]
-        weight = _weight(r)
         table.add_row(
             item.clause,
             f"{r.title} ({r.id})",
             r.status.value,
             "—" if r.score is None else f"{r.score:.0f}",
-            str(weight) if r.score is not None else "—",
+            str(_weight(r)) if r.score is not None else "—",
         )
-        if r.score is not None:
-            counted.append((r.score, weight))
-    if not counted and not catalogue.items_under(clause_id):
+    if not under:
         console.print(
             "No documented information is expected under this clause: an auditor judges it "
             "by interview, so it has no score."
@@ -212,29 +222,75 @@ def _explain_clause(
     console.print(_heading("Items in this clause and below"))
     console.print(table)
     console.print()
-    console.print(_heading("How the score follows"))
-    if counted:
-        terms = " + ".join(f"{s:.0f}×{w}" for s, w in counted)
-        total = sum(w for _, w in counted)
-        console.print(_indent(Text(f"({terms}) / {total} = {result.score:.1f}")))
-        console.print(
-            _indent(
-                Text(
-                    f"Items score 100 met, 50 partial, 0 missing; mandatory items weigh "
-                    f"{MANDATORY_WEIGHT}, good practice {GOOD_PRACTICE_WEIGHT}; items declared "
-                    "not applicable are left out.",
-                    style="dim",
-                )
-            )
-        )
-    else:
-        console.print(_indent(Text("Every item is declared not applicable: no score.")))
+    console.print(_heading("How status and score follow"))
+    for reason in _clause_reasoning(tally([items[i.id] for i in under]), result.score):
+        console.print(_indent(Text(reason)))
+    console.print(_indent(Text(CLAUSE_RULE, style="dim")))
     findings = [f for f in assessment.findings if f.clause in catalogue.subtree(clause_id)]
     if findings:
         console.print()
         console.print(_heading("Findings"))
         for line in _finding_lines(findings):
             console.print(line)
+
+
+CLAUSE_RULE = (
+    "Mandatory evidence decides a clause: met when every mandatory item is, missing when "
+    "none is present, partial otherwise. Good-practice items raise observations and can lift "
+    "missing to partial, never lower a clause; they count in the score, at weight "
+    f"{GOOD_PRACTICE_WEIGHT} against {MANDATORY_WEIGHT}, only when that raises it. A clause "
+    "with good-practice items only is met when any of them is, and is otherwise judged by "
+    "interview, not a gap. Items score 100 met, 50 partial, 0 missing; items not applicable "
+    "or left to the interview do not count."
+)
+
+
+def _clause_reasoning(t: Tally, score: float | None) -> list[str]:
+    """The status and score of a clause, worked from its items, in the words of the rule."""
+    m, g = t.mandatory, t.good_practice
+    lines: list[str] = []
+    if m.count:
+        lines.append(
+            f"Mandatory items decide: {m.met} of {m.count} met, "
+            f"{m.present - m.met} partial, {m.count - m.present} missing."
+        )
+        if m.met < m.count and not m.present and g.present:
+            lines.append(
+                f"No mandatory item is present, but {g.present} good-practice item(s) are: "
+                "lifted from missing to partial."
+            )
+        combined = t.combined
+        assert combined is not None
+        lines.append(f"Mean of the mandatory items: {m.total:.0f} / {m.count} = {m.mean:.1f}.")
+        if g.count:
+            total = m.count * MANDATORY_WEIGHT + g.count * GOOD_PRACTICE_WEIGHT
+            lines.append(
+                f"With good practice: ({m.total:.0f}×{MANDATORY_WEIGHT} + "
+                f"{g.total:.0f}×{GOOD_PRACTICE_WEIGHT}) / {total} = {combined:.1f}; "
+                + (
+                    "this raises the score, so it counts."
+                    if combined > m.mean
+                    else "this would not raise the score, so good practice does not count."
+                )
+            )
+    elif g.count:
+        if g.present:
+            lines.append(
+                f"Good-practice items only, {g.met} of {g.count} met and {g.present - g.met} "
+                f"partial: the best of them gives the clause its status and score, {g.best:.0f}."
+            )
+        else:
+            lines.append(
+                f"Good-practice items only and none of the {g.count} present: the standard asks "
+                "for no documented information here, so this is judged by interview, not "
+                "scored; the missing items are observations."
+            )
+    elif Status.NOT_ASSESSED in t.unscored:
+        lines.append("Every item is conditional and left to the interview: no score.")
+    else:
+        lines.append("Every item is declared not applicable: no score.")
+    lines.append("Score: " + ("—" if score is None else f"{score:.1f}") + ".")
+    return lines
 
 
 def resolve_target(catalogue: Catalogue, target: str) -> tuple[str, str] | None:

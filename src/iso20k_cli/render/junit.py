@@ -66,6 +66,9 @@ def _case(suite: ET.Element, item: ItemResult, findings: list[Finding]) -> None:
         failure.text = xml_safe("\n".join(_describe(f) for f in findings))
     elif item.status is Status.NOT_APPLICABLE:
         ET.SubElement(case, "skipped", message=xml_safe(item.justification or "not applicable"))
+    elif item.status is Status.NOT_ASSESSED:
+        question = "; ".join(f.message for f in findings) or "judged by interview"
+        ET.SubElement(case, "skipped", message=xml_safe(question))
     out = [f"Evidence: {e.path} (matched by {e.matched_by.value})" for e in item.evidence]
     if item.status not in _FAILING or accepted:
         out += [_describe(f) for f in findings]

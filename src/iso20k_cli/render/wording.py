@@ -15,6 +15,7 @@ _CHECK_LABELS = {
     "records_span": "records cover too short a period",
     "min_count": "too few records",
     "not_applicable": "declared not applicable",
+    "applies_when": "conditional: a question for the interview",
     "file": "evidence file problem",
     "manifest": "evidence manifest problem",
 }

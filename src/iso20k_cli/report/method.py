@@ -108,7 +108,11 @@ def _statuses(assessment: Assessment) -> MethodPart:
             "Each requirement is met (evidence recognised and every check passed), partly met "
             "(evidence recognised but a check failed, or only a weak link), missing (no "
             "evidence), or not applicable (declared so in the configuration, with a "
-            "justification)." + (" The checks applied were:" if bullets else ""),
+            "justification). A requirement that arises only under a condition (records of "
+            "contractual disputes, where there were any) is left to the interview when no "
+            "evidence is found and the configuration does not say whether the condition holds; "
+            "a dated nil return ('none this period') meets it."
+            + (" The checks applied were:" if bullets else ""),
         ),
         tuple(bullets),
     )
@@ -124,8 +128,9 @@ _GRADING = MethodPart(
         "that show a systemic failure); a minor nonconformity does not.",
         "Here, a missing mandatory document or record is graded major; evidence that exists "
         "but fails a check (a draft, an overdue review, records too old, too few or covering "
-        "too short a period) is graded minor; a missing good-practice item, a file that could "
-        "not be read or a requirement declared not applicable is an observation.",
+        "too short a period) is graded minor; a missing good-practice item, a conditional "
+        "requirement whose condition is not known, a file that could not be read or a "
+        "requirement declared not applicable is an observation.",
         "Observations are not nonconformities. A certification body records observations, or "
         "opportunities for improvement, without requiring any action; they are listed here so "
         "that the organisation can consider them, for example at its management review. A "
@@ -146,14 +151,23 @@ _GRADING = MethodPart(
 
 def _scores(assessment: Assessment) -> MethodPart:
     return MethodPart(
-        "How scores are calculated",
+        "How clause statuses and scores are calculated",
         (
-            "A requirement scores 100 when met, 50 when partly met and 0 when missing. "
-            f"Mandatory requirements weigh {MANDATORY_WEIGHT} times as much as good-practice "
-            f"ones (weight {GOOD_PRACTICE_WEIGHT}), so that a missing optional procedure cannot "
-            "hide a missing mandatory document; requirements declared not applicable do not "
-            "count. A clause's score is the weighted mean of the requirements in it and below "
-            "it; the overall readiness is that of all requirements.",
+            "Mandatory evidence decides a clause: it is met when every mandatory requirement in "
+            "and below it is, missing when none is present, and partly met otherwise. "
+            "Good-practice requirements can lift a clause from missing to partly met but never "
+            "lower it. A clause with good-practice requirements only is met when any of them is, "
+            "and is otherwise judged by interview: the standard asks for no documented "
+            "information there, so nothing absent is a gap.",
+            "A requirement scores 100 when met, 50 when partly met and 0 when missing; "
+            "requirements declared not applicable, and conditional ones left to the interview, "
+            "do not count. A clause's score is the mean of the mandatory requirements in it and "
+            f"below it. Good-practice requirements count (at weight {GOOD_PRACTICE_WEIGHT} "
+            f"against {MANDATORY_WEIGHT}) only when that raises the score, so that a missing "
+            "optional procedure never lowers a clause whose mandatory evidence is in place. A "
+            "clause with good-practice requirements only scores as its best requirement, or is "
+            "not scored when none is present. The overall readiness follows the same rule over "
+            "all requirements.",
             "Clauses with no documented information to examine (such as leadership and "
             "commitment, resources and awareness) are not scored: an auditor judges them by "
             "interviewing people and observing work, which a review of documents cannot do.",

@@ -33,9 +33,7 @@ def _titles(items: list[ItemResult]) -> str:
 
 
 def _paths(items: list[ItemResult]) -> tuple[str, ...]:
-    return tuple(
-        sorted({link.path for i in items for link in i.evidence if link.counted})
-    )
+    return tuple(sorted({link.path for i in items for link in i.evidence if link.counted}))
 
 
 def _complete_clauses(assessment: Assessment) -> list[Strength]:
@@ -61,9 +59,8 @@ def _complete_clauses(assessment: Assessment) -> list[Strength]:
 
 def strengths(assessment: Assessment) -> tuple[Strength, ...]:
     found: list[Strength] = []
-    mandatory = [
-        i for i in assessment.items if i.mandatory and i.status is not Status.NOT_APPLICABLE
-    ]
+    # Items not applicable, or conditional ones left to the interview, do not count.
+    mandatory = [i for i in assessment.items if i.mandatory and i.score is not None]
     met_mandatory = [i for i in mandatory if i.status is Status.MET]
     if met_mandatory:
         found.append(

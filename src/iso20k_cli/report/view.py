@@ -169,7 +169,7 @@ class ClauseSection:
     """Every clause below it, for the section's overview table."""
     blocks: tuple[ClauseBlock, ...]
     interview: tuple[ClauseScore, ...]
-    """Clauses judged by interview: nothing documented to examine."""
+    """Clauses judged by interview with nothing in the catalogue to examine."""
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,7 @@ def _conclusion(assessment: Assessment) -> str:
 
 
 def _summary(assessment: Assessment, items: dict[str, ItemResult], plan: ActionPlan) -> Summary:
-    counted = [i for i in assessment.items if i.status is not Status.NOT_APPLICABLE]
+    counted = [i for i in assessment.items if i.score is not None]
     mandatory = [i for i in counted if i.mandatory]
     return Summary(
         conclusion=_conclusion(assessment),
@@ -406,7 +406,9 @@ def _sections(
                 rows=tuple(_clause_score(c) for c in members if c.id != top.id),
                 blocks=blocks,
                 interview=tuple(
-                    _clause_score(c) for c in members if c.status is Status.NOT_ASSESSED
+                    _clause_score(c)
+                    for c in members
+                    if c.status is Status.NOT_ASSESSED and not c.items
                 ),
             )
         )
