@@ -1,0 +1,102 @@
+"""Record sets: a register or export whose rows are its records.
+
+An incident export with 400 dated tickets is 400 records, not one: record checks
+count its entries and take its span and recency from the rows' dates. A file that is
+one record (dated minutes, a monthly report) still counts as one, even when it holds
+a table, so only files whose genre is a register (log, list, export, a spreadsheet)
+are read as record sets.
+
+Which column dates an entry, and how a cell is read as a date, is the extraction's
+business (``evidence/extract/tables.py`` and ``evidence/dates.py``); this module uses
+them through :func:`_entry_date_column` only, so that the two can evolve apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from iso20k_cli.evidence.extract import tables as date_rules
+from iso20k_cli.evidence.model import EvidenceFile, Table
+
+_SHEETS = frozenset({"csv", "xlsx"})
+# Rows sampled to decide whether a column holds dates; the kept rows are then read,
+# within a budget of cells per file, so that a sheet of a thousand date columns costs
+# no more than a long export. Entries are counted whatever the budget.
+_SAMPLE_ROWS = 200
+_MAX_DATE_CELLS = 200_000
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """The entries of one file: how many, which column dates them, and their dates."""
+
+    entries: int
+    """Rows of the file's dated tables, also those beyond the rows kept in memory."""
+    date_column: str
+    """The header of the column the entries are dated by (the first dated table's)."""
+    dates: tuple[dt.date, ...]
+    """The distinct dates of the entries' events (opened, closed …) and of the period
+    the file says it covers, sorted."""
+
+    @property
+    def first(self) -> dt.date | None:
+        return self.dates[0] if self.dates else None
+
+    @property
+    def last(self) -> dt.date | None:
+        return self.dates[-1] if self.dates else None
+
+
+def _event_columns(table: Table, budget: list[int]) -> list[tuple[int, list[dt.date]]]:
+    """The columns of a table that date its entries' events, each with its dates.
+
+    A column counts when its header names an event (opened, created, date …, never a
+    due or review date) and its sampled cells are mostly dates, as for a register's
+    record dates at extraction. The first one dates the entries. ``budget`` holds the
+    cells the file may still have read.
+    """
+    found = []
+    for index, name in enumerate(table.header):
+        if budget[0] <= 0:
+            break
+        if not date_rules._EVENT.search(name) or date_rules._PLANNED.search(name):
+            continue
+        sample = [r[index] for r in table.rows[:_SAMPLE_ROWS] if index < len(r) and r[index]]
+        parsed = [d for d in map(date_rules._as_date, sample) if d is not None]
+        budget[0] -= len(sample)
+        if not sample or len(parsed) / len(sample) < date_rules.MIN_SHARE:
+            continue
+        rows = table.rows[_SAMPLE_ROWS : _SAMPLE_ROWS + max(budget[0], 0)]
+        budget[0] -= len(rows)
+        cells = (r[index] for r in rows if index < len(r) and r[index])
+        parsed.extend(d for d in map(date_rules._as_date, cells) if d is not None)
+        found.append((index, parsed))
+    return found
+
+
+def record_set(file: EvidenceFile, genre: str | None) -> RecordSet | None:
+    """The file's entries when it is a register or export of dated rows, else None.
+
+    ``genre`` is what recognition took the file to be; a file declared in the manifest
+    has none, and is a record set when it is a spreadsheet or CSV of dated rows. The
+    dates are the rows' and the file's own record dates (its stated period, and for a
+    spreadsheet or CSV the date columns of every row read, also past the rows kept).
+    """
+    if genre != "register" and not (genre is None and file.format in _SHEETS):
+        return None
+    entries = 0
+    column: str | None = None
+    dates: set[dt.date] = set(file.record_dates)
+    budget = [_MAX_DATE_CELLS]
+    for table in file.tables:
+        found = _event_columns(table, budget)
+        if not found:
+            continue
+        entries += max(table.row_count, len(table.rows))
+        column = column or table.header[found[0][0]]
+        for _, column_dates in found:
+            dates.update(column_dates)
+    if column is None:
+        return None
+    return RecordSet(entries, column, tuple(sorted(dates)))
