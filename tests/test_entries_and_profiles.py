@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF, Folder, Invoke
-from factories import write_csv, write_docx, write_xlsx
+from factories import write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.checks.agreement_term import term_end
 
 START = dt.date(2026, 8, 1)
@@ -229,6 +229,31 @@ def test_a_contract_with_a_term_is_not_held_to_a_12_month_review(
     assert "review_interval" not in checks
 
 
+def test_a_declared_contract_scan_is_judged_as_an_agreement(cli: Invoke, evidence: Folder) -> None:
+    # A signed scan says nothing itself; the manifest records it, approved two years ago.
+    write_pdf(evidence.root / "contracts/Scan 0931.pdf", [[]], scan=True)
+    evidence.add(
+        "evidence.yaml",
+        "files:\n"
+        "  - path: contracts/Scan 0931.pdf\n"
+        "    satisfies: [supplier-contracts]\n"
+        "    title: Colocation Services Agreement (signed)\n"
+        "    version: '1.0'\n"
+        "    owner: Supplier Manager\n"
+        "    status: approved\n"
+        "    approved: 2024-05-12\n",
+    )
+
+    data = _check(cli, evidence)
+
+    assert _file(data, "contracts/Scan 0931.pdf")["genre"] == "agreement"
+    assert _findings(data, "supplier-contracts") == {}
+    assert _checks(data, "supplier-contracts")["term"]["message"] == (
+        "contracts/Scan 0931.pdf states no end of term; an agreement is not held to the "
+        "default review interval"
+    )
+
+
 def test_an_expired_or_expiring_contract_is_reported(cli: Invoke, evidence: Folder) -> None:
     _contract(evidence.root / "Supplier Contract Northwind.docx", "three years from 1 June 2023")
 
@@ -306,3 +331,18 @@ def test_the_end_of_an_agreements_term_is_read_from_labelled_lines(
 ) -> None:
     found = term_end(f"# Agreement\n\n{text}\n")
     assert (found.isoformat() if found else None) == end
+
+
+def test_csv_rows_past_those_read_are_still_counted_as_entries(
+    cli: Invoke, evidence: Folder
+) -> None:
+    count = 50_010  # more than the 50,000 rows a CSV is read for
+    rows = (f"INC{n},2026-10-{1 + n % 28:02d},Closed,P4,x\n" for n in range(count))
+    evidence.add(
+        "incidents.csv", "Number,Opened,State,Priority,Short description\n" + "".join(rows)
+    )
+
+    file = _file(_check(cli, evidence), "incidents.csv")
+
+    assert (file["entries"], file["date_column"]) == (count, "Opened")
+    assert (file["first_record"], file["last_record"]) == ("2026-10-01", "2026-10-28")

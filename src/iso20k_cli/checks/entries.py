@@ -78,8 +78,8 @@ def _event_columns(table: Table, budget: list[int]) -> list[tuple[int, list[dt.d
 def record_set(file: EvidenceFile, genre: str | None) -> RecordSet | None:
     """The file's entries when it is a register or export of dated rows, else None.
 
-    ``genre`` is what recognition took the file to be; a file declared in the manifest
-    has none, and is a record set when it is a spreadsheet or CSV of dated rows. The
+    ``genre`` is what recognition took the file to be; without one, a spreadsheet or CSV
+    of dated rows is a record set. The
     dates are the rows' and the file's own record dates (its stated period, and for a
     spreadsheet or CSV the date columns of every row read, also past the rows kept).
     """

@@ -13,8 +13,8 @@ depends on what it is:
 - an **agreement** or contract is signed and runs for a term: its review becomes
   ``term`` (not ended, not ending within the interval), not a 12-month review.
 
-The genre is recognition's for the version an auditor would be shown; a file declared
-in the manifest has none and is judged as a controlled document.
+The genre is recognition's for the version an auditor would be shown (for a declared
+file, what its title, name and shape say); with none, the document is controlled.
 """
 
 from __future__ import annotations
