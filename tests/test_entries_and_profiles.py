@@ -193,7 +193,10 @@ def test_a_register_not_updated_for_over_a_year_is_out_of_date(
     )
 
 
-def _contract(path: Path, term: str, approved: str = "1 April 2024") -> None:
+APPROVED = ("Approved by: Managing Director", "Approval date: 1 April 2024", "Status: Approved")
+
+
+def _contract(path: Path, term: str, control: tuple[str, ...] = APPROVED) -> None:
     write_docx(
         path,
         [
@@ -201,9 +204,7 @@ def _contract(path: Path, term: str, approved: str = "1 April 2024") -> None:
             "Document ID: HDS-CON-007",
             "Version: 1.0",
             "Owner: Supplier Manager",
-            "Approved by: Managing Director",
-            f"Approval date: {approved}",
-            "Status: Approved",
+            *control,
             f"Term: {term}",
             ("Heading 1", "1. Scope of services"),
             "Northwind provides rack space, power and cooling at its Portmere site, with "
@@ -227,6 +228,32 @@ def test_a_contract_with_a_term_is_not_held_to_a_12_month_review(
         "Supplier Contract Northwind.docx is in force until 2028-03-31"
     )
     assert "review_interval" not in checks
+
+
+def test_a_contract_is_in_effect_when_signed(cli: Invoke, evidence: Folder) -> None:
+    path = evidence.root / "Supplier Contract Northwind.docx"
+    _contract(path, "2025-04-01 to 2028-03-31", ("Status: Signed",))
+    checks = _checks(_check(cli, evidence), "supplier-contracts")
+    assert checks["signature"]["message"] == (
+        "Supplier Contract Northwind.docx is signed (Status: Signed)"
+    )
+    assert "approved" not in checks
+
+    _contract(path, "2025-04-01 to 2028-03-31", ("| Signed by | Jane Okafor, Managing Director |",))
+    data = _check(cli, evidence)
+    assert _findings(data, "supplier-contracts") == {}
+    assert (
+        "is signed (Signed by | Jane Okafor"
+        in (_checks(data, "supplier-contracts")["signature"]["message"])
+    )
+
+    _contract(path, "2025-04-01 to 2028-03-31", ())
+    finding = _findings(_check(cli, evidence), "supplier-contracts")["signature"]
+    assert finding["severity"] == "minor"
+    assert finding["message"] == (
+        "signature of 'External supplier contracts' cannot be confirmed: it records no "
+        "signatory, signature date, status or approval (Supplier Contract Northwind.docx)"
+    )
 
 
 def test_a_declared_contract_scan_is_judged_as_an_agreement(cli: Invoke, evidence: Folder) -> None:

@@ -10,8 +10,9 @@ depends on what it is:
   not approved as a version: approval is asked only of a register marked draft,
   identification only by its owner, and the review becomes ``currency`` (updated or
   verified within the interval);
-- an **agreement** or contract is signed and runs for a term: its review becomes
-  ``term`` (not ended, not ending within the interval), not a 12-month review.
+- an **agreement** or contract is signed and runs for a term: its approval becomes
+  ``signature`` (signed or approved, not a draft) and its review ``term`` (not ended,
+  not ending within the interval), not a 12-month review.
 
 The genre is recognition's for the version an auditor would be shown (for a declared
 file, what its title, name and shape say); with none, the document is controlled.
@@ -21,7 +22,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from iso20k_cli.checks import approved, currency, document_control, review_interval, term
+from iso20k_cli.checks import (
+    approved,
+    currency,
+    document_control,
+    review_interval,
+    signature,
+    term,
+)
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.registry import run_check
 from iso20k_cli.checks.specs import CheckSpec
@@ -55,6 +63,8 @@ def run_profiled(spec: CheckSpec, ctx: CheckContext) -> list[Outcome]:
         if profile is Profile.AGREEMENT:
             return term.run(term.Spec(type="term", months=spec.months, severity=spec.severity), ctx)
         return run_check(spec, ctx)
+    if profile is Profile.AGREEMENT and isinstance(spec, approved.Spec):
+        return signature.run(signature.Spec(type="signature", severity=spec.severity), ctx)
     if profile is not Profile.REGISTER:
         return run_check(spec, ctx)
     doc = ctx.current

@@ -25,6 +25,7 @@ from iso20k_cli.checks import (
     min_count,
     records_span,
     review_interval,
+    signature,
     term,
 )
 
@@ -34,6 +35,7 @@ MODULES: tuple[ModuleType, ...] = (
     review_interval,
     current_version,
     currency,
+    signature,
     term,
     latest_record_age,
     records_span,
@@ -49,6 +51,7 @@ CheckSpec = Annotated[
     | review_interval.Spec
     | current_version.Spec
     | currency.Spec
+    | signature.Spec
     | term.Spec
     | latest_record_age.Spec
     | records_span.Spec

@@ -88,6 +88,8 @@ def _check_descriptions(assessment: Assessment) -> dict[str, str]:
         "currency": "register currency: a register (judged as such instead of approval, version "
         "and review) was updated or verified within "
         f"{plural(p.review_interval_months, 'month')}, or before its next review date;",
+        "signature": "signature: an agreement or contract (judged by its signature instead of "
+        "document approval) is signed or approved, not a draft;",
         "term": "agreement term: an agreement or contract (judged by its term instead of the "
         "review interval) has not expired; one that ends within "
         f"{plural(p.review_interval_months, 'month')} is noted so that renewal is planned;",
