@@ -16,6 +16,8 @@ import pytest
 from conftest import AS_OF, Folder, Invoke
 from factories import write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.checks.agreement_term import term_end
+from iso20k_cli.checks.entries import record_set
+from iso20k_cli.evidence.model import EvidenceFile, Table
 
 START = dt.date(2026, 8, 1)
 DAYS = 91  # 2026-08-01 to 2026-10-30: the 90 days certification bodies expect
@@ -292,6 +294,33 @@ def test_an_expired_or_expiring_contract_is_reported(cli: Invoke, evidence: Fold
     finding = _findings(_check(cli, evidence), "supplier-contracts")["term"]
     assert finding["severity"] == "observation"
     assert "expires on 2027-03-31, within 12 months of 2026-11-21" in finding["message"]
+
+
+def test_catalogue_show_says_checks_follow_the_genre(cli: Invoke) -> None:
+    shown = " ".join(cli("catalogue", "show", "slas").stdout.split())
+    assert "an agreement for its signature and term instead of approval and review" in shown
+
+
+def test_entries_are_counted_when_date_cells_exceed_the_budget() -> None:
+    # 300 date columns of 1,000 rows: more cells than are read for dates, all rows counted.
+    header = ("Number", *(f"Opened {n}" for n in range(300)))
+    rows = tuple((f"INC{r}", *(["2026-10-01"] * 300)) for r in range(1000))
+    file = EvidenceFile(
+        path="wide.csv",
+        format="csv",
+        size=1,
+        readable=True,
+        tables=(Table(header=header, rows=rows, row_count=1000),),
+    )
+
+    found = record_set(file, "register")
+
+    assert found is not None
+    assert (found.entries, found.date_column, found.dates) == (
+        1000,
+        "Opened 0",
+        (dt.date(2026, 10, 1),),
+    )
 
 
 def test_a_policy_missing_only_its_version_gets_an_observation(

@@ -157,7 +157,7 @@ def _file_result(
     genres: dict[str, str | None],
     entries: RecordSet | None,
 ) -> FileResult:
-    dates = entries.dates if entries is not None else f.record_dates
+    dates = entries.dates if entries is not None else f.record_dates  # as the checks read them
     return FileResult(
         path=f.path,
         format=f.format,

@@ -48,27 +48,38 @@ class RecordSet:
         return self.dates[-1] if self.dates else None
 
 
-def _event_columns(table: Table, budget: list[int]) -> list[tuple[int, list[dt.date]]]:
+@dataclass
+class _Budget:
+    """Date cells a file may still have read."""
+
+    cells: int = _MAX_DATE_CELLS
+
+    def take(self, wanted: int) -> int:
+        granted = max(0, min(wanted, self.cells))
+        self.cells -= granted
+        return granted
+
+
+def _event_columns(table: Table, budget: _Budget) -> list[tuple[int, list[dt.date]]]:
     """The columns of a table that date its entries' events, each with its dates.
 
     A column counts when its header names an event (opened, created, date …, never a
     due or review date) and its sampled cells are mostly dates, as for a register's
-    record dates at extraction. The first one dates the entries. ``budget`` holds the
-    cells the file may still have read.
+    record dates at extraction. The first one dates the entries.
     """
     found = []
     for index, name in enumerate(table.header):
-        if budget[0] <= 0:
+        if budget.cells <= 0:
             break
         if not date_rules._EVENT.search(name) or date_rules._PLANNED.search(name):
             continue
-        sample = [r[index] for r in table.rows[:_SAMPLE_ROWS] if index < len(r) and r[index]]
+        head = table.rows[: budget.take(_SAMPLE_ROWS)]
+        sample = [r[index] for r in head if index < len(r) and r[index]]
         parsed = [d for d in map(date_rules._as_date, sample) if d is not None]
-        budget[0] -= len(sample)
         if not sample or len(parsed) / len(sample) < date_rules.MIN_SHARE:
             continue
-        rows = table.rows[_SAMPLE_ROWS : _SAMPLE_ROWS + max(budget[0], 0)]
-        budget[0] -= len(rows)
+        rest = table.rows[len(head) :]
+        rows = rest[: budget.take(len(rest))]
         cells = (r[index] for r in rows if index < len(r) and r[index])
         parsed.extend(d for d in map(date_rules._as_date, cells) if d is not None)
         found.append((index, parsed))
@@ -79,16 +90,16 @@ def record_set(file: EvidenceFile, genre: str | None) -> RecordSet | None:
     """The file's entries when it is a register or export of dated rows, else None.
 
     ``genre`` is what recognition took the file to be; without one, a spreadsheet or CSV
-    of dated rows is a record set. The
-    dates are the rows' and the file's own record dates (its stated period, and for a
-    spreadsheet or CSV the date columns of every row read, also past the rows kept).
+    of dated rows is a record set. The dates are the rows' and the file's own record
+    dates (its stated period, and for a spreadsheet or CSV the date columns of every row
+    read, also past the rows kept).
     """
     if genre != "register" and not (genre is None and file.format in _SHEETS):
         return None
     entries = 0
     column: str | None = None
     dates: set[dt.date] = set(file.record_dates)
-    budget = [_MAX_DATE_CELLS]
+    budget = _Budget()
     for table in file.tables:
         found = _event_columns(table, budget)
         if not found:
