@@ -133,6 +133,10 @@ def test_periods_and_excel_serials_in_date_columns() -> None:
     assert period_dates("01/2026") == (D(2026, 1, 1), D(2026, 1, 31))
     assert period_dates("Q1 2026") == (D(2026, 1, 1), D(2026, 3, 31))
     assert period_dates("13/2026") == ()
+    assert period_dates("2026-07-15 to 2026-09-30") == (D(2026, 7, 15), D(2026, 9, 30))
+    # A date with a word of plan is not a period the row covers.
+    assert period_dates("Booked 2026-11-18") == ()
+    assert period_dates("Scheduled 2026-11-24") == ()
     assert excel_serial(46023) == D(2026, 1, 1)
     assert excel_serial(12) is None  # a count, not a date
     assert column_dates([(46023, 46054.5, "Feb 2026")], DateReader()) == {

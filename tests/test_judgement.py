@@ -127,7 +127,7 @@ def test_explain_shows_files_that_were_not_counted(cli: Invoke) -> None:
     out = " ".join(cli("explain", EXAMPLE, "incident-records", "--as-of", AS_OF).stdout.split())
     assert "Files that name this item but were not counted" in out
     assert (
-        "08-assurance/infosec-incident-log-2026.md: title \"Information Security Incident "
+        '08-assurance/infosec-incident-log-2026.md: title "Information Security Incident '
         "Log 2026\" names 'incident log', but 'security incident log' names is-incident-records"
     ) in out
 

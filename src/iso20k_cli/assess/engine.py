@@ -26,7 +26,8 @@ from iso20k_cli.assess.model import (
 from iso20k_cli.assess.score import clause_results, item_score, overall_score, verdict
 from iso20k_cli.catalogue.model import AppliesWhen, Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
-from iso20k_cli.checks.registry import run_check
+from iso20k_cli.checks.entries import RecordSet, record_set
+from iso20k_cli.checks.profiles import run_profiled
 from iso20k_cli.config import Settings
 from iso20k_cli.evidence.datereader import unread_note
 from iso20k_cli.evidence.dates import days_covered
@@ -102,6 +103,11 @@ def assess(
     )
 
     by_path = {f.path: f for f in files}
+    record_sets = {
+        f.path: entries
+        for f in files
+        if (entries := record_set(f, genres[f.path], settings.date_order)) is not None
+    }
     run = _Run(
         catalogue=catalogue,
         settings=settings,
@@ -113,6 +119,8 @@ def assess(
             item_id: tuple(by_path[link.path] for link in links if link.counted)
             for item_id, links in links_by_item.items()
         },
+        record_sets=record_sets,
+        genres=genres,
     )
     run.shown.update(_conditions_shown(catalogue, links_by_item, by_path))
     outcomes = [
@@ -127,7 +135,7 @@ def assess(
         ),
     )
     clauses = clause_results(catalogue, items)
-    span = _records_span(catalogue, items, by_path, as_of)
+    span = _records_span(catalogue, items, by_path, record_sets, as_of)
     return Assessment(
         tool_version=__version__,
         as_of=as_of,
@@ -154,23 +162,35 @@ def assess(
         items=items,
         findings=findings,
         files=tuple(
-            FileResult(
-                path=f.path,
-                format=f.format,
-                readable=f.readable,
-                error=f.error,
-                title=f.title,
-                used_for=tuple(used_for.get(f.path, ())),
-                warnings=file_warnings[f.path],
-                title_source=f.title_source,
-                genre=genres[f.path],
-                control=f.control,
-                first_record=min(f.record_dates, default=None),
-                last_record=max(f.record_dates, default=None),
-            )
-            for f in files
+            _file_result(f, used_for, file_warnings, genres, record_sets.get(f.path)) for f in files
         ),
         records_span_days=span,
+    )
+
+
+def _file_result(
+    f: EvidenceFile,
+    used_for: dict[str, list[str]],
+    file_warnings: dict[str, tuple[str, ...]],
+    genres: dict[str, str | None],
+    entries: RecordSet | None,
+) -> FileResult:
+    dates = entries.dates if entries is not None else f.record_dates  # as the checks read them
+    return FileResult(
+        path=f.path,
+        format=f.format,
+        readable=f.readable,
+        error=f.error,
+        title=f.title,
+        used_for=tuple(used_for.get(f.path, ())),
+        warnings=file_warnings[f.path],
+        title_source=f.title_source,
+        genre=genres[f.path],
+        control=f.control,
+        first_record=min(dates, default=None),
+        last_record=max(dates, default=None),
+        entries=entries.entries if entries is not None else None,
+        date_column=entries.date_column if entries is not None else None,
     )
 
 
@@ -197,6 +217,8 @@ class _Run:
     defaults: Defaults
     not_applicable: dict[str, str]
     evidence: dict[str, tuple[EvidenceFile, ...]]
+    record_sets: dict[str, RecordSet]
+    genres: dict[str, str | None]
     shown: dict[str, str] = field(default_factory=dict)
     """Condition id -> an item whose evidence shows that the condition holds."""
 
@@ -293,8 +315,12 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         defaults=run.defaults,
         evidence=run.evidence,
         catalogue=run.catalogue,
+        record_sets=run.record_sets,
+        genres=run.genres,
     )
-    outcomes = [o for spec in item.checks for o in run_check(run.settings.tuned(item, spec), ctx)]
+    outcomes = [
+        o for spec in item.checks for o in run_profiled(run.settings.tuned(item, spec), ctx)
+    ]
     failed = [o for o in outcomes if o.severity in (Severity.MAJOR, Severity.MINOR)]
     status = Status.PARTIAL if failed else Status.MET
     checks = tuple(
@@ -495,6 +521,7 @@ def _records_span(
     catalogue: Catalogue,
     items: tuple[ItemResult, ...],
     by_path: dict[str, EvidenceFile],
+    record_sets: dict[str, RecordSet],
     as_of: dt.date,
 ) -> int | None:
     """Days covered by the records of ongoing operation, oldest to newest.
@@ -512,12 +539,18 @@ def _records_span(
         if result.id in ongoing and result.status is not Status.NOT_APPLICABLE
         for link in result.evidence
         if link.counted
-        for d in by_path[link.path].record_dates
+        for d in _dates(by_path[link.path], record_sets)
         if d <= as_of
     )
     if not dates:
         return None
     return days_covered(dates)
+
+
+def _dates(file: EvidenceFile, record_sets: dict[str, RecordSet]) -> tuple[dt.date, ...]:
+    """A file's record dates: a register's or export's from its entries."""
+    entries = record_sets.get(file.path)
+    return entries.dates if entries is not None else file.record_dates
 
 
 def apply_acceptances(findings: list[Finding], settings: Settings, as_of: dt.date) -> list[Finding]:

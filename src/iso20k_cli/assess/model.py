@@ -135,6 +135,11 @@ class FileResult(_Model):
     """Document control as read (manifest, front-matter, control block, metadata)."""
     first_record: dt.date | None = None
     last_record: dt.date | None = None
+    """The oldest and newest record date: a register's or export's from its entries."""
+    entries: int | None = None
+    """Entries (dated rows) when the file is a register or export of records, else None."""
+    date_column: str | None = None
+    """The header of the column that dates the entries."""
 
 
 class CatalogueInfo(_Model):

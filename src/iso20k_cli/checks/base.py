@@ -22,6 +22,7 @@ from iso20k_cli.severity import Severity
 
 if TYPE_CHECKING:
     from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
+    from iso20k_cli.checks.entries import RecordSet
 
 DEFAULT_INTERVAL_NOTE = (
     "the standard asks for 'planned intervals'; the {months}-month interval is this "
@@ -67,6 +68,10 @@ class CheckContext:
     """Every item's recognised evidence, for checks that read across items."""
     catalogue: Catalogue | None = None
     """The catalogue of the run, for checks that need other items' titles or its vocabulary."""
+    record_sets: Mapping[str, RecordSet] = field(default_factory=dict)
+    """The entries of each file that is a register or export of dated rows, by path."""
+    genres: Mapping[str, str | None] = field(default_factory=dict)
+    """What recognition took each file to be, by path (None when it was declared)."""
 
     @cached_property
     def current(self) -> EvidenceFile:
@@ -86,9 +91,51 @@ class CheckContext:
 
         return sorted(self.files, key=rank)[0]
 
+    def dates_of(self, file: EvidenceFile) -> tuple[dt.date, ...]:
+        """A file's record dates: its entries' when it is a record set."""
+        entries = self.record_sets.get(file.path)
+        return entries.dates if entries is not None else file.record_dates
+
     def record_dates(self) -> tuple[dt.date, ...]:
         """Record dates up to the assessment date (later ones would be planned, not done)."""
-        return tuple(sorted({d for f in self.files for d in f.record_dates if d <= self.as_of}))
+        return tuple(sorted({d for f in self.files for d in self.dates_of(f) if d <= self.as_of}))
+
+    def record_count(self) -> int:
+        """Records present: each entry of a register or export, and each other file."""
+        return sum(
+            entries.entries if (entries := self.record_sets.get(f.path)) else 1
+            for f in self._distinct_files
+        )
+
+    def describe_records(self, limit: int = 3) -> str:
+        """What the records are, for a message: "412 entries from 2026-05-02 to 2026-07-30
+        in incidents.csv; 2 other records in separate files"."""
+        files = self._distinct_files
+        sets = [(f, e) for f in files if (e := self.record_sets.get(f.path)) is not None]
+        parts = []
+        for file, entries in sets[:limit]:
+            if entries.first and entries.first != entries.last:
+                span = f" from {entries.first} to {entries.last}"
+            else:
+                span = f" dated {entries.first}" if entries.first else ""
+            parts.append(f"{entries.entries} entries{span} in {file.path}")
+        if len(sets) > limit:
+            rest = sum(e.entries for _, e in sets[limit:])
+            parts.append(f"{rest} entries in {len(sets) - limit} more file(s)")
+        others = len(files) - len(sets)
+        if others:
+            noun = "record" if others == 1 else "records"
+            parts.append(f"{others} {'other ' if sets else ''}{noun} in separate files")
+        return "; ".join(parts)
+
+    @property
+    def has_entries(self) -> bool:
+        return any(f.path in self.record_sets for f in self.files)
+
+    @property
+    def _distinct_files(self) -> tuple[EvidenceFile, ...]:
+        """The evidence files, each once (two parts of one file are one record)."""
+        return tuple({f.path: f for f in self.files}.values())
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 Controlled documents carry identification (7.5.3): who owns the document and which
 version this is, so that the right version is used. ``require`` lists the fields
 that must be recorded; any of ``owner``, ``version``, ``approver``, ``doc_id``.
+7.5.3 gives a version only as one example of identification, so a document that
+lacks nothing but a version number is an observation, not a nonconformity.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome
 from iso20k_cli.severity import Severity
 
 NAME = "document_control"
@@ -35,10 +37,13 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     detail = f"no {' or '.join(missing)} is recorded"
     if not doc.readable:
         detail += " and its content could not be read; the evidence manifest can record it"
+    version_only = missing == [_LABELS["version"]]
+    if version_only:
+        detail += " (7.5.3 gives a version as one example of identification)"
     return [
         Outcome(
             NAME,
-            graded(spec, Severity.MINOR),
+            spec.severity or (Severity.OBSERVATION if version_only else Severity.MINOR),
             f"'{ctx.item.title}' is not fully identified: {detail} ({doc.path})",
             f"Record the document's {' and '.join(missing)} in its control block or front-matter.",
             (doc.path,),

@@ -3,7 +3,8 @@
 Records show that a process operates; a latest record older than ``max_days``
 (left out: the catalogue default) suggests it stopped. Annual activities such as an
 internal audit or a management review use ``max_days: 365``, certification-body
-practice for "planned intervals", and say so in ``basis``.
+practice for "planned intervals", and say so in ``basis``. A register or export is as
+recent as its newest entry.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 NAME,
                 severity,
                 f"the latest record for '{ctx.item.title}' is dated {latest}, {age} days "
-                f"before {ctx.as_of} (at most {max_days} expected)",
+                f"before {ctx.as_of} (at most {max_days} expected)"
+                + (f": {ctx.describe_records()}" if ctx.has_entries else ""),
                 "Show that the process still operates: add current records.",
                 paths,
                 spec.basis,

@@ -1,4 +1,9 @@
-"""``min_count``: at least ``count`` separate records (files) are present."""
+"""``min_count``: at least ``count`` records are present.
+
+A register or export of dated rows (an incident export, a change log) holds one
+record per entry, so its entries are counted; any other file (dated minutes, a
+monthly report) is one record.
+"""
 
 from __future__ import annotations
 
@@ -20,15 +25,36 @@ class Spec(CheckSpec):
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
-    found = len(ctx.files)
+    found = ctx.record_count()
+    what = ctx.describe_records()
     if found < spec.count:
+        if ctx.has_entries:
+            noun = "entry" if found == 1 else "entries"
+            message = (
+                f"{found} {noun} found for '{ctx.item.title}' ({what}); "
+                f"at least {spec.count} expected"
+            )
+            advice = (
+                "Export or keep the records of the whole period: every entry of the "
+                "register or export counts, so one complete export is enough."
+            )
+        else:
+            message = (
+                f"{found} record(s) found for '{ctx.item.title}'; at least {spec.count} expected"
+            )
+            advice = (
+                "Retain the records the process produces: each dated report or set of minutes "
+                "counts, and so does each entry of a register or ticket export."
+            )
         return [
             Outcome(
                 NAME,
                 graded(spec, Severity.MINOR),
-                f"{found} record(s) found for '{ctx.item.title}'; at least {spec.count} expected",
-                "Retain each period's records (for example one log or report per month).",
+                message,
+                advice,
                 tuple(f.path for f in ctx.files),
             )
         ]
+    if ctx.has_entries:
+        return [Outcome(NAME, None, f"{found} records found: {what}")]
     return [Outcome(NAME, None, f"{found} records found")]

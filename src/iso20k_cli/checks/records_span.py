@@ -1,5 +1,8 @@
 """``records_span``: records cover a minimum period of operation, oldest to newest.
 
+The entries of a register or export are dated by their rows, so one export of three
+months of tickets covers three months.
+
 The default (90 days) is what certification bodies usually want before Stage 2; it
 is their practice, not a clause of the standard, and the finding says so.
 """
@@ -31,17 +34,18 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     if not dates:
         return []  # latest_record_age reports undated records; one finding is enough
     span = days_covered(dates)
+    what = f": {ctx.describe_records()}" if ctx.has_entries else ""
     if span < min_days:
         return [
             Outcome(
                 NAME,
                 graded(spec, Severity.MINOR),
                 f"records for '{ctx.item.title}' cover {span} days ({dates[0]} to "
-                f"{dates[-1]}); at least {min_days} expected",
+                f"{dates[-1]}); at least {min_days} expected{what}",
                 "Keep operating the process and retaining its records until they cover "
                 "the period before the Stage 2 audit.",
                 tuple(f.path for f in ctx.files),
                 basis,
             )
         ]
-    return [Outcome(NAME, None, f"records cover {span} days ({dates[0]} to {dates[-1]})")]
+    return [Outcome(NAME, None, f"records cover {span} days ({dates[0]} to {dates[-1]}){what}")]

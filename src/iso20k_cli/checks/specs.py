@@ -18,12 +18,15 @@ from iso20k_cli.checks import (
     audit_impartiality,
     corrective_actions,
     covers_topics,
+    currency,
     current_version,
     document_control,
     latest_record_age,
     min_count,
     records_span,
     review_interval,
+    signature,
+    term,
 )
 
 MODULES: tuple[ModuleType, ...] = (
@@ -31,6 +34,9 @@ MODULES: tuple[ModuleType, ...] = (
     document_control,
     review_interval,
     current_version,
+    currency,
+    signature,
+    term,
     latest_record_age,
     records_span,
     min_count,
@@ -44,6 +50,9 @@ CheckSpec = Annotated[
     | document_control.Spec
     | review_interval.Spec
     | current_version.Spec
+    | currency.Spec
+    | signature.Spec
+    | term.Spec
     | latest_record_age.Spec
     | records_span.Spec
     | min_count.Spec

@@ -272,7 +272,22 @@ def period_dates(text: str) -> tuple[dt.date, ...]:
             if len(first) == 4 and len(second) <= 2 and 1 <= int(second) <= 12:
                 return month_bounds(int(first), int(second))
             return ()
+    if tokens is None or any(_not_of_a_period(t) for t in tokens):
+        # "Booked 2026-11-18", "Scheduled 2026-11-24": a plan with its date, not a period
+        # the row covers.
+        return ()
     return dates_in_name(text)
+
+
+_PERIOD_WORDS = frozenset({"q1", "q2", "q3", "q4", "to", "until", "through", "and"})
+
+
+def _not_of_a_period(token: str) -> bool:
+    if token[0] in _DIGITS or token[0] in _DATE_SEPARATORS:
+        return False
+    word = token.lower()
+    # "2026Q3" and "Q3" split into letters and digits: "q" stands alone then.
+    return word not in _MONTHS and word not in _PERIOD_WORDS and word != "q"
 
 
 def dates_in_name(name: str) -> tuple[dt.date, ...]:

@@ -110,7 +110,8 @@ class Recogniser:
     def recognise(self, file: EvidenceFile) -> FileRecognition:
         if file.declared:
             links, warnings = declared(self._catalogue, file)
-            return FileRecognition(file.path, None, links, (), warnings)
+            genre = self._declared_genre(file)
+            return FileRecognition(file.path, genre.value if genre else None, links, (), warnings)
         found = Found(file.path)
         # A title that is a sentence or a question ("Define what an incident is for you.")
         # says what the page discusses, not what the document is.
@@ -284,6 +285,21 @@ class Recogniser:
         ]
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
+        )
+
+    def _declared_genre(self, file: EvidenceFile) -> Genre | None:
+        """What a declared file is, by its title, name and shape: the declaration says
+        which items it is evidence of, and its genre still decides which checks apply
+        (a declared contract runs for a term, a declared register is kept current)."""
+        shape = shape_genre(file)
+        if shape is Genre.DOCUMENT:
+            shape = purpose_genre(self.lexicon, file.text) or shape
+        title = self.lexicon.cached((file.title or "").strip())
+        stem = self.lexicon.cached(file.stem)
+        return (
+            text_genre(genre_words(self.lexicon, title))
+            or text_genre(genre_words(self.lexicon, stem))
+            or shape
         )
 
     def _folder_genre(self, path: str) -> Genre | None:

@@ -70,8 +70,16 @@ def _item_lines(item: Item) -> list[RenderableType]:
     if item.checks:
         checks = ", ".join(_describe_check(c.model_dump()) for c in item.checks)
         body.append(Text(f"Checks: {checks}", style="dim"))
+        if {c.type for c in item.checks} & {"approved", "document_control", "review_interval"}:
+            body.append(Text(PROFILE_NOTE, style="dim"))
     # Padding keeps wrapped lines under their heading instead of at the margin.
     return [Padding(head, (0, 0, 0, 2)), *(Padding(t, (0, 0, 0, 4)) for t in body)]
+
+
+PROFILE_NOTE = (
+    "By genre: a register is checked for currency instead of approval, version and review; "
+    "an agreement for its signature and term instead of approval and review."
+)
 
 
 def _describe_check(spec: dict[str, object]) -> str:

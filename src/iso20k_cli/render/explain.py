@@ -46,12 +46,18 @@ def _control(file: FileResult) -> str:
         parts.append(f"approved {c.approved}")
     if c.review_due:
         parts.append(f"review due {c.review_due}")
+    span = None
     if file.first_record:
         span = (
             str(file.first_record)
             if file.first_record == file.last_record
             else f"{file.first_record} to {file.last_record}"
         )
+    if file.entries is not None:
+        # A register or export: its entries are the records the checks count.
+        dated = f", {span}" if span else ""
+        parts.append(f"{file.entries} entries dated by '{file.date_column}'{dated}")
+    elif span:
         parts.append(f"records dated {span}")
     return ", ".join(parts)
 

@@ -73,7 +73,7 @@ def _check_descriptions(assessment: Assessment) -> dict[str, str]:
         "approved": "approval: the current version of a document is approved, not a draft; one "
         "that records no status, approver or approval date cannot be confirmed as approved;",
         "document_control": "document control: the current version is identified (by default "
-        "by an owner and a version);",
+        "by an owner and a version; a missing version alone is an observation);",
         "current_version": "current version: each document has one current version; two "
         "current-looking versions that disagree are uncontrolled copies;",
         "review_interval": "review: the next review date has not passed; without one, the "
@@ -83,7 +83,16 @@ def _check_descriptions(assessment: Assessment) -> dict[str, str]:
         "internal audit and management review);",
         "records_span": "record coverage: the records of an ongoing process cover at least "
         f"{plural(p.min_records_span_days, 'day')}, oldest to newest;",
-        "min_count": "record count: at least the expected number of separate records is present;",
+        "min_count": "record count: at least the expected number of records is present, each "
+        "entry of a register or export counting as one;",
+        "currency": "register currency: a register (judged as such instead of approval, version "
+        "and review) was updated or verified within "
+        f"{plural(p.review_interval_months, 'month')}, or before its next review date;",
+        "signature": "signature: an agreement or contract (judged by its signature instead of "
+        "document approval) is signed or approved, not a draft;",
+        "term": "agreement term: an agreement or contract (judged by its term instead of the "
+        "review interval) has not expired; one that ends within "
+        f"{plural(p.review_interval_months, 'month')} is noted so that renewal is planned;",
         "covers_topics": "topics: the evidence covers every expected topic (for example the "
         "inputs a management review must consider);",
         "audit_impartiality": "audit impartiality: no auditor audits a process they own (owners "

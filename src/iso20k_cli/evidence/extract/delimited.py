@@ -29,14 +29,19 @@ def extract(candidate: Candidate) -> Extracted:
     text = read_text(candidate).replace("\r\n", "\n")
     dialect = _dialect(text[:8192], candidate.rel.lower().endswith(".tsv"))
     rows: list[list[str]] = []
+    unread = 0  # non-empty rows past MAX_ROWS: counted as entries, not kept
     for index, row in enumerate(csv.reader(io.StringIO(text), dialect)):
         if index >= MAX_ROWS:
-            break
+            unread += any(cell.strip() for cell in row)
+            continue
         rows.append([cell.strip() for cell in row])
     header_at = header_index(rows)
+    tables = [] if header_at is None else [make_table(rows, header_at, None)]
+    if unread and tables:
+        tables[0] = tables[0].model_copy(update={"row_count": tables[0].row_count + unread})
     return Extracted(
         text="\n".join(" | ".join(c for c in row if c) for row in rows if any(row)),
-        tables=[] if header_at is None else [make_table(rows, header_at, None)],
+        tables=tables,
         control_lines=table_lines(rows[:10]),
         date_cells=date_columns(rows),
     )
