@@ -1,0 +1,276 @@
+"""Document control read from what a document says, before its Office properties.
+
+Real files, made here, through ``iso20k check -f json`` and ``iso20k explain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import AS_OF, Folder, Invoke
+from factories import write_docx, write_xlsx
+from iso20k_cli.evidence.names import person
+
+BODY = (
+    "This policy states which changes are under change control, the categories of change "
+    "and how each is assessed, authorised, scheduled and reviewed after deployment. " * 3
+)
+STALE = {
+    # What python-docx's own template leaves behind, as the users' templates did.
+    "created": dt.datetime(2013, 12, 23, 23, 15),
+    "modified": dt.datetime(2013, 12, 23, 23, 15),
+    "author": "python-docx",
+    "last_modified_by": "python-docx",
+}
+HISTORY = [
+    ["Version", "Date", "Author", "Approved by", "Description of change"],
+    ["0.1", "2025-01-10", "Sam Lee", "", "First draft for comment"],
+    ["1.0", "2025-03-03", "Sam Lee", "Jane Smith", "First issue"],
+    ["1.1", "10 February 2026", "Sam Lee", "Tom Brown", "Annual review"],
+]
+
+
+def _check(cli: Invoke, folder: Folder) -> dict[str, Any]:
+    result = cli("check", folder.root, "--as-of", AS_OF, "-f", "json", "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = result.json()
+    return data
+
+
+def _file(data: dict[str, Any], path: str) -> dict[str, Any]:
+    (found,) = [f for f in data["files"] if f["path"] == path]
+    return found
+
+
+def _findings(data: dict[str, Any], path: str) -> list[str]:
+    return [f"{f['check']}: {f['message']}" for f in data["findings"] if path in f["message"]]
+
+
+def _explain(cli: Invoke, folder: Folder, item: str) -> str:
+    result = cli("explain", folder.root, item, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.split())
+
+
+def _policy(folder: Folder, history: list[list[str]], name: str) -> Path:
+    return write_docx(
+        folder.root / name,
+        [("Title", "Change Management Policy"), BODY, ("Heading 1", "Revision history")],
+        tables=[history],
+        core=STALE,
+    )
+
+
+def test_revision_history_outranks_stale_properties(cli: Invoke, evidence: Folder) -> None:
+    _policy(evidence, HISTORY, "change-management-policy.docx")
+    data = _check(cli, evidence)
+    file = _file(data, "change-management-policy.docx")
+    control = file["control"]
+    # The latest row, not the first row under the header (the old draft).
+    assert control["version"] == "1.1"
+    assert control["approver"] == "Tom Brown"
+    assert control["approved"] == "2026-02-10"
+    assert control["owner"] is None  # "python-docx" wrote the file; it owns nothing
+    assert control["sources"] == {
+        "version": "revision history",
+        "approver": "revision history",
+        "approved": "revision history",
+    }
+    # The template's 2013 no longer dates the document.
+    assert (file["first_record"], file["last_record"]) == ("2026-02-10", "2026-02-10")
+    assert "2013" not in json.dumps(file)
+    assert "python-docx" not in json.dumps(file)
+    checks = _findings(data, "change-management-policy.docx")
+    assert not [c for c in checks if c.startswith(("approved:", "review_interval:"))], checks
+    # An owner is still asked for: the history names authors, not the owner.
+    assert any(c.startswith("document_control:") and "no owner" in c for c in checks)
+    out = _explain(cli, evidence, "change-management-policy")
+    assert "version 1.1, no owner, approved 2026-02-10" in out
+    assert "read from revision history (version, approver, approved)" in out
+
+
+def test_newest_date_wins_when_versions_do_not_compare(cli: Invoke, evidence: Folder) -> None:
+    history = [
+        ["Rev", "Date", "Changed by", "Approver", "Summary"],
+        ["C", "12 September 2026", "Sam Lee", "", "Contacts updated"],
+        ["B", "2026-02-10", "Sam Lee", "Tom Brown", "Annual review"],
+        ["A", "2025-03-03", "Sam Lee", "Jane Smith", "First issue"],
+    ]
+    _policy(evidence, history, "change-management-policy.docx")
+    control = _file(_check(cli, evidence), "change-management-policy.docx")["control"]
+    # Revision C is the latest; nobody approved it, so it is a revision, not an approval.
+    assert (control["version"], control["revised"]) == ("C", "2026-09-12")
+    assert (control["approver"], control["approved"]) == (None, None)
+    assert control["sources"] == {"version": "revision history", "revised": "revision history"}
+
+
+def test_labelled_revision_and_effective_dates(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "change-management-policy.docx",
+        [
+            ("Title", "Change Management Policy"),
+            "Document owner: Head of Service Delivery",
+            "Version 2.3",
+            "Last revised: 10 February 2026",
+            "Effective date: 1 March 2026",
+            BODY,
+        ],
+        core=STALE,
+    )
+    write_docx(
+        evidence.root / "supplier-management-procedure.docx",
+        [
+            ("Title", "Supplier Management Procedure"),
+            "Owner: Supplier Manager",
+            "Version 1.0",
+            "Last reviewed 14 January 2025",
+            BODY.replace("change", "supplier"),
+        ],
+        core=STALE,
+    )
+    data = _check(cli, evidence)
+    control = _file(data, "change-management-policy.docx")["control"]
+    assert control["owner"] == "Head of Service Delivery"
+    assert (control["revised"], control["approved"]) == ("2026-02-10", "2026-03-01")
+    assert control["sources"]["approved"] == control["sources"]["revised"] == "control block"
+    reviewed = _file(data, "supplier-management-procedure.docx")
+    assert reviewed["control"]["revised"] == "2025-01-14"
+    assert reviewed["last_record"] == "2025-01-14"
+    # A review restarts the review interval; this one is more than a year old.
+    assert any(
+        c.startswith("review_interval:") and "was last revised on 2025-01-14" in c
+        for c in _findings(data, "supplier-management-procedure.docx")
+    )
+
+
+def test_front_matter_and_manifest_outrank_the_document(cli: Invoke, evidence: Folder) -> None:
+    _policy(evidence, HISTORY, "change-management-policy.docx")
+    evidence.add(
+        "evidence.yaml",
+        "files:\n  - path: change-management-policy.docx\n    version: '2.0'\n"
+        "    owner: Change Manager\n",
+    )
+    control = _file(_check(cli, evidence), "change-management-policy.docx")["control"]
+    assert (control["version"], control["owner"], control["approver"]) == (
+        "2.0",
+        "Change Manager",
+        "Tom Brown",
+    )
+    assert control["sources"] == {
+        "version": "evidence manifest",
+        "owner": "evidence manifest",
+        "approver": "revision history",
+        "approved": "revision history",
+    }
+
+
+def test_openpyxl_is_no_owner(cli: Invoke, evidence: Folder) -> None:
+    rows = [["Change", "Raised", "Owner", "Status"], ["CHG-1", dt.date(2026, 9, 1), "Bob", "Done"]]
+    write_xlsx(evidence.root / "change-log.xlsx", {"Changes": rows})
+    write_xlsx(
+        evidence.root / "release-register.xlsx",
+        {
+            "Releases": [
+                ["Version", "Date", "Approved by", "Description"],
+                ["4.2", dt.date(2026, 10, 1), "Tom Brown", "Payments release"],
+            ]
+        },
+        properties={"creator": "Helen Park"},
+    )
+    data = _check(cli, evidence)
+    log = _file(data, "change-log.xlsx")
+    assert log["control"]["owner"] is None  # openpyxl's own name, left as the creator
+    register = _file(data, "release-register.xlsx")["control"]
+    # A person named as creator is still the owner, from the properties...
+    assert (register["owner"], register["sources"]) == (
+        "Helen Park",
+        {"owner": "document properties"},
+    )
+    # ... and a register's rows of versions are its entries, not its own history.
+    assert register["version"] is None
+
+
+def test_version_history_sheet(cli: Invoke, evidence: Folder) -> None:
+    write_xlsx(
+        evidence.root / "change-log.xlsx",
+        {
+            "Changes": [["Change", "Raised"], ["CHG-1", dt.date(2026, 9, 1)]],
+            "Version history": HISTORY,
+        },
+    )
+    control = _file(_check(cli, evidence), "change-log.xlsx")["control"]
+    assert (control["version"], control["approver"], control["approved"]) == (
+        "1.1",
+        "Tom Brown",
+        "2026-02-10",
+    )
+
+
+CONTRACT = (
+    "This agreement is made between Harbourside Ltd and Cloudy plc for the supply of "
+    "hosting services, with the service levels, charges and term set out below. " * 3
+)
+
+
+def test_signed_contract(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "contracts/Cloudy supplier contract.docx",
+        [
+            ("Title", "Supplier Contract: Cloudy plc"),
+            CONTRACT,
+            ("Heading 1", "Signatures"),
+            "Signed for and on behalf of Harbourside Ltd",
+            "Signature: ____________________",
+            "Name: Jane Smith",
+            "Position: Managing Director",
+            "Date: 3 March 2026",
+            "Signed for and on behalf of Cloudy plc",
+            "Signed: Peter Jones Date: 5 March 2026",
+        ],
+        core=STALE,
+    )
+    write_docx(
+        evidence.root / "contracts/Backup services contract.docx",
+        [("Title", "Backup Services Contract"), CONTRACT.replace("hosting", "backup")],
+        tables=[
+            [
+                ["Party", "Signature", "Name", "Date"],
+                ["Harbourside Ltd", "", "Jane Smith", "2026-04-01"],
+                ["Vault Ltd", "", "Ann Green", "2026-04-02"],
+            ]
+        ],
+        core=STALE,
+    )
+    data = _check(cli, evidence)
+    hosting = _file(data, "contracts/Cloudy supplier contract.docx")["control"]
+    assert (hosting["approver"], hosting["approved"]) == ("Jane Smith; Peter Jones", "2026-03-05")
+    assert hosting["sources"] == {"approver": "signature block", "approved": "signature block"}
+    backup = _file(data, "contracts/Backup services contract.docx")["control"]
+    assert (backup["approver"], backup["approved"]) == ("Jane Smith; Ann Green", "2026-04-02")
+    out = _explain(cli, evidence, "supplier-contracts")
+    assert "read from signature block (approver, approved)" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("openpyxl", None),
+        ("python-docx", None),
+        ("Microsoft Office User", None),
+        ("Apache POI 5.2.3", None),
+        ("LibreOffice/7.6", None),
+        ("Administrator", None),
+        ("[Name]", None),
+        ("____________", None),
+        ("TBC", None),
+        ("Jane Smith", "Jane Smith"),
+        ("Head of Service Delivery", "Head of Service Delivery"),
+    ],
+)
+def test_software_and_placeholders_name_no_one(value: str, name: str | None) -> None:
+    assert person(value) == name
