@@ -14,6 +14,7 @@ import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import write_docx, write_xlsx
+from iso20k_cli.evidence.intervals import review_months
 from iso20k_cli.evidence.names import person
 
 BODY = (
@@ -148,6 +149,32 @@ def test_labelled_revision_and_effective_dates(cli: Invoke, evidence: Folder) ->
     )
 
 
+def test_stated_review_cycle(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "supplier-management-procedure.docx",
+        [
+            ("Title", "Supplier Management Procedure"),
+            "Owner: Supplier Manager",
+            "Version 1.0",
+            "Last reviewed 14 January 2025",
+            "Review frequency: every two years",
+            BODY.replace("change", "supplier"),
+        ],
+        core=STALE,
+    )
+    data = _check(cli, evidence)
+    control = _file(data, "supplier-management-procedure.docx")["control"]
+    assert control["review_months"] == 24
+    assert not [
+        c
+        for c in _findings(data, "supplier-management-procedure.docx")
+        if c.startswith("review_interval:")
+    ]
+    out = _explain(cli, evidence, "supplier-management-procedure")
+    assert "reviewed every 24 months" in out
+    assert "ok review_interval: last revised 2025-01-14; review due by 2027-01-14" in out
+
+
 def test_front_matter_and_manifest_outrank_the_document(cli: Invoke, evidence: Folder) -> None:
     _policy(evidence, HISTORY, "change-management-policy.docx")
     evidence.add(
@@ -274,3 +301,23 @@ def test_signed_contract(cli: Invoke, evidence: Folder) -> None:
 )
 def test_software_and_placeholders_name_no_one(value: str, name: str | None) -> None:
     assert person(value) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "months"),
+    [
+        ("Annual", 12),
+        ("At least annually, and after a major change", 12),
+        ("every 6 months", 6),
+        ("six-monthly", 6),
+        ("Twice a year", 6),
+        ("Quarterly", 3),
+        ("every two years", 24),
+        ("36 months", 36),
+        ("Biannual", None),
+        ("when the contract changes", None),
+        ("every 500 years", None),
+    ],
+)
+def test_review_cycles(value: str, months: int | None) -> None:
+    assert review_months(value) == months

@@ -2,8 +2,9 @@
 
 The next review date wins when one is recorded. Without one, the approval date (or a
 later revision or review the document records) plus the interval (``months``; left
-out, the catalogue default, which stands for the standard's "planned intervals")
-decides, and the finding says it rests on a default.
+out, the review cycle the document states, else the catalogue default, which stands
+for the standard's "planned intervals") decides, and the finding says when it rests
+on a default.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 )
             ]
         return [Outcome(NAME, None, f"next review due {control.review_due}")]
-    months = spec.months or ctx.defaults.review_interval_months
-    basis = None if spec.months else DEFAULT_INTERVAL_NOTE.format(months=months)
+    # The catalogue's interval, else the one the document plans for itself, else the default.
+    months = spec.months or control.review_months or ctx.defaults.review_interval_months
+    stated = spec.months or control.review_months
+    basis = None if stated else DEFAULT_INTERVAL_NOTE.format(months=months)
     dated = [d for d in (control.approved, control.revised) if d is not None]
     if dated:
         since = max(dated)

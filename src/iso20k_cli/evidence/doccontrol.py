@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status
 from iso20k_cli.evidence.history import is_history_header
+from iso20k_cli.evidence.intervals import review_months
 from iso20k_cli.evidence.model import ControlSource, DocStatus, DocumentControl
 from iso20k_cli.evidence.names import person
 
@@ -31,6 +32,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"last\s+review(?:\s+date)?|last\s+modified|date\s+(?:last\s+)?revised|"
         r"date\s+(?:last\s+)?reviewed|date\s+of\s+last\s+review|revision\s+date|"
         r"date\s+of\s+revision|revised\s+on|reviewed\s+on|updated\s+on|revised|reviewed",
+    ),
+    (
+        "review_months",
+        r"review\s+(?:frequency|cycle|interval|period)|frequency\s+of\s+review",
     ),
     (
         "review_due",
@@ -188,6 +193,9 @@ def parse_control(lines: Iterable[str]) -> tuple[DocumentControl, tuple[dt.date,
             if status is not DocStatus.UNKNOWN:
                 found.setdefault("status", status)
                 found.setdefault("status_text", value)
+        elif key == "review_months":
+            if (months := review_months(value)) is not None:
+                found.setdefault(key, months)
         elif key in ("owner", "approver"):
             if (name := person(value)) is not None:
                 found.setdefault(key, name)

@@ -44,6 +44,8 @@ class DocumentControl(BaseModel):
     revised: dt.date | None = None
     """When the document was last revised or reviewed, where no approval of it is dated
     ("Last reviewed: …", a revision history whose latest row nobody approved)."""
+    review_months: int | None = None
+    """The review cycle the document states ("Review frequency: annual"), in months."""
     sources: dict[str, ControlSource] = {}
     """Where each field set was read, by field name."""
 

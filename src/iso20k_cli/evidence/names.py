@@ -80,7 +80,7 @@ GENERIC_NAMES: frozenset[str] = frozenset(
         "name",
         "none",
         "null",
-        "n/a",
+        "n a",  # "n/a", its slash read as a space
         "na",
         "tbc",
         "tbd",
@@ -94,6 +94,19 @@ GENERIC_NAMES: frozenset[str] = frozenset(
         "first last",
         "firstname lastname",
         "name surname",
+        # a status or a tick where a name should be ("Approval: Yes")
+        "yes",
+        "no",
+        "y",
+        "n",
+        "x",
+        "ok",
+        "approved",
+        "signed",
+        "draft",
+        "final",
+        "pending approval",
+        "not approved",
     }
 )
 # Words that only software names hold: "Writer/LibreOffice_7.6", "Acrobat Distiller".

@@ -48,6 +48,8 @@ def _control(file: FileResult) -> str:
         parts.append(f"last revised {c.revised}")
     if c.review_due:
         parts.append(f"review due {c.review_due}")
+    if c.review_months:
+        parts.append(f"reviewed every {c.review_months} months")
     if c.sources:
         fields: dict[str, list[str]] = {}
         for name, source in c.sources.items():
