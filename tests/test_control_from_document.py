@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF, Folder, Invoke
-from factories import write_docx, write_xlsx
+from factories import pdf_date, write_docx, write_pdf, write_xlsx
 from iso20k_cli.evidence.intervals import review_months
 from iso20k_cli.evidence.names import person
 
@@ -108,6 +108,45 @@ def test_newest_date_wins_when_versions_do_not_compare(cli: Invoke, evidence: Fo
     assert (control["version"], control["revised"]) == ("C", "2026-09-12")
     assert (control["approver"], control["approved"]) == (None, None)
     assert control["sources"] == {"version": "revision history", "revised": "revision history"}
+
+
+def test_revision_history_in_a_pdf(cli: Invoke, evidence: Folder) -> None:
+    write_pdf(
+        evidence.root / "change-management-policy.pdf",
+        [
+            [
+                "Change Management Policy",
+                "Document owner: Head of Service Delivery",
+                *[BODY[i : i + 90] for i in range(0, len(BODY), 90)],
+            ],
+            [
+                "Revision history",
+                "Version Date Author Description",
+                "1.0 2025-03-03 Sam Lee First issue",
+                "1.2 10 February 2026 Sam Lee Annual review, contacts and",
+                "categories of change updated",
+                "1.1 2025-09-01 Sam Lee Emergency changes added",
+            ],
+        ],
+        info={
+            "Author": "Administrator",
+            "CreationDate": pdf_date(dt.date(2013, 12, 23)),
+            "ModDate": pdf_date(dt.date(2013, 12, 23)),
+        },
+    )
+    file = _file(_check(cli, evidence), "change-management-policy.pdf")
+    control = file["control"]
+    assert (control["version"], control["revised"], control["owner"]) == (
+        "1.2",
+        "2026-02-10",
+        "Head of Service Delivery",
+    )
+    assert control["sources"] == {
+        "owner": "control block",
+        "version": "revision history",
+        "revised": "revision history",
+    }
+    assert (file["first_record"], file["last_record"]) == ("2026-02-10", "2026-02-10")
 
 
 def test_labelled_revision_and_effective_dates(cli: Invoke, evidence: Folder) -> None:

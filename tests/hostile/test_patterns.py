@@ -145,5 +145,10 @@ def test_long_revision_history_and_signature_blocks(tmp_path: Path) -> None:
         f"Signed: {'_' * 400} Date: {spaces} | Name: {'x ' * 200} | Signature | Date"
         for _ in range(2_000)
     )
-    root = make_folder(tmp_path, {"policy.md": history, "agreement.md": signatures})
+    lines = "\n".join(f"{i}.1 {'10 February ' * 200}" for i in range(2_000))
+    text_history = f"Version Date Author Description\n{lines}\n"
+    root = make_folder(
+        tmp_path,
+        {"policy.md": history, "agreement.md": signatures, "history.txt": text_history},
+    )
     check(root)

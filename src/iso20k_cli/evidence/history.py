@@ -223,3 +223,81 @@ def document_history(tables: Sequence[Table], spreadsheet: bool) -> DocumentCont
             if not control.is_empty:
                 return control
     return DocumentControl()
+
+
+# Text without tables (a PDF's text layer, a plain text file) keeps a history as
+# lines: a header line naming the columns, then a line per version starting with it.
+TEXT_HEAD_LINES = 300
+TEXT_TAIL_LINES = 200
+MAX_TEXT_LINE_CHARS = 200
+MAX_ROW_WORDS = 40
+MAX_GAP_LINES = 4  # a description wrapped onto the next lines, before the next row
+
+
+_HEADER_VOCABULARY = (
+    _VERSION_WORDS
+    | _AUTHOR_WORDS
+    | _CHANGE_WORDS
+    | {"date", "approved", "approver", "approval", "changed", "updated", "revised", "modified"}
+    | {"reviewed", "signed", "off", "number", "no", "of", "nature", "status", "&", "and"}
+)
+MAX_HEADER_WORDS = 12
+
+
+def _header_line(line: str) -> bool:
+    """ "Version Date Author Description": column names only, among them a version, a date
+    and one other role. Prose that names them ("the version, date and description of
+    each change") has other words too."""
+    if len(line) > MAX_TEXT_LINE_CHARS:
+        return False
+    words = [w for w in _words(line.replace("|", " ").replace(",", " ")) if w]
+    if not words or len(words) > MAX_HEADER_WORDS or not set(words) <= _HEADER_VOCABULARY:
+        return False
+    has = set(words)
+    version = bool(has & {"version", "ver", "ver.", "rev", "rev.", "revision", "issue"})
+    other = bool(has & (_CHANGE_WORDS | {"author", "approved", "approver", "editor", "by"}))
+    return version and "date" in has and other
+
+
+def _text_row(line: str) -> tuple[str, tuple[int, ...], dt.date] | None:
+    """(version, its key, the first date) of a line that starts with a version number and
+    holds a date; a numbered heading ("2 Scope") holds none."""
+    words = line.replace("|", " ").split()[:MAX_ROW_WORDS]
+    if not words or len(words[0]) > 10 or (token := _version_token(words[0])) is None:
+        return None
+    key = tuple(int(p) for p in token.split("."))
+    for index in range(1, len(words)):
+        for span in (1, 3):
+            day = parse_date(" ".join(words[index : index + span]))
+            if day is not None:
+                return token, key, day
+    return None
+
+
+def text_history(lines: Sequence[str]) -> DocumentControl:
+    """A revision history kept as lines of text: the highest version and its date.
+
+    Which name in a line is the author and which the approver cannot be told without
+    columns, so the date is a revision's, not an approval's.
+    """
+    head = list(lines[:TEXT_HEAD_LINES])
+    tail = list(lines[max(TEXT_HEAD_LINES, len(lines) - TEXT_TAIL_LINES) :])
+    for part in (head, tail):
+        rows: list[tuple[str, tuple[int, ...], dt.date]] = []
+        gap = 0
+        in_table = False
+        for line in part:
+            if not in_table:
+                in_table = _header_line(line)
+                continue
+            row = _text_row(line[:MAX_TEXT_LINE_CHARS])
+            if row is not None:
+                rows.append(row)
+                gap = 0
+            elif (gap := gap + 1) > MAX_GAP_LINES:
+                break
+        if rows:
+            version, _, day = max(rows, key=lambda r: r[1])
+            fields = {"version": version, "revised": day}
+            return DocumentControl.model_validate(fields).tagged(ControlSource.REVISION_HISTORY)
+    return DocumentControl()

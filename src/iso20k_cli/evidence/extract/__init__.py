@@ -20,7 +20,7 @@ from iso20k_cli.evidence.extract.base import (
     Extracted,
     Unreadable,
 )
-from iso20k_cli.evidence.history import document_history
+from iso20k_cli.evidence.history import document_history, text_history
 from iso20k_cli.evidence.model import ControlSource, DocumentControl, EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.signatures import signature_control
@@ -106,6 +106,8 @@ def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
         in_tables,
         in_head,
         document_history(ex.tables, spreadsheet=fmt in _SPREADSHEETS),
+        # A PDF keeps no tables, only their lines of text.
+        text_history(lines) if not ex.tables and fmt not in _SPREADSHEETS else DocumentControl(),
         signature_control(lines, ex.tables) if fmt not in _SPREADSHEETS else DocumentControl(),
     )
     text_dates = table_dates or head_dates
