@@ -261,6 +261,31 @@ def test_openpyxl_is_no_owner(cli: Invoke, evidence: Folder) -> None:
     assert register["version"] is None
 
 
+def test_logs_and_records_are_no_history_or_signature(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "cab-minutes-2026-10-07.docx",
+        [
+            ("Title", "Change Advisory Board minutes"),
+            "Meeting date: 7 October 2026",
+            "Changes were assigned to their implementers and signed off where noted.",
+            "Date: 7 October 2026",
+        ],
+        tables=[
+            [
+                ["Issue", "Date raised", "Owner", "Description"],
+                ["Backup window overlaps patching", "2026-10-01", "Sam Lee", "Move patching"],
+                ["Certificate expiry", "2026-10-03", "Ann Green", "Renew before November"],
+            ],
+            [["Assigned to", "Date"], ["Sam Lee", "2026-10-09"]],
+        ],
+    )
+    file = _file(_check(cli, evidence), "cab-minutes-2026-10-07.docx")
+    control = file["control"]
+    # "Issue" heads issues here, not versions; "assigned" is not "signed".
+    assert (control["version"], control["approver"], control["approved"]) == (None, None, None)
+    assert file["first_record"] == "2026-10-07"
+
+
 def test_version_history_sheet(cli: Invoke, evidence: Folder) -> None:
     write_xlsx(
         evidence.root / "change-log.xlsx",

@@ -164,7 +164,7 @@ def _latest(rows: Sequence[Sequence[str]], found: Roles) -> Sequence[str] | None
         return None
     keys = [_version_key(_cell(row, found.version)) for row in filled]
     if all(k is not None for k in keys):
-        # max() keeps the first of equal keys; the later row of a repeated version wins.
+        # Of a version listed twice, the later row (a correction) wins.
         ordered = sorted(enumerate(filled), key=lambda p: (keys[p[0]], p[0]))
         return ordered[-1][1]
     dated = [(d, i) for i, row in enumerate(filled) if (d := _row_date(row, found)) is not None]

@@ -30,6 +30,7 @@ MAX_SIGNATORIES = 3
 MAX_TABLE_SIGNATURES = 10  # rows of a signature table: one per party
 MAX_ANCHOR_CHARS = 100  # "Signed for and on behalf of …"; a longer cell is prose
 _ANCHOR_WORDS = frozenset({"signed", "signature", "signatory", "signatories"})
+_BEHALF = ("for and on behalf of", "on behalf of")
 _NAME_LABELS = frozenset(
     {
         "name",
@@ -50,13 +51,14 @@ _LABELS = _NAME_LABELS | _DATE_LABELS | _OTHER_LABELS
 
 
 def _anchor(cell: str) -> bool:
-    """A cell that opens a signature block: "Signed", "Signature", "… on behalf of …"
-    as words ("assigned" is not "signed")."""
+    """A cell that opens a signature block: "Signed …", "Signature", "Authorised signatory",
+    "For and on behalf of …". The word must lead: prose that mentions signing ("reports
+    are signed off by …") opens none, and "assigned" is not "signed"."""
     if len(cell) > MAX_ANCHOR_CHARS:
         return False
     lowered = cell.lower()
-    words = {w.strip(".,;:()*_") for w in lowered.replace(":", " ").split()}
-    return bool(words & _ANCHOR_WORDS) or "on behalf of" in lowered
+    lead = [w.strip(".,;:()*_") for w in lowered.replace(":", " ").split()[:2]]
+    return bool(set(lead) & _ANCHOR_WORDS) or lowered.lstrip(" *_").startswith(_BEHALF)
 
 
 def _label(text: str) -> str:
