@@ -302,6 +302,38 @@ def test_version_history_sheet(cli: Invoke, evidence: Folder) -> None:
     )
 
 
+def test_history_block_of_a_sheet_and_not_its_template(cli: Invoke, evidence: Folder) -> None:
+    # As in a government worksheet template: the template's history, then the document's.
+    columns = ["Date", "Description", "Version", "Author"]
+    write_xlsx(
+        evidence.root / "cis-worksheet.xlsx",
+        {
+            "Instructions": [
+                ["Control Implementation Summary Workbook Template"],
+                [],
+                ["Template Revision History"],
+                columns,
+                [dt.datetime(2014, 6, 6), "Major revision", 2.1, "Programme Office"],
+                [dt.datetime(2020, 8, 6), "Second level of detail", 4, "Programme Office"],
+                [],
+                ["Document Revision History"],
+                columns,
+                [dt.datetime(2020, 12, 23), "First issue", 1, "Mark Hall"],
+                [dt.datetime(2021, 7, 21), "Low controls added", 2, "Peter Bush"],
+                [dt.datetime(2021, 3, 14), "Spam controls", 1.1, "Peter Bush"],
+                [],
+                ["How to contact us"],
+            ],
+            "Controls": [["Control", "Status"], ["AC-1", "Implemented"]],
+        },
+    )
+    control = _file(_check(cli, evidence), "cis-worksheet.xlsx")["control"]
+    # The highest version of the document's history; not the template's 2.1 from 2014
+    # (the first row under the first header, as read before) nor its 4.
+    assert (control["version"], control["revised"]) == ("2", "2021-07-21")
+    assert control["sources"]["version"] == "revision history"
+
+
 CONTRACT = (
     "This agreement is made between Harbourside Ltd and Cloudy plc for the supply of "
     "hosting services, with the service levels, charges and term set out below. " * 3

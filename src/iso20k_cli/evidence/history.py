@@ -301,3 +301,43 @@ def text_history(lines: Sequence[str]) -> DocumentControl:
             fields = {"version": version, "revised": day}
             return DocumentControl.model_validate(fields).tagged(ControlSource.REVISION_HISTORY)
     return DocumentControl()
+
+
+# A workbook keeps its history as a block of a sheet: a caption row ("Document Revision
+# History"), a header row, rows of versions, an empty row.
+SHEET_SCAN_ROWS = 100
+MAX_BLOCK_ROWS = 1_000
+CAPTION_DISTANCE = 2  # rows between a caption and the header it names
+
+
+def _caption_above(rows: Sequence[Sequence[str]], index: int) -> str | None:
+    for above in range(index - 1, max(index - 1 - CAPTION_DISTANCE, -1), -1):
+        cells = [c for c in rows[above] if c.strip()]
+        if cells:
+            return cells[0] if len(cells) == 1 and len(cells[0]) <= MAX_HEADER_CHARS else None
+    return None
+
+
+def sheet_history(rows: Sequence[Sequence[str]]) -> DocumentControl:
+    """The document's revision history kept as a captioned block of a sheet, or nothing.
+
+    A template's own history ("Template Revision History") dates the template, not the
+    document made from it, and is passed over.
+    """
+    scanned = list(rows[:SHEET_SCAN_ROWS])
+    for index, row in enumerate(scanned):
+        if not roles(row).is_history:
+            continue
+        caption = (_caption_above(scanned, index) or "").lower()
+        if "template" in caption or not any(word in caption for word in _CAPTION_WORDS):
+            continue
+        block: list[tuple[str, ...]] = []
+        for below in rows[index + 1 : index + 1 + MAX_BLOCK_ROWS]:
+            if not any(c.strip() for c in below):
+                break
+            block.append(tuple(below))
+        table = Table(header=tuple(row), rows=tuple(block), row_count=len(block))
+        control = history_control(table)
+        if not control.is_empty:
+            return control
+    return DocumentControl()

@@ -162,7 +162,7 @@ def person(value: object) -> str | None:
     """``value`` as a name of someone responsible, or None when it names no one."""
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split()).strip(" _.:;,")
+    text = " ".join(value.split()).strip(" _:;,")
     if not text or len(text) > MAX_NAME_CHARS or "___" in value or is_generic(text):
         return None
     return text

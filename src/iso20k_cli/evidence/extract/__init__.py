@@ -105,6 +105,7 @@ def _finish(candidate: Candidate, fmt: str, ex: Extracted) -> EvidenceFile:
     in_text = merge(
         in_tables,
         in_head,
+        ex.history,
         document_history(ex.tables, spreadsheet=fmt in _SPREADSHEETS),
         # A PDF keeps no tables, only their lines of text.
         text_history(lines) if not ex.tables and fmt not in _SPREADSHEETS else DocumentControl(),

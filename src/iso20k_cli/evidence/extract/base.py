@@ -46,6 +46,8 @@ class Extracted:
     metadata: DocumentControl = field(default_factory=DocumentControl)
     control_lines: list[str] = field(default_factory=list)
     """Extra 'Label: value' lines (from tables) searched for a document-control block."""
+    history: DocumentControl = field(default_factory=DocumentControl)
+    """A revision history the format keeps outside its tables (a block of a sheet)."""
     record_dates: tuple[dt.date, ...] = ()
     column_dates: tuple[dt.date, ...] = ()
     metadata_dates: tuple[dt.date, ...] = ()
