@@ -14,6 +14,7 @@ import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import pdf_date, write_docx, write_pdf, write_xlsx
+from iso20k_cli.evidence.doccontrol import parse_control
 from iso20k_cli.evidence.intervals import review_months
 from iso20k_cli.evidence.names import person
 
@@ -417,3 +418,33 @@ def test_software_and_placeholders_name_no_one(value: str, name: str | None) -> 
 )
 def test_review_cycles(value: str, months: int | None) -> None:
     assert review_months(value) == months
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("Last revised: 10 February 2026", "revised", dt.date(2026, 2, 10)),
+        ("Last reviewed on 2026-02-10", "revised", dt.date(2026, 2, 10)),
+        ("Last updated: 2026-02-10", "revised", dt.date(2026, 2, 10)),
+        ("Revision date | 2026-02-10 |", "revised", dt.date(2026, 2, 10)),
+        ("Effective date: 1 March 2026", "approved", dt.date(2026, 3, 1)),
+        ("Effective from 2026-03-01", "approved", dt.date(2026, 3, 1)),
+        ("Approved date: 2026-03-01", "approved", dt.date(2026, 3, 1)),
+        ("Date of issue: 1 March 2026", "approved", dt.date(2026, 3, 1)),
+        ("Issue date - 2026-03-01", "approved", dt.date(2026, 3, 1)),
+        ("Date issued: 2026-03-01", "approved", dt.date(2026, 3, 1)),
+        ("**Review cycle:** annual", "review_months", 12),
+        ("Review frequency = every 6 months", "review_months", 6),
+        ("Revision: 4", "version", "4"),
+        ("Author: Microsoft Office User", "owner", None),
+        ("Approved by: [Name]", "approver", None),
+        ("Reviewed by: Sam Lee", "approver", None),  # a reviewer approves nothing
+    ],
+)
+def test_control_labels(line: str, field: str, value: object) -> None:
+    control, _ = parse_control([line])
+    assert getattr(control, field) == value
+
+
+def test_audit_date_is_a_record_date() -> None:
+    assert parse_control(["Audit date: 12 March 2026"])[1] == (dt.date(2026, 3, 12),)
