@@ -42,8 +42,8 @@ class DocumentControl(BaseModel):
     approved: dt.date | None = None
     review_due: dt.date | None = None
     revised: dt.date | None = None
-    """When the document was last revised or reviewed, where no approval of it is dated
-    ("Last reviewed: …", a revision history whose latest row nobody approved)."""
+    """When the document was last revised or reviewed ("Last reviewed: …", the date of a
+    revision-history row that nobody approved): a review, not an approval."""
     review_months: int | None = None
     """The review cycle the document states ("Review frequency: annual"), in months."""
     sources: dict[str, ControlSource] = {}
