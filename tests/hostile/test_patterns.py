@@ -121,6 +121,10 @@ def test_labelled_line_followed_by_spaces(tmp_path: Path) -> None:
         f"Reporting period: 1 March 2026{spaces}to{spaces}",
         f"**Status**{spaces}",
         f"Next review: {spaces}10 March 2027{spaces}",
+        f"Last revised{spaces}on{spaces}:{spaces}10 February 2026{spaces}",
+        f"Effective{spaces}date{spaces}",
+        f"Signed for and on behalf of{spaces}",
+        f"Signed:{spaces}Jane Smith{spaces}Date:{spaces}",
     ]
     text = "# Incident policy\n\n" + "\n".join(lines) + "\n"
     root = make_folder(tmp_path, {"policy.md": text, "policy.txt": text, "table.csv": text})
@@ -140,4 +144,27 @@ def test_hostile_cells_in_a_date_column(tmp_path: Path) -> None:
     rows += [f"{n},1{' ,' * 20_000}x,{'1/' * 30_000}" for n in range(50)]
     rows += [f"{n},2026-03-0{n % 9 + 1},{'date ' * 1_000}" for n in range(50)]
     root = make_folder(tmp_path, {"incident-log.csv": "\n".join(rows) + "\n"})
+    check(root)
+
+
+def test_long_revision_history_and_signature_blocks(tmp_path: Path) -> None:
+    """A revision history of thousands of rows with huge cells, and a tail of signature
+    lines, are read in linear time."""
+    spaces = " " * 2_000
+    rows = "\n".join(
+        f"| {i}.{spaces}{i} | 2026-01-01{spaces} | Signed{spaces}by | {'v' * 2_000} |"
+        for i in range(2_000)
+    )
+    header = "| Version | Date | Approved by | Change |\n|---|---|---|---|"
+    history = f"# Incident policy\n\n{header}\n{rows}\n"
+    signatures = "\n".join(
+        f"Signed: {'_' * 400} Date: {spaces} | Name: {'x ' * 200} | Signature | Date"
+        for _ in range(2_000)
+    )
+    lines = "\n".join(f"{i}.1 {'10 February ' * 200}" for i in range(2_000))
+    text_history = f"Version Date Author Description\n{lines}\n"
+    root = make_folder(
+        tmp_path,
+        {"policy.md": history, "agreement.md": signatures, "history.txt": text_history},
+    )
     check(root)

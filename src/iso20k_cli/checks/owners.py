@@ -119,7 +119,7 @@ class OwnerFinder:
 
     def _from_tables(self, owners_from: Iterable[str]) -> Iterator[Owner]:
         files = [f for item in owners_from for f in self._ctx.evidence.get(item, ())]
-        for file, table, place in _tables(dict.fromkeys(files)):
+        for file, table, place in _tables({f.path: f for f in files}.values()):
             header = list(table.header)
             if column(header, _PROCESS) is None or column(header, _OWNER) is None:
                 continue

@@ -1,8 +1,10 @@
 """``review_interval``: a document is not overdue for review.
 
-The next review date wins when one is recorded. Without one, the approval date plus
-the interval (``months``; left out, the catalogue default, which stands for the
-standard's "planned intervals") decides, and the finding says it rests on a default.
+The next review date wins when one is recorded. Without one, the approval date (or a
+later revision or review the document records) plus the interval (``months``; left
+out, the review cycle the document states, else the catalogue default, which stands
+for the standard's "planned intervals") decides, and the finding says when it rests
+on a default.
 """
 
 from __future__ import annotations
@@ -49,16 +51,21 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 )
             ]
         return [Outcome(NAME, None, f"next review due {control.review_due}")]
-    months = spec.months or ctx.defaults.review_interval_months
-    basis = None if spec.months else DEFAULT_INTERVAL_NOTE.format(months=months)
-    if control.approved is not None:
-        due = add_months(control.approved, months)
+    # The catalogue's interval, else the one the document plans for itself, else the default.
+    months = spec.months or control.review_months or ctx.defaults.review_interval_months
+    stated = spec.months or control.review_months
+    basis = None if stated else DEFAULT_INTERVAL_NOTE.format(months=months)
+    dated = [d for d in (control.approved, control.revised) if d is not None]
+    if dated:
+        since = max(dated)
+        what = "approved" if since == control.approved else "last revised"
+        due = add_months(since, months)
         if due < ctx.as_of:
             return [
                 Outcome(
                     NAME,
                     severity,
-                    f"'{ctx.item.title}' was approved on {control.approved}, more than "
+                    f"'{ctx.item.title}' was {what} on {since}, more than "
                     f"{months} months before {ctx.as_of}, and no review date is recorded "
                     f"({doc.path})",
                     "Review the document and record the next review date.",
@@ -66,7 +73,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     basis,
                 )
             ]
-        return [Outcome(NAME, None, f"approved {control.approved}; review due by {due}")]
+        return [Outcome(NAME, None, f"{what} {since}; review due by {due}")]
     return [
         Outcome(
             NAME,

@@ -14,19 +14,40 @@ from collections.abc import Callable, Iterable, Sequence
 
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status
-from iso20k_cli.evidence.model import DocStatus, DocumentControl
+from iso20k_cli.evidence.history import is_history_header
+from iso20k_cli.evidence.intervals import review_months
+from iso20k_cli.evidence.model import ControlSource, DocStatus, DocumentControl
+from iso20k_cli.evidence.names import person
 
 HEAD_LINES = 120
 
-# Order matters: "approved by" must be tried before "approved".
+# Order matters: a longer label before the shorter one it starts with ("approved by"
+# before "approved", "revision date" before "revision", "last review date" before
+# "review date").
 _LABELS: tuple[tuple[str, str], ...] = (
     ("approver", r"approved\s+by|approver|authori[sz]ed\s+by|signed\s+off\s+by"),
+    (
+        "revised",
+        r"last\s+revised(?:\s+on)?|last\s+reviewed(?:\s+on)?|last\s+updated(?:\s+on)?|"
+        r"last\s+review(?:\s+date)?|last\s+modified|date\s+(?:last\s+)?revised|"
+        r"date\s+(?:last\s+)?reviewed|date\s+of\s+last\s+review|revision\s+date|"
+        r"date\s+of\s+revision|revised\s+on|reviewed\s+on|updated\s+on|revised|reviewed",
+    ),
+    (
+        "review_months",
+        r"review\s+(?:frequency|cycle|interval|period)|frequency\s+of\s+review",
+    ),
     (
         "review_due",
         r"next\s+review(?:\s+date)?|review\s+due(?:\s+date)?|due\s+for\s+review|"
         r"review\s+by|review\s+date",
     ),
-    ("approved", r"approval\s+date|date\s+approved|date\s+of\s+approval|approved\s+on|approved"),
+    (
+        "approved",
+        r"approval\s+date|approved\s+date|date\s+approved|date\s+of\s+approval|"
+        r"approved\s+on|approved|date\s+of\s+issue|issue\s+date|date\s+issued|issued\s+on|"
+        r"issued|effective\s+date|effective\s+from|effective\s+on|date\s+effective|effective",
+    ),
     ("version", r"document\s+version|version(?:\s+no\.?|\s+number)?|revision|rev\.?"),
     ("owner", r"document\s+owner|process\s+owner|owner|prepared\s+by|author"),
     ("status", r"document\s+status|status"),
@@ -34,9 +55,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "record_date",
         r"meeting\s+date|date\s+of\s+meeting|report\s+date|date\s+of\s+report|"
-        r"date\s+held|date",
+        r"audit\s+date|date\s+of\s+(?:the\s+)?audit|date\s+of\s+review|"
+        r"assessment\s+date|date\s+of\s+assessment|test\s+date|date\s+of\s+test|"
+        r"exercise\s+date|date\s+held|date",
     ),
-    ("period", r"reporting\s+period|period\s+covered|period"),
+    ("period", r"reporting\s+period|period\s+covered|audit\s+period|period"),
 )
 # Each label alone, anchored; the separator and the value are found with string
 # methods. One pattern over the whole line ("label, separator, lazy value, trailing
@@ -97,19 +120,32 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     lines: list[str] = []
     for index, row in enumerate(cleaned):
         cells = [c for c in row if c]
+        if is_history_header(cells):
+            # A revision history's header over its first (oldest) row would read as
+            # the document's version and approver: history.py reads its latest row.
+            continue
         labels = [_is_label(c) for c in cells]
         pairs = (
             len(cells) >= 2 and len(cells) % 2 == 0 and labels[0::2] == [True] * (len(cells) // 2)
         )
         if pairs and not any(labels[1::2]):
             lines.extend(f"{cells[i]}: {cells[i + 1]}" for i in range(0, len(cells), 2))
-        elif sum(labels) >= 2 and index + 1 < len(cleaned):
+        elif sum(labels) >= 2 and len(labels) - sum(labels) <= 1 and index + 1 < len(cleaned):
+            # A header of control labels (one other column at most, a title): a
+            # register's header ("Change | Raised | Owner | Status") names its entries.
             below = cleaned[index + 1]
-            if not any(_is_label(c) for c in below if c):
+            if not any(_is_label(c) for c in below if c) and not _entries(cleaned[index + 2 :]):
                 lines.extend(f"{h}: {v}" for h, v in zip(row, below, strict=False) if h and v)
         elif len(cells) == 2:
             lines.append(f"{cells[0]}: {cells[1]}")
     return lines
+
+
+def _entries(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether a second row of values follows the first: a register's header over its
+    entries ("Change | Owner | Status"), whose first entry says nothing of the file."""
+    after = [c for c in rows[0] if c] if rows else []
+    return len(after) >= 2 and not any(_is_label(c) for c in after)
 
 
 def _is_label(cell: str) -> bool:
@@ -138,7 +174,7 @@ def parse_control(
         key, value = line[0], _clean(line[2])
         if not value:
             continue
-        if key in ("approved", "review_due"):
+        if key in ("approved", "review_due", "revised"):
             parsed = read_date(value)
             if parsed is not None:
                 found.setdefault(key, parsed)
@@ -160,16 +196,26 @@ def parse_control(
             if status is not DocStatus.UNKNOWN:
                 found.setdefault("status", status)
                 found.setdefault("status_text", value)
+        elif key == "review_months":
+            if (months := review_months(value)) is not None:
+                found.setdefault(key, months)
+        elif key in ("owner", "approver"):
+            if (name := person(value)) is not None:
+                found.setdefault(key, name)
         else:
             found.setdefault(key, value[:120])
-    return DocumentControl.model_validate(found), tuple(sorted(set(record_dates)))
+    control = DocumentControl.model_validate(found).tagged(ControlSource.CONTROL_BLOCK)
+    return control, tuple(sorted(set(record_dates)))
 
 
 def merge(*controls: DocumentControl) -> DocumentControl:
-    """Field by field, the first control that has a value wins."""
+    """Field by field, the first control that has a value wins, with where it was read."""
     merged: dict[str, object] = {}
+    sources: dict[str, ControlSource] = {}
     for control in controls:
-        for key, value in control.model_dump().items():
-            if value is not None:
-                merged.setdefault(key, value)
-    return DocumentControl.model_validate(merged)
+        for key, value in control.model_dump(exclude={"sources"}).items():
+            if value is not None and key not in merged:
+                merged[key] = value
+                if key in control.sources:
+                    sources[key] = control.sources[key]
+    return DocumentControl.model_validate({**merged, "sources": sources})

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from iso20k_cli.errors import Iso20kError
 from iso20k_cli.evidence.doccontrol import merge
 from iso20k_cli.evidence.frontmatter import normalise_status
-from iso20k_cli.evidence.model import DocumentControl, EvidenceFile
+from iso20k_cli.evidence.model import ControlSource, DocumentControl, EvidenceFile
 from iso20k_cli.evidence.scan import compile_glob
 from iso20k_cli.yamlio import read_yaml, validate
 
@@ -124,7 +124,8 @@ def _matches(entry: ManifestEntry, rel: str) -> bool:
 
 
 def _overlay(file: EvidenceFile, entry: ManifestEntry) -> EvidenceFile:
-    update: dict[str, object] = {"control": merge(entry.control(), file.control)}
+    declared = entry.control().tagged(ControlSource.MANIFEST)
+    update: dict[str, object] = {"control": merge(declared, file.control)}
     if entry.title:
         update["title"], update["title_source"] = entry.title, "manifest"
     if entry.satisfies:

@@ -15,8 +15,21 @@ class DocStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+class ControlSource(StrEnum):
+    """Where a document-control field was read, most trusted first."""
+
+    MANIFEST = "evidence manifest"
+    FRONT_MATTER = "front-matter"
+    CONTROL_BLOCK = "control block"
+    REVISION_HISTORY = "revision history"
+    SIGNATURE_BLOCK = "signature block"
+    PROPERTIES = "document properties"
+
+
 class DocumentControl(BaseModel):
-    """Document-control fields, from front-matter (and later from Office or PDF metadata)."""
+    """Document-control fields: from the evidence manifest, front-matter, what the document
+    says (a control block, a revision history, a signature block) and, last, Office or PDF
+    properties."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -28,10 +41,25 @@ class DocumentControl(BaseModel):
     status_text: str | None = None
     approved: dt.date | None = None
     review_due: dt.date | None = None
+    revised: dt.date | None = None
+    """When the document was last revised or reviewed ("Last reviewed: …", the date of a
+    revision-history row that nobody approved): a review, not an approval."""
+    review_months: int | None = None
+    """The review cycle the document states ("Review frequency: annual"), in months."""
+    sources: dict[str, ControlSource] = {}
+    """Where each field set was read, by field name."""
 
     @property
     def is_empty(self) -> bool:
-        return self == DocumentControl()
+        return self.model_dump(exclude={"sources"}) == DocumentControl().model_dump(
+            exclude={"sources"}
+        )
+
+    def tagged(self, source: ControlSource) -> DocumentControl:
+        """This control with ``source`` recorded for each field set that has none yet."""
+        fields = self.model_dump(exclude={"sources", "status_text"})
+        sources = {k: source for k, v in fields.items() if v is not None} | self.sources
+        return self.model_copy(update={"sources": sources})
 
 
 class SectionKind(StrEnum):

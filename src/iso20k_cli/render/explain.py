@@ -44,9 +44,19 @@ def _control(file: FileResult) -> str:
     ]
     if c.approved:
         parts.append(f"approved {c.approved}")
+    if c.revised:
+        parts.append(f"last revised {c.revised}")
     if c.review_due:
         parts.append(f"review due {c.review_due}")
     span = None
+    if c.review_months:
+        parts.append(f"reviewed every {c.review_months} months")
+    if c.sources:
+        fields: dict[str, list[str]] = {}
+        for name, source in c.sources.items():
+            fields.setdefault(source.value, []).append(name.replace("_", " "))
+        read = "; ".join(f"{source} ({', '.join(names)})" for source, names in fields.items())
+        parts.append(f"read from {read}")
     if file.first_record:
         span = (
             str(file.first_record)

@@ -22,8 +22,10 @@ from iso20k_cli.evidence.extract.base import (
     Unreadable,
 )
 from iso20k_cli.evidence.extract.tables import DateColumns
-from iso20k_cli.evidence.model import EvidenceFile, Section
+from iso20k_cli.evidence.history import document_history, text_history
+from iso20k_cli.evidence.model import ControlSource, DocumentControl, EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
+from iso20k_cli.evidence.signatures import signature_control
 
 # suffix -> (format name, extractor module, or None when the content is not read)
 _FORMATS: dict[str, tuple[str, str | None]] = {
@@ -51,6 +53,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".msg": ("msg", None),
     ".eml": ("eml", None),
 }
+_SPREADSHEETS = frozenset({"xlsx", "csv"})
 _CONVERT_HINTS = {
     ".doc": "the legacy Word format is not read; save it as .docx",
     ".xls": "the legacy Excel format is not read; save it as .xlsx",
@@ -117,7 +120,8 @@ def _labelled_dates(lines: list[str]) -> Iterator[str]:
 def _finish(
     candidate: Candidate, fmt: str, ex: Extracted, date_order: DateOrder | None
 ) -> EvidenceFile:
-    head = ex.text.splitlines()[:HEAD_LINES]
+    lines = ex.text.splitlines()
+    head = lines[:HEAD_LINES]
     # The file's dates that can only be read one way settle the order of the others.
     columns = DateColumns(ex.date_cells)
     labels = orders_shown(scan_date(v) for v in _labelled_dates([*ex.control_lines, *head]))
@@ -125,12 +129,28 @@ def _finish(
     in_tables, table_dates = parse_control(ex.control_lines, reader.read)
     in_head, head_dates = parse_control(head, reader.read)
     in_columns = tuple(sorted(set(ex.column_dates) | columns.dates(reader)))
-    in_text, text_dates = merge(in_tables, in_head), table_dates or head_dates
+    # What the document says, in order of trust: a control block (labelled lines,
+    # a control table, a page header), its revision history, its signature block.
+    in_text = merge(
+        in_tables,
+        in_head,
+        ex.history,
+        document_history(ex.tables, spreadsheet=fmt in _SPREADSHEETS),
+        # A PDF keeps no tables, only their lines of text.
+        text_history(lines) if not ex.tables and fmt not in _SPREADSHEETS else DocumentControl(),
+        signature_control(lines, ex.tables) if fmt not in _SPREADSHEETS else DocumentControl(),
+    )
+    text_dates = table_dates or head_dates
     name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
+    # Property dates stand in for what the document says: a template's "created"
+    # can be years older than the document. When the document dates its approval
+    # or last revision, those dates replace them.
+    said = tuple(d for d in (in_text.approved, in_text.revised) if d is not None)
+    property_dates = said if said and ex.metadata_dates else ex.metadata_dates
     # Explicit dates first, then registers' date columns, then what the name says,
-    # then labelled dates in the text; metadata dates are a last resort because a
+    # then labelled dates in the text; property dates are a last resort because a
     # copy or a save changes them.
-    record_dates = ex.record_dates or in_columns or name_dates or text_dates or ex.metadata_dates
+    record_dates = ex.record_dates or in_columns or name_dates or text_dates or property_dates
     return EvidenceFile(
         path=candidate.rel,
         format=fmt,
@@ -142,7 +162,11 @@ def _finish(
         text=ex.text[:MAX_TEXT_CHARS],
         sections=_within(ex.sections, min(len(ex.text), MAX_TEXT_CHARS)),
         tables=tuple(ex.tables[:MAX_TABLES]),
-        control=merge(ex.control, in_text, ex.metadata),
+        control=merge(
+            ex.control.tagged(ControlSource.FRONT_MATTER),
+            in_text,
+            ex.metadata.tagged(ControlSource.PROPERTIES),
+        ),
         record_dates=tuple(sorted(set(record_dates))),
         declared=ex.declared,
         warnings=tuple(ex.warnings),

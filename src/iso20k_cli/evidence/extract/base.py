@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from iso20k_cli.evidence.frontmatter import normalise_status
 from iso20k_cli.evidence.model import DocumentControl, Section, Table
+from iso20k_cli.evidence.names import person
 
 # Text kept per file for content matching; beyond this a file adds nothing but memory.
 MAX_TEXT_CHARS = 2_000_000
@@ -45,6 +46,8 @@ class Extracted:
     metadata: DocumentControl = field(default_factory=DocumentControl)
     control_lines: list[str] = field(default_factory=list)
     """Extra 'Label: value' lines (from tables) searched for a document-control block."""
+    history: DocumentControl = field(default_factory=DocumentControl)
+    """A revision history the format keeps outside its tables (a block of a sheet)."""
     record_dates: tuple[dt.date, ...] = ()
     column_dates: tuple[dt.date, ...] = ()
     date_cells: list[tuple[object, ...]] = field(default_factory=list)
@@ -71,12 +74,13 @@ def useful_title(title: object) -> str | None:
 def metadata_control(
     doc_id: object = None, version: object = None, owner: object = None, status: object = None
 ) -> DocumentControl:
-    """Document control from Office core properties or PDF information, junk values dropped."""
+    """Document control from Office core properties or PDF information, junk values dropped:
+    an author that names the software or account that wrote the file is no owner."""
     status_text = str(status).strip() if status else None
     return DocumentControl(
         doc_id=str(doc_id).strip() or None if doc_id else None,
         version=str(version).strip() or None if version else None,
-        owner=useful_title(owner),
+        owner=person(useful_title(owner)),
         status=normalise_status(status_text) if status_text else None,
         status_text=status_text,
     )

@@ -14,7 +14,7 @@ from itertools import islice
 
 import openpyxl
 
-from iso20k_cli.evidence.doccontrol import table_lines
+from iso20k_cli.evidence.doccontrol import merge, table_lines
 from iso20k_cli.evidence.extract.base import (
     MAX_TABLES,
     Extracted,
@@ -29,7 +29,8 @@ from iso20k_cli.evidence.extract.structure import (
     make_table,
 )
 from iso20k_cli.evidence.extract.tables import MAX_CELLS, date_columns
-from iso20k_cli.evidence.model import SectionKind, Table
+from iso20k_cli.evidence.history import sheet_history
+from iso20k_cli.evidence.model import DocumentControl, SectionKind, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
@@ -69,6 +70,7 @@ def extract(candidate: Candidate) -> Extracted:
         tables: list[Table] = []
         control_lines: list[str] = []
         date_cells: list[tuple[object, ...]] = []
+        history = DocumentControl()
         for position, sheet in enumerate(workbook.worksheets):
             rows = [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS)]
             text_rows = [[_cell(v) for v in row] for row in rows]
@@ -85,6 +87,7 @@ def extract(candidate: Candidate) -> Extracted:
                 tables.append(make_table(text_rows, header_at, name))
             if position == 0 or sheet.title.strip().lower() in _CONTROL_SHEETS:
                 control_lines.extend(table_lines(text_rows[:CONTROL_ROWS]))
+                history = merge(history, sheet_history(text_rows))
             if sum(len(c) for c in date_cells) < MAX_CELLS:
                 date_cells.extend(date_columns(rows))
         props = workbook.properties
@@ -107,5 +110,6 @@ def extract(candidate: Candidate) -> Extracted:
         metadata=metadata,
         control_lines=control_lines,
         date_cells=date_cells,
+        history=history,
         metadata_dates=meta_dates,
     )
