@@ -198,11 +198,20 @@ def test_a_register_not_updated_for_over_a_year_is_out_of_date(
 APPROVED = ("Approved by: Managing Director", "Approval date: 1 April 2024", "Status: Approved")
 
 
-def _contract(path: Path, term: str, control: tuple[str, ...] = APPROVED) -> None:
+BETWEEN = (
+    "This agreement is made between Harbourside Digital Services Ltd and Northwind "
+    "Colocation Ltd."
+)
+
+
+def _contract(
+    path: Path, term: str, control: tuple[str, ...] = APPROVED, parties: str = BETWEEN
+) -> None:
     write_docx(
         path,
         [
             ("Title", "Supplier Contract — Northwind Colocation Ltd"),
+            parties,
             "Document ID: HDS-CON-007",
             "Version: 1.0",
             "Owner: Supplier Manager",
@@ -402,3 +411,31 @@ def test_csv_rows_past_those_read_are_still_counted_as_entries(
 
     assert (file["entries"], file["date_column"]) == (count, "Opened")
     assert (file["first_record"], file["last_record"]) == ("2026-10-01", "2026-10-28")
+
+
+def test_a_contract_names_its_parties(cli: Invoke, evidence: Folder) -> None:
+    path = evidence.root / "Supplier Contract Northwind.docx"
+    _contract(path, "2025-04-01 to 2028-03-31")
+    checks = _checks(_check(cli, evidence), "supplier-contracts")
+    assert checks["parties"]["message"].startswith(
+        "Supplier Contract Northwind.docx names its parties (between Harbourside"
+    )
+    assert "document_control" not in checks
+
+    # The same contract, its parties as role lines.
+    _contract(
+        path,
+        "2025-04-01 to 2028-03-31",
+        parties="Customer: Harbourside Digital Services Ltd\nSupplier: Northwind Colocation Ltd",
+    )
+    assert "names its parties (customer: Harbourside" in (
+        _checks(_check(cli, evidence), "supplier-contracts")["parties"]["message"]
+    )
+
+    _contract(path, "2025-04-01 to 2028-03-31", parties="Scope and charges follow.")
+    finding = _findings(_check(cli, evidence), "supplier-contracts")["parties"]
+    assert finding["severity"] == "observation"
+    assert finding["message"] == (
+        "'External supplier contracts' does not say whom it is between "
+        "(Supplier Contract Northwind.docx)"
+    )

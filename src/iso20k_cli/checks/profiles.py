@@ -10,9 +10,10 @@ depends on what it is:
   not approved as a version: approval is asked only of a register marked draft,
   identification only by its owner, and the review becomes ``currency`` (updated or
   verified within the interval);
-- an **agreement** or contract is signed and runs for a term: its approval becomes
-  ``signature`` (signed or approved, not a draft) and its review ``term`` (not ended,
-  not ending within the interval), not a 12-month review.
+- an **agreement** or contract is signed, binds named parties and runs for a term: its
+  approval becomes ``signature`` (signed or approved, not a draft), its identification
+  ``parties`` (whom it is between) and its review ``term`` (not ended, not ending within
+  the interval), not a 12-month review.
 
 The genre is recognition's for the version an auditor would be shown (for a declared
 file, what its title, name and shape say); with none, the document is controlled.
@@ -26,6 +27,7 @@ from iso20k_cli.checks import (
     approved,
     currency,
     document_control,
+    parties,
     review_interval,
     signature,
     term,
@@ -65,6 +67,8 @@ def run_profiled(spec: CheckSpec, ctx: CheckContext) -> list[Outcome]:
         return run_check(spec, ctx)
     if profile is Profile.AGREEMENT and isinstance(spec, approved.Spec):
         return signature.run(signature.Spec(type="signature", severity=spec.severity), ctx)
+    if profile is Profile.AGREEMENT and isinstance(spec, document_control.Spec):
+        return parties.run(parties.Spec(type="parties"), ctx)
     if profile is not Profile.REGISTER:
         return run_check(spec, ctx)
     doc = ctx.current

@@ -23,6 +23,7 @@ from iso20k_cli.checks import (
     document_control,
     latest_record_age,
     min_count,
+    parties,
     records_span,
     review_interval,
     signature,
@@ -36,6 +37,7 @@ MODULES: tuple[ModuleType, ...] = (
     current_version,
     currency,
     signature,
+    parties,
     term,
     latest_record_age,
     records_span,
@@ -52,6 +54,7 @@ CheckSpec = Annotated[
     | current_version.Spec
     | currency.Spec
     | signature.Spec
+    | parties.Spec
     | term.Spec
     | latest_record_age.Spec
     | records_span.Spec
