@@ -112,3 +112,28 @@ def test_a_bad_date_order_names_the_file_and_line(cli: Invoke, evidence: Folder)
     assert f"{config}:2: date_order" in result.stderr
     assert "'dmy', 'mdy' or 'ymd'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+POLICY = (
+    "---\ntitle: Incident Management Policy\nstatus: approved\napproved: 03/04/2026\n"
+    "owner: Service Desk Manager\nversion: '1.0'\n---\n\n# Incident Management Policy\n\n"
+    "How incidents are logged, prioritised, resolved and closed.\n"
+)
+
+
+def test_front_matter_dates_follow_the_files_order(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("incident-policy.md", POLICY)
+    policy = _files(cli, evidence)["incident-policy.md"]
+    # Either way round, and nothing in the file says which: reported, not guessed.
+    assert policy["control"]["approved"] is None
+    assert any("03/04/2026" in w for w in policy["warnings"])
+
+    evidence.add(".iso20k.yaml", "date_order: dmy\n")
+    policy = _files(cli, evidence)["incident-policy.md"]
+    assert policy["control"]["approved"] == "2026-04-03"
+    assert policy["warnings"] == []
+
+    # A date in the document that can only be read day first settles it too.
+    evidence.add(".iso20k.yaml", "date_order: mdy\n")
+    evidence.add("incident-policy.md", POLICY + "\nNext review: 25/03/2027\n")
+    assert _files(cli, evidence)["incident-policy.md"]["control"]["approved"] == "2026-04-03"

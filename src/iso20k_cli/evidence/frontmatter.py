@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from iso20k_cli.evidence.dates import parse_date
+from iso20k_cli.evidence.dates import OpenOrder, scan_date
 from iso20k_cli.evidence.model import DocStatus, DocumentControl
 from iso20k_cli.yamlio import YamlBoundsError, check_bounds, duplicate_key_message
 
@@ -37,7 +37,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 
 class _DatesAsText(SafeConstructor):
-    """Dates stay text, read by :func:`parse_date`: a date the calendar lacks (0000-00-00)
+    """Dates stay text, read by :func:`scan_date`: a date the calendar lacks (0000-00-00)
     then becomes a warning on the file instead of an error from the loader."""
 
 
@@ -92,6 +92,9 @@ class FrontMatter:
     declared: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
     body: str = ""
+    open_dates: dict[str, str] = field(default_factory=dict)
+    """Fields holding a numeric date that reads either way round (03/04/2026), as
+    written: the file's other dates or ``date_order`` settle them once it is read."""
 
 
 # A metadata block without an opening fence ("name: …" lines closed by "---", as some
@@ -212,10 +215,15 @@ def parse_front_matter(text: str) -> FrontMatter:
     dates: dict[str, dt.date | None] = {}
     for key in ("approved", "review_due", "record_date", "period_start", "period_end"):
         value = _pick(data, key)
-        parsed = parse_date(value)
-        if value is not None and parsed is None:
+        found = scan_date(value)
+        if isinstance(found, OpenOrder):
+            # 25/04/2026 shows its order; 03/04/2026 waits for the file's.
+            if (day := found.read(None)) is None:
+                result.open_dates[key] = str(value).strip()
+            found = day
+        elif value is not None and found is None:
             result.warnings.append(f"front-matter '{key}' is not a date we can read: {value!r}")
-        dates[key] = parsed
+        dates[key] = found
     result.control = DocumentControl(
         doc_id=_text(_pick(data, "doc_id")),
         version=_text(_pick(data, "version")),

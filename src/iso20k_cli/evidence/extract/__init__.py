@@ -7,6 +7,7 @@ name, the order in which sources win) happen here, once.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -150,7 +151,9 @@ def _finish(
     # Explicit dates first, then registers' date columns, then what the name says,
     # then labelled dates in the text; property dates are a last resort because a
     # copy or a save changes them.
-    record_dates = ex.record_dates or in_columns or name_dates or text_dates or property_dates
+    front_control, front_dates = _open_dates(ex, reader)
+    explicit = tuple(sorted({*ex.record_dates, *front_dates}))
+    record_dates = explicit or in_columns or name_dates or text_dates or property_dates
     return EvidenceFile(
         path=candidate.rel,
         format=fmt,
@@ -163,7 +166,7 @@ def _finish(
         sections=_within(ex.sections, min(len(ex.text), MAX_TEXT_CHARS)),
         tables=tuple(ex.tables[:MAX_TABLES]),
         control=merge(
-            ex.control.tagged(ControlSource.FRONT_MATTER),
+            front_control.tagged(ControlSource.FRONT_MATTER),
             in_text,
             ex.metadata.tagged(ControlSource.PROPERTIES),
         ),
@@ -174,6 +177,16 @@ def _finish(
         unread_dates=reader.unresolved.count,
         unread_date_examples=reader.unresolved.examples,
     )
+
+
+def _open_dates(ex: Extracted, reader: DateReader) -> tuple[DocumentControl, tuple[dt.date, ...]]:
+    """Front-matter control and record dates with the dates that waited for the file's
+    order of day and month; one still unsettled is noted on ``reader``, not guessed."""
+    read = {key: day for key, text in ex.open_dates.items() if (day := reader.read(text))}
+    fields = {k: v for k, v in read.items() if k in ("approved", "review_due")}
+    control = ex.control.model_copy(update=fields) if fields else ex.control
+    dates = tuple(d for k, d in read.items() if k not in ("approved", "review_due"))
+    return control, dates
 
 
 def _within(sections: list[Section], length: int) -> tuple[Section, ...]:

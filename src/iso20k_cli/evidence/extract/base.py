@@ -54,6 +54,8 @@ class Extracted:
     """The cells of the date columns of registers, read once the file's date order is known."""
     metadata_dates: tuple[dt.date, ...] = ()
     declared: tuple[str, ...] = ()
+    open_dates: dict[str, str] = field(default_factory=dict)
+    """Front-matter dates that read either way round, by field, read with the file's order."""
     warnings: list[str] = field(default_factory=list)
     unreadable: str | None = None
     """Why the content could not be read: a limit (a scan, a format not read) ..."""

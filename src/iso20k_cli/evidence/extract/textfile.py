@@ -58,5 +58,6 @@ def extract_text_file(candidate: Candidate) -> Extracted:
         control=front.control,
         record_dates=front.record_dates,
         declared=front.declared,
+        open_dates=front.open_dates,
         warnings=front.warnings,
     )
