@@ -439,3 +439,15 @@ def test_a_contract_names_its_parties(cli: Invoke, evidence: Folder) -> None:
         "'External supplier contracts' does not say whom it is between "
         "(Supplier Contract Northwind.docx)"
     )
+
+
+def test_a_workbook_counts_entries_past_the_rows_it_reads(cli: Invoke, evidence: Folder) -> None:
+    # A sheet is read up to 20,000 rows; its stated dimension gives the rest.
+    count = 20_050
+    header = ["Number", "Opened", "State", "Priority", "Short description"]
+    rows = [
+        [f"CHG{n}", (START + dt.timedelta(days=n * 100 // count)).isoformat(), "Closed", "3", "x"]
+        for n in range(count)
+    ]
+    write_xlsx(evidence.root / "changes.xlsx", {"Changes": [header, *rows]})
+    assert _file(_check(cli, evidence), "changes.xlsx")["entries"] == count

@@ -84,7 +84,13 @@ def extract(candidate: Candidate) -> Extracted:
             marks.append(Mark(1, name, start + len("Sheet: "), length, _caption(rows)))
             header_at = header_index(rows)
             if header_at is not None and len(tables) < MAX_TABLES:
-                tables.append(make_table(text_rows, header_at, name))
+                table = make_table(text_rows, header_at, name)
+                if len(rows) == MAX_ROWS and (sheet.max_row or 0) > MAX_ROWS:
+                    # Rows past those read still count as entries; the sheet's stated
+                    # dimension gives their number without reading them.
+                    more = table.row_count + sheet.max_row - MAX_ROWS
+                    table = table.model_copy(update={"row_count": more})
+                tables.append(table)
             if position == 0 or sheet.title.strip().lower() in _CONTROL_SHEETS:
                 control_lines.extend(table_lines(text_rows[:CONTROL_ROWS]))
                 history = merge(history, sheet_history(text_rows))
