@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from iso20k_cli.evidence.dates import add_days, add_months, parse_date
+from iso20k_cli.evidence.intervals import NUMBER_WORDS
 
 _HEAD_CHARS = 20_000  # the term is stated with the parties, near the top
 _LINE_CHARS = 200
@@ -45,22 +46,6 @@ _TERM_LABELS = (
 )
 _RANGE_WORDS = (" to ", " until ", " through ", " – ", " — ", " - ")
 _START_WORDS = (" from ", " commencing ", " starting ", " beginning ", " effective ")
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-    "thirty-six": 36,
-}
 
 
 def _label_value(line: str) -> tuple[str, str] | None:
@@ -79,7 +64,7 @@ def _duration_months(text: str) -> int | None:
     """12 from "one year", 36 from "3 years", 18 from "18 months"."""
     words = text.lower().replace("(", " ").replace(")", " ").split()
     for index in range(len(words) - 1):
-        amount = _NUMBERS.get(words[index])
+        amount = NUMBER_WORDS.get(words[index])
         if amount is None and words[index].isdigit() and len(words[index]) <= 3:
             amount = int(words[index])
         unit = words[index + 1].rstrip(",.;")

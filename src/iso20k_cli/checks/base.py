@@ -158,3 +158,28 @@ class Outcome:
 
 def graded(spec: CheckSpec, default: Severity) -> Severity:
     return spec.severity or default
+
+
+def next_due(
+    ctx: CheckContext, name: str, severity: Severity, activity: str, advice: str
+) -> list[Outcome] | None:
+    """The outcome of the next ``activity`` date (review, verification) the current
+    version records: passed while it is ahead, failed once it has gone by; None when the
+    document records none, so that the check falls back on its own dates."""
+    doc = ctx.current
+    due = doc.control.review_due
+    if due is None:
+        return None
+    if due < ctx.as_of:
+        days = (ctx.as_of - due).days
+        return [
+            Outcome(
+                name,
+                severity,
+                f"'{ctx.item.title}' was due for {activity} on {due} "
+                f"({days} days before {ctx.as_of}) ({doc.path})",
+                advice,
+                (doc.path,),
+            )
+        ]
+    return [Outcome(name, None, f"next {activity} due {due}")]

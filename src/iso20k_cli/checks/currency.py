@@ -19,6 +19,7 @@ from iso20k_cli.checks.base import (
     CheckSpec,
     Outcome,
     graded,
+    next_due,
 )
 from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
@@ -37,21 +38,15 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     doc = ctx.current
     control = doc.control
     severity = graded(spec, Severity.MINOR)
-    if control.review_due is not None:
-        if control.review_due < ctx.as_of:
-            days = (ctx.as_of - control.review_due).days
-            return [
-                Outcome(
-                    NAME,
-                    severity,
-                    f"'{ctx.item.title}' was due for verification on {control.review_due} "
-                    f"({days} days before {ctx.as_of}) ({doc.path})",
-                    "Verify the register against what it lists, update it and set the next "
-                    "review date.",
-                    (doc.path,),
-                )
-            ]
-        return [Outcome(NAME, None, f"next verification due {control.review_due}")]
+    planned = next_due(
+        ctx,
+        NAME,
+        severity,
+        "verification",
+        "Verify the register against what it lists, update it and set the next review date.",
+    )
+    if planned is not None:
+        return planned
     months = spec.months or ctx.defaults.review_interval_months
     basis = None if spec.months else DEFAULT_INTERVAL_NOTE.format(months=months)
     dated = [d for d in (control.approved, *ctx.dates_of(doc)) if d and d <= ctx.as_of]

@@ -28,17 +28,12 @@ _PHRASES: tuple[tuple[str, int], ...] = (
     ("every year", 12),
     ("each year", 12),
 )
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "nine": 9,
-    "twelve": 12,
-    "eighteen": 18,
-}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "thirty-six": 36,
+}  # fmt: skip
+"""Numbers written as words in periods ("three years", "every six months")."""
 _UNITS = {"month": 1, "months": 1, "monthly": 1, "year": 12, "years": 12, "yearly": 12}
 
 
@@ -52,7 +47,7 @@ def review_months(value: str) -> int | None:
     words = [w.strip(".,;:") for w in text.split()]
     for index, word in enumerate(words):
         unit = _UNITS.get(words[index + 1]) if index + 1 < len(words) else None
-        number = int(word) if word.isascii() and word.isdigit() else _NUMBERS.get(word)
+        number = int(word) if word.isascii() and word.isdigit() else NUMBER_WORDS.get(word)
         if unit is not None and number is not None and 0 < number * unit <= MAX_MONTHS:
             return number * unit
     for word in words:
