@@ -232,3 +232,19 @@ def test_a_schedule_without_status_is_not_overdue(cli: Invoke, evidence: Folder)
     findings, messages = impartiality(cli, evidence)
     assert findings == []
     assert any(m.startswith("1 programmed audit(s)") for m in messages)
+
+
+def test_report_label_lines_in_every_layout() -> None:
+    from iso20k_cli.checks.programme import _label
+
+    def value(line: str) -> str | None:
+        found = _label(line)
+        return None if found is None else f"{found[0]}={line[found[1] :].strip(' |*')}"
+
+    assert value("Auditor: Jane Smith") == "auditor=Jane Smith"
+    assert value("| **Auditees** | Ops team |") == "auditees=Ops team"
+    assert value("**Lead auditor:** Ravi Menon") == "lead auditor=Ravi Menon"
+    assert value("| Auditor | Aisha Bello, Quality Lead |") == "auditor=Aisha Bello, Quality Lead"
+    assert value("The auditor said the scope was wide.") is None
+    assert value("Auditor Jane Smith") is None
+    assert value(" " * 50_000) is None

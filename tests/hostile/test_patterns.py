@@ -168,3 +168,17 @@ def test_long_revision_history_and_signature_blocks(tmp_path: Path) -> None:
         {"policy.md": history, "agreement.md": signatures, "history.txt": text_history},
     )
     check(root)
+
+
+def test_audit_report_lines_of_spaces(tmp_path: Path) -> None:
+    # Report labels ("Auditor: …") are found with string operations, not a pattern
+    # whose leading spaces it would try in every split.
+    spaces = " " * 60_000
+    text = (
+        "---\ntitle: Internal Audit Report 2026-09\nrecord_date: 2026-09-24\n---\n"
+        "# Internal Audit Report 2026-09\n\n"
+        + "\n".join([spaces, f"|{spaces}|", f"**{spaces}", "Auditor: Jane Smith"] * 20)
+        + "\n"
+    )
+    root = make_folder(tmp_path, {"internal-audit-report-2026-09.md": text})
+    check(root, mini=False)

@@ -46,11 +46,37 @@ _DONE = frozenset(
 _DONE_PHRASES = (("carried", "out"),)
 _NOT_DONE = frozenset({"not", "overdue", "outstanding", "pending", "incomplete", "missed"})
 
-_LABEL = re.compile(
-    r"^\s*\|?\s*(?:\*\*)?(?P<label>lead auditor|auditors?|audit team|auditees?|scope)(?:\*\*)?"
-    r"\s*(?:\||:)",
-    re.IGNORECASE,
+_REPORT_LABELS = (
+    "lead auditor",
+    "auditors",
+    "auditor",
+    "audit team",
+    "auditees",
+    "auditee",
+    "scope",
 )
+_MAX_LABEL_INDENT = 40  # a label line starts near the margin; further in is prose
+
+
+def _label(line: str) -> tuple[str, int] | None:
+    """The label of a report line "Auditor: …" or "| **Auditees** | …", and where its
+    value starts. String operations only: a line of spaces must not cost its square."""
+    margin = line[: _MAX_LABEL_INDENT + 2]
+    start = len(margin) - len(margin.lstrip(" \t|"))
+    if start > _MAX_LABEL_INDENT:
+        return None
+    if line.startswith("**", start):
+        start += 2
+    low = line[start : start + 40].lower()
+    for label in _REPORT_LABELS:
+        if low.startswith(label):
+            at = start + len(label)
+            if line.startswith("**", at):
+                at += 2
+            while at < len(line) and line[at] in " \t" and at - start < 60:
+                at += 1
+            return (label, at + 1) if line[at : at + 1] in ("|", ":") else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -194,11 +220,11 @@ def reported_audit(file: EvidenceFile, head_lines: int = 200) -> Audit | None:
     """The audit a report describes on "Auditor: …", "Scope: …", "Auditees: …" lines."""
     found: dict[str, list[str]] = {"auditor": [], "auditee": [], "scope": []}
     for line in head(file.text, head_lines):
-        match = _LABEL.match(line)
-        if match is None:
+        found_label = _label(line)
+        if found_label is None:
             continue
-        value = line[match.end() : match.end() + MAX_CELL_CHARS].strip().strip("|").strip()
-        label = match["label"].lower()
+        label, at = found_label
+        value = line[at : at + MAX_CELL_CHARS].strip().strip("|*").strip()
         key = "scope" if label == "scope" else "auditee" if "auditee" in label else "auditor"
         if value:
             found[key].append(value)
