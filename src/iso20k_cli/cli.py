@@ -1,45 +1,35 @@
-"""The ``iso20k`` command line: argument parsing and wiring only."""
+"""The ``iso20k`` command line: argument parsing and wiring only.
 
-from __future__ import annotations
+Only typer and light modules (errors, formats, severity) are imported here, so that
+``--help`` and ``--version`` answer without loading the pipeline, pydantic, the
+templates or the Office readers; each command imports what it uses when it runs.
+tests/test_startup.py holds the line.
+
+Unlike the other modules, this one does not postpone its annotations: typer reads every
+command's annotations to build the command line, and evaluating them from strings took
+about a third of that time. Names imported only for type checking are quoted instead.
+"""
 
 import datetime as dt
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
 from iso20k_cli import __version__
-from iso20k_cli.assess.model import Assessment, Severity
-from iso20k_cli.baseline import SavedResult, load_result, require_same_catalogue
-from iso20k_cli.catalogue.loader import load_catalogue
-from iso20k_cli.checks.registry import documentation
-from iso20k_cli.compare import Comparison, compare
 from iso20k_cli.errors import Iso20kError
-from iso20k_cli.gate import GateResult, evaluate_gate, regressions
-from iso20k_cli.output import (
-    emit,
-    scan_progress,
-    stderr_console,
-    write_atomically,
-    write_bytes_atomically,
-)
-from iso20k_cli.pipeline import Run, RunOptions, run_pipeline
-from iso20k_cli.render.catalogue import render_catalogue, render_check_docs
-from iso20k_cli.render.context import RenderContext
-from iso20k_cli.render.diff import render_diff_json, render_diff_text
-from iso20k_cli.render.explain import render_explain, resolve_target
-from iso20k_cli.render.formats import OutputFormat, default_format, render
-from iso20k_cli.render.jsonout import render_json
-from iso20k_cli.render.report import ReportFormat, render_report
-from iso20k_cli.render.report.context import load_context
-from iso20k_cli.render.safe import terminal_safe
-from iso20k_cli.render.terminal import TerminalOptions, render_terminal
-from iso20k_cli.render.wording import delta_text, score_text
-from iso20k_cli.report.view import build_report
+from iso20k_cli.formats import DiffFormat, OutputFormat, ReportFormat
+from iso20k_cli.severity import Severity
+
+if TYPE_CHECKING:
+    from iso20k_cli.assess.model import Assessment
+    from iso20k_cli.baseline import SavedResult
+    from iso20k_cli.compare import Comparison
+    from iso20k_cli.gate import GateResult
+    from iso20k_cli.pipeline import Run
+    from iso20k_cli.render.context import RenderContext
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -57,6 +47,12 @@ DIFF_EXIT_CODES_HELP = (
     "not a JSON result of iso20k check; 3 internal error."
 )
 
+# Typer coerces each group's --help flag through pydantic even when the flag is absent
+# (its value is then None, not False), so `iso20k check --help` would load pydantic
+# only to learn that `iso20k --help` was not asked for. A default of False skips that.
+# One entry for the root and one per sub-app, by its name.
+HELP_FLAG_DEFAULTS = {"help": False, "catalogue": {"help": False}}
+
 app = typer.Typer(
     name="iso20k",
     help="Measure readiness for an ISO/IEC 20000-1:2018 certification audit from the "
@@ -66,6 +62,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"default_map": HELP_FLAG_DEFAULTS},
 )
 catalogue_app = typer.Typer(
     help="Browse and validate requirements catalogues.", no_args_is_help=True
@@ -74,6 +71,8 @@ app.add_typer(catalogue_app, name="catalogue")
 
 
 def _fail(error: Iso20kError) -> NoReturn:
+    from iso20k_cli.output import stderr_console
+
     stderr_console().print(f"iso20k: error: {error}", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_INPUT)
 
@@ -149,8 +148,11 @@ def _run_or_exit(
     catalogue: Path | None,
     config: Path | None,
     fail_under: float | None = None,
-) -> Run:
+) -> "Run":
     """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
+    from iso20k_cli.output import scan_progress, stderr_console
+    from iso20k_cli.pipeline import RunOptions, run_pipeline
+
     options = RunOptions(evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under)
     try:
         with scan_progress(stderr_console()) as progress:
@@ -165,7 +167,7 @@ def _assess_or_exit(
     catalogue: Path | None,
     config: Path | None,
     fail_under: float | None = None,
-) -> Assessment:
+) -> "Assessment":
     return _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under).assessment
 
 
@@ -184,14 +186,19 @@ ExitZeroOption = Annotated[
 ]
 
 
-def _load_result_or_exit(path: Path) -> SavedResult:
+def _load_result_or_exit(path: Path) -> "SavedResult":
+    from iso20k_cli.baseline import load_result
+
     try:
         return load_result(path)
     except Iso20kError as error:
         _fail(error)
 
 
-def _compare_or_exit(old: SavedResult, new: SavedResult, old_path: Path) -> Comparison:
+def _compare_or_exit(old: "SavedResult", new: "SavedResult", old_path: Path) -> "Comparison":
+    from iso20k_cli.baseline import require_same_catalogue
+    from iso20k_cli.compare import compare
+
     try:
         require_same_catalogue(old, new, old_path)
     except Iso20kError as error:
@@ -200,10 +207,12 @@ def _compare_or_exit(old: SavedResult, new: SavedResult, old_path: Path) -> Comp
 
 
 def _say(message: str) -> None:
+    from iso20k_cli.output import stderr_console
+
     stderr_console().print(f"iso20k: {message}", markup=False, soft_wrap=True)
 
 
-def _finish(gate: GateResult, exit_zero: bool) -> NoReturn:
+def _finish(gate: "GateResult", exit_zero: bool) -> NoReturn:
     """Say why the run fails (on stderr, so machine output stays clean) and exit."""
     if exit_zero or not gate.failed:
         raise typer.Exit(EXIT_OK)
@@ -267,6 +276,15 @@ def check(
     ] = 10,
 ) -> None:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
+    from iso20k_cli.baseline import SavedResult
+    from iso20k_cli.gate import evaluate_gate
+    from iso20k_cli.output import write_atomically
+    from iso20k_cli.render.context import RenderContext
+    from iso20k_cli.render.formats import default_format
+    from iso20k_cli.render.jsonout import render_json
+    from iso20k_cli.render.terminal import TerminalOptions
+    from iso20k_cli.render.wording import delta_text, score_text
+
     # A bad baseline is reported before the folder is read, not after.
     saved = _load_result_or_exit(baseline) if baseline is not None else None
     assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under)
@@ -294,19 +312,20 @@ def check(
 
 
 def _deliver(
-    assessment: Assessment,
+    assessment: "Assessment",
     output_format: OutputFormat,
     output: Path | None,
     evidence_dir: Path,
-    context: RenderContext,
+    context: "RenderContext",
 ) -> None:
     """Render in the chosen format to stdout or, atomically, to ``--output``."""
+    from iso20k_cli.output import emit, write_atomically
+    from iso20k_cli.render.formats import render
+    from iso20k_cli.render.safe import terminal_safe
+    from iso20k_cli.render.terminal import render_terminal
+
     if output_format is OutputFormat.TABLE and output is None:
-
-        def draw(console: Console, plain: bool) -> None:
-            render_terminal(assessment, console, context.table, plain)
-
-        emit(draw)
+        emit(lambda console, plain: render_terminal(assessment, console, context.table, plain))
         return
     text = render(output_format, assessment, context)
     if output is None:
@@ -316,11 +335,6 @@ def _deliver(
         sys.stdout.write(text if machine else terminal_safe(text))
     else:
         write_atomically(output, text, forbidden_root=evidence_dir)
-
-
-class DiffFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 @app.command(epilog=DIFF_EXIT_CODES_HELP)
@@ -346,6 +360,11 @@ def diff(
     exit_zero: ExitZeroOption = False,
 ) -> None:
     """What improved and what regressed between two results, per clause (no folder is read)."""
+    from iso20k_cli.gate import GateResult, regressions
+    from iso20k_cli.output import write_atomically
+    from iso20k_cli.render.diff import render_diff_json, render_diff_text
+    from iso20k_cli.render.safe import terminal_safe
+
     before, after = _load_result_or_exit(old), _load_result_or_exit(new)
     comparison = _compare_or_exit(before, after, old)
     if output_format is DiffFormat.JSON:
@@ -405,6 +424,11 @@ def report(
     ] = None,
 ) -> None:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
+    from iso20k_cli.output import write_atomically, write_bytes_atomically
+    from iso20k_cli.render.report import render_report
+    from iso20k_cli.render.report.context import load_context
+    from iso20k_cli.report.view import build_report
+
     suffix_format = ReportFormat.from_suffix(output) if output is not None else None
     chosen = report_format or suffix_format or ReportFormat.HTML
     if chosen.binary and output is None:
@@ -450,6 +474,9 @@ def explain(
 ) -> None:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
+    from iso20k_cli.output import emit, stderr_console
+    from iso20k_cli.render.explain import render_explain, resolve_target
+
     run = _run_or_exit(evidence_dir, as_of, catalogue, config)
     resolved = resolve_target(run.catalogue, target)
     if resolved is None:
@@ -471,6 +498,8 @@ def catalogue_validate(
     file: Annotated[Path, typer.Argument(help="Catalogue YAML file to check.", dir_okay=False)],
 ) -> None:
     """Check a catalogue file; errors name the file and line. Exit 0 when valid, 2 when not."""
+    from iso20k_cli.catalogue.loader import load_catalogue
+
     try:
         loaded = load_catalogue(file)
     except Iso20kError as error:
@@ -485,6 +514,10 @@ def catalogue_validate(
 @catalogue_app.command("checks")
 def catalogue_checks() -> None:
     """Document every check type a catalogue item can declare, with its parameters."""
+    from iso20k_cli.checks.registry import documentation
+    from iso20k_cli.output import emit
+    from iso20k_cli.render.catalogue import render_check_docs
+
     emit(lambda console, _plain: render_check_docs(documentation(), console))
 
 
@@ -496,6 +529,10 @@ def catalogue_show(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Browse the catalogue: the clause tree, or one clause or item with what it expects."""
+    from iso20k_cli.catalogue.loader import load_catalogue
+    from iso20k_cli.output import emit, stderr_console
+    from iso20k_cli.render.catalogue import render_catalogue
+
     try:
         loaded = load_catalogue(catalogue)
     except Iso20kError as error:
@@ -520,11 +557,15 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
+        from iso20k_cli.output import stderr_console
+
         stderr_console().print("iso20k: interrupted")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("ISO20K_DEBUG"):
             raise
+        from iso20k_cli.output import stderr_console
+
         stderr_console().print(
             f"iso20k: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in iso20k; rerun with ISO20K_DEBUG=1 for details and please report it.",

@@ -9,14 +9,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
-from rich.progress import Progress as ProgressBar
 
 from iso20k_cli.errors import OutputError
-from iso20k_cli.evidence.collect import Progress
 from iso20k_cli.render.safe import safe_console
+
+if TYPE_CHECKING:
+    from iso20k_cli.evidence.collect import Progress
 
 # Below this many files a scan is over before a progress bar could help.
 PROGRESS_THRESHOLD = 200
@@ -73,6 +74,10 @@ def scan_progress(console: Console) -> Iterator[Progress | None]:
     if not console.is_terminal:
         yield None
         return
+    # Loaded only here: an error message or a command that reads no folder needs no bar.
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as ProgressBar
+
     progress = ProgressBar(
         TextColumn("Reading evidence"),
         BarColumn(),

@@ -1,15 +1,16 @@
 """The ``--format`` names of ``iso20k check``, each mapped to one renderer.
 
 Every renderer is a function of the Assessment (and the render context) returning
-text; adding a format means a module under render/ and one line here.
+text; adding a format means its name in iso20k_cli/formats.py, a module under
+render/ and one line here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from enum import StrEnum
 
 from iso20k_cli.assess.model import Assessment
+from iso20k_cli.formats import OutputFormat as OutputFormat  # declared light, for the CLI
 from iso20k_cli.output import plain_text
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.github import render_github
@@ -18,16 +19,6 @@ from iso20k_cli.render.junit import render_junit
 from iso20k_cli.render.markdown_summary import render_markdown_summary
 from iso20k_cli.render.sarif import render_sarif
 from iso20k_cli.render.terminal import render_terminal
-
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
-    MD = "md"
-
 
 Renderer = Callable[[Assessment, RenderContext], str]
 

@@ -3,39 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
-from pathlib import Path
 
+from iso20k_cli.formats import ReportFormat as ReportFormat  # declared light, for the CLI
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.report.view import ReportView
-
-
-class ReportFormat(StrEnum):
-    MD = "md"
-    HTML = "html"
-    DOCX = "docx"
-    CSV = "csv"
-    XLSX = "xlsx"
-
-    @property
-    def binary(self) -> bool:
-        return self in (ReportFormat.DOCX, ReportFormat.XLSX)
-
-    @classmethod
-    def from_suffix(cls, path: Path) -> ReportFormat | None:
-        """The format a file name asks for (``report.docx``), if any."""
-        return _SUFFIXES.get(path.suffix.lower())
-
-
-_SUFFIXES = {
-    ".md": ReportFormat.MD,
-    ".markdown": ReportFormat.MD,
-    ".html": ReportFormat.HTML,
-    ".htm": ReportFormat.HTML,
-    ".docx": ReportFormat.DOCX,
-    ".csv": ReportFormat.CSV,
-    ".xlsx": ReportFormat.XLSX,
-}
 
 Renderer = Callable[[ReportView, ReportContext], str | bytes]
 
