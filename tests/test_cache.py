@@ -376,3 +376,37 @@ def test_the_cache_is_trimmed_to_its_limit_oldest_first(tmp_path: Path) -> None:
     store.trim()
     kept = [k for k in keys if store.get("evidence", k) is not None]
     assert kept == keys[-4:]  # 4 entries of about 1.9 KB: under 80% of the limit
+
+
+def test_links_in_the_evidence_folder_are_neither_followed_nor_cached(
+    cli: Invoke, evidence: Folder, cache: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Incident policy\n\nSecret text from outside.\n", encoding="utf-8")
+    evidence.add("incident-policy.md", "# Incident policy\n\nIncidents are resolved.\n")
+    (evidence.root / "linked.md").symlink_to(outside)
+    first = _check(cli, evidence)
+    assert _check(cli, evidence).stdout == first.stdout
+    assert len(_entries(cache)) == 1
+    assert all(b"Secret text" not in p.read_bytes() for p in cache.rglob("*.json"))
+
+
+def test_a_file_swapped_for_a_link_or_a_pipe_after_the_scan_is_not_hashed(
+    evidence: Folder, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("# Outside\n", encoding="utf-8")
+    path = evidence.add("plan.md", "# Plan\n")
+    candidate = Candidate("plan.md", path, path.stat().st_size)
+    cache = evidence_cache.EvidenceCache(Store(tmp_path / "c", 10**9), None)
+    keyed = cache.key(candidate)
+    assert keyed is not None
+    path.unlink()
+    path.symlink_to(outside)
+    assert cache.key(candidate) is None
+    # Swapped between the look at the file and its opening: the open does not follow it.
+    assert evidence_cache._content_digest(candidate, keyed.stamp) is None
+    path.unlink()
+    os.mkfifo(path)
+    assert cache.key(candidate) is None
+    assert evidence_cache._content_digest(candidate, keyed.stamp) is None

@@ -41,6 +41,8 @@ HASHED_UP_TO = 1024 * 1024
 RACY_SECONDS = 2
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+# A pipe swapped in since the scan must not block the open; a regular file ignores it.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 Stamp = tuple[int, int, int, int, int]
 """Size, modification and change times (ns), inode and device: what says a file changed."""
@@ -63,9 +65,10 @@ def _racy(info: os.stat_result, now_ns: int) -> bool:
 
 
 def _content_digest(candidate: Candidate, expected: Stamp) -> str | None:
-    """SHA-256 of the file, read without following a link that replaced it since the scan."""
+    """SHA-256 of the file, if it is still the one scanned (a link or a pipe that
+    replaced it since is neither followed nor waited on)."""
     try:
-        handle = os.open(candidate.path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+        handle = os.open(candidate.path, os.O_RDONLY | _NOFOLLOW | _BINARY | _NONBLOCK)
     except OSError:
         return None
     with os.fdopen(handle, "rb") as stream:
