@@ -410,3 +410,54 @@ def test_a_file_swapped_for_a_link_or_a_pipe_after_the_scan_is_not_hashed(
     os.mkfifo(path)
     assert cache.key(candidate) is None
     assert evidence_cache._content_digest(candidate, keyed.stamp) is None
+
+
+def test_a_folder_read_by_worker_processes_is_cached_file_by_file(
+    cli: Invoke, evidence: Folder, cache: Path
+) -> None:
+    """Enough files to be read in worker processes: each result is kept under its own
+    file's key, whatever order the workers finish in."""
+    _mixed(evidence)
+    for n in range(collect_module.PARALLEL_MIN_FILES + 4):
+        evidence.add(
+            f"logs/incident-log-2026-{n % 12 + 1:02}-{n:03}.md",
+            f"# Incident log {n}\n\nIncident {n} was resolved within target.\n",
+            record_date=f"2026-{n % 12 + 1:02}-01",
+        )
+    files = len(list(evidence.root.rglob("*.*")))
+    assert collect_module.workers_for(files) > 1 or (os.cpu_count() or 1) == 1
+    cold = _check(cli, evidence)
+    assert len(_entries(cache)) == files
+    assert _check(cli, evidence).stdout == cold.stdout
+    changed = evidence.add(
+        "logs/incident-log-2026-01-000.md",
+        "# Problem review\n\nThe review found the cause.\n",
+        record_date="2026-01-01",
+    )
+    after = _check(cli, evidence)
+    assert len(_entries(cache)) == files + 1
+    titles = {f["path"]: f["title"] for f in after.json()["files"]}
+    assert titles[changed.relative_to(evidence.root).as_posix()] == "Problem review"
+    assert after.stdout == _check(cli, evidence, "--no-cache").stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("explain", "incident-policy"),
+        ("report", "-f", "md"),
+    ],
+)
+def test_report_and_explain_read_the_cache_and_say_the_same(
+    cli: Invoke, evidence: Folder, cache: Path, reads: list[str], command: tuple[str, ...]
+) -> None:
+    _mixed(evidence)
+    name, *rest = command
+    args = (name, evidence.root, *rest, "--catalogue", MINI, "--as-of", AS_OF)
+    cold = cli(*args)
+    assert cold.exit_code == 0, cold.stderr
+    assert len(reads) == 5
+    reads.clear()
+    warm = cli(*args)
+    assert reads == [] and warm.stdout == cold.stdout
+    assert cli(*args, "--no-cache").stdout == cold.stdout

@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ _KIND = re.compile(r"^[a-z]{1,20}$")
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """Larger entries are not kept: reading one back would cost as much as reading the file."""
 _MAX_HEADER = 256
+_BINARY = getattr(os, "O_BINARY", 0)
 _TRIM_TO = 0.8
 """Trimming goes below the limit, so that the next few runs do not trim again."""
 _STALE_TEMP_SECONDS = 3600
@@ -65,6 +65,8 @@ class Store:
         self.root = root
         self.folder = root / VERSION_DIR
         self._base = str(self.folder)
+        self._folders: set[str] = set()
+        self._temps = 0
         self.limit = limit
         self.written = 0
 
@@ -81,18 +83,20 @@ class Store:
             return None
         return cls(root, limit)
 
-    def _path(self, kind: str, key: str) -> str:
+    def _folder(self, kind: str, key: str) -> str:
         if not _KIND.match(kind) or not _KEY.match(key):
             raise ValueError(f"not a cache key: {kind}/{key}")
         # Joined as strings: thousands of look-ups per run make pathlib's cost show.
-        sep = os.sep
-        return f"{self._base}{sep}{kind}{sep}{key[:2]}{sep}{key}.json"
+        return f"{self._base}{os.sep}{kind}{os.sep}{key[:2]}"
+
+    def _path(self, kind: str, key: str) -> str:
+        return f"{self._folder(kind, key)}{os.sep}{key}.json"
 
     def get(self, kind: str, key: str) -> bytes | None:
         """The body stored under ``key``, if there is a sound one."""
         path = self._path(kind, key)
         try:
-            with open(path, "rb") as stream:  # noqa: PTH123 - a string path, see _path
+            with open(path, "rb") as stream:  # noqa: PTH123 - a string path, see _folder
                 content = stream.read(MAX_ENTRY_BYTES + _MAX_HEADER + 1)
         except OSError:
             return None
@@ -107,22 +111,28 @@ class Store:
         """Keep ``body`` under ``key``, replacing any entry there in one step."""
         if len(body) > MAX_ENTRY_BYTES:
             return
-        path = Path(self._path(kind, key))
+        folder = self._folder(kind, key)
+        path = f"{folder}{os.sep}{key}.json"
         digest = hashlib.sha256(body).hexdigest()
         header = f"{_MAGIC} {FORMAT} {kind} {key} {digest}\n".encode("ascii")
+        # Unique to this process and entry; O_EXCL refuses a name that is somehow taken.
+        self._temps += 1
+        temp = f"{folder}{os.sep}.tmp-{os.getpid()}-{self._temps}"
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            if folder not in self._folders:
+                Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
+                self._folders.add(folder)
+            handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
         except OSError:
             return
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(header)
                 stream.write(body)
-            Path(temp).replace(path)
+            os.replace(temp, path)  # noqa: PTH105 - string paths, see _folder
         except OSError:
             with contextlib.suppress(OSError):
-                Path(temp).unlink()
+                os.unlink(temp)  # noqa: PTH108 - a string path, see _folder
             return
         self.written += len(header) + len(body)
 
