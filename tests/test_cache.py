@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 import iso20k_cli.cache.evidence as evidence_cache
+import iso20k_cli.cache.fingerprint as fingerprint_module
 import iso20k_cli.catalogue.loader as loader_module
 import iso20k_cli.evidence.collect as collect_module
 from conftest import AS_OF, MINI, Folder, Invoke, Result
 from factories import write_csv, write_docx, write_pdf, write_xlsx
+from iso20k_cli.cache.fingerprint import library_versions
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
@@ -461,3 +463,32 @@ def test_report_and_explain_read_the_cache_and_say_the_same(
     warm = cli(*args)
     assert reads == [] and warm.stdout == cold.stdout
     assert cli(*args, "--no-cache").stdout == cold.stdout
+
+
+def test_parser_versions_are_read_from_the_installed_packages(tmp_path: Path) -> None:
+    first, second = tmp_path / "site-a", tmp_path / "site-b"
+    for folder, names in (
+        (first, ["pypdf-7.1.1.dist-info", "Python_Docx-1.2.0.dist-info", "rich-13.0.dist-info"]),
+        (second, ["pypdf-6.0.0.dist-info", "ruamel.yaml-0.19.1.dist-info"]),
+    ):
+        for name in names:
+            (folder / name).mkdir(parents=True)
+    found = library_versions([str(first), str(tmp_path / "missing"), str(second)])
+    # The first installation on the path is the one imported; rich parses no evidence.
+    assert found == ["pypdf 7.1.1", "python_docx 1.2.0", "ruamel_yaml 0.19.1"]
+
+
+def test_a_change_to_the_tools_code_changes_its_fingerprint(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "evidence").mkdir(parents=True)
+    module = package / "evidence" / "dates.py"
+    module.write_text("ORDER = 'dmy'\n", encoding="utf-8")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    before = fingerprint_module._modules(str(package))
+    assert [line.split()[0] for line in before] == [f"evidence{os.sep}dates.py"]
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled again")
+    assert fingerprint_module._modules(str(package)) == before
+    module.write_text("ORDER = 'mdy'\n", encoding="utf-8")
+    os.utime(module, ns=(1, 1))  # same size; its time differs
+    assert fingerprint_module._modules(str(package)) != before
