@@ -492,3 +492,15 @@ def test_a_change_to_the_tools_code_changes_its_fingerprint(tmp_path: Path) -> N
     module.write_text("ORDER = 'mdy'\n", encoding="utf-8")
     os.utime(module, ns=(1, 1))  # same size; its time differs
     assert fingerprint_module._modules(str(package)) != before
+
+
+def test_cache_false_in_the_configuration_keeps_nothing(
+    cli: Invoke, evidence: Folder, cache: Path, reads: list[str]
+) -> None:
+    _mixed(evidence)
+    evidence.add(".iso20k.yaml", "organisation: Acme\ncache: false\n")
+    first = _check(cli, evidence)
+    reads.clear()
+    assert _check(cli, evidence).stdout == first.stdout
+    assert len(reads) == 5
+    assert not cache.exists()

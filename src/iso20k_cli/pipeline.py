@@ -45,7 +45,8 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     settings = load_settings(config_path)
     if options.fail_under is not None:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
-    cache = open_cache(options.evidence_dir) if options.use_cache else None
+    use_cache = options.use_cache and settings.cache
+    cache = open_cache(options.evidence_dir) if use_cache else None
     catalogue = load_catalogue_cached(options.catalogue or settings.catalogue_path(), cache)
     settings.check_references(catalogue)
     evidence = collect(
