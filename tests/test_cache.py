@@ -504,3 +504,22 @@ def test_cache_false_in_the_configuration_keeps_nothing(
     assert _check(cli, evidence).stdout == first.stdout
     assert len(reads) == 5
     assert not cache.exists()
+
+
+def test_a_pipe_or_a_link_in_place_of_an_entry_is_a_miss(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "cache", limit=10**9)
+    assert store is not None
+    sound, piped, linked = (key_of("test", str(n)) for n in range(3))
+    store.put("evidence", sound, b'{"a": 1}')
+    store.put("evidence", linked, b'{"b": 2}')
+    assert store.get("evidence", sound) == b'{"a": 1}'
+    pipe = Path(store._path("evidence", piped))
+    pipe.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(pipe)
+    assert store.get("evidence", piped) is None  # returns at once: no writer is awaited
+    # A sound entry moved elsewhere and linked back is not followed.
+    link = Path(store._path("evidence", linked))
+    elsewhere = tmp_path / "elsewhere.json"
+    link.replace(elsewhere)
+    link.symlink_to(elsewhere)
+    assert store.get("evidence", linked) is None

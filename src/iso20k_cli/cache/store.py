@@ -30,6 +30,8 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """Larger entries are not kept: reading one back would cost as much as reading the file."""
 _MAX_HEADER = 256
 _BINARY = getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _TRIM_TO = 0.8
 """Trimming goes below the limit, so that the next few runs do not trim again."""
 _STALE_TEMP_SECONDS = 3600
@@ -96,7 +98,15 @@ class Store:
         """The body stored under ``key``, if there is a sound one."""
         path = self._path(kind, key)
         try:
-            with open(path, "rb") as stream:  # noqa: PTH123 - a string path, see _folder
+            # Only a regular file is read: a pipe put in its place is neither waited on
+            # nor a link followed.
+            handle = os.open(path, os.O_RDONLY | _BINARY | _NOFOLLOW | _NONBLOCK)
+        except OSError:
+            return None
+        try:
+            with os.fdopen(handle, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    return None
                 content = stream.read(MAX_ENTRY_BYTES + _MAX_HEADER + 1)
         except OSError:
             return None
