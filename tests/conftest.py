@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,19 @@ class Folder:
         else:
             path.write_text(front(fields, content) if fields else content, encoding="utf-8")
         return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Runs keep their cache in a folder of this test session, never in the user's."""
+    folder = tmp_path_factory.mktemp("iso20k-cache")
+    before = os.environ.get("ISO20K_CACHE_DIR")
+    os.environ["ISO20K_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["ISO20K_CACHE_DIR"]
+    else:
+        os.environ["ISO20K_CACHE_DIR"] = before
 
 
 @pytest.fixture(autouse=True)

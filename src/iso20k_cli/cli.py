@@ -51,7 +51,7 @@ DIFF_EXIT_CODES_HELP = (
 # (its value is then None, not False), so `iso20k check --help` would load pydantic
 # only to learn that `iso20k --help` was not asked for. A default of False skips that.
 # One entry for the root and one per sub-app, by its name.
-HELP_FLAG_DEFAULTS = {"help": False, "catalogue": {"help": False}}
+HELP_FLAG_DEFAULTS = {"help": False, "catalogue": {"help": False}, "cache": {"help": False}}
 
 app = typer.Typer(
     name="iso20k",
@@ -68,6 +68,11 @@ catalogue_app = typer.Typer(
     help="Browse and validate requirements catalogues.", no_args_is_help=True
 )
 app.add_typer(catalogue_app, name="catalogue")
+cache_app = typer.Typer(
+    help="The cache of what earlier runs read, which makes a run on an unchanged folder fast.",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
 
 
 def _fail(error: Iso20kError) -> NoReturn:
@@ -131,6 +136,13 @@ ConfigOption = Annotated[
         dir_okay=False,
     ),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file and the catalogue afresh, and keep nothing for later runs.",
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -148,12 +160,15 @@ def _run_or_exit(
     catalogue: Path | None,
     config: Path | None,
     fail_under: float | None = None,
+    no_cache: bool = False,
 ) -> "Run":
     """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
     from iso20k_cli.output import scan_progress, stderr_console
     from iso20k_cli.pipeline import RunOptions, run_pipeline
 
-    options = RunOptions(evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under)
+    options = RunOptions(
+        evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under, use_cache=not no_cache
+    )
     try:
         with scan_progress(stderr_console()) as progress:
             return run_pipeline(options, progress)
@@ -167,8 +182,9 @@ def _assess_or_exit(
     catalogue: Path | None,
     config: Path | None,
     fail_under: float | None = None,
+    no_cache: bool = False,
 ) -> "Assessment":
-    return _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under).assessment
+    return _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under, no_cache).assessment
 
 
 FailOnOption = Annotated[
@@ -274,6 +290,7 @@ def check(
     max_findings: Annotated[
         int, typer.Option("--max-findings", min=0, help="Findings shown in the table (0: all).")
     ] = 10,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
     from iso20k_cli.baseline import SavedResult
@@ -287,7 +304,7 @@ def check(
 
     # A bad baseline is reported before the folder is read, not after.
     saved = _load_result_or_exit(baseline) if baseline is not None else None
-    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under)
+    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
     comparison = None
     if saved is not None and baseline is not None:
         comparison = _compare_or_exit(saved, SavedResult.of(assessment), baseline)
@@ -422,6 +439,7 @@ def report(
             help="Jinja2 templates here replace the shipped ones of the same name (md, html).",
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
     from iso20k_cli.output import write_atomically, write_bytes_atomically
@@ -440,7 +458,7 @@ def report(
         context = load_context(evidence_dir, config, parsed_audit_date, template_dir)
     except Iso20kError as error:
         _fail(error)
-    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config)
+    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     try:
         content = render_report(build_report(assessment, context.audit_date), chosen, context)
         if isinstance(content, bytes):
@@ -471,13 +489,14 @@ def explain(
     as_of: AsOfOption = None,
     catalogue: CatalogueOption = None,
     config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
     from iso20k_cli.output import emit, stderr_console
     from iso20k_cli.render.explain import render_explain, resolve_target
 
-    run = _run_or_exit(evidence_dir, as_of, catalogue, config)
+    run = _run_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     resolved = resolve_target(run.catalogue, target)
     if resolved is None:
         stderr_console().print(
@@ -548,6 +567,35 @@ def catalogue_show(
         )
         raise typer.Exit(EXIT_INPUT)
     emit(lambda console, _plain: render_catalogue(loaded, clause, console))
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is, how many entries it holds and its size against its limit."""
+    from iso20k_cli.cache.location import cache_dir, max_bytes
+    from iso20k_cli.cache.store import usage
+
+    where = cache_dir()
+    found = usage(where)
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(found.by_kind.items()))
+    typer.echo(f"location: {where}")
+    typer.echo(f"entries: {found.entries}" + (f" ({kinds})" if kinds else ""))
+    typer.echo(f"size: {_megabytes(found.size)} of at most {_megabytes(max_bytes())}")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cache entry; the next run reads every file afresh."""
+    from iso20k_cli.cache.location import cache_dir
+    from iso20k_cli.cache.store import clear
+
+    where = cache_dir()
+    removed = clear(where)
+    typer.echo(f"removed {removed.entries} entries ({_megabytes(removed.size)}) from {where}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def main() -> None:

@@ -111,6 +111,11 @@ class Settings(_Model):
         description="How numeric dates such as 03/04/2026 are read when a file does not show "
         "it: dmy (3 April), mdy (4 March) or ymd (two-digit years first, 26/04/03).",
     )
+    cache: bool = Field(
+        default=True,
+        description="Keep what runs read from this folder in the user's cache (false: as "
+        "--no-cache on every run, for a folder whose text should not be kept elsewhere).",
+    )
     conditions: dict[str, bool] = Field(
         default_factory=dict,
         description="Answers to the catalogue's conditions (applies_when): false means the "

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
-from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.cache.catalogue import load_catalogue_cached
+from iso20k_cli.cache.location import open_cache
+from iso20k_cli.cache.recognition import recognise_cached
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.config import Settings, find_config, load_settings
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
@@ -21,6 +23,8 @@ class RunOptions:
     catalogue: Path | None = None
     config: Path | None = None
     fail_under: float | None = None
+    use_cache: bool = True
+    """Reuse what earlier runs read from unchanged files, and keep what this one reads."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,9 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     settings = load_settings(config_path)
     if options.fail_under is not None:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
-    catalogue = load_catalogue(options.catalogue or settings.catalogue_path())
+    use_cache = options.use_cache and settings.cache
+    cache = open_cache(options.evidence_dir) if use_cache else None
+    catalogue = load_catalogue_cached(options.catalogue or settings.catalogue_path(), cache)
     settings.check_references(catalogue)
     evidence = collect(
         options.evidence_dir,
@@ -49,7 +55,12 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         max_bytes=settings.max_file_size_mb * 1024 * 1024,
         progress=progress,
         date_order=settings.date_order,
+        cache=cache,
     )
+    recognitions = None
+    if cache is not None:
+        recognitions = recognise_cached(catalogue, evidence.files, cache)
+        cache.trim()
     assessment = assess(
         catalogue,
         settings,
@@ -57,5 +68,6 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         options.as_of,
         str(options.evidence_dir),
         notes=evidence.notes,
+        recognitions=recognitions,
     )
     return Run(catalogue, settings, evidence, assessment)

@@ -30,3 +30,11 @@ def templates_dir() -> Path:
 
 def default_catalogue_path() -> Path:
     return requirements_dir() / DEFAULT_CATALOGUE
+
+
+def catalogue_label(path: Path | None) -> str:
+    """How results name the catalogue read for ``--catalogue path`` (``None``: the shipped one).
+
+    The shipped catalogue is named, not located: its install path would make otherwise
+    identical results differ between machines."""
+    return str(path) if path is not None else f"builtin:{DEFAULT_CATALOGUE}"

@@ -57,6 +57,9 @@ def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ISO20K", "GITHUB_"))}
     env.pop("CI", None)
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "PYTHONUTF8": "1"})
+    # The test session's cache, never the user's: the second run of each input reads it.
+    if "ISO20K_CACHE_DIR" in os.environ:
+        env["ISO20K_CACHE_DIR"] = os.environ["ISO20K_CACHE_DIR"]
     return env
 
 

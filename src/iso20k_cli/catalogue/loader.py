@@ -15,7 +15,7 @@ from iso20k_cli.catalogue.model import (
     Kind,
 )
 from iso20k_cli.errors import CatalogueError
-from iso20k_cli.resources import default_catalogue_path
+from iso20k_cli.resources import catalogue_label, default_catalogue_path
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
 
@@ -26,10 +26,7 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     # The shipped catalogue is part of the tool, not input: its bounds are checked in tests.
     loaded = read_yaml(source, CatalogueError, trusted=path is None)
     spec = validate(CatalogueFile, loaded, CatalogueError)
-    # The shipped catalogue is named, not located: its install path would make
-    # otherwise identical results differ between machines.
-    label = str(path) if path is not None else f"builtin:{source.name}"
-    return _build(spec, loaded, label)
+    return _build(spec, loaded, catalogue_label(path))
 
 
 def _parent_of(clause: ClauseSpec) -> str | None:

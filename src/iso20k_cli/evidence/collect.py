@@ -14,12 +14,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate, scan
+
+if TYPE_CHECKING:
+    from iso20k_cli.cache.store import Store
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as extraction goes on."""
@@ -72,6 +76,31 @@ def _extract_all(
     return done
 
 
+def _extract_cached(
+    candidates: list[Candidate],
+    store: Store,
+    jobs: int | None,
+    progress: Progress | None,
+    date_order: DateOrder | None,
+) -> list[EvidenceFile]:
+    """Files the cache holds as they are, and the others read and added to it."""
+    from iso20k_cli.cache.evidence import EvidenceCache
+
+    cache = EvidenceCache(store, date_order)
+    found, missing, keys = cache.lookup(candidates)
+    total = len(candidates)
+
+    def advance(done: int, _count: int) -> None:
+        if progress is not None:
+            progress(len(found) + done, total)
+
+    if found:
+        advance(0, total)
+    read = _extract_all(missing, workers_for(len(missing), jobs), advance, date_order)
+    cache.keep(keys, read)
+    return [*found, *read]
+
+
 def collect(
     root: Path,
     ignore: Iterable[str] = (),
@@ -79,10 +108,12 @@ def collect(
     progress: Progress | None = None,
     jobs: int | None = None,
     date_order: DateOrder | None = None,
+    cache: Store | None = None,
 ) -> Evidence:
     """Every evidence file below ``root``, read as far as its format allows, sorted by path.
 
-    ``date_order`` (dmy, mdy or ymd) reads numeric dates that a file leaves open."""
+    ``date_order`` (dmy, mdy or ymd) reads numeric dates that a file leaves open. With a
+    ``cache``, files read by an earlier run and unchanged since are not read again."""
     manifest = read_manifest(root / MANIFEST_NAME)
     # A manifest that was read is not evidence; one that could not be (a link) is listed.
     candidates = [
@@ -90,7 +121,10 @@ def collect(
         for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
         if c.rel != MANIFEST_NAME or c.skip_reason is not None
     ]
-    files = _extract_all(candidates, workers_for(len(candidates), jobs), progress, date_order)
+    if cache is None:
+        files = _extract_all(candidates, workers_for(len(candidates), jobs), progress, date_order)
+    else:
+        files = _extract_cached(candidates, cache, jobs, progress, date_order)
     result = tuple(sorted(files, key=lambda f: f.path))
     if manifest is None:
         return Evidence(result)

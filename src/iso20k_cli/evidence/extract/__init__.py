@@ -196,3 +196,8 @@ def _within(sections: list[Section], length: int) -> tuple[Section, ...]:
         for s in sections[:MAX_SECTIONS]
         if s.start <= length
     )
+
+
+def reads_content(rel: str) -> bool:
+    """Whether a file of this name has its content read (not only its name listed)."""
+    return _FORMATS.get(Path(rel).suffix.lower(), ("other", None))[1] is not None
