@@ -1,11 +1,17 @@
-"""Benchmark the extraction stage on a generated folder of mixed evidence (not a test).
+"""Benchmark reading a generated folder of mixed evidence against a naive floor (not a test).
 
-    python benchmarks/extraction.py [--files 3000] [--jobs N]
+    python benchmarks/extraction.py [--files 500] [--jobs N] [--repeat 3]
 
 Generates Markdown, text, CSV, HTML, Word, Excel and PDF files in a temporary
-folder, then reads them all as `iso20k check` does and prints files per second
-and peak memory, once in a single process and once with worker processes.
-Figures vary with the machine; run it on an idle one and compare like with like.
+folder, then times, side by side in the same run (medians of --repeat runs):
+
+- ``iso20k check DIR --format json`` (reading, recognising, assessing, rendering);
+- a naive single-process script that only extracts the text of every file with the
+  same libraries (python-docx, openpyxl, pypdf): the floor;
+- the extraction stage alone, in this process, without and with worker processes.
+
+It prints each time, the tool's ratio to the floor, and peak memory. Figures vary
+with the machine; only the ratios measured in one run mean anything.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import argparse
 import datetime as dt
 import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,13 +33,44 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from factories import write_csv, write_docx, write_pdf, write_xlsx  # noqa: E402
-from iso20k_cli.evidence.collect import collect, workers_for  # noqa: E402
+from iso20k_cli.evidence.collect import collect  # noqa: E402
 
 KINDS = ("md", "txt", "csv", "html", "docx", "xlsx", "pdf")
 PARAGRAPH = (
     "Incidents are recorded, classified by impact and urgency, escalated where targets are "
     "at risk and closed with the customer's agreement. "
 ) * 6
+
+
+NAIVE = r"""
+import sys
+from pathlib import Path
+import docx, openpyxl, pypdf
+chars = 0
+for path in sorted(Path(sys.argv[1]).rglob("*")):
+    kind = path.suffix.lower()
+    if kind in (".md", ".txt", ".csv", ".html"):
+        text = path.read_text(encoding="utf-8")
+    elif kind == ".docx":
+        document = docx.Document(str(path))
+        text = "\n".join(p.text for p in document.paragraphs)
+        for table in document.tables:
+            text += "\n".join(c.text for row in table.rows for c in row.cells)
+    elif kind == ".xlsx":
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        text = "\n".join(
+            " ".join(str(v) for v in row if v is not None)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+        )
+        book.close()
+    elif kind == ".pdf":
+        text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+    else:
+        continue
+    chars += len(text)
+print(chars)
+"""
 
 
 def generate(root: Path, count: int) -> dict[str, int]:
@@ -71,10 +110,16 @@ def generate(root: Path, count: int) -> dict[str, int]:
     return made
 
 
-def measure(root: Path, jobs: int) -> tuple[int, float]:
+def measure(root: Path, jobs: int | None) -> tuple[int, float]:
     start = time.perf_counter()
     evidence = collect(root, jobs=jobs)
     return len(evidence.files), time.perf_counter() - start
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def traced_peak(root: Path) -> float:
@@ -88,30 +133,48 @@ def traced_peak(root: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=3000)
+    parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: auto)")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="iso20k-bench-"))
     try:
         started = time.perf_counter()
-        made = generate(root, args.files)
-        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) / (1024 * 1024)
+        folder = root / "evidence"
+        made = generate(folder, args.files)
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / (1024 * 1024)
         print(
             f"generated {args.files} files ({size:.1f} MB) "
             f"in {time.perf_counter() - started:.1f} s:"
         )
         print("  " + ", ".join(f"{k} {v}" for k, v in made.items()))
-        parallel = args.jobs or workers_for(args.files)
-        for jobs in dict.fromkeys((1, parallel)):
-            files, elapsed = measure(root, jobs)
+        naive = root / "naive.py"
+        naive.write_text(NAIVE, encoding="utf-8")
+        check = [sys.executable, "-m", "iso20k_cli", "check", str(folder)]
+        commands = {
+            "iso20k check": [*check, "--format", "json", "--exit-zero"],
+            "naive extract": [sys.executable, str(naive), str(folder)],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):
+            for name, command in commands.items():
+                times[name].append(timed(command))
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        tool, floor = medians["iso20k check"], medians["naive extract"]
+        print(f"median of {args.repeat} runs:")
+        print(f"  iso20k check   {tool:7.2f} s  = {tool / floor:.2f}x the naive floor")
+        print(f"  naive extract  {floor:7.2f} s")
+        auto = f"{args.jobs} processes" if args.jobs else "processes as chosen"
+        for label, jobs in (("1 process", 1), (auto, args.jobs)):
+            files, elapsed = measure(folder, jobs)
             print(
-                f"extraction, {jobs} process(es): {files} files in {elapsed:.2f} s = "
-                f"{files / elapsed:.0f} files/s"
+                f"  extraction only, {label}: {elapsed:.2f} s = {elapsed / floor:.2f}x the floor "
+                f"({files / elapsed:.0f} files/s)"
             )
-        print(f"peak Python heap, single process: {traced_peak(root):.0f} MB")
+        print(f"peak Python heap, single process: {traced_peak(folder):.0f} MB")
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak resident memory: main process {own:.0f} MB, largest worker {workers:.0f} MB")
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak resident memory: this process {own:.0f} MB, largest child {children:.0f} MB")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factories import pdf_bytes, write_csv, write_pdf, write_xlsx
+from factories import pdf_bytes, write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.extract.base import MAX_SECTIONS, MAX_TABLE_ROWS
 from iso20k_cli.evidence.extract.structure import (
@@ -561,3 +561,22 @@ def test_html_comments_are_dropped_from_headings(tmp_path: Path) -> None:
     page = tmp_path / "lead.md"
     page.write_text("# Release Team Lead <!-- omit in toc -->\n\nDuties.\n", encoding="utf-8")
     assert read(page).title == "Release Team Lead"
+
+
+def test_word_style_names_read_from_the_xml_match_python_docx(tmp_path: Path) -> None:
+    import docx
+
+    from iso20k_cli.evidence.extract.word import _style_names
+
+    root = Path(__file__).resolve().parents[1]
+    made = write_docx(tmp_path / "made.docx", [("Title", "Policy"), ("Heading 2", "Scope"), "x"])
+    paths = [made, *sorted((root / "tests" / "data").rglob("*.docx"))]
+    for path in paths:
+        document = docx.Document(str(path))
+        expected = {
+            s.styleId: (s.name_val or "").lower()
+            for s in document.styles.element.style_lst
+            if s.styleId
+        }
+        assert _style_names(document) == expected, path
+    assert len(paths) > 1

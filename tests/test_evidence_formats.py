@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from factories import (
     write_xlsx,
     write_zip_bomb,
 )
+from iso20k_cli.evidence import collect as collect_module
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 
@@ -268,6 +270,35 @@ def test_parallel_extraction_gives_the_same_result(evidence: Folder) -> None:
     assert parallel == serial
     assert [f.path for f in parallel.files] == sorted(f.path for f in parallel.files)
 
+
+def test_only_office_files_and_pdfs_go_to_worker_processes(
+    evidence: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+    sent: list[str] = []
+
+    class CountingPool(collect_module.ProcessPoolExecutor):
+        def __init__(self, max_workers: int) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+        def map(self, fn: Any, *iterables: Any, **kwargs: Any) -> Any:
+            items = list(iterables[0])
+            sent.extend(c.rel for c in items)
+            return super().map(fn, items, **kwargs)
+
+    monkeypatch.setattr(collect_module, "ProcessPoolExecutor", CountingPool)
+    for n in range(80):
+        evidence.add(f"page-{n:02}.md", f"---\ntitle: Page {n}\n---\n# Page {n}\n")
+        evidence.add(f"log-{n:02}.csv", "Logged,Id\n2026-04-03,1\n")
+    assert len(collect(evidence.root).files) == 160
+    assert pools == []  # text formats are read here, however many there are
+    for n in range(collect_module.PARALLEL_MIN_FILES):
+        write_docx(evidence.root / f"record-{n:02}.docx", [f"Change record {n}"])
+    files = collect(evidence.root, jobs=2).files
+    assert pools == [2]
+    assert sorted(sent) == sorted(f.path for f in files if f.format == "docx")
+    assert files == collect(evidence.root, jobs=1).files
 
 def test_mixed_folder_end_to_end(cli: Invoke, evidence: Folder) -> None:
     write_docx(

@@ -68,6 +68,11 @@ _LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(rf"\s*(?:\*\*|__)?(?:{pattern})(?:\*\*|__)?", re.IGNORECASE))
     for key, pattern in _LABELS
 )
+# Every label at once: most lines start with none, and are then passed over in one match.
+_ANY_LABEL = re.compile(
+    rf"\s*(?:\*\*|__)?(?:{'|'.join(f'(?:{pattern})' for _, pattern in _LABELS)})",
+    re.IGNORECASE,
+)
 _SEPARATORS = frozenset(":|=–—-")
 _RANGE_WORDS = frozenset({"to", "until", "through", "–", "—", "-"})
 MAX_VALUE_CHARS = 500  # a control value is a name, a date or a number: longer is prose
@@ -79,6 +84,8 @@ def labelled(line: str) -> tuple[str, str, str] | None:
     The value follows a separator (``:``, ``|``, ``=``, a dash) or, for a number such
     as a version, just spaces; a trailing table pipe and spaces are not part of it.
     """
+    if _ANY_LABEL.match(line) is None:
+        return None
     for key, pattern in _LABEL_PATTERNS:
         match = pattern.match(line)
         if match is None:

@@ -18,6 +18,7 @@ NAME_WEIGHT = 2.0
 KEYWORD_WEIGHT = 1.0
 # The opening of a document says what it is about; reading further adds time, not sense.
 MAX_BODY_CHARS = 40_000
+_MAX_PAIRS = 100_000  # (word, next word) lists remembered across documents
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ContentScorer:
         self._lexicon = lexicon
         self._by_first: dict[str, list[_Term]] = defaultdict(list)
         self._min_terms = {item.id: item.match.min_keywords for item in catalogue.items}
+        self._by_pair: dict[tuple[str, str | None], list[_Term]] = {}
         for item in catalogue.items:
             terms = [(p, NAME_WEIGHT) for p in item.match.all_names] + [
                 (p, KEYWORD_WEIGHT) for p in item.match.keywords
@@ -55,12 +57,24 @@ class ContentScorer:
         topics is evidence of its main one at most."""
         if not text:
             return ()
-        body = tuple(w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS)
+        return self.best_in(self.body_words(text), threshold)
+
+    def body_words(self, text: str) -> Tokens:
+        """The words of a document's opening that terms are looked for in."""
+        return tuple(w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS)
+
+    def best_in(self, body: Tokens, threshold: float) -> tuple[ContentScore, ...]:
+        """:meth:`best` of a document's :meth:`body_words`."""
         found: dict[str, dict[str, float]] = defaultdict(dict)
+        by_first = self._by_first
+        last = len(body) - 1
         for index, word in enumerate(body):
-            for term in self._by_first.get(word, ()):
+            if word not in by_first:
+                continue
+            following = body[index + 1] if index < last else None
+            for term in self._starting(word, following):
                 size = len(term.tokens)
-                if body[index : index + size] == term.tokens:
+                if size <= 2 or body[index : index + size] == term.tokens:
                     found[term.item][term.phrase] = term.weight
         scored = [
             ContentScore(item_id, sum(terms.values()), tuple(terms))
@@ -71,6 +85,21 @@ class ContentScorer:
             return ()
         top = max(s.score for s in scored)
         return tuple(sorted((s for s in scored if s.score == top), key=lambda s: s.item))
+
+    def _starting(self, word: str, following: str | None) -> list[_Term]:
+        """The terms that can start at ``word`` followed by ``following``, in index order:
+        a common first word ("service") starts hundreds of terms, its next word few."""
+        key = (word, following)
+        terms = self._by_pair.get(key)
+        if terms is None:
+            if len(self._by_pair) >= _MAX_PAIRS:
+                self._by_pair.clear()  # bounded, whatever the text
+            terms = self._by_pair[key] = [
+                t
+                for t in self._by_first[word]
+                if len(t.tokens) == 1 or (following is not None and t.tokens[1] == following)
+            ]
+        return terms
 
 
 class Body:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs").
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z][a-z])")
@@ -12,6 +13,7 @@ _SINGULAR_ENDINGS = ("ss", "is", "us", "as")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # A light plural fold so that "SLAs", "records", "policies" and "processes" meet
     # their singular; applied to both sides of every comparison, so its imperfections
@@ -30,7 +32,7 @@ def _stem(word: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of a title, file name or body, with camelCase and separators split."""
     spaced = _CAMEL.sub(" ", _ACRONYM_PLURAL.sub(r"\1", text)).lower().replace("&", " and ")
-    return tuple(_stem(w) for w in _NON_WORD.split(spaced) if w)
+    return tuple(map(_stem, filter(None, _NON_WORD.split(spaced))))
 
 
 def find_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> tuple[int, int] | None:

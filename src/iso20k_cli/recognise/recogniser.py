@@ -164,7 +164,8 @@ class Recogniser:
                 self._section(found, file, section, doc_genre, never)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
-        self._narrow_by_body(found, file)
+        body = _BodyWords(self._content, file.text)
+        self._narrow_by_body(found, file, body)
         found.drop_broader(self._namer.broader)
         if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
             found.unwritten_documents(
@@ -177,12 +178,12 @@ class Recogniser:
         if not found.counted_any and never is None:
             # A template or a stub suggests nothing; neither does content for an item
             # whose near miss already says why the file is not it.
-            self._by_content(found, file)
+            self._by_content(found, file, body)
         return FileRecognition(
             file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
         )
 
-    def _narrow_by_body(self, found: Found, file: EvidenceFile) -> None:
+    def _narrow_by_body(self, found: Found, file: EvidenceFile, words: _BodyWords) -> None:
         """A document titled for the broader subject ("During an Incident") whose body keeps
         naming a narrower one ("major incident") is evidence of the narrower item too."""
         candidates = [
@@ -194,11 +195,7 @@ class Recogniser:
         ]
         if not candidates or not file.text:
             return
-        body = Body(
-            tuple(
-                w for w in self.lexicon.canon_text(file.text[:MAX_BODY_CHARS]) if w not in MARKERS
-            )
-        )
+        body = Body(words.get())
         for link, narrower_id, phrases in candidates:
             counts = {" ".join(phrase): body.count(phrase) for phrase in phrases}
             mentions = sum(counts.values())
@@ -424,8 +421,10 @@ class Recogniser:
             else:
                 found.also(match.item, "columns")
 
-    def _by_content(self, found: Found, file: EvidenceFile) -> None:
-        for score in self._content.best(file.text, self._settings.content_min_score):
+    def _by_content(self, found: Found, file: EvidenceFile, words: _BodyWords) -> None:
+        if not file.text:
+            return
+        for score in self._content.best_in(words.get(), self._settings.content_min_score):
             if found.has(score.item) or found.missed(score.item):
                 continue
             terms = ", ".join(repr(t) for t in score.terms[:4])
@@ -440,6 +439,20 @@ class Recogniser:
                     ("content",),
                 )
             )
+
+
+class _BodyWords:
+    """A file's body words, read once for the checks that need them, or not at all."""
+
+    def __init__(self, content: ContentScorer, text: str) -> None:
+        self._content = content
+        self._text = text
+        self._words: Tokens | None = None
+
+    def get(self) -> Tokens:
+        if self._words is None:
+            self._words = self._content.body_words(self._text)
+        return self._words
 
 
 def _words_up_to(text: str, enough: int) -> int:

@@ -58,10 +58,17 @@ class Lexicon:
         """Terms replaced (longest first, once, left to right), stop words dropped."""
         source = tuple(tokens)
         out: list[str] = []
+        rules = self._rules
         index = 0
-        while index < len(source):
+        size = len(source)
+        while index < size:
             word = source[index]
-            for phrase, replacement in self._rules.get(word, ()):
+            if word not in rules:
+                # Most words of a body start no term: no rule to try.
+                out.append(word)
+                index += 1
+                continue
+            for phrase, replacement in rules[word]:
                 end = index + len(phrase)
                 if source[index:end] == phrase:
                     # "information security incident" must not become "information
@@ -81,7 +88,8 @@ class Lexicon:
                 out.append(word)
                 index += 1
         stop = self._stop
-        return tuple(m for w in out if (m := _MARKS.get(w, w)) not in stop)
+        mark = _MARKS.get
+        return tuple(m for w in out if (m := mark(w, w)) not in stop)
 
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.table import Table as DocxTable
@@ -39,6 +40,7 @@ from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
 _TITLE_STYLES = ("title", "heading 1")
+_STYLE, _STYLE_ID, _NAME, _VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:val")
 # A control table comes first; later tables are registers whose "Owner" or "Status"
 # columns describe their rows, not the document.
 CONTROL_TABLES = 2
@@ -61,12 +63,20 @@ def _style_names(document: Document) -> dict[str, str]:
     ``Paragraph.style`` looks the id up in the styles part on every call; a long
     document has thousands of paragraphs. Ids are localised ("berschrift1") while
     names of built-in styles are stored in English ("heading 1"), so names decide.
+    The styles are read straight from the XML: python-docx's accessors run an XPath
+    query per style, and a template defines a hundred and more.
     """
-    return {
-        style.styleId: (style.name_val or "").lower()
-        for style in document.styles.element.style_lst
-        if style.styleId
-    }
+    names: dict[str, str] = {}
+    for style in document.styles.element.iterchildren(_STYLE):
+        style_id = style.get(_STYLE_ID)
+        if not style_id:
+            continue
+        name = style.find(_NAME)
+        value = name.get(_VAL) if name is not None else None
+        if name is not None and value is None:
+            value = style.name_val  # python-docx's own complaint about a nameless name
+        names[style_id] = (value or "").lower()
+    return names
 
 
 def _heading_level(style: str) -> int | None:
