@@ -33,7 +33,7 @@ from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.diff import render_diff_json, render_diff_text
 from iso20k_cli.render.explain import render_explain, resolve_target
 from iso20k_cli.render.formats import OutputFormat, default_format, render
-from iso20k_cli.render.jsonout import render_json
+from iso20k_cli.render.jsonout import json_chunks
 from iso20k_cli.render.report import ReportFormat, render_report
 from iso20k_cli.render.report.context import load_context
 from iso20k_cli.render.safe import terminal_safe
@@ -277,7 +277,7 @@ def check(
     context = RenderContext(TerminalOptions(depth, max_findings), comparison)
     try:
         if write_baseline is not None:
-            write_atomically(write_baseline, render_json(assessment), forbidden_root=evidence_dir)
+            write_atomically(write_baseline, json_chunks(assessment), forbidden_root=evidence_dir)
         _deliver(assessment, chosen, output, evidence_dir, context)
     except Iso20kError as error:
         _fail(error)
@@ -307,6 +307,14 @@ def _deliver(
             render_terminal(assessment, console, context.table, plain)
 
         emit(draw)
+        return
+    if output_format is OutputFormat.JSON:
+        # Written as it is encoded: a folder's worth of ``files`` is never one string.
+        chunks = json_chunks(assessment)
+        if output is None:
+            sys.stdout.writelines(chunks)
+        else:
+            write_atomically(output, chunks, forbidden_root=evidence_dir)
         return
     text = render(output_format, assessment, context)
     if output is None:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from iso20k_cli.assess.digest import Digest
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.catalogue.loader import load_catalogue
@@ -25,7 +26,10 @@ class RunOptions:
 
 @dataclass(frozen=True)
 class Run:
-    """Everything one run produced, for commands that explain the Assessment."""
+    """Everything one run produced, for commands that explain the Assessment.
+
+    The evidence files keep their text, sections and tables only where a check reads
+    them (see ``assess/digest.py``): the rest was let go once the file was recognised."""
 
     catalogue: Catalogue
     settings: Settings
@@ -43,12 +47,15 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
     catalogue = load_catalogue(options.catalogue or settings.catalogue_path())
     settings.check_references(catalogue)
+    # Recognised as they are read, so that each file's content can go once it is not needed.
+    digest = Digest(catalogue, settings)
     evidence = collect(
         options.evidence_dir,
         ignore=settings.ignore,
         max_bytes=settings.max_file_size_mb * 1024 * 1024,
         progress=progress,
         date_order=settings.date_order,
+        settle=digest,
     )
     assessment = assess(
         catalogue,
@@ -57,5 +64,7 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         options.as_of,
         str(options.evidence_dir),
         notes=evidence.notes,
+        recognitions=digest.recognitions(evidence.files),
+        record_sets=digest.record_sets(evidence.files),
     )
     return Run(catalogue, settings, evidence, assessment)
