@@ -92,10 +92,16 @@ def main() -> int:
         flat = [(tool_s - offset) / size for size, tool_s, *_ in rows if size >= args.flat_from]
         if len(flat) >= 2:
             spread = max(flat) / min(flat) - 1
-            verdict = "flat" if spread <= FLAT_WITHIN else "NOT flat"
+            if spread <= FLAT_WITHIN:
+                verdict = "flat"
+            elif max(flat) <= flat[0] * (1 + FLAT_WITHIN):
+                verdict = "not flat, but no growth: larger folders are faster per file"
+            else:
+                verdict = "GROWS"
             print(
                 f"time per file from {args.flat_from} files up, {label}: {verdict} "
-                f"(slowest {spread:.0%} over the fastest; target within {FLAT_WITHIN:.0%})"
+                f"({flat[0] * 1000:.2f} to {flat[-1] * 1000:.2f} ms; slowest {spread:.0%} "
+                f"over the fastest; target within {FLAT_WITHIN:.0%})"
             )
     size, _, peak, *_ = rows[-1]
     within = "within" if peak <= MEMORY_TARGET_MB else "OVER"
