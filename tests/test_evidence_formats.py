@@ -282,10 +282,10 @@ def test_only_office_files_and_pdfs_go_to_worker_processes(
             pools.append(max_workers)
             super().__init__(max_workers=max_workers)
 
-        def map(self, fn: Any, *iterables: Any, **kwargs: Any) -> Any:
-            items = list(iterables[0])
-            sent.extend(c.rel for c in items)
-            return super().map(fn, items, **kwargs)
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            # Chunks of candidates go out as (read, [candidate, ...]).
+            sent.extend(c.rel for c in args[1])
+            return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(collect_module, "ProcessPoolExecutor", CountingPool)
     for n in range(80):

@@ -298,7 +298,7 @@ def check(
     from iso20k_cli.output import write_atomically
     from iso20k_cli.render.context import RenderContext
     from iso20k_cli.render.formats import default_format
-    from iso20k_cli.render.jsonout import render_json
+    from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.terminal import TerminalOptions
     from iso20k_cli.render.wording import delta_text, score_text
 
@@ -312,7 +312,7 @@ def check(
     context = RenderContext(TerminalOptions(depth, max_findings), comparison)
     try:
         if write_baseline is not None:
-            write_atomically(write_baseline, render_json(assessment), forbidden_root=evidence_dir)
+            write_atomically(write_baseline, json_chunks(assessment), forbidden_root=evidence_dir)
         _deliver(assessment, chosen, output, evidence_dir, context)
     except Iso20kError as error:
         _fail(error)
@@ -338,11 +338,20 @@ def _deliver(
     """Render in the chosen format to stdout or, atomically, to ``--output``."""
     from iso20k_cli.output import emit, write_atomically
     from iso20k_cli.render.formats import render
+    from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.safe import terminal_safe
     from iso20k_cli.render.terminal import render_terminal
 
     if output_format is OutputFormat.TABLE and output is None:
         emit(lambda console, plain: render_terminal(assessment, console, context.table, plain))
+        return
+    if output_format is OutputFormat.JSON:
+        # Written as it is encoded: a folder's worth of ``files`` is never one string.
+        chunks = json_chunks(assessment)
+        if output is None:
+            sys.stdout.writelines(chunks)
+        else:
+            write_atomically(output, chunks, forbidden_root=evidence_dir)
         return
     text = render(output_format, assessment, context)
     if output is None:
@@ -505,11 +514,7 @@ def explain(
             markup=False,
         )
         raise typer.Exit(EXIT_INPUT)
-    emit(
-        lambda console, _plain: render_explain(
-            run.catalogue, run.assessment, resolved, console
-        )
-    )
+    emit(lambda console, _plain: render_explain(run.catalogue, run.assessment, resolved, console))
 
 
 @catalogue_app.command("validate")

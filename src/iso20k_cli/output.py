@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
@@ -104,16 +104,20 @@ def scan_progress(console: Console) -> Iterator[Progress | None]:
             progress.stop()
 
 
-def write_atomically(target: Path, content: str, forbidden_root: Path | None = None) -> None:
+def write_atomically(
+    target: Path, content: str | Iterable[str], forbidden_root: Path | None = None
+) -> None:
     """Write ``content`` to ``target`` through a temporary file, so no half-written file remains.
 
+    ``content`` may come in pieces (a long JSON document), written as they come.
     ``forbidden_root`` is the evidence folder, which the tool never writes into.
     """
-    write_bytes_atomically(target, content.encode("utf-8"), forbidden_root)
+    pieces = [content] if isinstance(content, str) else content
+    write_bytes_atomically(target, (piece.encode("utf-8") for piece in pieces), forbidden_root)
 
 
 def write_bytes_atomically(
-    target: Path, content: bytes, forbidden_root: Path | None = None
+    target: Path, content: bytes | Iterable[bytes], forbidden_root: Path | None = None
 ) -> None:
     """As :func:`write_atomically`, for binary formats (Word, Excel)."""
     resolved = target.resolve()
@@ -133,8 +137,13 @@ def write_bytes_atomically(
         raise OutputError(f"cannot write here: {exc.strerror}", path=target) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            for piece in [content] if isinstance(content, bytes) else content:
+                stream.write(piece)
         Path(temp_name).replace(resolved)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise OutputError(f"cannot write: {exc.strerror}", path=target) from None
+    except BaseException:
+        # Content made while writing can fail too: no half-written file remains.
+        Path(temp_name).unlink(missing_ok=True)
+        raise

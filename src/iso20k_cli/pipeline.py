@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from iso20k_cli.assess.digest import Digest
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.cache.catalogue import load_catalogue_cached
 from iso20k_cli.cache.location import open_cache
-from iso20k_cli.cache.recognition import recognise_cached
+from iso20k_cli.cache.recognition import RecognitionCache
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.config import Settings, find_config, load_settings
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
@@ -29,7 +30,10 @@ class RunOptions:
 
 @dataclass(frozen=True)
 class Run:
-    """Everything one run produced, for commands that explain the Assessment."""
+    """Everything one run produced, for commands that explain the Assessment.
+
+    The evidence files keep their text, sections and tables only where a check reads
+    them (see ``assess/digest.py``): the rest was let go once the file was recognised."""
 
     catalogue: Catalogue
     settings: Settings
@@ -49,6 +53,9 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     cache = open_cache(options.evidence_dir) if use_cache else None
     catalogue = load_catalogue_cached(options.catalogue or settings.catalogue_path(), cache)
     settings.check_references(catalogue)
+    # Recognised as they are read, so that each file's content can go once it is not needed.
+    recognise = RecognitionCache(catalogue, cache).recognise if cache is not None else None
+    digest = Digest(catalogue, settings, recognise)
     evidence = collect(
         options.evidence_dir,
         ignore=settings.ignore,
@@ -56,10 +63,9 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         progress=progress,
         date_order=settings.date_order,
         cache=cache,
+        settle=digest,
     )
-    recognitions = None
     if cache is not None:
-        recognitions = recognise_cached(catalogue, evidence.files, cache)
         cache.trim()
     assessment = assess(
         catalogue,
@@ -68,6 +74,7 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         options.as_of,
         str(options.evidence_dir),
         notes=evidence.notes,
-        recognitions=recognitions,
+        recognitions=digest.recognitions(evidence.files),
+        record_sets=digest.record_sets(evidence.files),
     )
     return Run(catalogue, settings, evidence, assessment)

@@ -55,11 +55,14 @@ def assess(
     evidence_dir: str,
     notes: tuple[str, ...] = (),
     recognitions: tuple[FileRecognition, ...] | None = None,
+    record_sets: dict[str, RecordSet] | None = None,
 ) -> Assessment:
     """``notes`` are problems with the folder itself, such as manifest entries naming nothing.
 
     ``recognitions`` are what recognition decided per file, in the order of ``files``;
-    recognised here when not given."""
+    recognised here when not given. ``record_sets`` are the files' entries, by path, as
+    :func:`record_set` reads them with those recognitions' genres; read here when not
+    given (from the files' tables, which a file slimmed after recognition no longer has)."""
     defaults = settings.effective_defaults(catalogue)
     if recognitions is None:
         recogniser = Recogniser(catalogue)
@@ -103,11 +106,12 @@ def assess(
     )
 
     by_path = {f.path: f for f in files}
-    record_sets = {
-        f.path: entries
-        for f in files
-        if (entries := record_set(f, genres[f.path], settings.date_order)) is not None
-    }
+    if record_sets is None:
+        record_sets = {
+            f.path: entries
+            for f in files
+            if (entries := record_set(f, genres[f.path], settings.date_order)) is not None
+        }
     run = _Run(
         catalogue=catalogue,
         settings=settings,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,8 +30,20 @@ class Status(StrEnum):
     configuration settles."""
 
 
+_GIVEN: dict[frozenset[str], set[str]] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # An Assessment holds one result per file and per link. Pydantic gives each
+        # instance a set of the names of the fields it was given (728 bytes, more than
+        # most of their values): instances given the same fields share one set instead.
+        # Nothing changes the set of a frozen model (model_copy copies it first).
+        given = self.__pydantic_fields_set__
+        shared = _GIVEN.setdefault(frozenset(given), given)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
 class EvidenceLink(_Model):

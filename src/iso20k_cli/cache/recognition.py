@@ -24,25 +24,38 @@ KIND = "recognition"
 _ADAPTER: TypeAdapter[FileRecognition] = TypeAdapter(FileRecognition)
 
 
+class RecognitionCache:
+    """Recognitions kept per file under the file as read and the catalogue."""
+
+    def __init__(self, catalogue: Catalogue, store: Store) -> None:
+        self._catalogue = catalogue
+        self._store = store
+        self._fingerprint = tool_fingerprint()
+        self._catalogue_digest = hashlib.sha256(
+            catalogue.model_dump_json().encode("utf-8")
+        ).hexdigest()
+        self._recogniser: Recogniser | None = None  # built only when a file is recognised
+
+    def recognise(self, file: EvidenceFile) -> FileRecognition:
+        """``file``'s recognition, from the cache where it can be."""
+        body = file.model_dump_json().encode("utf-8")
+        key = key_of(KIND, self._fingerprint, self._catalogue_digest, body)
+        found = _read(self._store.get(KIND, key), file)
+        if found is None:
+            self._recogniser = self._recogniser or Recogniser(self._catalogue)
+            found = self._recogniser.recognise(file)
+            kept = _ADAPTER.dump_json(found)
+            if _read(kept, file) == found:
+                self._store.put(KIND, key, kept)
+        return found
+
+
 def recognise_cached(
     catalogue: Catalogue, files: Sequence[EvidenceFile], store: Store
 ) -> tuple[FileRecognition, ...]:
     """Each file's recognition, in the order of ``files``, from the cache where it can be."""
-    fingerprint = tool_fingerprint()
-    catalogue_digest = hashlib.sha256(catalogue.model_dump_json().encode("utf-8")).hexdigest()
-    recogniser: Recogniser | None = None  # built only when a file has to be recognised
-    results: list[FileRecognition] = []
-    for file in files:
-        key = key_of(KIND, fingerprint, catalogue_digest, file.model_dump_json().encode("utf-8"))
-        found = _read(store.get(KIND, key), file)
-        if found is None:
-            recogniser = recogniser or Recogniser(catalogue)
-            found = recogniser.recognise(file)
-            body = _ADAPTER.dump_json(found)
-            if _read(body, file) == found:
-                store.put(KIND, key, body)
-        results.append(found)
-    return tuple(results)
+    cache = RecognitionCache(catalogue, store)
+    return tuple(cache.recognise(file) for file in files)
 
 
 def _read(body: bytes | None, file: EvidenceFile) -> FileRecognition | None:

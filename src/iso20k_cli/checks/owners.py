@@ -163,6 +163,20 @@ class OwnerFinder:
                 yield Owner(name, people, note, file.path)
 
 
+def owner_tables(file: EvidenceFile) -> tuple[Table, ...]:
+    """The tables of ``file`` that :class:`OwnerFinder` can take an owner or a role holder
+    from (a process table, a RACI matrix, a list of role holders): all it reads of the
+    tables of other items' evidence."""
+    return tuple(t for t in file.tables if _names_owners(file, t))
+
+
+def _names_owners(file: EvidenceFile, table: Table) -> bool:
+    header = list(table.header)
+    if column(header, _PROCESS) is not None and column(header, _OWNER) is not None:
+        return True
+    return bool(accountable(table)) or bool(holders(((file, table, ""),)))
+
+
 def head(text: str, count: int = HEAD_LINES) -> list[str]:
     """The first lines of a text, without splitting all of a long one."""
     lines: list[str] = []
@@ -177,17 +191,29 @@ def head(text: str, count: int = HEAD_LINES) -> list[str]:
 
 def process_owner_field(file: EvidenceFile) -> str | None:
     """The value of a "Process owner: …" line in the head of the document, if any."""
-    for raw in head(file.text):
-        line = raw.strip().strip("|").strip().strip("*_").strip()
-        lower = line.lower()
-        for label in _OWNER_LABELS:
-            if not lower.startswith(label):
-                continue
-            rest = line[len(label) :].lstrip().lstrip("*_").lstrip()
-            if rest[:1] and rest[0] in _SEPARATORS:
-                value = rest[1:].strip().strip("|").strip().strip("*_").strip()
-                if value:
-                    return value[:MAX_OWNER_CHARS]
+    line = owner_line(file.text)
+    return _owner_value(line) if line else None
+
+
+def owner_line(text: str) -> str:
+    """The line of the head that :func:`process_owner_field` reads its value from, or "".
+
+    All that this module reads of the text of other items' evidence: a file needed for
+    nothing else can be kept with this line as its text."""
+    return next((raw for raw in head(text) if _owner_value(raw) is not None), "")
+
+
+def _owner_value(raw: str) -> str | None:
+    line = raw.strip().strip("|").strip().strip("*_").strip()
+    lower = line.lower()
+    for label in _OWNER_LABELS:
+        if not lower.startswith(label):
+            continue
+        rest = line[len(label) :].lstrip().lstrip("*_").lstrip()
+        if rest[:1] and rest[0] in _SEPARATORS:
+            value = rest[1:].strip().strip("|").strip().strip("*_").strip()
+            if value:
+                return value[:MAX_OWNER_CHARS]
     return None
 
 

@@ -10,8 +10,10 @@ so the output never depends on which worker finished first.
 from __future__ import annotations
 
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
@@ -35,6 +37,14 @@ HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx"}
 # Below this many heavy files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 24
 MAX_WORKERS = 8
+MAX_CHUNK = 8
+# Chunks read ahead per worker: enough to keep workers busy, few enough that files read
+# but not yet settled never pile up in memory while this process catches up.
+AHEAD_PER_WORKER = 4
+
+Settle = Callable[[EvidenceFile], EvidenceFile]
+"""Called on each file as soon as it is read (manifest applied); what it returns is kept."""
+Record = Callable[[int, EvidenceFile], None]
 
 
 @dataclass(frozen=True)
@@ -60,17 +70,61 @@ def workers_for(count: int, jobs: int | None = None) -> int:
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
+def _read_chunk(
+    read: Callable[[Candidate], EvidenceFile], chunk: list[Candidate]
+) -> list[EvidenceFile]:
+    return [read(candidate) for candidate in chunk]
+
+
+class _ReadAhead:
+    """Heavy files read by a pool, at most ``window`` chunks in flight: ``pool.map``
+    would submit them all and hold every file read until its turn came."""
+
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        read: Callable[[Candidate], EvidenceFile],
+        candidates: list[Candidate],
+        indexes: list[int],
+        workers: int,
+    ) -> None:
+        size = max(1, min(MAX_CHUNK, len(indexes) // (workers * AHEAD_PER_WORKER)))
+        self._chunks = iter([indexes[i : i + size] for i in range(0, len(indexes), size)])
+        self._pool = pool
+        self._read = read
+        self._candidates = candidates
+        self._pending: deque[tuple[list[int], Future[list[EvidenceFile]]]] = deque()
+        for _ in range(workers * AHEAD_PER_WORKER):
+            self._submit()
+
+    def _submit(self) -> None:
+        chunk = next(self._chunks, None)
+        if chunk is not None:
+            files = [self._candidates[i] for i in chunk]
+            self._pending.append((chunk, self._pool.submit(_read_chunk, self._read, files)))
+
+    def drain(self, record: Record, wait: bool) -> None:
+        """Record the chunks done (all of them, waiting, with ``wait``) in submission
+        order, submitting one more for each."""
+        while self._pending and (wait or self._pending[0][1].done()):
+            chunk, future = self._pending.popleft()
+            for index, file in zip(chunk, future.result(), strict=True):
+                record(index, file)
+            self._submit()
+
+
 def _extract_all(
     candidates: list[Candidate],
     jobs: int | None,
     progress: Progress | None,
     date_order: DateOrder | None = None,
+    settle: Settle | None = None,
 ) -> list[EvidenceFile]:
     read = partial(extract, date_order=date_order)
     done: dict[int, EvidenceFile] = {}
 
     def record(index: int, file: EvidenceFile) -> None:
-        done[index] = file
+        done[index] = settle(file) if settle is not None else file
         if progress is not None:
             progress(len(done), len(candidates))
 
@@ -80,27 +134,19 @@ def _extract_all(
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 # Workers parse the heavy files while this process reads the others.
-                chunk = max(1, min(8, len(heavy) // (workers * 4)))
-                results = pool.map(read, [candidates[i] for i in heavy], chunksize=chunk)
-                _read_here(candidates, set(heavy), read, record)
-                # map() yields in submission order whatever order the workers finish in.
-                for index, file in zip(heavy, results, strict=False):
-                    record(index, file)
+                ahead = _ReadAhead(pool, read, candidates, heavy, workers)
+                in_pool = set(heavy)
+                for index, candidate in enumerate(candidates):
+                    if index not in in_pool:
+                        record(index, read(candidate))
+                        ahead.drain(record, wait=False)
+                ahead.drain(record, wait=True)
         except BrokenProcessPool:
             pass  # a worker died (killed, out of memory): the rest is read below
-    _read_here(candidates, set(done), read, record)
-    return [done[i] for i in range(len(candidates))]
-
-
-def _read_here(
-    candidates: list[Candidate],
-    skip: set[int],
-    read: Callable[[Candidate], EvidenceFile],
-    record: Callable[[int, EvidenceFile], None],
-) -> None:
     for index, candidate in enumerate(candidates):
-        if index not in skip:
+        if index not in done:
             record(index, read(candidate))
+    return [done[i] for i in range(len(candidates))]
 
 
 def _extract_cached(
@@ -109,22 +155,41 @@ def _extract_cached(
     jobs: int | None,
     progress: Progress | None,
     date_order: DateOrder | None,
+    settle: Settle,
 ) -> list[EvidenceFile]:
-    """Files the cache holds as they are, and the others read and added to it."""
-    from iso20k_cli.cache.evidence import EvidenceCache
+    """Files the cache holds as they are, and the others read and added to it; each is
+    kept in the cache as read, before the manifest or ``settle`` changes it."""
+    from iso20k_cli.cache.evidence import EvidenceCache, Keyed
 
     cache = EvidenceCache(store, date_order)
-    found, missing, keys = cache.lookup(candidates)
+    now = time.time_ns()
     total = len(candidates)
+    found: list[EvidenceFile] = []
+    missing: list[Candidate] = []
+    keys: dict[str, Keyed] = {}
+    for candidate in candidates:
+        keyed = cache.key(candidate, now)
+        hit = cache.get(keyed) if keyed is not None else None
+        if hit is None:
+            missing.append(candidate)
+            if keyed is not None:
+                keys[candidate.rel] = keyed
+            continue
+        found.append(settle(hit))
+        if progress is not None:
+            progress(len(found), total)
 
     def advance(done: int, _count: int) -> None:
         if progress is not None:
             progress(len(found) + done, total)
 
-    if found:
-        advance(0, total)
-    read = _extract_all(missing, jobs, advance, date_order)
-    cache.keep(keys, read)
+    def keep_then_settle(file: EvidenceFile) -> EvidenceFile:
+        keyed = keys.get(file.path)
+        if keyed is not None:
+            cache.put(keyed, file)
+        return settle(file)
+
+    read = _extract_all(missing, jobs, advance, date_order, keep_then_settle)
     return [*found, *read]
 
 
@@ -136,6 +201,7 @@ def collect(
     jobs: int | None = None,
     date_order: DateOrder | None = None,
     cache: Store | None = None,
+    settle: Settle | None = None,
 ) -> Evidence:
     """Every evidence file below ``root``, read as far as its format allows, sorted by path.
 
@@ -143,7 +209,10 @@ def collect(
     default: one per processor core, up to MAX_WORKERS, when there are at least
     PARALLEL_MIN_FILES of them). ``date_order`` (dmy, mdy or ymd) reads numeric dates
     that a file leaves open. With a ``cache``, files read by an earlier run and unchanged
-    since are not read again."""
+    since are not read again. ``settle`` is called on each file as soon as it is read,
+    with the manifest laid over it; the file it returns is kept instead (the pipeline
+    recognises each file there and keeps only what the checks will read, so memory does
+    not grow with the text read)."""
     manifest = read_manifest(root / MANIFEST_NAME)
     # A manifest that was read is not evidence; one that could not be (a link) is listed.
     candidates = [
@@ -151,12 +220,15 @@ def collect(
         for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
         if c.rel != MANIFEST_NAME or c.skip_reason is not None
     ]
+    overlay = manifest.overlay() if manifest is not None else None
+
+    def finish(file: EvidenceFile) -> EvidenceFile:
+        file = overlay(file) if overlay is not None else file
+        return settle(file) if settle is not None else file
+
     if cache is None:
-        files = _extract_all(candidates, jobs, progress, date_order)
+        files = _extract_all(candidates, jobs, progress, date_order, finish)
     else:
-        files = _extract_cached(candidates, cache, jobs, progress, date_order)
+        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish)
     result = tuple(sorted(files, key=lambda f: f.path))
-    if manifest is None:
-        return Evidence(result)
-    applied, notes = manifest.apply(result)
-    return Evidence(applied, notes)
+    return Evidence(result, overlay.notes() if overlay is not None else ())

@@ -80,31 +80,43 @@ class Manifest:
     problem: str | None = None
     """Why the manifest was not read although one is there (it is a link), for the findings."""
 
-    def apply(
-        self, files: tuple[EvidenceFile, ...]
-    ) -> tuple[tuple[EvidenceFile, ...], tuple[str, ...]]:
-        """Files with the manifest's declarations laid over them, and what it got wrong."""
-        notes: list[str] = [self.problem] if self.problem else []
-        used = [False] * len(self.entries)
-        valid: list[tuple[int, ManifestEntry]] = []
-        for index, entry in enumerate(self.entries):
+    def overlay(self) -> Overlay:
+        """Lays the manifest over files one at a time, as they are read."""
+        return Overlay(self)
+
+
+class Overlay:
+    """The manifest laid over each file as it comes; :meth:`notes` once all have come."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self._name = manifest.name
+        self._notes: list[str] = [manifest.problem] if manifest.problem else []
+        self._valid: list[tuple[int, ManifestEntry]] = []
+        for index, entry in enumerate(manifest.entries):
             problem = _outside(entry.path)
             if problem:
-                notes.append(f"{self.name}: entry {index + 1} ('{entry.path}') {problem}; ignored")
+                self._notes.append(
+                    f"{self._name}: entry {index + 1} ('{entry.path}') {problem}; ignored"
+                )
             else:
-                valid.append((index, entry))
-        result = []
-        for file in files:
-            for index, entry in valid:
-                if _matches(entry, file.path):
-                    used[index] = True
-                    file = _overlay(file, entry)
-            result.append(file)
-        for index, entry in valid:
-            if not used[index]:
+                self._valid.append((index, entry))
+        self._used = [False] * len(manifest.entries)
+
+    def __call__(self, file: EvidenceFile) -> EvidenceFile:
+        for index, entry in self._valid:
+            if _matches(entry, file.path):
+                self._used[index] = True
+                file = _overlay(file, entry)
+        return file
+
+    def notes(self) -> tuple[str, ...]:
+        """Problems with the manifest: entries outside the folder or matching no file."""
+        notes = list(self._notes)
+        for index, entry in self._valid:
+            if not self._used[index]:
                 what = "matches no file" if entry.is_glob else "names a file that does not exist"
-                notes.append(f"{self.name}: entry {index + 1} ('{entry.path}') {what}")
-        return tuple(result), tuple(notes)
+                notes.append(f"{self._name}: entry {index + 1} ('{entry.path}') {what}")
+        return tuple(notes)
 
 
 def _outside(path: str) -> str | None:

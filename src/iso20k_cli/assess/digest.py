@@ -1,0 +1,166 @@
+"""Each file recognised as soon as it is read, and kept only as far as the assessment reads it.
+
+Held whole to the end, a folder's files cost memory in proportion to the text read
+(11 KB a file on a folder of 50,000 Markdown pages). Recognition needs one file at a
+time; after it, the results and most checks read only a file's path, title, document
+control and dates. Its text, sections and tables are read by few checks:
+
+- the checks of :data:`READS_CONTENT` read the content of their own item's evidence,
+  and the nil return of a conditional item reads its evidence's text: such files are
+  kept whole, and so is an agreement, whose approval, identification and review are
+  judged from its text (see ``checks/profiles.py``);
+- ``audit_impartiality`` looks for process owners in every item's evidence: in their
+  process tables, RACI matrices and lists of role holders, the headings those stand
+  under, and their "Process owner:" line (``checks/owners.py``);
+- ``corrective_actions`` reads the text of the items it takes nonconformities from.
+
+A file evidence of nothing keeps none of them. A register's entries (its record set)
+are taken while the file is whole, before its tables go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from iso20k_cli.catalogue.model import Catalogue
+from iso20k_cli.checks import audit_impartiality, corrective_actions
+from iso20k_cli.checks.entries import RecordSet, record_set
+from iso20k_cli.checks.owners import owner_line, owner_tables
+from iso20k_cli.config import Settings
+from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.recognise.model import FileRecognition
+from iso20k_cli.recognise.recogniser import Recogniser
+
+READS_CONTENT: dict[str, bool] = {
+    "approved": False,
+    "document_control": False,
+    "review_interval": False,
+    "current_version": False,
+    "currency": False,
+    "signature": True,
+    "parties": True,
+    "term": True,
+    "latest_record_age": False,
+    "records_span": False,
+    "min_count": False,
+    "covers_topics": True,
+    "audit_impartiality": True,
+    "corrective_actions": True,
+}
+"""Whether a check type reads the text, sections or tables of its item's evidence (the
+others read document control, record dates and record sets). Every check type is
+listed: a new one must be placed here, or the run stops with a KeyError."""
+
+
+class Keep(IntEnum):
+    """How much of a file's content is kept after recognition."""
+
+    NOTHING = 0
+    OWNERS = 1
+    """The tables that name owners, the sections they stand under and the process-owner
+    line: what the owner search reads of other items' evidence."""
+    ALL = 2
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Which evidence the checks of one catalogue and configuration read the content of."""
+
+    whole: frozenset[str]
+    """Items whose counted evidence is kept whole."""
+    owners: bool
+    """Some item searches every item's evidence for process owners."""
+
+    @classmethod
+    def of(cls, catalogue: Catalogue, settings: Settings) -> Retention:
+        whole: set[str] = set()
+        owners = False
+        for item in catalogue.items:
+            if item.applies_when is not None:
+                whole.add(item.id)  # a nil return ("none this period") is read in the text
+            for declared in item.checks:
+                spec = settings.tuned(item, declared)
+                if READS_CONTENT[spec.type]:
+                    whole.add(item.id)
+                if isinstance(spec, audit_impartiality.Spec):
+                    owners = True
+                if isinstance(spec, corrective_actions.Spec):
+                    whole.update(spec.nonconformities_from)
+        return cls(frozenset(whole), owners)
+
+    def keep(self, recognition: FileRecognition) -> Keep:
+        counted = [link.item for link in recognition.links if link.counted]
+        if not counted:
+            return Keep.NOTHING
+        if recognition.genre == "agreement" or any(item in self.whole for item in counted):
+            return Keep.ALL
+        return Keep.OWNERS if self.owners else Keep.NOTHING
+
+
+def slimmed(file: EvidenceFile, keep: Keep) -> EvidenceFile:
+    """``file`` without the content no check will read."""
+    if keep is Keep.ALL:
+        return file
+    update: dict[str, object] = {"text": "", "sections": (), "tables": ()}
+    if keep is Keep.OWNERS:
+        tables = owner_tables(file)
+        # The owner search names a table's place by the first section of its heading.
+        placed = {t.section for t in tables}
+        first = {s.heading: s for s in reversed(file.sections) if s.heading in placed}
+        sections = tuple(s for s in file.sections if first.get(s.heading) is s)
+        update = {"text": owner_line(file.text), "sections": sections, "tables": tables}
+    return _lean(file, control=_lean(file.control), **update)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def _lean(model: _M, **update: object) -> _M:
+    """A copy of ``model`` with ``update``, for keeping many of them.
+
+    Each pydantic instance records the names of the fields it was given in a set of its
+    own, which for these models weighs more than their values (728 bytes); the copies
+    share one set of all their fields' names (sets are never changed on frozen models,
+    and nothing here asks which fields were given)."""
+    names = _FIELDS.setdefault(type(model), set(type(model).model_fields))
+    return type(model).model_construct(names, **{**model.__dict__, **update})
+
+
+class Digest:
+    """Recognises each file as it is read (``collect(settle=…)``) and slims it."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        settings: Settings,
+        recognise: Callable[[EvidenceFile], FileRecognition] | None = None,
+    ) -> None:
+        # ``recognise`` stands in for the recogniser (the cache's, which recognises a file
+        # only when it has not seen it before).
+        self._recognise = recognise or Recogniser(catalogue).recognise
+        self._retention = Retention.of(catalogue, settings)
+        self._date_order = settings.date_order
+        self._recognitions: dict[str, FileRecognition] = {}
+        self._record_sets: dict[str, RecordSet] = {}
+
+    def __call__(self, file: EvidenceFile) -> EvidenceFile:
+        recognition = self._recognise(file)
+        self._recognitions[file.path] = recognition
+        entries = record_set(file, recognition.genre, self._date_order)
+        if entries is not None:
+            self._record_sets[file.path] = entries
+        return slimmed(file, self._retention.keep(recognition))
+
+    def recognitions(self, files: Iterable[EvidenceFile]) -> tuple[FileRecognition, ...]:
+        """What recognition decided about each of ``files``, in their order."""
+        return tuple(self._recognitions[f.path] for f in files)
+
+    def record_sets(self, files: Iterable[EvidenceFile]) -> dict[str, RecordSet]:
+        """The record sets among ``files``, in their order."""
+        return {f.path: s for f in files if (s := self._record_sets.get(f.path)) is not None}
