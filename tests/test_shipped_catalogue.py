@@ -147,3 +147,18 @@ def test_annual_expectations_say_they_are_practice() -> None:
     }
     for item_id, check in annual:
         assert check.basis and "practice" in check.basis, item_id
+
+
+def test_the_c_parser_reads_the_catalogue_as_the_round_trip_parser_does() -> None:
+    # Catalogues are read with the C parser, and the round-trip tree only for a line.
+    from iso20k_cli.errors import CatalogueError
+    from iso20k_cli.resources import default_catalogue_path
+    from iso20k_cli.yamlio import parse_yaml
+
+    path = default_catalogue_path()
+    text = path.read_text(encoding="utf-8")
+    fast = parse_yaml(text, path, CatalogueError, fast=True)
+    full = parse_yaml(text, path, CatalogueError)
+    assert repr(fast.data) == repr(full.data)
+    assert fast.parsed_tree is None  # not parsed until a line is wanted
+    assert fast.tree is not None

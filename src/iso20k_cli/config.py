@@ -234,7 +234,7 @@ def load_settings(path: Path | None) -> Settings:
         return Settings()
     loaded = read_yaml(path, ConfigError)
     if loaded.data is None:
-        loaded = LoadedYaml(path=loaded.path, data={}, tree=loaded.tree)
+        loaded = LoadedYaml(path=loaded.path, data={}, parsed_tree=loaded.tree)
     if not isinstance(loaded.data, dict):
         raise ConfigError(
             "the configuration must be a mapping of keys to values", path=path, line=1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,11 +23,27 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class LoadedYaml:
-    """Plain Python data plus the ruamel tree it came from (for line look-ups)."""
+    """Plain Python data plus the ruamel tree it came from (for line look-ups).
+
+    Loaded ``fast``, the data come from the C parser and the tree, which only an error
+    message needs, is parsed from ``text`` the first time it is asked for."""
 
     path: Path
     data: Any
-    tree: Any
+    parsed_tree: Any = None
+    text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def tree(self) -> Any:
+        if self.parsed_tree is None and self.text is not None:
+            object.__setattr__(self, "parsed_tree", _round_trip().load(self.text))
+        return self.parsed_tree
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
 
 
 MAX_DEPTH = 64
@@ -125,19 +141,26 @@ def _line(event: Any) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def parse_yaml(text: str, path: Path, error: ErrorFactory, *, trusted: bool = False) -> LoadedYaml:
+def parse_yaml(
+    text: str, path: Path, error: ErrorFactory, *, trusted: bool = False, fast: bool = False
+) -> LoadedYaml:
     """Parse YAML text; syntax errors and duplicate keys become ``error`` with a line.
 
     Unless ``trusted`` (the catalogue shipped with the tool), the text is first checked
-    against the bounds of :func:`check_bounds`.
+    against the bounds of :func:`check_bounds`. ``fast`` reads a large file (a catalogue)
+    with the C parser and keeps the round-trip tree for when a line is wanted.
     """
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    tree: Any = None
     try:
         if not trusted:
             check_bounds(text)
-        tree = yaml.load(text)
-        data = to_plain(tree)
+        if fast:
+            fast_yaml = YAML(typ="safe")
+            fast_yaml.allow_duplicate_keys = False
+            data = fast_yaml.load(text)
+        else:
+            tree = _round_trip().load(text)
+            data = to_plain(tree)
     except YamlBoundsError as exc:
         raise error(f"invalid YAML: {exc.message}", path=path, line=exc.line) from None
     except (ValueError, OverflowError) as exc:
@@ -154,7 +177,7 @@ def parse_yaml(text: str, path: Path, error: ErrorFactory, *, trusted: bool = Fa
         raise error(f"invalid YAML: {problem}", path=path, line=line) from None
     except YAMLError as exc:
         raise error(f"invalid YAML: {exc}", path=path) from None
-    return LoadedYaml(path=path, data=data, tree=tree)
+    return LoadedYaml(path, data, tree, text if fast else None)
 
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
@@ -179,8 +202,11 @@ def read_user_text(path: Path, error: ErrorFactory, kind: str) -> str:
         raise error(f"cannot be read: {exc.strerror}", path=path) from None
 
 
-def read_yaml(path: Path, error: ErrorFactory, *, trusted: bool = False) -> LoadedYaml:
-    return parse_yaml(read_user_text(path, error, "a YAML file"), path, error, trusted=trusted)
+def read_yaml(
+    path: Path, error: ErrorFactory, *, trusted: bool = False, fast: bool = False
+) -> LoadedYaml:
+    text = read_user_text(path, error, "a YAML file")
+    return parse_yaml(text, path, error, trusted=trusted, fast=fast)
 
 
 def duplicate_key_message(exc: MarkedYAMLError) -> str:
