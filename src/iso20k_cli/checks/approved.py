@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, is_current
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, only_superseded
 from iso20k_cli.evidence.model import DocStatus
 from iso20k_cli.severity import Severity
 
@@ -28,17 +28,11 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     control = doc.control
     status = control.status
     severity = graded(spec, Severity.MINOR)
-    if not is_current(doc):
-        return [
-            Outcome(
-                NAME,
-                severity,
-                f"only superseded or archived versions of '{ctx.item.title}' were found "
-                f"({doc.path})",
-                "Add the current approved version to the evidence.",
-                (doc.path,),
-            )
-        ]
+    superseded = only_superseded(
+        ctx, NAME, severity, "Add the current approved version to the evidence."
+    )
+    if superseded is not None:
+        return superseded
     if status is DocStatus.APPROVED or (status is None and control.approved is not None):
         return [Outcome(NAME, None, f"{doc.path} is approved")]
     if status is DocStatus.DRAFT:

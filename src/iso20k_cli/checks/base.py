@@ -160,6 +160,25 @@ def graded(spec: CheckSpec, default: Severity) -> Severity:
     return spec.severity or default
 
 
+def only_superseded(
+    ctx: CheckContext, name: str, severity: Severity, advice: str
+) -> list[Outcome] | None:
+    """A failed outcome when the current version found is superseded or archived (the
+    version in force is not in the evidence), else None."""
+    doc = ctx.current
+    if is_current(doc):
+        return None
+    return [
+        Outcome(
+            name,
+            severity,
+            f"only superseded or archived versions of '{ctx.item.title}' were found ({doc.path})",
+            advice,
+            (doc.path,),
+        )
+    ]
+
+
 def next_due(
     ctx: CheckContext, name: str, severity: Severity, activity: str, advice: str
 ) -> list[Outcome] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, is_current
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, only_superseded
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.severity import Severity
 
@@ -79,17 +79,9 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 (doc.path,),
             )
         ]
-    if not is_current(doc):
-        return [
-            Outcome(
-                NAME,
-                severity,
-                f"only superseded or archived versions of '{ctx.item.title}' were found "
-                f"({doc.path})",
-                "Add the agreement in force to the evidence.",
-                (doc.path,),
-            )
-        ]
+    superseded = only_superseded(ctx, NAME, severity, "Add the agreement in force to the evidence.")
+    if superseded is not None:
+        return superseded
     if control.status is DocStatus.APPROVED or (control.status is None and control.approved):
         return [Outcome(NAME, None, f"{doc.path} is approved")]
     if status_text in _SIGNED_STATUS:
