@@ -10,9 +10,9 @@ from iso20k_cli.assess.model import Assessment, Severity, Status
 from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.checks.specs import CHECK_TYPES
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
-from iso20k_cli.gate import evaluate_gate
+from iso20k_cli.history.gate import evaluate_gate
+from iso20k_cli.settings.config import Settings
 
 CAT = load_catalogue(MINI)
 AS_OF = dt.date(2026, 11, 21)

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Folder, Invoke
 from folders import check, ready_folder
-from iso20k_cli.baseline import ResultFileError, load_result
+from iso20k_cli.history.baseline import ResultFileError, load_result
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import iso20k_cli.cache.evidence as evidence_cache
 import iso20k_cli.cache.fingerprint as fingerprint_module
 import iso20k_cli.catalogue.loader as loader_module
+import iso20k_cli.evidence.cached as evidence_cache
 import iso20k_cli.evidence.collect as collect_module
 from conftest import AS_OF, MINI, Folder, Invoke, Result
 from factories import write_csv, write_docx, write_pdf, write_xlsx

@@ -198,7 +198,7 @@ def test_internal_error_is_exit_three_without_traceback(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("iso20k_cli.pipeline.run_pipeline", boom)
+    monkeypatch.setattr("iso20k_cli.assess.pipeline.run_pipeline", boom)
     monkeypatch.setattr(sys, "argv", ["iso20k", "check", str(evidence.root)])
     monkeypatch.delenv("ISO20K_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:

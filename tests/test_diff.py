@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import Folder, Invoke
 from folders import check, ready_folder
-from iso20k_cli.baseline import SavedResult
-from iso20k_cli.compare import Direction, compare
+from iso20k_cli.history.baseline import SavedResult
+from iso20k_cli.history.compare import Direction, compare
 
 
 def save(cli: Invoke, folder: Folder, target: Path) -> Path:

@@ -16,12 +16,12 @@ from conftest import AS_OF, REPO, Folder, Invoke
 from factories import write_xlsx
 from iso20k_cli.assess.digest import READS_CONTENT
 from iso20k_cli.assess.engine import assess
+from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
 from iso20k_cli.checks.specs import CHECK_TYPES
+from iso20k_cli.cli.output import write_atomically
 from iso20k_cli.errors import OutputError
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.output import write_atomically
-from iso20k_cli.pipeline import RunOptions, run_pipeline
 from iso20k_cli.render.jsonout import render_json
 
 BODY = "Incidents are logged, classified and resolved within the agreed targets. " * 40

@@ -199,8 +199,7 @@ APPROVED = ("Approved by: Managing Director", "Approval date: 1 April 2024", "St
 
 
 BETWEEN = (
-    "This agreement is made between Harbourside Digital Services Ltd and Northwind "
-    "Colocation Ltd."
+    "This agreement is made between Harbourside Digital Services Ltd and Northwind Colocation Ltd."
 )
 
 
@@ -428,8 +427,9 @@ def test_a_contract_names_its_parties(cli: Invoke, evidence: Folder) -> None:
         "2025-04-01 to 2028-03-31",
         parties="Customer: Harbourside Digital Services Ltd\nSupplier: Northwind Colocation Ltd",
     )
-    assert "names its parties (customer: Harbourside" in (
-        _checks(_check(cli, evidence), "supplier-contracts")["parties"]["message"]
+    assert (
+        "names its parties (customer: Harbourside"
+        in (_checks(_check(cli, evidence), "supplier-contracts")["parties"]["message"])
     )
 
     _contract(path, "2025-04-01 to 2028-03-31", parties="Scope and charges follow.")

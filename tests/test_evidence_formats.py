@@ -300,6 +300,7 @@ def test_only_office_files_and_pdfs_go_to_worker_processes(
     assert sorted(sent) == sorted(f.path for f in files if f.format == "docx")
     assert files == collect(evidence.root, jobs=1).files
 
+
 def test_mixed_folder_end_to_end(cli: Invoke, evidence: Folder) -> None:
     write_docx(
         evidence.root / "Scope Statement.docx",

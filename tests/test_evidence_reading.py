@@ -195,7 +195,7 @@ def test_progress_shows_on_a_terminal_for_large_scans_only() -> None:
 
     from rich.console import Console
 
-    from iso20k_cli.output import PROGRESS_THRESHOLD, scan_progress
+    from iso20k_cli.cli.output import PROGRESS_THRESHOLD, scan_progress
 
     piped = Console(file=StringIO(), force_terminal=False)
     with scan_progress(piped) as update:

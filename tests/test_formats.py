@@ -12,14 +12,14 @@ from conftest import MINI, Folder, Invoke
 from folders import check, ready_folder
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
-from iso20k_cli.baseline import SavedResult
 from iso20k_cli.catalogue.loader import load_catalogue
-from iso20k_cli.compare import compare
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
+from iso20k_cli.history.baseline import SavedResult
+from iso20k_cli.history.compare import compare
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.formats import RENDERERS, OutputFormat, default_format, render
 from iso20k_cli.render.markdown_summary import escape
+from iso20k_cli.settings.config import Settings
 
 
 def assessment(*files: EvidenceFile) -> Assessment:

@@ -10,12 +10,12 @@ from conftest import MINI, Folder, Invoke
 from folders import check, ready_folder
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Severity
-from iso20k_cli.baseline import SavedResult
 from iso20k_cli.catalogue.loader import load_catalogue
-from iso20k_cli.compare import compare
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
-from iso20k_cli.gate import evaluate_gate
+from iso20k_cli.history.baseline import SavedResult
+from iso20k_cli.history.compare import compare
+from iso20k_cli.history.gate import evaluate_gate
+from iso20k_cli.settings.config import Settings
 
 
 def with_draft_scope(folder: Folder) -> Folder:

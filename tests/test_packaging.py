@@ -33,7 +33,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     assert any(n.startswith("iso20k_cli/_data/templates/") for n in names)
     assert "iso20k_cli/_data/templates/report.html.j2" in names
     assert "iso20k_cli/_data/templates/partials/report.css.j2" in names
-    assert "iso20k_cli/cli.py" in names
+    assert "iso20k_cli/cli/__init__.py" in names
 
 
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:

@@ -40,10 +40,11 @@ HEAVY = (
     "iso20k_cli.catalogue",
     "iso20k_cli.checks",
     "iso20k_cli.evidence",
-    "iso20k_cli.pipeline",
+    "iso20k_cli.assess.pipeline",
     "iso20k_cli.recognise",
     "iso20k_cli.render",
-    "iso20k_cli.report",
+    "iso20k_cli.history",
+    "iso20k_cli.settings",
 )
 
 # The checkout under test, ahead of any installed copy.

@@ -9,9 +9,9 @@ interview, unless its evidence is an explicit nil return ("no disputes this peri
 from __future__ import annotations
 
 from iso20k_cli.catalogue.model import AppliesWhen, Item
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import Link
+from iso20k_cli.settings.config import Settings
 
 NIL_PHRASES = (
     "none this period",

@@ -31,10 +31,10 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.checks import audit_impartiality, corrective_actions
 from iso20k_cli.checks.entries import RecordSet, record_set
 from iso20k_cli.checks.owners import owner_line, owner_tables
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition
 from iso20k_cli.recognise.recogniser import Recogniser
+from iso20k_cli.settings.config import Settings
 
 READS_CONTENT: dict[str, bool] = {
     "approved": False,

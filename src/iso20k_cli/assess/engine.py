@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from iso20k_cli import __version__
 from iso20k_cli.assess.conditions import answer, nil_return, not_applicable_reason
@@ -28,12 +29,13 @@ from iso20k_cli.catalogue.model import AppliesWhen, Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.entries import RecordSet, record_set
 from iso20k_cli.checks.profiles import run_profiled
-from iso20k_cli.config import Settings
 from iso20k_cli.evidence.datereader import unread_note
 from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition, Link, NearMiss
 from iso20k_cli.recognise.recogniser import Recogniser
+from iso20k_cli.recognise.vocabulary import Lexicon
+from iso20k_cli.settings.config import Settings
 
 NO_EXCLUSIONS_NOTE = (
     "ISO/IEC 20000-1:2018 (1.2) allows no exclusion of clauses 4 to 10; an auditor will "
@@ -226,6 +228,14 @@ class _Run:
     shown: dict[str, str] = field(default_factory=dict)
     """Condition id -> an item whose evidence shows that the condition holds."""
 
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        return {item.id: item.title for item in self.catalogue.items}
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(self.catalogue.vocabulary)
+
 
 def _conditions_shown(
     catalogue: Catalogue, links_by_item: dict[str, list[Link]], by_path: dict[str, EvidenceFile]
@@ -318,7 +328,8 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         as_of=run.as_of,
         defaults=run.defaults,
         evidence=run.evidence,
-        catalogue=run.catalogue,
+        titles=run.titles,
+        lexicon=run.lexicon,
         record_sets=run.record_sets,
         genres=run.genres,
     )

@@ -7,6 +7,7 @@ the tool's own code. An entry that is damaged, from another version or does not 
 its key is ignored and rebuilt.
 
 ``location`` finds the folder, ``store`` reads and writes entries, ``fingerprint``
-identifies the code; ``evidence``, ``recognition`` and ``catalogue`` key and keep each
-kind of entry.
+identifies the code. Each stage keys and keeps its own kind of entry in its own
+package (``evidence.cached``, ``recognise.cached``, ``catalogue.cached``), so this
+package sits below all of them.
 """

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iso20k_cli.checks.base import Defaults as Defaults
 from iso20k_cli.checks.specs import CheckSpec
 
 _ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -217,14 +218,6 @@ class ClauseSpec(_Model):
     note: str = ""
     documents: tuple[ItemSpec, ...] = ()
     records: tuple[ItemSpec, ...] = ()
-
-
-class Defaults(_Model):
-    """Values the checks fall back on; a configuration file may override them."""
-
-    review_interval_months: int = Field(default=12, ge=1, le=120)
-    max_record_age_days: int = Field(default=92, ge=1, le=3660)
-    min_records_span_days: int = Field(default=90, ge=1, le=3660)
 
 
 class Gates(_Model):

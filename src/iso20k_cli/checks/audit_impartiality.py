@@ -31,8 +31,8 @@ from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.owners import Owner, OwnerFinder, process_title
 from iso20k_cli.checks.process_names import ProcessNames, person, same
 from iso20k_cli.checks.programme import Audit, people, planned_audits, reported_audit
-from iso20k_cli.recognise.normalise import words
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.normalise import words
 
 NAME = "audit_impartiality"
 EXAMPLE = """- type: audit_impartiality
@@ -50,13 +50,8 @@ class Spec(CheckSpec):
 
 
 def _process_items(spec: Spec, ctx: CheckContext) -> dict[str, tuple[str, ...]]:
-    catalogue = ctx.catalogue
     return {
-        item_id: (
-            (process_title(catalogue.item(item_id).title),)
-            if catalogue is not None and item_id in catalogue.items_by_id
-            else ()
-        )
+        item_id: ((process_title(title),) if (title := ctx.titles.get(item_id)) else ())
         for item_id in spec.process_documents_from
     }
 
@@ -127,7 +122,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     finder = OwnerFinder(ctx)
     owners = finder.owners(spec.owners_from, _process_items(spec, ctx))
     owned = _Owned(owners)
-    names = ProcessNames(ctx.catalogue.vocabulary if ctx.catalogue is not None else None)
+    names = ProcessNames(ctx.lexicon)
     severity = graded(spec, Severity.MINOR)
     outcomes: list[Outcome] = []
     unnamed: list[str] = []

@@ -13,15 +13,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
     from iso20k_cli.checks.entries import RecordSet
 
 DEFAULT_INTERVAL_NOTE = (
@@ -38,6 +38,24 @@ _ARCHIVE = re.compile(
     r"(^|/)(archive[sd]?|old|obsolete|superseded|previous( versions)?|history|retired)(/|$)",
     re.IGNORECASE,
 )
+
+
+class Defaults(BaseModel):
+    """Values the checks fall back on; a catalogue declares them and a configuration
+    file may override them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    review_interval_months: int = Field(default=12, ge=1, le=120)
+    max_record_age_days: int = Field(default=92, ge=1, le=3660)
+    min_records_span_days: int = Field(default=90, ge=1, le=3660)
+
+
+class Subject(Protocol):
+    """What a check reads of the catalogue item it judges (the catalogue's ``Item``)."""
+
+    @property
+    def title(self) -> str: ...
 
 
 class CheckSpec(BaseModel):
@@ -59,15 +77,17 @@ def is_current(file: EvidenceFile) -> bool:
 
 @dataclass(frozen=True)
 class CheckContext:
-    item: Item
+    item: Subject
     files: tuple[EvidenceFile, ...]
     """The evidence recognised for the item (declared, by title or by file name)."""
     as_of: dt.date
     defaults: Defaults
     evidence: Mapping[str, tuple[EvidenceFile, ...]] = field(default_factory=dict)
     """Every item's recognised evidence, for checks that read across items."""
-    catalogue: Catalogue | None = None
-    """The catalogue of the run, for checks that need other items' titles or its vocabulary."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Every catalogue item's title by id, for checks that name other items."""
+    lexicon: Lexicon[Any] | None = None
+    """The catalogue's vocabulary, for checks that compare names as recognition does."""
     record_sets: Mapping[str, RecordSet] = field(default_factory=dict)
     """The entries of each file that is a register or export of dated rows, by path."""
     genres: Mapping[str, str | None] = field(default_factory=dict)

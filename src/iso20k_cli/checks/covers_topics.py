@@ -13,8 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
-from iso20k_cli.recognise.normalise import joined, words
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.normalise import joined, words
 
 NAME = "covers_topics"
 EXAMPLE = """- type: covers_topics

@@ -98,9 +98,7 @@ def named_parties(file: EvidenceFile) -> str | None:
 def _schedule(file: EvidenceFile) -> bool:
     """Whether the agreement says it is a schedule or annex of contracts."""
     opening = file.text[:_OPENING_CHARS].lower()
-    return any(w in opening for w in _SCHEDULE_WORDS) and any(
-        w in opening for w in _CONTRACT_WORDS
-    )
+    return any(w in opening for w in _SCHEDULE_WORDS) and any(w in opening for w in _CONTRACT_WORDS)
 
 
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:

@@ -10,14 +10,10 @@ the distinctive part that an audit scope must mention.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
-from iso20k_cli.recognise.normalise import find_phrase, joined, words
-
-if TYPE_CHECKING:
-    from iso20k_cli.catalogue.model import Vocabulary
-
-Tokens = tuple[str, ...]
+from iso20k_cli.text.lexicon import COORDINATION, INVERSION, Lexicon, NoVocabulary, Tokens
+from iso20k_cli.text.normalise import find_phrase, joined, words
 
 _GENERIC = frozenset(
     {
@@ -45,13 +41,9 @@ _words = lru_cache(maxsize=16384)(words)
 class ProcessNames:
     """Canonical words of process names and audit scopes for one run."""
 
-    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
-        # Imported here: the catalogue's model imports the checks' specs.
-        from iso20k_cli.catalogue.model import Vocabulary
-        from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, Lexicon
-
-        # Built per check run: a few hundred terms, cheaper than keeping one per catalogue.
-        self._lexicon = Lexicon(vocabulary or Vocabulary())
+    def __init__(self, lexicon: Lexicon[Any] | None = None) -> None:
+        # The run's lexicon, so that names meet as recognition makes them meet.
+        self._lexicon = lexicon if lexicon is not None else Lexicon(NoVocabulary())
         self._and, self._of = COORDINATION, INVERSION
         self._processes: dict[str, tuple[Tokens, ...]] = {}
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from iso20k_cli.checks.owners import head, where
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.recognise.normalise import words
+from iso20k_cli.text.normalise import words
 
 MAX_CELL_CHARS = 300
 

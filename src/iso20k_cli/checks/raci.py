@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from iso20k_cli.evidence.model import EvidenceFile, Table
-from iso20k_cli.recognise.normalise import words
+from iso20k_cli.text.normalise import words
 
 _MARKS = frozenset("RACIS")
 _MARK_SEPARATORS = str.maketrans("", "", "/,;+&-. ")

@@ -159,7 +159,7 @@ def _extract_cached(
 ) -> list[EvidenceFile]:
     """Files the cache holds as they are, and the others read and added to it; each is
     kept in the cache as read, before the manifest or ``settle`` changes it."""
-    from iso20k_cli.cache.evidence import EvidenceCache, Keyed
+    from iso20k_cli.evidence.cached import EvidenceCache, Keyed
 
     cache = EvidenceCache(store, date_order)
     now = time.time_ns()

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, ExportColumns
 from iso20k_cli.evidence.model import Table
-from iso20k_cli.recognise.normalise import find_phrase
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
+from iso20k_cli.text.normalise import find_phrase
 
 _SAMPLE_ROWS = 200  # enough rows to see which prefix or type dominates
 _MIN_ROWS = 2

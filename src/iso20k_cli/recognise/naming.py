@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item
 from iso20k_cli.recognise.genre import GenreWord, genre_after, genre_outside, genre_words
-from iso20k_cli.recognise.normalise import find_phrase, words
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
 from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
+from iso20k_cli.text.normalise import find_phrase, words
 
 TITLE_ROLES = frozenset({"name", "subject", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "filename", "distinct"})

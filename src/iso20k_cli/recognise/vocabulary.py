@@ -1,103 +1,12 @@
-"""The catalogue's vocabulary turned into a lexicon: one canonical form for every phrase.
-
-Titles, headings, file names and the catalogue's own phrases all pass through
-:meth:`Lexicon.canon`, so "BCDR Policy", "Business Continuity & Disaster Recovery
-Policy" and "business-continuity-and-dr-policy" meet in the same words.
-"""
+"""The lexicon recognition uses: the catalogue's vocabulary, with its genres."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
+from iso20k_cli.catalogue.model import Genre
+from iso20k_cli.text.lexicon import COORDINATION, INVERSION, MARKERS, Tokens
+from iso20k_cli.text.lexicon import Lexicon as _Lexicon
 
-from iso20k_cli.catalogue.model import Genre, Vocabulary
-from iso20k_cli.recognise.normalise import words
+Lexicon = _Lexicon[Genre]
+"""A lexicon whose genre words say which :class:`Genre` a title names."""
 
-Tokens = tuple[str, ...]
-
-COORDINATION = "+"
-"""What "and", "or", "&" and commas become: phrases may share a head across it."""
-INVERSION = "~"
-"""What "of", "for" and "on" become: "Management of Change" is change management."""
-MARKERS = frozenset({COORDINATION, INVERSION})
-_MARKS = {
-    "and": COORDINATION,
-    "or": COORDINATION,
-    "of": INVERSION,
-    "for": INVERSION,
-    "on": INVERSION,
-}
-
-
-class Lexicon:
-    """Rewrites word sequences into the catalogue's words; built once per catalogue."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._stop = frozenset(w for s in vocabulary.stopwords for w in words(s))
-        # first word -> (phrase, replacement), longest phrase first
-        rules: dict[str, list[tuple[Tokens, Tokens]]] = {}
-        for source, target in vocabulary.terms.items():
-            key = words(source)
-            if key:
-                rules.setdefault(key[0], []).append((key, words(target)))
-        for options in rules.values():
-            options.sort(key=lambda rule: -len(rule[0]))
-        self._rules = rules
-        self.genre_words: dict[Tokens, Genre] = {}
-        for genre, phrases in vocabulary.genres.items():
-            for phrase in phrases:
-                if tokens := self.canon_text(phrase):
-                    self.genre_words[tokens] = genre
-        self.genre_longest = max((len(k) for k in self.genre_words), default=0)
-        self.distinct: tuple[Tokens, ...] = tuple(
-            t for phrase in vocabulary.distinct if (t := self.canon_text(phrase))
-        )
-        self._cached = lru_cache(maxsize=65536)(self._canon_text)
-
-    def canon(self, tokens: Iterable[str]) -> Tokens:
-        """Terms replaced (longest first, once, left to right), stop words dropped."""
-        source = tuple(tokens)
-        out: list[str] = []
-        rules = self._rules
-        index = 0
-        size = len(source)
-        while index < size:
-            word = source[index]
-            if word not in rules:
-                # Most words of a body start no term: no rule to try.
-                out.append(word)
-                index += 1
-                continue
-            for phrase, replacement in rules[word]:
-                end = index + len(phrase)
-                if source[index:end] == phrase:
-                    # "information security incident" must not become "information
-                    # information security incident" through "security incident".
-                    overlap = next(
-                        (
-                            k
-                            for k in range(min(len(out), len(replacement)), 0, -1)
-                            if tuple(out[-k:]) == replacement[:k]
-                        ),
-                        0,
-                    )
-                    out.extend(replacement[overlap:])
-                    index = end
-                    break
-            else:
-                out.append(word)
-                index += 1
-        stop = self._stop
-        mark = _MARKS.get
-        return tuple(m for w in out if (m := mark(w, w)) not in stop)
-
-    def canon_text(self, text: str) -> Tokens:
-        """:meth:`canon` of a text's words; phrases of the catalogue come through here."""
-        return self.canon(words(text.replace(",", " and ")))
-
-    def cached(self, text: str) -> Tokens:
-        """:meth:`canon_text`, remembered: titles and headings repeat across a folder."""
-        return self._cached(text)
-
-    def _canon_text(self, text: str) -> Tokens:
-        return self.canon_text(text)
+__all__ = ["COORDINATION", "INVERSION", "MARKERS", "Lexicon", "Tokens"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iso20k_cli.compare import Comparison
+from iso20k_cli.history.compare import Comparison
 from iso20k_cli.render.terminal import TerminalOptions
 
 

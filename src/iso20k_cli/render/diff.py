@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from iso20k_cli.baseline import SavedFinding
-from iso20k_cli.compare import ClauseChange, Comparison, Direction, FindingChanges
+from iso20k_cli.history.baseline import SavedFinding
+from iso20k_cli.history.compare import ClauseChange, Comparison, Direction, FindingChanges
 from iso20k_cli.render.wording import delta_text, score_text
 
 

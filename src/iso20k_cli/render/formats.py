@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.formats import OutputFormat as OutputFormat  # declared light, for the CLI
-from iso20k_cli.output import plain_text
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.github import render_github
 from iso20k_cli.render.jsonout import render_json
 from iso20k_cli.render.junit import render_junit
 from iso20k_cli.render.markdown_summary import render_markdown_summary
+from iso20k_cli.render.plain import plain_text
 from iso20k_cli.render.sarif import render_sarif
 from iso20k_cli.render.terminal import render_terminal
 

@@ -8,7 +8,7 @@ stay quiet. A closing plain line sums the run up for the log.
 from __future__ import annotations
 
 from iso20k_cli.assess.model import Assessment, Finding, Severity
-from iso20k_cli.compare import Direction
+from iso20k_cli.history.compare import Direction
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.locations import finding_paths
 from iso20k_cli.render.wording import check_label, delta_text, score_text, severity_counts

@@ -1,4 +1,10 @@
-"""The gap-analysis report in every format, each rendered from the same ReportView."""
+"""The gap-analysis report: its view-model and every format that renders it.
+
+The view-model (``view``, ``plan``, ``gaps``, ``strengths``, ``method``, ``labels``,
+``branding``) is made of pure functions of an Assessment; every report format
+(Markdown, HTML, Word, CSV, Excel) renders the same :class:`~.view.ReportView`, so
+that they never disagree.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from collections.abc import Callable
 
 from iso20k_cli.formats import ReportFormat as ReportFormat  # declared light, for the CLI
 from iso20k_cli.render.report.context import ReportContext
-from iso20k_cli.report.view import ReportView
+from iso20k_cli.render.report.view import ReportView
 
 Renderer = Callable[[ReportView, ReportContext], str | bytes]
 

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iso20k_cli.config import find_config, load_settings
+from iso20k_cli.render.report.branding import Branding, load_branding
 from iso20k_cli.render.report.templates import check_template_dir
-from iso20k_cli.report.branding import Branding, load_branding
+from iso20k_cli.settings.config import find_config, load_settings
 
 
 @dataclass(frozen=True)

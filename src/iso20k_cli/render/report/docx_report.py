@@ -23,9 +23,9 @@ from docx.text.paragraph import Paragraph
 
 from iso20k_cli.assess.model import Severity, Status
 from iso20k_cli.render.report.context import ReportContext
+from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
-from iso20k_cli.report.view import ClauseSection, ReportView
 
 STATUS_MARK = {
     Status.MET: "✓",

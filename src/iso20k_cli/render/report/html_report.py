@@ -9,7 +9,7 @@ from markupsafe import Markup
 from iso20k_cli.render.report import svg
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.templates import HTML_TEMPLATE, environment, render_template
-from iso20k_cli.report.view import ReportView
+from iso20k_cli.render.report.view import ReportView
 
 
 @dataclass(frozen=True)

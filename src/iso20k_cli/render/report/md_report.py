@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.templates import MARKDOWN_TEMPLATE, environment, render_template
-from iso20k_cli.report.view import ReportView
+from iso20k_cli.render.report.view import ReportView
 
 
 def render_markdown(view: ReportView, context: ReportContext) -> str:

@@ -20,10 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from iso20k_cli.render.report.context import ReportContext
+from iso20k_cli.render.report.plan import Action
+from iso20k_cli.render.report.view import ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
-from iso20k_cli.report.plan import Action
-from iso20k_cli.report.view import ReportView
 
 
 @dataclass(frozen=True)

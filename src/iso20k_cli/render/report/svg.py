@@ -11,7 +11,7 @@ import math
 
 from markupsafe import Markup, escape
 
-from iso20k_cli.report.view import ClauseScore
+from iso20k_cli.render.report.view import ClauseScore
 
 # The same bands as the terminal's readiness bars.
 GOOD, FAIR = 80.0, 50.0

@@ -18,9 +18,8 @@ from iso20k_cli.assess.model import (
     Severity,
     Status,
 )
-from iso20k_cli.render.wording import acceptance_text
-from iso20k_cli.report.gaps import top_gaps
-from iso20k_cli.report.labels import (
+from iso20k_cli.render.report.gaps import top_gaps
+from iso20k_cli.render.report.labels import (
     KIND_LABEL,
     MATCHED_BY_LABEL,
     SEVERITY_LABEL,
@@ -30,9 +29,10 @@ from iso20k_cli.report.labels import (
     score_text,
     sentence,
 )
-from iso20k_cli.report.method import MethodPart, method
-from iso20k_cli.report.plan import ActionPlan, action_plan
-from iso20k_cli.report.strengths import Strength, strengths
+from iso20k_cli.render.report.method import MethodPart, method
+from iso20k_cli.render.report.plan import ActionPlan, action_plan
+from iso20k_cli.render.report.strengths import Strength, strengths
+from iso20k_cli.render.wording import acceptance_text
 
 REPORT_TITLE = "Readiness assessment for certification"
 SCOPE_ITEM = "sms-scope"

@@ -9,12 +9,12 @@ from pathlib import Path
 from iso20k_cli.assess.digest import Digest
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
-from iso20k_cli.cache.catalogue import load_catalogue_cached
 from iso20k_cli.cache.location import open_cache
-from iso20k_cli.cache.recognition import RecognitionCache
+from iso20k_cli.catalogue.cached import load_catalogue_cached
 from iso20k_cli.catalogue.model import Catalogue
-from iso20k_cli.config import Settings, find_config, load_settings
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
+from iso20k_cli.recognise.cached import RecognitionCache
+from iso20k_cli.settings.config import Settings, find_config, load_settings
 
 
 @dataclass(frozen=True)

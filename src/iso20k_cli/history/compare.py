@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from iso20k_cli.assess.model import Severity, Status
-from iso20k_cli.baseline import SavedFinding, SavedItem, SavedResult
+from iso20k_cli.history.baseline import SavedFinding, SavedItem, SavedResult
 
 # Only these statuses are better or worse than one another; a move to or from
 # "not applicable" (or an item that appears or disappears) is a change, not a verdict.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment, Severity
-from iso20k_cli.compare import Comparison, Direction, at_or_above
+from iso20k_cli.history.compare import Comparison, Direction, at_or_above
 from iso20k_cli.render.wording import plural, score_text
 
 _LISTED = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from iso20k_cli.config import Settings
+from iso20k_cli.settings.config import Settings
 
 DEFAULT_ACCENT = "#1F5F8B"
 MAX_LOGO_BYTES = 2 * 1024 * 1024

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from iso20k_cli.errors import OutputError
+from iso20k_cli.render.plain import Draw, plain_text
 from iso20k_cli.render.safe import safe_console
 
 if TYPE_CHECKING:
@@ -26,34 +26,6 @@ PROGRESS_THRESHOLD = 200
 def plain_mode(is_terminal: bool) -> bool:
     """No colour and no box drawing: when not writing to a terminal, or NO_COLOR is set."""
     return not is_terminal or "NO_COLOR" in os.environ
-
-
-def plain_width() -> int:
-    """Width of plain output: $COLUMNS when set, else 80, so pipes and logs stay stable."""
-    try:
-        return max(60, int(os.environ.get("COLUMNS", "80")))
-    except ValueError:
-        return 80
-
-
-Draw = Callable[[Console, bool], None]
-"""Prints to a console; the flag asks for plain mode (ASCII bars, no colour)."""
-
-
-def plain_text(draw: Draw, width: int | None = None) -> str:
-    """What ``draw`` prints, as plain text without trailing blanks (for pipes and files)."""
-    buffer = StringIO()
-    console = safe_console(
-        file=buffer,
-        no_color=True,
-        width=width or plain_width(),
-        force_terminal=False,
-        highlight=False,
-        emoji=False,
-    )
-    draw(console, True)
-    # Rich pads table cells to the column width; trailing blanks are noise in a file.
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def emit(draw: Draw) -> None:

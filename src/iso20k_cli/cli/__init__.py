@@ -25,10 +25,10 @@ from iso20k_cli.severity import Severity
 
 if TYPE_CHECKING:
     from iso20k_cli.assess.model import Assessment
-    from iso20k_cli.baseline import SavedResult
-    from iso20k_cli.compare import Comparison
-    from iso20k_cli.gate import GateResult
-    from iso20k_cli.pipeline import Run
+    from iso20k_cli.assess.pipeline import Run
+    from iso20k_cli.history.baseline import SavedResult
+    from iso20k_cli.history.compare import Comparison
+    from iso20k_cli.history.gate import GateResult
     from iso20k_cli.render.context import RenderContext
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -76,7 +76,7 @@ app.add_typer(cache_app, name="cache")
 
 
 def _fail(error: Iso20kError) -> NoReturn:
-    from iso20k_cli.output import stderr_console
+    from iso20k_cli.cli.output import stderr_console
 
     stderr_console().print(f"iso20k: error: {error}", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_INPUT)
@@ -163,8 +163,8 @@ def _run_or_exit(
     no_cache: bool = False,
 ) -> "Run":
     """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
-    from iso20k_cli.output import scan_progress, stderr_console
-    from iso20k_cli.pipeline import RunOptions, run_pipeline
+    from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
+    from iso20k_cli.cli.output import scan_progress, stderr_console
 
     options = RunOptions(
         evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under, use_cache=not no_cache
@@ -203,7 +203,7 @@ ExitZeroOption = Annotated[
 
 
 def _load_result_or_exit(path: Path) -> "SavedResult":
-    from iso20k_cli.baseline import load_result
+    from iso20k_cli.history.baseline import load_result
 
     try:
         return load_result(path)
@@ -212,8 +212,8 @@ def _load_result_or_exit(path: Path) -> "SavedResult":
 
 
 def _compare_or_exit(old: "SavedResult", new: "SavedResult", old_path: Path) -> "Comparison":
-    from iso20k_cli.baseline import require_same_catalogue
-    from iso20k_cli.compare import compare
+    from iso20k_cli.history.baseline import require_same_catalogue
+    from iso20k_cli.history.compare import compare
 
     try:
         require_same_catalogue(old, new, old_path)
@@ -223,7 +223,7 @@ def _compare_or_exit(old: "SavedResult", new: "SavedResult", old_path: Path) -> 
 
 
 def _say(message: str) -> None:
-    from iso20k_cli.output import stderr_console
+    from iso20k_cli.cli.output import stderr_console
 
     stderr_console().print(f"iso20k: {message}", markup=False, soft_wrap=True)
 
@@ -293,9 +293,9 @@ def check(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
-    from iso20k_cli.baseline import SavedResult
-    from iso20k_cli.gate import evaluate_gate
-    from iso20k_cli.output import write_atomically
+    from iso20k_cli.cli.output import write_atomically
+    from iso20k_cli.history.baseline import SavedResult
+    from iso20k_cli.history.gate import evaluate_gate
     from iso20k_cli.render.context import RenderContext
     from iso20k_cli.render.formats import default_format
     from iso20k_cli.render.jsonout import json_chunks
@@ -336,7 +336,7 @@ def _deliver(
     context: "RenderContext",
 ) -> None:
     """Render in the chosen format to stdout or, atomically, to ``--output``."""
-    from iso20k_cli.output import emit, write_atomically
+    from iso20k_cli.cli.output import emit, write_atomically
     from iso20k_cli.render.formats import render
     from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.safe import terminal_safe
@@ -386,8 +386,8 @@ def diff(
     exit_zero: ExitZeroOption = False,
 ) -> None:
     """What improved and what regressed between two results, per clause (no folder is read)."""
-    from iso20k_cli.gate import GateResult, regressions
-    from iso20k_cli.output import write_atomically
+    from iso20k_cli.cli.output import write_atomically
+    from iso20k_cli.history.gate import GateResult, regressions
     from iso20k_cli.render.diff import render_diff_json, render_diff_text
     from iso20k_cli.render.safe import terminal_safe
 
@@ -451,10 +451,10 @@ def report(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
-    from iso20k_cli.output import write_atomically, write_bytes_atomically
+    from iso20k_cli.cli.output import write_atomically, write_bytes_atomically
     from iso20k_cli.render.report import render_report
     from iso20k_cli.render.report.context import load_context
-    from iso20k_cli.report.view import build_report
+    from iso20k_cli.render.report.view import build_report
 
     suffix_format = ReportFormat.from_suffix(output) if output is not None else None
     chosen = report_format or suffix_format or ReportFormat.HTML
@@ -502,7 +502,7 @@ def explain(
 ) -> None:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
-    from iso20k_cli.output import emit, stderr_console
+    from iso20k_cli.cli.output import emit, stderr_console
     from iso20k_cli.render.explain import render_explain, resolve_target
 
     run = _run_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
@@ -539,7 +539,7 @@ def catalogue_validate(
 def catalogue_checks() -> None:
     """Document every check type a catalogue item can declare, with its parameters."""
     from iso20k_cli.checks.registry import documentation
-    from iso20k_cli.output import emit
+    from iso20k_cli.cli.output import emit
     from iso20k_cli.render.catalogue import render_check_docs
 
     emit(lambda console, _plain: render_check_docs(documentation(), console))
@@ -554,7 +554,7 @@ def catalogue_show(
 ) -> None:
     """Browse the catalogue: the clause tree, or one clause or item with what it expects."""
     from iso20k_cli.catalogue.loader import load_catalogue
-    from iso20k_cli.output import emit, stderr_console
+    from iso20k_cli.cli.output import emit, stderr_console
     from iso20k_cli.render.catalogue import render_catalogue
 
     try:
@@ -610,14 +610,14 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        from iso20k_cli.output import stderr_console
+        from iso20k_cli.cli.output import stderr_console
 
         stderr_console().print("iso20k: interrupted")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("ISO20K_DEBUG"):
             raise
-        from iso20k_cli.output import stderr_console
+        from iso20k_cli.cli.output import stderr_console
 
         stderr_console().print(
             f"iso20k: internal error: {type(exc).__name__}: {exc}\n"

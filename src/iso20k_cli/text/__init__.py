@@ -1,0 +1,1 @@
+"""Words as every stage compares them: normalisation, and a vocabulary's lexicon."""
