@@ -89,6 +89,9 @@ def test_every_command_is_walked() -> None:
         "catalogue show",
         "catalogue validate",
         "catalogue checks",
+        "cache",
+        "cache info",
+        "cache clear",
     }
 
 
