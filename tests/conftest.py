@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -81,7 +81,10 @@ class Result:
         return json.loads(self.stdout)
 
 
-Invoke = Callable[..., Result]
+class Invoke(Protocol):
+    """The ``cli`` fixture: runs ``iso20k`` with these arguments in this process."""
+
+    def __call__(self, *args: str | Path, env: dict[str, str] | None = None) -> Result: ...
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 
@@ -146,8 +146,8 @@ def write_docx(
     # Fixed dates keep generated files identical from run to run.
     props.created = dt.datetime(2026, 1, 1)
     props.modified = dt.datetime(2026, 1, 1)
-    for key, value in (core or {}).items():
-        setattr(props, key, value)
+    for key, setting in (core or {}).items():
+        setattr(props, key, setting)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
@@ -155,13 +155,13 @@ def write_docx(
 
 def write_xlsx(
     path: Path,
-    sheets: dict[str, Sequence[Sequence[object]]],
+    sheets: Mapping[str, Sequence[Sequence[object]]],
     properties: dict[str, object] | None = None,
 ) -> Path:
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook opens on
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
         for row in rows:

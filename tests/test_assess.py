@@ -6,7 +6,7 @@ import datetime as dt
 
 from conftest import MINI
 from iso20k_cli.assess.engine import assess
-from iso20k_cli.assess.model import Assessment, Severity, Status
+from iso20k_cli.assess.model import Assessment, ItemResult, Severity, Status
 from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.checks.specs import CHECK_TYPES
@@ -27,7 +27,7 @@ def doc(
         format="markdown",
         size=1,
         readable=True,
-        control=DocumentControl(status=status, **control),  # type: ignore[arg-type]
+        control=DocumentControl(status=status, **control),
     )
 
 
@@ -53,7 +53,7 @@ def run(
     return assess(CAT, settings or Settings(), tuple(files), as_of, "ev")
 
 
-def item(result: Assessment, item_id: str):  # type: ignore[no-untyped-def]
+def item(result: Assessment, item_id: str) -> ItemResult:
     return next(i for i in result.items if i.id == item_id)
 
 

@@ -19,6 +19,8 @@ from conftest import AS_OF, MINI, Folder, Invoke, Result
 from factories import write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.cache.fingerprint import library_versions
 from iso20k_cli.cache.store import Store, key_of
+from iso20k_cli.evidence.dates import DateOrder
+from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
 
@@ -35,11 +37,10 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files each run extracts (read afresh, not taken from the cache)."""
     seen: list[str] = []
-    real = collect_module.extract
 
-    def counting(candidate: Candidate, date_order: object = None) -> EvidenceFile:
+    def counting(candidate: Candidate, date_order: DateOrder | None = None) -> EvidenceFile:
         seen.append(candidate.rel)
-        return real(candidate, date_order=date_order)  # type: ignore[arg-type]
+        return extract(candidate, date_order=date_order)
 
     monkeypatch.setattr(collect_module, "extract", counting)
     return seen
@@ -455,7 +456,7 @@ def test_report_and_explain_read_the_cache_and_say_the_same(
 ) -> None:
     _mixed(evidence)
     name, *rest = command
-    args = (name, evidence.root, *rest, "--catalogue", MINI, "--as-of", AS_OF)
+    args: list[str | Path] = [name, evidence.root, *rest, "--catalogue", MINI, "--as-of", AS_OF]
     cold = cli(*args)
     assert cold.exit_code == 0, cold.stderr
     assert len(reads) == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -25,9 +26,14 @@ D = dt.date
 SPEC: TypeAdapter[CheckSpec] = TypeAdapter(CheckSpec)
 
 
-def file(path: str, text: str = "", readable: bool = True, **control: object) -> EvidenceFile:
+def file(
+    path: str,
+    text: str = "",
+    readable: bool = True,
+    dates: tuple[dt.date, ...] = (),
+    **control: object,
+) -> EvidenceFile:
     """A Markdown evidence file; its pipe tables are read as the Markdown extractor reads them."""
-    dates = control.pop("dates", ())
     return EvidenceFile(
         path=path,
         format="markdown",
@@ -36,14 +42,14 @@ def file(path: str, text: str = "", readable: bool = True, **control: object) ->
         text=text,
         tables=tuple(make_table(rows, 0, None) for _, rows in parse(text).tables),
         control=DocumentControl.model_validate(control),
-        record_dates=dates,  # type: ignore[arg-type]
+        record_dates=dates,
     )
 
 
 def run(
-    spec: dict[str, object],
+    spec: Mapping[str, object],
     *files: EvidenceFile,
-    evidence: dict[str, tuple[EvidenceFile, ...]] | None = None,
+    evidence: Mapping[str, tuple[EvidenceFile, ...]] | None = None,
 ) -> list[Outcome]:
     ctx = CheckContext(
         item=ITEM, files=files, as_of=AS_OF, defaults=Defaults(), evidence=evidence or {}

@@ -49,7 +49,7 @@ def test_fail_under(cli: Invoke, evidence: Folder) -> None:
     ready_folder(evidence)
     evidence.add("Scope-Statement.md", "# Scope", status="draft")
     assert check(cli, evidence).exit_code == 0  # a draft is minor: no gate
-    data = check(cli, evidence, "-f", "json").json()  # type: ignore[attr-defined]
+    data = check(cli, evidence, "-f", "json").json()
     assert data["score"] < 100
     assert check(cli, evidence, "--fail-under", str(data["score"] + 1)).exit_code == 1
     assert check(cli, evidence, "--fail-under", str(data["score"])).exit_code == 0
@@ -61,7 +61,7 @@ def test_json_contract(cli: Invoke, evidence: Folder) -> None:
     evidence.add("contracts/Supplier Contract.pdf", b"%PDF-1.4 not read yet")
     result = check(cli, evidence, "--format", "json")
     assert result.exit_code == 0
-    data = result.json()  # type: ignore[attr-defined]
+    data = result.json()
     assert data["schema_version"] == 1
     assert data["as_of"] == AS_OF
     assert isinstance(data["score"], int | float) and 0 <= data["score"] <= 100
@@ -109,8 +109,8 @@ def test_json_contract(cli: Invoke, evidence: Folder) -> None:
 
 def test_same_input_same_bytes(cli: Invoke, evidence: Folder) -> None:
     ready_folder(evidence)
-    first = check(cli, evidence, "-f", "json").stdout  # type: ignore[attr-defined]
-    second = check(cli, evidence, "-f", "json").stdout  # type: ignore[attr-defined]
+    first = check(cli, evidence, "-f", "json").stdout
+    second = check(cli, evidence, "-f", "json").stdout
     assert first == second
 
 

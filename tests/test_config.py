@@ -111,7 +111,7 @@ def test_configuration_drives_the_run(cli: Invoke, evidence: Folder, tmp_path: P
         encoding="utf-8",
     )
     result = cli("check", evidence.root, "--config", config, "--as-of", AS_OF, "-f", "json")
-    data = result.json()  # type: ignore[attr-defined]
+    data = result.json()
     assert data["organisation"] == "Acme Ltd"
     assert data["catalogue"]["path"] == str(catalogue)
     assert "archive/incident-policy.md" not in [f["path"] for f in data["files"]]

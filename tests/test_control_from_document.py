@@ -45,7 +45,8 @@ def _check(cli: Invoke, folder: Folder) -> dict[str, Any]:
 
 
 def _file(data: dict[str, Any], path: str) -> dict[str, Any]:
-    (found,) = [f for f in data["files"] if f["path"] == path]
+    matching: list[dict[str, Any]] = [f for f in data["files"] if f["path"] == path]
+    (found,) = matching
     return found
 
 
@@ -237,7 +238,10 @@ def test_front_matter_and_manifest_outrank_the_document(cli: Invoke, evidence: F
 
 
 def test_openpyxl_is_no_owner(cli: Invoke, evidence: Folder) -> None:
-    rows = [["Change", "Raised", "Owner", "Status"], ["CHG-1", dt.date(2026, 9, 1), "Bob", "Done"]]
+    rows: list[list[object]] = [
+        ["Change", "Raised", "Owner", "Status"],
+        ["CHG-1", dt.date(2026, 9, 1), "Bob", "Done"],
+    ]
     write_xlsx(evidence.root / "change-log.xlsx", {"Changes": rows})
     write_xlsx(
         evidence.root / "release-register.xlsx",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +278,7 @@ def test_only_office_files_and_pdfs_go_to_worker_processes(
     pools: list[int] = []
     sent: list[str] = []
 
-    class CountingPool(collect_module.ProcessPoolExecutor):
+    class CountingPool(ProcessPoolExecutor):
         def __init__(self, max_workers: int) -> None:
             pools.append(max_workers)
             super().__init__(max_workers=max_workers)
@@ -314,7 +315,7 @@ def test_mixed_folder_end_to_end(cli: Invoke, evidence: Folder) -> None:
     write_csv(evidence.root / "inc-log-export.csv", [["Created", "Id"], ["2026-10-01", "7"]])
     write_pdf(evidence.root / "internal-audit-report-2026-09.pdf", [["Internal audit report"]])
     result = cli("check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF, "-f", "json")
-    data = result.json()  # type: ignore[attr-defined]
+    data = result.json()
     items = {i["id"]: i for i in data["items"]}
     assert items["scope"]["status"] == "met"
     assert {e["path"] for e in items["incident-records"]["evidence"]} == {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,8 @@ from iso20k_cli.evidence.model import DocStatus
 from iso20k_cli.evidence.scan import is_ignored, scan
 
 
-def paths(root: Path, **kwargs: object) -> list[str]:
-    return [c.rel for c in scan(root, **kwargs)]  # type: ignore[arg-type]
+def paths(root: Path, ignore: Iterable[str] = ()) -> list[str]:
+    return [c.rel for c in scan(root, ignore)]
 
 
 def test_noise_and_hidden_folders_are_skipped(evidence: Folder) -> None:

@@ -20,7 +20,7 @@ def gaps(folder: Folder) -> Folder:
     return folder
 
 
-def annotations(stdout: str) -> list[str]:
+def annotation_lines(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if line.startswith("::")]
 
 
@@ -49,7 +49,7 @@ def test_each_finding_is_an_annotation_by_severity(
         "github",
     )
     assert result.exit_code == 1
-    lines = annotations(result.stdout)
+    lines = annotation_lines(result.stdout)
     assert len(lines) == 3
     major, minor, note = lines
     # A missing document has no file: the annotation is about the run.
@@ -72,7 +72,7 @@ def test_github_is_the_default_under_github_actions(
     gaps(evidence)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = check(cli, evidence)
-    assert annotations(result.stdout) and "Overall readiness" not in result.stdout
+    assert annotation_lines(result.stdout) and "Overall readiness" not in result.stdout
     # An explicit format wins, and a file keeps the table: annotations only work on stdout.
     assert check(cli, evidence, "-f", "json").json()["schema_version"] == 1
     target = tmp_path / "out.txt"
@@ -92,7 +92,7 @@ def test_with_a_baseline_only_new_findings_are_annotated(
     (evidence.root / "incident-policy.md").unlink()
     result = check(cli, evidence, "--baseline", baseline, "-f", "github")
     assert result.exit_code == 1
-    lines = annotations(result.stdout)
+    lines = annotation_lines(result.stdout)
     assert [line.split("::")[1].split(" ")[0] for line in lines] == ["error", "error"]
     assert "Incident policy" in lines[0] and "Scope statement" not in result.stdout
     assert lines[1].startswith("::error title=iso20k%3A readiness fell::Readiness fell from")

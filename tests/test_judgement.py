@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import AS_OF, MINI, REPO, Folder, Invoke
+from conftest import AS_OF, MINI, REPO, Folder, Invoke, Result
 from folders import ready_folder
 
 EXAMPLE = REPO / "examples" / "harbourside"
 
 
-def run(cli: Invoke, folder: Folder, config: str, *extra: str) -> object:
+def run(cli: Invoke, folder: Folder, config: str, *extra: str) -> Result:
     path = folder.root.parent / "settings.yaml"
     path.write_text(config, encoding="utf-8")
     return cli(
@@ -26,15 +26,15 @@ def short_records(folder: Folder) -> Folder:
 
 def test_configuration_tunes_check_parameters(cli: Invoke, evidence: Folder) -> None:
     short_records(evidence)
-    strict = run(cli, evidence, "{}\n", "-f", "json").json()  # type: ignore[attr-defined]
+    strict = run(cli, evidence, "{}\n", "-f", "json").json()
     assert "incident-records:records_span" in {f["id"] for f in strict["findings"]}
     relaxed = run(
         cli, evidence, "checks:\n  records_span:\n    min_days: 30\n", "-f", "json"
-    ).json()  # type: ignore[attr-defined]
+    ).json()
     assert "incident-records:records_span" not in {f["id"] for f in relaxed["findings"]}
     per_item = run(
         cli, evidence, "checks:\n  incident-records.min_count:\n    count: 1\n", "-f", "json"
-    ).json()  # type: ignore[attr-defined]
+    ).json()
     assert "incident-records:min_count" not in {f["id"] for f in per_item["findings"]}
 
 
@@ -49,9 +49,9 @@ def test_bad_check_configuration_names_the_line(cli: Invoke, evidence: Folder) -
     }
     for text, (line, message) in cases.items():
         result = run(cli, evidence, text)
-        assert result.exit_code == 2, text  # type: ignore[attr-defined]
-        assert f"settings.yaml:{line}: " in result.stderr, result.stderr  # type: ignore[attr-defined]
-        assert message in result.stderr  # type: ignore[attr-defined]
+        assert result.exit_code == 2, text
+        assert f"settings.yaml:{line}: " in result.stderr, result.stderr
+        assert message in result.stderr
 
 
 ACCEPT = """\
@@ -66,11 +66,11 @@ accepted:
 def test_accepted_finding_is_shown_but_does_not_fail(cli: Invoke, evidence: Folder) -> None:
     ready_folder(evidence)
     (evidence.root / "Scope-Statement.md").unlink()  # a major finding: scope:missing
-    assert run(cli, evidence, "{}\n").exit_code == 1  # type: ignore[attr-defined]
+    assert run(cli, evidence, "{}\n").exit_code == 1
     config = ACCEPT.format(finding="scope:missing", expires="2027-01-31")
     result = run(cli, evidence, config, "-f", "json")
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    data = result.json()  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    data = result.json()
     (finding,) = [f for f in data["findings"] if f["id"] == "scope:missing"]
     assert finding["accepted"] == {
         "by": "J. Smith, SMS manager",
@@ -80,14 +80,14 @@ def test_accepted_finding_is_shown_but_does_not_fail(cli: Invoke, evidence: Fold
     }
     assert finding["severity"] == "major"  # still graded as it is
     assert data["verdict"]["stage1_ready"] is True
-    table = run(cli, evidence, config).stdout  # type: ignore[attr-defined]
+    table = run(cli, evidence, config).stdout
     assert "1 accepted (not counted)" in table and "Accepted by J. Smith" in table
-    sarif = run(cli, evidence, config, "-f", "sarif").json()  # type: ignore[attr-defined]
+    sarif = run(cli, evidence, config, "-f", "sarif").json()
     (suppressed,) = [
         r for r in sarif["runs"][0]["results"] if r["properties"]["findingId"] == "scope:missing"
     ]
     assert suppressed["suppressions"][0]["kind"] == "external"
-    junit = run(cli, evidence, config, "-f", "junit").stdout  # type: ignore[attr-defined]
+    junit = run(cli, evidence, config, "-f", "junit").stdout
     assert "Accepted by J. Smith" in junit
 
 
@@ -96,15 +96,15 @@ def test_expired_acceptance_counts_again_with_a_note(cli: Invoke, evidence: Fold
     (evidence.root / "Scope-Statement.md").unlink()
     config = ACCEPT.format(finding="scope:missing", expires="2026-10-31")
     result = run(cli, evidence, config)
-    assert result.exit_code == 1  # type: ignore[attr-defined]
-    out = " ".join(result.stdout.split())  # type: ignore[attr-defined]
+    assert result.exit_code == 1
+    out = " ".join(result.stdout.split())
     assert "expired on 2026-10-31: it counts again" in out
 
 
 def test_stale_acceptance_is_reported(cli: Invoke, evidence: Folder) -> None:
     ready_folder(evidence)
     config = ACCEPT.format(finding="scope:approved", expires="2027-01-31")
-    data = run(cli, evidence, config, "-f", "json").json()  # type: ignore[attr-defined]
+    data = run(cli, evidence, config, "-f", "json").json()
     (stale,) = [f for f in data["findings"] if f["check"] == "acceptance"]
     assert "'scope:approved', which did not occur" in stale["message"]
 
@@ -153,8 +153,8 @@ def test_explain_unknown_target(cli: Invoke, tmp_path: Path) -> None:
 def test_fail_on_from_the_configuration(cli: Invoke, evidence: Folder) -> None:
     ready_folder(evidence)
     evidence.add("Scope-Statement.md", "# Scope", status="draft")  # a minor finding only
-    assert run(cli, evidence, "{}\n").exit_code == 0  # type: ignore[attr-defined]
-    assert run(cli, evidence, "fail_on: minor\n").exit_code == 1  # type: ignore[attr-defined]
+    assert run(cli, evidence, "{}\n").exit_code == 0
+    assert run(cli, evidence, "fail_on: minor\n").exit_code == 1
     # The option wins over the configuration.
     lenient = run(cli, evidence, "fail_on: minor\n", "--fail-on", "major")
-    assert lenient.exit_code == 0  # type: ignore[attr-defined]
+    assert lenient.exit_code == 0

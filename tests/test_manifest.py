@@ -58,7 +58,7 @@ def test_manifest_lays_declarations_and_control_over_files(evidence: Folder) -> 
 
 def test_manifest_end_to_end(cli: Invoke, evidence: Folder) -> None:
     build(evidence)
-    data = cli("check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF, "-f", "json").json()  # type: ignore[attr-defined]
+    data = cli("check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF, "-f", "json").json()
     items = {i["id"]: i for i in data["items"]}
     assert items["scope"]["status"] == "met"
     assert items["scope"]["evidence"][0]["matched_by"] == "declared"

@@ -28,7 +28,7 @@ def ef(path: str, title: str | None = None, text: str = "", **kw: object) -> Evi
         readable=True,
         title=title,
         text=text,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 

@@ -78,7 +78,7 @@ def build(evidence: Folder) -> None:
 def check(cli: Invoke, evidence: Folder) -> dict[str, Any]:
     result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF, "--exit-zero")
     assert result.exit_code == 0, result.stderr
-    data: dict[str, Any] = result.json()  # type: ignore[attr-defined]
+    data: dict[str, Any] = result.json()
     return data
 
 

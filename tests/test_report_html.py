@@ -165,7 +165,7 @@ def test_print_stylesheet_gives_clean_a4_pages(
 
 def test_hostile_names_and_titles_appear_as_text(cli: Invoke, evidence: Folder) -> None:
     html = report(cli, partly_ready(evidence).root, "-f", "html").stdout
-    page = lxml.html.document_fromstring(html)
+    page: HtmlElement = lxml.html.document_fromstring(html)
     assert page.xpath("//script") == []
     assert page.xpath("//img") == []  # no logo configured, and no <img> from a title
     assert "&lt;script&gt;alert(1)&lt;/script&gt;.md" in html

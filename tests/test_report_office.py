@@ -13,12 +13,22 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from docx.text.paragraph import Paragraph
 
 from conftest import AS_OF, Folder, Invoke
 from iso20k_cli.render.report.sheets import COLUMNS
 from report_helpers import EVIL_PATH, EXAMPLE, FORMULA_PATH, partly_ready, report
 
 HEADER = [c.title for c in COLUMNS]
+
+
+def style_of(paragraph: Paragraph) -> str:
+    """The name of the paragraph's style (python-docx types both as optional)."""
+    style = paragraph.style
+    assert style is not None
+    name: str | None = style.name
+    assert name is not None
+    return name
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +122,7 @@ def test_docx_is_an_editable_report_with_real_structure(
     target = example_report(cli, tmp_path, "docx", "--config", str(config))
     document = docx.Document(str(target))
     headings = [
-        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading 1")
+        (style_of(p), p.text) for p in document.paragraphs if style_of(p).startswith("Heading 1")
     ]
     assert [text for _, text in headings] == [
         "1. Executive summary",
@@ -125,10 +135,10 @@ def test_docx_is_an_editable_report_with_real_structure(
     clause_headings = [
         p.text
         for p in document.paragraphs
-        if p.style.name == "Heading 2" and p.text.startswith("Clause ")
+        if style_of(p) == "Heading 2" and p.text.startswith("Clause ")
     ]
     assert [h.split()[1] for h in clause_headings] == ["4", "5", "6", "7", "8", "9", "10"]
-    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    titles = [p.text for p in document.paragraphs if style_of(p) == "Title"]
     assert titles == ["Readiness assessment for certification: Harbourside Digital Services Ltd"]
     plan = next(t for t in document.tables if t.rows[0].cells[0].text == "Ref")
     assert len(plan.rows) == len(findings) + 1
@@ -144,6 +154,7 @@ def test_docx_is_an_editable_report_with_real_structure(
     assert props.created == dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
     assert props.modified == dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 

@@ -14,11 +14,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-import typer.main
 
 import iso20k_cli
+from cli_commands import command_paths
 from conftest import MINI, REPO
-from iso20k_cli.cli import app
 
 # What the assessment, the reports and the readers need, and `--help` does not: each of
 # these costs more to import than typer itself.
@@ -79,19 +78,6 @@ def heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
 
-def command_paths() -> list[tuple[str, ...]]:
-    """Every command and group of the CLI, as the words that name it (the root is ())."""
-    paths: list[tuple[str, ...]] = []
-
-    def walk(command: object, path: tuple[str, ...]) -> None:
-        paths.append(path)
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            walk(sub, (*path, name))
-
-    walk(typer.main.get_command(app), ())
-    return paths
-
-
 def test_every_command_is_walked() -> None:
     # The cases below cover commands added later without being listed here.
     assert {" ".join(p) for p in command_paths()} >= {
@@ -104,6 +90,9 @@ def test_every_command_is_walked() -> None:
         "catalogue show",
         "catalogue validate",
         "catalogue checks",
+        "cache",
+        "cache info",
+        "cache clear",
     }
 
 

@@ -9,7 +9,7 @@ import resource
 import stat
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,12 +103,19 @@ def hostile_run(
     return first
 
 
-def check(root: Path, *extra: str, fmt: str = "json", mini: bool = True, **kw: object) -> Outcome:
+def check(
+    root: Path,
+    *extra: str,
+    fmt: str = "json",
+    mini: bool = True,
+    runs: int = 2,
+    codes: Sequence[int] = (0, 1, 2),
+) -> Outcome:
     """``iso20k check`` on ``root`` with a fixed date, on the mini catalogue by default."""
     args = ["check", root.name, "--format", fmt, "--as-of", AS_OF]
     if mini and "--catalogue" not in extra:
         args += ["--catalogue", str(MINI)]
-    return hostile_run(root, [*args, *extra], **kw)  # type: ignore[arg-type]
+    return hostile_run(root, [*args, *extra], runs=runs, codes=codes)
 
 
 def report(root: Path, fmt: str, output: str, codes: tuple[int, ...]) -> Outcome:
@@ -117,7 +124,7 @@ def report(root: Path, fmt: str, output: str, codes: tuple[int, ...]) -> Outcome
     return hostile_run(root, [*args, "--output", output], codes=codes, runs=1)
 
 
-def make_folder(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+def make_folder(tmp_path: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """An evidence folder ``tmp_path/evidence`` holding ``files`` (relative path: content)."""
     root = tmp_path / "evidence"
     root.mkdir(parents=True)

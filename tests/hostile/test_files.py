@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -57,14 +58,14 @@ def _xlsx(rows: list[list[object]]) -> bytes:
     return buffer.getvalue()
 
 
-def _patch_zip(data: bytes, name: str, change: object) -> bytes:
+def _patch_zip(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == name:
-                content = change(content)  # type: ignore[operator]
+                content = change(content)
             target.writestr(info.filename, content)
     return out.getvalue()
 
