@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment, Severity
 from iso20k_cli.history.compare import Comparison, Direction, at_or_above
-from iso20k_cli.render.wording import plural, score_text
+from iso20k_cli.render.wording import plural, score_precise
 
 _LISTED = 5
 
@@ -41,7 +41,7 @@ def regressions(comparison: Comparison, fail_on: Severity) -> tuple[str, ...]:
     reasons: list[str] = []
     before, after = comparison.before.score, comparison.after.score
     if comparison.score_direction is Direction.WORSE:
-        reasons.append(f"readiness fell from {score_text(before)} to {score_text(after)}")
+        reasons.append(f"readiness fell from {score_precise(before)} to {score_precise(after)}")
     new = [f.id for f in comparison.new_findings if f.counts and at_or_above(f.severity, fail_on)]
     if new:
         reasons.append(f"{plural(len(new), 'new finding')} ({_threshold(fail_on)}): {_ids(new)}")
@@ -82,7 +82,7 @@ def evaluate_gate(
     threshold = assessment.parameters.fail_under
     if threshold is not None and assessment.score < threshold:
         reasons.append(
-            f"readiness {score_text(assessment.score)} is under the threshold "
-            f"{score_text(threshold)} (--fail-under)"
+            f"readiness {score_precise(assessment.score)} is under the threshold "
+            f"{score_precise(threshold)} (--fail-under)"
         )
     return GateResult(tuple(reasons))
