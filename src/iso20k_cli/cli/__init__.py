@@ -230,9 +230,11 @@ def _say(message: str) -> None:
 
 def _finish(gate: "GateResult", exit_zero: bool) -> NoReturn:
     """Say why the run fails (on stderr, so machine output stays clean) and exit."""
+    from iso20k_cli.render.gate import gate_reasons
+
     if exit_zero or not gate.failed:
         raise typer.Exit(EXIT_OK)
-    for reason in gate.reasons:
+    for reason in gate_reasons(gate):
         _say(f"failing: {reason}")
     raise typer.Exit(EXIT_GATE)
 
