@@ -135,6 +135,7 @@ def render_check_docs(docs: list[CheckDoc], console: Console) -> None:
         console.print(Padding(Text(doc.summary), (0, 0, 0, 2)))
         if doc.details:
             console.print(Padding(Text(" ".join(doc.details.split())), (0, 0, 0, 2)))
+        console.print(Padding(Text(f"Reported as: {doc.label}", style="dim"), (0, 0, 0, 2)))
         params = ", ".join(f"{k} ({v})" for k, v in doc.parameters.items() if k != "severity")
         if params:
             console.print(Padding(Text(f"Parameters: {params}", style="dim"), (0, 0, 0, 2)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from iso20k_cli.assess.model import Assessment, Finding, Severity, Status
+from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.recognise.model import MatchedBy
 
 # --- Statuses, severities and how evidence was recognised -----------------------------
@@ -65,14 +66,10 @@ def requirement_label(mandatory: bool) -> str:
     return "Mandatory" if mandatory else "Good practice"
 
 
-_CHECK_LABELS = {
+# The findings the engine raises itself; each check type declares its own ``LABEL``.
+_ENGINE_LABELS = {
     "missing": "no evidence found",
     "weak_match": "evidence only suggested by content",
-    "approved": "approval not confirmed",
-    "review_interval": "review overdue",
-    "latest_record_age": "latest record too old",
-    "records_span": "records cover too short a period",
-    "min_count": "too few records",
     "not_applicable": "declared not applicable",
     "applies_when": "conditional: a question for the interview",
     "file": "evidence file problem",
@@ -81,8 +78,10 @@ _CHECK_LABELS = {
 
 
 def check_label(check: str) -> str:
-    """What a failed check means, in a few words; a check type added later reads as its name."""
-    return _CHECK_LABELS.get(check, check.replace("_", " "))
+    """What a failed check means, in a few words; a name no longer known reads as itself."""
+    if check in REGISTRY:
+        return REGISTRY[check].label
+    return _ENGINE_LABELS.get(check, check.replace("_", " "))
 
 
 # --- Scores ------------------------------------------------------------------------------
