@@ -38,7 +38,7 @@ NAME = "audit_impartiality"
 EXAMPLE = """- type: audit_impartiality
   owners_from: [sms-processes, roles-responsibilities]
   process_documents_from: [incident-management-procedure, change-management-policy]"""
-LABEL = "audit impartiality"
+LABEL = "audit impartiality or timing in doubt"
 METHOD = (
     "audit impartiality: no auditor audits a process they own (owners from process tables, "
     "RACI matrices and process documents), and no planned audit is overdue or postponed"

@@ -23,7 +23,7 @@ from iso20k_cli.severity import Severity
 NAME = "corrective_actions"
 EXAMPLE = """- type: corrective_actions
   nonconformities_from: [internal-audit-reports]"""
-LABEL = "corrective actions"
+LABEL = "corrective action records incomplete"
 METHOD = (
     "corrective actions: each has a root cause, an owner and a due date, and every "
     "nonconformity raised appears in the log"

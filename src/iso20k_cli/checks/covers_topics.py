@@ -25,7 +25,7 @@ EXAMPLE = """- type: covers_topics
       any_of: [previous actions, actions from previous, action log]
     - name: audit results
       any_of: [audit results, internal audit, audit findings]"""
-LABEL = "covers topics"
+LABEL = "expected topics not covered"
 METHOD = (
     "topics: the evidence covers every expected topic (for example the inputs a management "
     "review must consider)"

@@ -18,7 +18,7 @@ from iso20k_cli.severity import Severity
 
 NAME = "current_version"
 EXAMPLE = "- type: current_version"
-LABEL = "current version"
+LABEL = "more than one current version"
 METHOD = (
     "current version: each document has one current version; two current-looking versions "
     "that disagree are uncontrolled copies"

@@ -19,7 +19,7 @@ from iso20k_cli.severity import Severity
 NAME = "document_control"
 EXAMPLE = """- type: document_control
   require: [owner, version]"""
-LABEL = "document control"
+LABEL = "document not fully identified"
 METHOD = (
     "document control: the current version is identified (by default by an owner and a "
     "version; a missing version alone is an observation)"

@@ -22,7 +22,7 @@ from iso20k_cli.severity import Severity
 
 NAME = "parties"
 EXAMPLE = "- type: parties"
-LABEL = "parties"
+LABEL = "parties not named"
 METHOD = (
     "parties: an agreement or contract (judged by its parties instead of an owner and a "
     "version) says whom it is between; one that names no party is an observation, since the "

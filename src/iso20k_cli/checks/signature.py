@@ -16,7 +16,7 @@ from iso20k_cli.severity import Severity
 
 NAME = "signature"
 EXAMPLE = "- type: signature"
-LABEL = "signature"
+LABEL = "signature not confirmed"
 METHOD = (
     "signature: an agreement or contract (judged by its signature instead of document "
     "approval) is signed or approved, not a draft"

@@ -22,7 +22,7 @@ from iso20k_cli.severity import Severity
 NAME = "term"
 EXAMPLE = """- type: term
   months: 3         # left out: the review interval (12 months unless configured)"""
-LABEL = "term"
+LABEL = "agreement expired or ending soon"
 METHOD = (
     "agreement term: an agreement or contract (judged by its term instead of the review "
     "interval) has not expired; one that ends within {review_interval_months} is noted so "
