@@ -9,6 +9,7 @@ from rich.text import Text
 
 from iso20k_cli.catalogue.model import Catalogue, Clause, Item
 from iso20k_cli.checks.registry import CheckDoc
+from iso20k_cli.render.wording import requirement_label
 
 
 def _tree(catalogue: Catalogue, console: Console) -> None:
@@ -47,7 +48,7 @@ def _tree(catalogue: Catalogue, console: Console) -> None:
 
 
 def _item_lines(item: Item) -> list[RenderableType]:
-    need = "mandatory" if item.mandatory else "good practice"
+    need = requirement_label(item.mandatory).lower()
     head = Text(f"[{item.kind.value}] {item.title} ({item.id}) — {need}", style="bold")
     body: list[Text] = [Text(f"Basis: {item.basis}")]
     if item.description:
