@@ -14,7 +14,17 @@ from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
 from iso20k_cli.history.baseline import SavedResult
 from iso20k_cli.history.compare import compare
-from iso20k_cli.history.gate import evaluate_gate
+from iso20k_cli.history.gate import (
+    Escalation,
+    GateResult,
+    MoreSevere,
+    NewFindings,
+    Remaining,
+    SinceBaseline,
+    UnderThreshold,
+    evaluate_gate,
+)
+from iso20k_cli.render.gate import gate_reasons
 from iso20k_cli.settings.config import Settings
 
 
@@ -121,9 +131,31 @@ def test_gate_reasons_in_memory() -> None:
     )
     result = assess(catalogue, Settings(), (draft,), dt.date(2026, 11, 21), "sms")
     majors = result.count(Severity.MAJOR)
-    assert evaluate_gate(result).reasons == (f"{majors} major findings remain",)
+    gate = evaluate_gate(result)
+    assert gate.reasons == (Remaining(majors, Severity.MAJOR),)
+    assert gate_reasons(gate) == (f"{majors} major findings remain",)
     assert evaluate_gate(result, result.parameters.fail_on).failed  # check's default gate
-    minor = evaluate_gate(result, Severity.MINOR).reasons
+    minor = gate_reasons(evaluate_gate(result, Severity.MINOR))
     assert minor == (f"{majors + 1} findings at minor or above remain",)
     same = compare(SavedResult.of(result), SavedResult.of(result))
     assert not evaluate_gate(result, Severity.OBSERVATION, same).failed
+
+
+def test_the_gate_decides_and_the_renderer_words_it() -> None:
+    # The verdict is data (history/gate.py); its sentences for the log are render's.
+    ids = tuple(f"item-{n}:missing" for n in range(7))
+    escalated = Escalation("sla:approved", Severity.MINOR, Severity.MAJOR)
+    verdict = GateResult(
+        (
+            SinceBaseline(MoreSevere((escalated,))),
+            NewFindings(ids, Severity.MINOR),
+            UnderThreshold(72.44, 80.0),
+        )
+    )
+    assert verdict.failed and not GateResult(()).failed
+    assert gate_reasons(verdict) == (
+        "since the baseline, 1 finding more severe: sla:approved (minor -> major)",
+        "7 new findings (minor or above): item-0:missing, item-1:missing, item-2:missing, "
+        "item-3:missing, item-4:missing and 2 more",
+        "readiness 72.4 is under the threshold 80 (--fail-under)",
+    )

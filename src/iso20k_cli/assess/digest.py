@@ -31,30 +31,15 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.checks import audit_impartiality, corrective_actions
 from iso20k_cli.checks.entries import RecordSet, record_set
 from iso20k_cli.checks.owners import owner_line, owner_tables
+from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition
 from iso20k_cli.recognise.recogniser import Recogniser
 from iso20k_cli.settings.config import Settings
 
-READS_CONTENT: dict[str, bool] = {
-    "approved": False,
-    "document_control": False,
-    "review_interval": False,
-    "current_version": False,
-    "currency": False,
-    "signature": True,
-    "parties": True,
-    "term": True,
-    "latest_record_age": False,
-    "records_span": False,
-    "min_count": False,
-    "covers_topics": True,
-    "audit_impartiality": True,
-    "corrective_actions": True,
-}
+READS_CONTENT: dict[str, bool] = {name: check.reads_content for name, check in REGISTRY.items()}
 """Whether a check type reads the text, sections or tables of its item's evidence (the
-others read document control, record dates and record sets). Every check type is
-listed: a new one must be placed here, or the run stops with a KeyError."""
+others read document control, record dates and record sets), as each module declares."""
 
 
 class Keep(IntEnum):

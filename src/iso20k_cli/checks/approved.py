@@ -17,6 +17,12 @@ from iso20k_cli.severity import Severity
 
 NAME = "approved"
 EXAMPLE = "- type: approved"
+LABEL = "approval not confirmed"
+METHOD = (
+    "approval: the current version of a document is approved, not a draft; one that records "
+    "no status, approver or approval date cannot be confirmed as approved"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

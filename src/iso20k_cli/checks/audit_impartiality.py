@@ -38,6 +38,12 @@ NAME = "audit_impartiality"
 EXAMPLE = """- type: audit_impartiality
   owners_from: [sms-processes, roles-responsibilities]
   process_documents_from: [incident-management-procedure, change-management-policy]"""
+LABEL = "audit impartiality or timing in doubt"
+METHOD = (
+    "audit impartiality: no auditor audits a process they own (owners from process tables, "
+    "RACI matrices and process documents), and no planned audit is overdue or postponed"
+)
+READS_CONTENT = True
 
 MAX_CONFLICTS = 20  # listed in one finding; more would bury the first
 MAX_AUDITS = 500  # rows of programmes compared with every owner

@@ -1,9 +1,21 @@
 """What every check receives, declares and returns.
 
-A check type is a module of this package with ``NAME``, a ``Spec`` (its parameters,
-validated when the catalogue is loaded), an ``EXAMPLE`` of its YAML, a docstring that
-documents it, and ``run(spec, ctx)``. Checks never touch the file system: they judge
-the evidence already read.
+A check type is a module of this package, listed in ``checks/specs.py``, that declares:
+
+- a docstring, which ``iso20k catalogue checks`` prints as its documentation;
+- ``NAME``, the ``type`` a catalogue declares it by;
+- ``Spec``, its parameters (a :class:`CheckSpec`), validated when the catalogue is loaded;
+- ``EXAMPLE``, a declaration of it in YAML;
+- ``LABEL``, what a failed check means in a few words (a GitHub annotation's title, a
+  SARIF rule's description);
+- ``METHOD``, one sentence for the report's method section, "topic: what is verified";
+  ``{review_interval_months}``, ``{max_record_age_days}`` and ``{min_records_span_days}``
+  in it are replaced by the values the run used ("12 months", "92 days");
+- ``READS_CONTENT``, whether it reads the text, sections or tables of its item's
+  evidence (the others read document control, record dates and record sets);
+- ``run(spec, ctx)``, which judges the evidence.
+
+Checks never touch the file system: they judge the evidence already read.
 """
 
 from __future__ import annotations
@@ -65,6 +77,8 @@ class CheckSpec(BaseModel):
 
     severity: Severity | None = None
     """Overrides the grade of what the check finds (for a tailored catalogue)."""
+    type: str
+    """The check type's ``NAME``; each module's ``Spec`` narrows it to its own."""
 
 
 def is_archived(file: EvidenceFile) -> bool:

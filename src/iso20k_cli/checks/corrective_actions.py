@@ -23,6 +23,12 @@ from iso20k_cli.severity import Severity
 NAME = "corrective_actions"
 EXAMPLE = """- type: corrective_actions
   nonconformities_from: [internal-audit-reports]"""
+LABEL = "corrective action records incomplete"
+METHOD = (
+    "corrective actions: each has a root cause, an owner and a due date, and every "
+    "nonconformity raised appears in the log"
+)
+READS_CONTENT = True
 
 _REF = re.compile(r"^(ref|id|no\.?|number|#|nc|ca)\b", re.IGNORECASE)
 _STATUS = re.compile(r"status|state", re.IGNORECASE)

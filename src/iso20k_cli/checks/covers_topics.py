@@ -25,6 +25,12 @@ EXAMPLE = """- type: covers_topics
       any_of: [previous actions, actions from previous, action log]
     - name: audit results
       any_of: [audit results, internal audit, audit findings]"""
+LABEL = "expected topics not covered"
+METHOD = (
+    "topics: the evidence covers every expected topic (for example the inputs a management "
+    "review must consider)"
+)
+READS_CONTENT = True
 
 
 class Topic(BaseModel):

@@ -27,6 +27,13 @@ from iso20k_cli.severity import Severity
 NAME = "currency"
 EXAMPLE = """- type: currency
   months: 6         # left out: the review interval (12 months unless configured)"""
+LABEL = "register not kept current"
+METHOD = (
+    "register currency: a register (judged as such instead of approval, version and review) "
+    "was updated or verified within {review_interval_months}, or before its next review "
+    "date"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

@@ -18,6 +18,12 @@ from iso20k_cli.severity import Severity
 
 NAME = "current_version"
 EXAMPLE = "- type: current_version"
+LABEL = "more than one current version"
+METHOD = (
+    "current version: each document has one current version; two current-looking versions "
+    "that disagree are uncontrolled copies"
+)
+READS_CONTENT = False
 
 _NOISE = re.compile(
     r"\b(v(ersion)?\s*\d+([._]\d+)*|rev(ision)?\s*\d+|draft|final|approved|signed|copy|"

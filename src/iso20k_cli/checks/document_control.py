@@ -19,6 +19,12 @@ from iso20k_cli.severity import Severity
 NAME = "document_control"
 EXAMPLE = """- type: document_control
   require: [owner, version]"""
+LABEL = "document not fully identified"
+METHOD = (
+    "document control: the current version is identified (by default by an owner and a "
+    "version; a missing version alone is an observation)"
+)
+READS_CONTENT = False
 
 Field_ = Literal["owner", "version", "approver", "doc_id"]
 _LABELS = {"owner": "owner", "version": "version", "approver": "approver", "doc_id": "document id"}

@@ -20,6 +20,12 @@ NAME = "latest_record_age"
 EXAMPLE = """- type: latest_record_age
   max_days: 365
   basis: an annual audit is certification-body practice; the standard says planned intervals"""
+LABEL = "latest record too old"
+METHOD = (
+    "record age: the newest record is not older than {max_record_age_days} (a year for "
+    "annual activities such as internal audit and management review)"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

@@ -17,6 +17,12 @@ from iso20k_cli.severity import Severity
 NAME = "min_count"
 EXAMPLE = """- type: min_count
   count: 3"""
+LABEL = "too few records"
+METHOD = (
+    "record count: at least the expected number of records is present, each entry of a "
+    "register or export counting as one"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

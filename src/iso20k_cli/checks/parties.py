@@ -22,6 +22,13 @@ from iso20k_cli.severity import Severity
 
 NAME = "parties"
 EXAMPLE = "- type: parties"
+LABEL = "parties not named"
+METHOD = (
+    "parties: an agreement or contract (judged by its parties instead of an owner and a "
+    "version) says whom it is between; one that names no party is an observation, since the "
+    "parties may be stated where they were not looked for"
+)
+READS_CONTENT = True
 
 _HEAD_CHARS = 20_000
 _TAIL_CHARS = 20_000

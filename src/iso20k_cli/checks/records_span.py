@@ -20,6 +20,12 @@ from iso20k_cli.severity import Severity
 NAME = "records_span"
 EXAMPLE = """- type: records_span
   min_days: 90      # left out: the default (90 days unless configured)"""
+LABEL = "records cover too short a period"
+METHOD = (
+    "record coverage: the records of an ongoing process cover at least "
+    "{min_records_span_days}, oldest to newest"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

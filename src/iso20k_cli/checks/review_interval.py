@@ -27,6 +27,12 @@ from iso20k_cli.severity import Severity
 NAME = "review_interval"
 EXAMPLE = """- type: review_interval
   months: 12        # left out: the default interval (12 months unless configured)"""
+LABEL = "review overdue"
+METHOD = (
+    "review: the next review date has not passed; without one, the approval is not older "
+    "than {review_interval_months}"
+)
+READS_CONTENT = False
 
 
 class Spec(CheckSpec):

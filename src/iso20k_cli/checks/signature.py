@@ -16,6 +16,12 @@ from iso20k_cli.severity import Severity
 
 NAME = "signature"
 EXAMPLE = "- type: signature"
+LABEL = "signature not confirmed"
+METHOD = (
+    "signature: an agreement or contract (judged by its signature instead of document "
+    "approval) is signed or approved, not a draft"
+)
+READS_CONTENT = True
 
 _HEAD_CHARS = 20_000  # signature blocks close a short agreement; long ones open with them
 _TAIL_CHARS = 20_000

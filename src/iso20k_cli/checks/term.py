@@ -22,6 +22,13 @@ from iso20k_cli.severity import Severity
 NAME = "term"
 EXAMPLE = """- type: term
   months: 3         # left out: the review interval (12 months unless configured)"""
+LABEL = "agreement expired or ending soon"
+METHOD = (
+    "agreement term: an agreement or contract (judged by its term instead of the review "
+    "interval) has not expired; one that ends within {review_interval_months} is noted so "
+    "that renewal is planned"
+)
+READS_CONTENT = True
 
 
 class Spec(CheckSpec):

@@ -230,9 +230,11 @@ def _say(message: str) -> None:
 
 def _finish(gate: "GateResult", exit_zero: bool) -> NoReturn:
     """Say why the run fails (on stderr, so machine output stays clean) and exit."""
+    from iso20k_cli.render.gate import gate_reasons
+
     if exit_zero or not gate.failed:
         raise typer.Exit(EXIT_OK)
-    for reason in gate.reasons:
+    for reason in gate_reasons(gate):
         _say(f"failing: {reason}")
     raise typer.Exit(EXIT_GATE)
 
@@ -300,7 +302,7 @@ def check(
     from iso20k_cli.render.formats import default_format
     from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.terminal import TerminalOptions
-    from iso20k_cli.render.wording import delta_text, score_text
+    from iso20k_cli.render.wording import delta_text, score_precise
 
     # A bad baseline is reported before the folder is read, not after.
     saved = _load_result_or_exit(baseline) if baseline is not None else None
@@ -319,8 +321,8 @@ def check(
     if comparison is not None:
         before = comparison.before.score
         _say(
-            f"compared with {baseline}: readiness {score_text(before)} -> "
-            f"{score_text(assessment.score)} ({delta_text(before, assessment.score)}), "
+            f"compared with {baseline}: readiness {score_precise(before)} -> "
+            f"{score_precise(assessment.score)} ({delta_text(before, assessment.score)}), "
             f"{len(comparison.new_findings)} new finding(s), "
             f"{len(comparison.resolved_findings)} resolved"
         )

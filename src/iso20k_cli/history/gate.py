@@ -1,25 +1,91 @@
-"""The CI gate: whether a run should fail, and why, in words for the log.
+"""The CI gate: whether a run should fail, and why, as a verdict the renderers word.
 
 Without a baseline, every finding at or above ``--fail-on`` fails the run. With one,
 only what got worse does: a new finding at or above ``--fail-on`` (or one that became
 that severe), a lower overall score, or a clause or item whose status got worse.
-``--fail-under`` applies in both cases.
+``--fail-under`` applies in both cases. The reasons are data, not sentences: the log
+says them in the words of ``render/gate.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from iso20k_cli.assess.model import Assessment, Severity
+from iso20k_cli.assess.model import Assessment, Severity, Status
 from iso20k_cli.history.compare import Comparison, Direction, at_or_above
-from iso20k_cli.render.wording import plural, score_text
 
-_LISTED = 5
+
+@dataclass(frozen=True)
+class Remaining:
+    """Findings at or above the threshold remain (a run without a baseline)."""
+
+    count: int
+    fail_on: Severity
+
+
+@dataclass(frozen=True)
+class ScoreFell:
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class NewFindings:
+    ids: tuple[str, ...]
+    fail_on: Severity
+
+
+@dataclass(frozen=True)
+class Escalation:
+    id: str
+    before: Severity
+    after: Severity
+
+
+@dataclass(frozen=True)
+class MoreSevere:
+    findings: tuple[Escalation, ...]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    scope: Literal["clause", "item"]
+    id: str
+    before: Status | None
+    after: Status | None
+
+
+@dataclass(frozen=True)
+class StatusWorse:
+    changes: tuple[StatusChange, ...]
+
+
+Regression = ScoreFell | NewFindings | MoreSevere | StatusWorse
+"""Something that got worse between two results."""
+
+
+@dataclass(frozen=True)
+class SinceBaseline:
+    """A regression of this run against the baseline it was given."""
+
+    regression: Regression
+
+
+@dataclass(frozen=True)
+class UnderThreshold:
+    """The overall score is under ``--fail-under``."""
+
+    score: float
+    threshold: float
+
+
+Reason = Remaining | Regression | SinceBaseline | UnderThreshold
 
 
 @dataclass(frozen=True)
 class GateResult:
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     """Why the run fails; empty when it passes."""
 
     @property
@@ -27,37 +93,30 @@ class GateResult:
         return bool(self.reasons)
 
 
-def _ids(ids: list[str]) -> str:
-    shown = ", ".join(ids[:_LISTED])
-    return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
-
-
-def _threshold(fail_on: Severity) -> str:
-    return "major" if fail_on is Severity.MAJOR else f"{fail_on.value} or above"
-
-
-def regressions(comparison: Comparison, fail_on: Severity) -> tuple[str, ...]:
-    """What got worse since the older result, in words; empty when nothing did."""
-    reasons: list[str] = []
-    before, after = comparison.before.score, comparison.after.score
+def regressions(comparison: Comparison, fail_on: Severity) -> tuple[Regression, ...]:
+    """What got worse since the older result; empty when nothing did."""
+    found: list[Regression] = []
     if comparison.score_direction is Direction.WORSE:
-        reasons.append(f"readiness fell from {score_text(before)} to {score_text(after)}")
-    new = [f.id for f in comparison.new_findings if f.counts and at_or_above(f.severity, fail_on)]
+        found.append(ScoreFell(comparison.before.score, comparison.after.score))
+    new = tuple(
+        f.id for f in comparison.new_findings if f.counts and at_or_above(f.severity, fail_on)
+    )
     if new:
-        reasons.append(f"{plural(len(new), 'new finding')} ({_threshold(fail_on)}): {_ids(new)}")
-    escalated = [
-        f"{c.after.id} ({c.before.severity.value} -> {c.after.severity.value})"
+        found.append(NewFindings(new, fail_on))
+    escalated = tuple(
+        Escalation(c.after.id, c.before.severity, c.after.severity)
         for c in comparison.more_severe_findings
         if c.after.counts and at_or_above(c.after.severity, fail_on)
-    ]
+    )
     if escalated:
-        reasons.append(f"{plural(len(escalated), 'finding')} more severe: {_ids(escalated)}")
-    worse = [
-        f"clause {c.id} ({c.status_before} -> {c.status_after})" for c in comparison.worse_clauses
-    ] + [f"item {i.id} ({i.before} -> {i.after})" for i in comparison.worse_items]
+        found.append(MoreSevere(escalated))
+    worse = tuple(
+        StatusChange("clause", c.id, c.status_before, c.status_after)
+        for c in comparison.worse_clauses
+    ) + tuple(StatusChange("item", i.id, i.before, i.after) for i in comparison.worse_items)
     if worse:
-        reasons.append(f"status got worse: {_ids(worse)}")
-    return tuple(reasons)
+        found.append(StatusWorse(worse))
+    return tuple(found)
 
 
 def evaluate_gate(
@@ -65,24 +124,16 @@ def evaluate_gate(
     fail_on: Severity = Severity.MAJOR,
     comparison: Comparison | None = None,
 ) -> GateResult:
-    reasons: list[str]
+    reasons: list[Reason]
     if comparison is None:
         # Accepted findings (waivers) are shown everywhere but never fail the run.
         remaining = sum(
             1 for f in assessment.findings if f.counts and at_or_above(f.severity, fail_on)
         )
-        reasons = []
-        if remaining:
-            noun = plural(remaining, f"{fail_on.value} finding")
-            if fail_on is not Severity.MAJOR:
-                noun = plural(remaining, "finding") + f" at {fail_on.value} or above"
-            reasons.append(f"{noun} {'remains' if remaining == 1 else 'remain'}")
+        reasons = [Remaining(remaining, fail_on)] if remaining else []
     else:
-        reasons = [f"since the baseline, {r}" for r in regressions(comparison, fail_on)]
+        reasons = [SinceBaseline(r) for r in regressions(comparison, fail_on)]
     threshold = assessment.parameters.fail_under
     if threshold is not None and assessment.score < threshold:
-        reasons.append(
-            f"readiness {score_text(assessment.score)} is under the threshold "
-            f"{score_text(threshold)} (--fail-under)"
-        )
+        reasons.append(UnderThreshold(assessment.score, threshold))
     return GateResult(tuple(reasons))

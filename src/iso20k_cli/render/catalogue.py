@@ -9,6 +9,7 @@ from rich.text import Text
 
 from iso20k_cli.catalogue.model import Catalogue, Clause, Item
 from iso20k_cli.checks.registry import CheckDoc
+from iso20k_cli.render.wording import requirement_label
 
 
 def _tree(catalogue: Catalogue, console: Console) -> None:
@@ -47,7 +48,7 @@ def _tree(catalogue: Catalogue, console: Console) -> None:
 
 
 def _item_lines(item: Item) -> list[RenderableType]:
-    need = "mandatory" if item.mandatory else "good practice"
+    need = requirement_label(item.mandatory).lower()
     head = Text(f"[{item.kind.value}] {item.title} ({item.id}) — {need}", style="bold")
     body: list[Text] = [Text(f"Basis: {item.basis}")]
     if item.description:
@@ -135,6 +136,7 @@ def render_check_docs(docs: list[CheckDoc], console: Console) -> None:
         console.print(Padding(Text(doc.summary), (0, 0, 0, 2)))
         if doc.details:
             console.print(Padding(Text(" ".join(doc.details.split())), (0, 0, 0, 2)))
+        console.print(Padding(Text(f"Reported as: {doc.label}", style="dim"), (0, 0, 0, 2)))
         params = ", ".join(f"{k} ({v})" for k, v in doc.parameters.items() if k != "severity")
         if params:
             console.print(Padding(Text(f"Parameters: {params}", style="dim"), (0, 0, 0, 2)))

@@ -6,7 +6,7 @@ import json
 
 from iso20k_cli.history.baseline import SavedFinding
 from iso20k_cli.history.compare import ClauseChange, Comparison, Direction, FindingChanges
-from iso20k_cli.render.wording import delta_text, score_text
+from iso20k_cli.render.wording import delta_text, score_precise
 
 
 def _ready(value: bool | None) -> str:
@@ -20,8 +20,8 @@ def _finding(word: str, finding: SavedFinding) -> str:
 def _clause_heading(change: ClauseChange) -> str:
     parts = []
     if change.score_direction is not Direction.SAME:
-        before = "-" if change.score_before is None else score_text(change.score_before)
-        after = "-" if change.score_after is None else score_text(change.score_after)
+        before = "-" if change.score_before is None else score_precise(change.score_before)
+        after = "-" if change.score_after is None else score_precise(change.score_after)
         parts.append(f"score {before} -> {after}")
     if change.status_direction is not Direction.SAME:
         parts.append(f"{change.status_before or 'absent'} -> {change.status_after or 'absent'}")
@@ -65,7 +65,7 @@ def render_diff_text(comparison: Comparison, old_label: str, new_label: str) -> 
     as_of = f" (as of {before.as_of} and {after.as_of})" if before.as_of and after.as_of else ""
     lines = [
         f"Comparing {old_label} with {new_label}{as_of}",
-        f"Readiness: {score_text(before.score)} -> {score_text(after.score)} "
+        f"Readiness: {score_precise(before.score)} -> {score_precise(after.score)} "
         f"({delta_text(before.score, after.score)})",
     ]
     for label, old, new in (

@@ -11,7 +11,7 @@ from iso20k_cli.assess.model import Assessment, Finding, Severity
 from iso20k_cli.history.compare import Direction
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.locations import finding_paths
-from iso20k_cli.render.wording import check_label, delta_text, score_text, severity_counts
+from iso20k_cli.render.wording import check_label, delta_text, score_precise, severity_counts
 
 COMMANDS = {Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.OBSERVATION: "notice"}
 
@@ -55,13 +55,13 @@ def _summary(assessment: Assessment, context: RenderContext) -> str:
     counts = severity_counts({s: assessment.count(s) for s in Severity})
     if assessment.accepted:
         counts += f", {assessment.accepted} accepted"
-    line = f"iso20k: readiness {score_text(assessment.score)}/100; {stages}; findings: {counts}"
+    line = f"iso20k: readiness {score_precise(assessment.score)}/100; {stages}; findings: {counts}"
     comparison = context.comparison
     if comparison is not None:
         before = comparison.before.score
         line += (
-            f"; since the baseline: readiness {score_text(before)} -> "
-            f"{score_text(assessment.score)} ({delta_text(before, assessment.score)}), "
+            f"; since the baseline: readiness {score_precise(before)} -> "
+            f"{score_precise(assessment.score)} ({delta_text(before, assessment.score)}), "
             f"{len(comparison.new_findings)} new, {len(comparison.resolved_findings)} resolved"
         )
     return line
@@ -78,11 +78,11 @@ def render_github(assessment: Assessment, context: RenderContext) -> str:
     ]
     lines = [_annotation(assessment, f, titles) for f in shown]
     if comparison is not None and comparison.score_direction is Direction.WORSE:
-        before = score_text(comparison.before.score)
+        before = score_precise(comparison.before.score)
         lines.append(
             command(
                 "error",
-                f"Readiness fell from {before} to {score_text(assessment.score)} "
+                f"Readiness fell from {before} to {score_precise(assessment.score)} "
                 "since the baseline.",
                 title="iso20k: readiness fell",
             )

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity, Status
 from iso20k_cli.render.context import RenderContext
-from iso20k_cli.render.wording import acceptance_text, score_text
+from iso20k_cli.render.wording import acceptance_text, score_precise
 
 # XML 1.0 cannot carry most control characters, whatever the escaping; evidence text
 # (titles, messages quoting file content) could contain them.
@@ -80,7 +80,7 @@ def _suite(clause_id: str, title: str, score: float | None) -> ET.Element:
     suite = ET.Element("testsuite", name=xml_safe(f"{clause_id} {title}".strip()))
     if score is not None:
         properties = ET.SubElement(suite, "properties")
-        ET.SubElement(properties, "property", name="score", value=score_text(score))
+        ET.SubElement(properties, "property", name="score", value=score_precise(score))
     return suite
 
 

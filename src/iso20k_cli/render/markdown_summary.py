@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 
-from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
+from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity
 from iso20k_cli.render.context import RenderContext
-from iso20k_cli.render.wording import acceptance_text, delta_text, score_text, severity_counts
+from iso20k_cli.render.wording import (
+    STATUS_WORD,
+    acceptance_text,
+    delta_text,
+    score_precise,
+    severity_counts,
+)
 
 # Backslash-escaping ASCII punctuation is always literal in CommonMark; these are the
 # characters that would otherwise start emphasis, code, links, HTML or a table cell.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-_STATUS = {
-    Status.MET: "met",
-    Status.PARTIAL: "partial",
-    Status.MISSING: "missing",
-    Status.NOT_APPLICABLE: "n/a",
-    Status.NOT_ASSESSED: "interview",
-}
 
 
 def escape(text: str) -> str:
@@ -42,8 +41,8 @@ def _verdicts(assessment: Assessment) -> list[str]:
 
 
 def _clause_row(clause: ClauseResult) -> str:
-    score = "-" if clause.score is None else score_text(clause.score)
-    return f"| {clause.id} | {escape(clause.title)} | {score} | {_STATUS[clause.status]} |"
+    score = "-" if clause.score is None else score_precise(clause.score)
+    return f"| {clause.id} | {escape(clause.title)} | {score} | {STATUS_WORD[clause.status]} |"
 
 
 def _finding(finding: Finding, titles: dict[str, str]) -> str:
@@ -75,7 +74,7 @@ def _section(
 def render_markdown_summary(assessment: Assessment, context: RenderContext) -> str:
     titles = {i.id: i.title for i in assessment.items}
     comparison = context.comparison
-    score = score_text(assessment.score)
+    score = score_precise(assessment.score)
     lines = [f"### iso20k: readiness {score}/100", ""]
     who = f"**{escape(assessment.organisation)}**, " if assessment.organisation else ""
     lines.append(
@@ -86,7 +85,7 @@ def render_markdown_summary(assessment: Assessment, context: RenderContext) -> s
         before = comparison.before.score
         lines += [
             "",
-            f"Since the baseline: readiness {score_text(before)} → {score} "
+            f"Since the baseline: readiness {score_precise(before)} → {score} "
             f"({delta_text(before, assessment.score)}), "
             f"{len(comparison.new_findings)} new finding(s), "
             f"{len(comparison.resolved_findings)} resolved.",

@@ -16,7 +16,7 @@ from typing import Any
 from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.locations import uri
-from iso20k_cli.render.wording import acceptance_text, check_label
+from iso20k_cli.render.wording import acceptance_text, check_label, sentence
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "iso20kFindingId/v1"
@@ -42,7 +42,7 @@ def _rule(findings: list[Finding], item: ItemResult | None) -> dict[str, Any]:
         full = f"Clause {item.clause}, {kind} '{item.title}' ({item.id}): {label}."
         tags = ["iso20000", f"clause-{item.clause}", item.kind, kind.split()[0], first.check]
     else:
-        short = label[:1].upper() + label[1:]
+        short = sentence(label)
         full = f"{short}: not about one requirement; the message says which file or entry."
         tags = ["iso20000", "evidence-file", first.check]
     advice = list(dict.fromkeys(f.recommendation for f in findings if f.recommendation))

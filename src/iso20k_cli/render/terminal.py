@@ -13,7 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
-from iso20k_cli.render.wording import format_summary, severity_counts
+from iso20k_cli.render.wording import (
+    STATUS_WORD,
+    format_summary,
+    score_out_of_100,
+    score_whole,
+    severity_counts,
+)
 
 _STATUS_STYLE = {
     Status.MET: "green",
@@ -21,13 +27,6 @@ _STATUS_STYLE = {
     Status.MISSING: "red",
     Status.NOT_APPLICABLE: "dim",
     Status.NOT_ASSESSED: "dim",
-}
-_STATUS_LABEL = {
-    Status.MET: "met",
-    Status.PARTIAL: "partial",
-    Status.MISSING: "missing",
-    Status.NOT_APPLICABLE: "n/a",
-    Status.NOT_ASSESSED: "interview",
 }
 _SEVERITY_STYLE = {
     Severity.MAJOR: "bold red",
@@ -73,17 +72,17 @@ def _clause_table(assessment: Assessment, options: TerminalOptions, plain: bool)
 
 def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
     indent = "  " * clause.depth
-    score = "—" if clause.score is None else f"{clause.score:.0f}"
+    score = "—" if clause.score is None else score_whole(clause.score)
     if plain and clause.score is None:
         score = "-"
-    status = Text(_STATUS_LABEL[clause.status], style=_STATUS_STYLE[clause.status])
+    status = Text(STATUS_WORD[clause.status], style=_STATUS_STYLE[clause.status])
     title = Text(clause.title, style="bold" if clause.depth == 0 else "")
     return (indent + clause.id, title, score, status, _bar(clause.score, 10, plain))
 
 
 def _verdict(assessment: Assessment, plain: bool) -> Group:
     lines: list[RenderableType] = []
-    score = Text(f"Overall readiness: {assessment.score:.0f}/100  ", style="bold")
+    score = Text(f"Overall readiness: {score_out_of_100(assessment.score)}  ", style="bold")
     lines.append(score + _bar(assessment.score, 20, plain))
     v = assessment.verdict
     for label, ready, blockers in (

@@ -1,19 +1,75 @@
-"""Words and numbers shared by the renderers, so every format says the same thing."""
+"""The words every output uses: labels, how a score is written, counts and plurals.
+
+One home, so that the table, the CI formats and the report say the same thing the
+same way. Renderers and the report's view-model take their words from here and
+never spell a status, a severity or a score themselves.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from iso20k_cli.assess.model import Assessment, Finding, Severity
+from iso20k_cli.assess.model import Assessment, Finding, Severity, Status
+from iso20k_cli.checks.registry import REGISTRY
+from iso20k_cli.recognise.model import MatchedBy
 
-_CHECK_LABELS = {
+# --- Statuses, severities and how evidence was recognised -----------------------------
+
+STATUS_LABEL = {
+    Status.MET: "Met",
+    Status.PARTIAL: "Partly met",
+    Status.MISSING: "Missing",
+    Status.NOT_APPLICABLE: "Not applicable",
+    Status.NOT_ASSESSED: "By interview",
+}
+"""A status in a report, where it stands alone in a cell or after a requirement."""
+
+STATUS_WORD = {
+    Status.MET: "met",
+    Status.PARTIAL: "partial",
+    Status.MISSING: "missing",
+    Status.NOT_APPLICABLE: "n/a",
+    Status.NOT_ASSESSED: "interview",
+}
+"""A status in a narrow table column (the terminal table, the pull-request summary)."""
+
+SEVERITY_LABEL = {
+    Severity.MAJOR: "Major",
+    Severity.MINOR: "Minor",
+    Severity.OBSERVATION: "Observation",
+}
+
+SEVERITY_MEANING = {
+    Severity.MAJOR: "likely major nonconformity: certification cannot be granted until the "
+    "certification body has verified the correction and corrective action",
+    Severity.MINOR: "likely minor nonconformity: the certification body accepts a corrective "
+    "action plan and checks it at the next audit",
+    Severity.OBSERVATION: "observation or opportunity for improvement: not a nonconformity, "
+    "no action is required",
+}
+
+MATCHED_BY_LABEL = {
+    MatchedBy.DECLARED: "declared in its front-matter or the evidence manifest",
+    MatchedBy.TITLE: "recognised by its title",
+    MatchedBy.SECTION: "recognised by a section heading",
+    MatchedBy.SHEET: "recognised by a sheet's name",
+    MatchedBy.COLUMNS: "recognised as an export by its columns",
+    MatchedBy.FILENAME: "recognised by its file name",
+    MatchedBy.FOLDER: "a dated record in a folder that names it",
+    MatchedBy.CONTENT: "suggested by its content only (weak: not counted as met)",
+}
+
+KIND_LABEL = {"document": "Document", "record": "Record"}
+
+
+def requirement_label(mandatory: bool) -> str:
+    return "Mandatory" if mandatory else "Good practice"
+
+
+# The findings the engine raises itself; each check type declares its own ``LABEL``.
+_ENGINE_LABELS = {
     "missing": "no evidence found",
     "weak_match": "evidence only suggested by content",
-    "approved": "approval not confirmed",
-    "review_interval": "review overdue",
-    "latest_record_age": "latest record too old",
-    "records_span": "records cover too short a period",
-    "min_count": "too few records",
     "not_applicable": "declared not applicable",
     "applies_when": "conditional: a question for the interview",
     "file": "evidence file problem",
@@ -22,24 +78,51 @@ _CHECK_LABELS = {
 
 
 def check_label(check: str) -> str:
-    """What a failed check means, in a few words; a check type added later reads as its name."""
-    return _CHECK_LABELS.get(check, check.replace("_", " "))
+    """What a failed check means, in a few words; a name no longer known reads as itself."""
+    if check in REGISTRY:
+        return REGISTRY[check].label
+    return _ENGINE_LABELS.get(check, check.replace("_", " "))
 
 
-def score_text(score: float) -> str:
-    """A score as people read it: 80, or 83.3 when it has a fraction."""
+# --- Scores ------------------------------------------------------------------------------
+# Two ways of writing a score, for two purposes. A reader of the table or the report sees
+# whole points; where scores are compared between runs (a baseline, the gate, the CI
+# summaries and the diff) a tenth is kept, so that a small change is never rounded away.
+
+
+def score_whole(score: float) -> str:
+    """Whole points, as a table or a report shows a score: 83."""
+    return f"{score:.0f}"
+
+
+def score_out_of_100(score: float | None) -> str:
+    """A score as a report's reader sees it: 83/100, or a dash when not scored."""
+    return "—" if score is None else f"{score_whole(score)}/100"
+
+
+def score_precise(score: float) -> str:
+    """A score to a tenth, for comparisons between runs: 80, or 83.3 when it has a fraction."""
     rounded = round(score, 1)
     return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
 
 
 def delta_text(before: float, after: float) -> str:
+    """The change between two scores, signed: +3.3, -10 or ±0."""
     difference = round(after, 1) - round(before, 1)
     sign = "+" if difference > 0 else "-" if difference < 0 else "±"
-    return sign + score_text(abs(difference))
+    return sign + score_precise(abs(difference))
+
+
+# --- Counts and sentences ----------------------------------------------------------------
 
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, as a sentence in a report starts."""
+    return text[:1].upper() + text[1:]
 
 
 def severity_counts(counts: dict[Severity, int]) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
+from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.render.wording import format_summary, plural
 
 
@@ -68,39 +69,14 @@ _RECOGNITION = MethodPart(
 
 
 def _check_descriptions(assessment: Assessment) -> dict[str, str]:
+    """Each check type's method sentence (its module's ``METHOD``), with this run's values."""
     p = assessment.parameters
-    return {
-        "approved": "approval: the current version of a document is approved, not a draft; one "
-        "that records no status, approver or approval date cannot be confirmed as approved;",
-        "document_control": "document control: the current version is identified (by default "
-        "by an owner and a version; a missing version alone is an observation);",
-        "current_version": "current version: each document has one current version; two "
-        "current-looking versions that disagree are uncontrolled copies;",
-        "review_interval": "review: the next review date has not passed; without one, the "
-        f"approval is not older than {plural(p.review_interval_months, 'month')};",
-        "latest_record_age": "record age: the newest record is not older than "
-        f"{plural(p.max_record_age_days, 'day')} (a year for annual activities such as "
-        "internal audit and management review);",
-        "records_span": "record coverage: the records of an ongoing process cover at least "
-        f"{plural(p.min_records_span_days, 'day')}, oldest to newest;",
-        "min_count": "record count: at least the expected number of records is present, each "
-        "entry of a register or export counting as one;",
-        "currency": "register currency: a register (judged as such instead of approval, version "
-        "and review) was updated or verified within "
-        f"{plural(p.review_interval_months, 'month')}, or before its next review date;",
-        "signature": "signature: an agreement or contract (judged by its signature instead of "
-        "document approval) is signed or approved, not a draft;",
-        "term": "agreement term: an agreement or contract (judged by its term instead of the "
-        "review interval) has not expired; one that ends within "
-        f"{plural(p.review_interval_months, 'month')} is noted so that renewal is planned;",
-        "covers_topics": "topics: the evidence covers every expected topic (for example the "
-        "inputs a management review must consider);",
-        "audit_impartiality": "audit impartiality: no auditor audits a process they own (owners "
-        "from process tables, RACI matrices and process documents), and no planned audit is "
-        "overdue or postponed;",
-        "corrective_actions": "corrective actions: each has a root cause, an owner and a due "
-        "date, and every nonconformity raised appears in the log;",
+    values = {
+        "review_interval_months": plural(p.review_interval_months, "month"),
+        "max_record_age_days": plural(p.max_record_age_days, "day"),
+        "min_records_span_days": plural(p.min_records_span_days, "day"),
     }
+    return {name: check.method_text(values) + ";" for name, check in REGISTRY.items()}
 
 
 def _statuses(assessment: Assessment) -> MethodPart:

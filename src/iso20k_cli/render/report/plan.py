@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity
 from iso20k_cli.evidence.dates import add_days
-from iso20k_cli.render.report.labels import SEVERITY_LABEL, sentence
+from iso20k_cli.render.wording import SEVERITY_LABEL, sentence
 
 
 @dataclass(frozen=True)

@@ -19,20 +19,20 @@ from iso20k_cli.assess.model import (
     Status,
 )
 from iso20k_cli.render.report.gaps import top_gaps
-from iso20k_cli.render.report.labels import (
+from iso20k_cli.render.report.method import MethodPart, method
+from iso20k_cli.render.report.plan import ActionPlan, action_plan
+from iso20k_cli.render.report.strengths import Strength, strengths
+from iso20k_cli.render.wording import (
     KIND_LABEL,
     MATCHED_BY_LABEL,
     SEVERITY_LABEL,
     SEVERITY_MEANING,
     STATUS_LABEL,
+    acceptance_text,
     requirement_label,
-    score_text,
+    score_out_of_100,
     sentence,
 )
-from iso20k_cli.render.report.method import MethodPart, method
-from iso20k_cli.render.report.plan import ActionPlan, action_plan
-from iso20k_cli.render.report.strengths import Strength, strengths
-from iso20k_cli.render.wording import acceptance_text
 
 REPORT_TITLE = "Readiness assessment for certification"
 SCOPE_ITEM = "sms-scope"
@@ -213,7 +213,7 @@ def _clause_score(clause: ClauseResult) -> ClauseScore:
         title=clause.title,
         depth=clause.depth,
         score=clause.score,
-        score_text=score_text(clause.score),
+        score_text=score_out_of_100(clause.score),
         status=clause.status,
         status_label=STATUS_LABEL[clause.status],
         items=clause.items,
@@ -334,7 +334,7 @@ def _summary(assessment: Assessment, items: dict[str, ItemResult], plan: ActionP
     return Summary(
         conclusion=_conclusion(assessment),
         score=assessment.score,
-        score_text=score_text(assessment.score),
+        score_text=score_out_of_100(assessment.score),
         stages=_stages(assessment),
         counts=_severities(assessment),
         accepted=assessment.accepted,
