@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.catalogue.model import Kind, Source
+from iso20k_cli.checks import latest_record_age
 
 CAT = load_catalogue()
 
@@ -138,7 +139,7 @@ def test_annual_expectations_say_they_are_practice() -> None:
         (item.id, check)
         for item in CAT.items
         for check in item.checks
-        if check.type == "latest_record_age" and check.max_days == 365
+        if isinstance(check, latest_record_age.Spec) and check.max_days == 365
     ]
     assert {i for i, _ in annual} >= {
         "internal-audit-reports",
