@@ -407,3 +407,16 @@ def test_method_describes_the_checks_applied_with_the_parameters_used() -> None:
     assert "It holds 2 files (1 Markdown, 1 PDF); 1 of them was recognised" in examined
     assert "The content of 1 file could not be read" in examined
     assert "at least 90 days" in " ".join(parts["Stage 1 and Stage 2"].paragraphs)
+
+
+def test_method_words_the_standard_as_the_catalogue_does() -> None:
+    def text(parts: tuple[Any, ...]) -> str:
+        return " ".join(p for part in parts for p in part.paragraphs)
+
+    shipped = text(method(assessment(), SHIPPED.report, SHIPPED.notes))
+    assert "the scope, the service management policy, objectives and plan" in shipped
+    assert "Procedures that the 2011 edition required are good practice now" in shipped
+    # Without a catalogue's words, none of one standard's.
+    generic = text(method(assessment()))
+    assert "the scope, the policy and the objectives, the documents" in generic
+    assert "2011" not in generic and "service management" not in generic
