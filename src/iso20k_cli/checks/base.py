@@ -67,7 +67,7 @@ class BasisNotes(BaseModel):
     """For a review interval the catalogue's default stands in for: ``{months}`` is it."""
     record_period: str = Field(
         default="certification bodies usually want about {days} days of records before "
-        "Stage 2; this is their practice, not a requirement of the standard",
+        "Stage 2; this is their practice, not a clause of the standard",
         min_length=10,
         max_length=500,
     )
