@@ -204,3 +204,115 @@ def test_vocabulary_and_genres_are_validated(tmp_path: Path) -> None:
     err = error_of(tmp_path, text)
     assert "leaflet" in err.message
     assert err.line is not None and err.line >= 7
+
+
+REPORT_CLAUSES = """\
+  - id: "1"
+    title: One
+  - id: "1.1"
+    title: One one
+    documents:
+      - id: scope
+        title: Scope doc
+        mandatory: true
+        basis: "1.1"
+"""
+
+
+@pytest.mark.parametrize(
+    ("report", "message", "line"),
+    [
+        ("report:\n  scope_item: nope\n", "report scope_item refers to item 'nope'", 6),
+        (
+            'report:\n  stage1_records: ["1", "9.2"]\n',
+            "report stage1_records refers to clause '9.2', which does not exist",
+            6,
+        ),
+        (
+            'report:\n  document_control: "7.5"\n',
+            "report document_control refers to clause '7.5', which does not exist",
+            6,
+        ),
+        (
+            'report:\n  phases:\n    - name: First\n      clauses: ["1", "2"]\n',
+            "report phase 'First' refers to clause '2', which does not exist",
+            8,
+        ),
+        (
+            'report:\n  owners:\n    "1": Someone\n    "3": Someone else\n',
+            "report owners refers to clause '3', which does not exist",
+            8,
+        ),
+        (
+            'report:\n  phases:\n    - name: First\n      clauses: ["1"]\n'
+            '    - name: Second\n      clauses: ["1.1", "1"]\n',
+            "clause '1' is in phase 'First' already",
+            10,
+        ),
+        (
+            'report:\n  phases:\n    - name: First\n      clauses: ["1"]\n'
+            '    - name: First\n      clauses: ["1.1"]\n',
+            "report phase 'First' is declared twice",
+            9,
+        ),
+        (
+            "report:\n  phases:\n    - name: First\n      clauses: []\n",
+            "report.phases[0].clauses",
+            8,
+        ),
+        (
+            "report:\n  owners:\n    1: Someone\n",
+            "report.owners",
+            7,
+        ),
+    ],
+)
+def test_report_section_names_what_exists(
+    tmp_path: Path, report: str, message: str, line: int
+) -> None:
+    text = VALID_HEAD.replace("clauses:\n", report + "clauses:\n") + REPORT_CLAUSES
+    err = error_of(tmp_path, text)
+    assert message in err.message
+    assert err.line == line
+
+
+def test_a_phase_may_hold_a_clause_once_per_kind_of_item(tmp_path: Path) -> None:
+    report = (
+        "report:\n  phases:\n"
+        '    - name: Documents\n      clauses: ["1"]\n      kind: document\n'
+        '    - name: Records\n      clauses: ["1"]\n      kind: record\n'
+    )
+    cat = load_catalogue(
+        write(tmp_path, VALID_HEAD.replace("clauses:\n", report + "clauses:\n") + REPORT_CLAUSES)
+    )
+    assert [p.name for p in cat.report.phases] == ["Documents", "Records"]
+
+
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        ("  default_interval: every {months} months, {days} days\n", "{months}"),
+        ("  record_period: about {days.__class__} days of records\n", "{days}"),
+        ("  record_period: about {0} days of records\n", "{days}"),
+        ("  mandatory_words: x\n", "unknown key 'mandatory_words'"),
+    ],
+)
+def test_notes_hold_only_their_own_placeholder(tmp_path: Path, notes: str, message: str) -> None:
+    text = VALID_HEAD.replace("clauses:\n", "notes:\n" + notes + "clauses:\n") + REPORT_CLAUSES
+    err = error_of(tmp_path, text)
+    assert message in err.message
+    assert err.line == 6
+
+
+def test_notes_fill_in_their_placeholder(tmp_path: Path) -> None:
+    notes = (
+        "notes:\n  default_interval: a {months}-month cycle, {months} again\n"
+        "  record_period: auditors ask for {days} days\n"
+    )
+    cat = load_catalogue(
+        write(tmp_path, VALID_HEAD.replace("clauses:\n", notes + "clauses:\n") + REPORT_CLAUSES)
+    )
+    assert cat.notes.interval(6) == "a 6-month cycle, 6 again"
+    assert cat.notes.period(90) == "auditors ask for 90 days"
+    # Left out, a note names no standard.
+    assert "standard asks" not in load_catalogue(MINI).notes.interval(12)

@@ -30,6 +30,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_package_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "iso20k_cli/_data/requirements/iso20000-1-2018.yaml" in names
+    assert "iso20k_cli/_data/requirements/iso9001-2015.yaml" in names
     assert any(n.startswith("iso20k_cli/_data/templates/") for n in names)
     assert "iso20k_cli/_data/templates/report.html.j2" in names
     assert "iso20k_cli/_data/templates/partials/report.css.j2" in names

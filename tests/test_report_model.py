@@ -8,15 +8,24 @@ from typing import Any
 import pytest
 
 from iso20k_cli.assess.model import Assessment, CheckResult, Severity, Status
-from iso20k_cli.render.report import plan as plan_module
+from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.catalogue.model import Catalogue, ReportSpec
 from iso20k_cli.render.report.branding import readable_on_white, sniff_image
 from iso20k_cli.render.report.gaps import top_gaps
 from iso20k_cli.render.report.method import method
-from iso20k_cli.render.report.plan import action_plan, owner_of, phase_of, target_of
+from iso20k_cli.render.report.plan import (
+    FALLBACK_OWNER,
+    OTHER_PHASE,
+    Planner,
+    action_plan,
+    target_of,
+)
 from iso20k_cli.render.report.strengths import strengths
 from iso20k_cli.render.report.view import build_report
 
 AS_OF = dt.date(2026, 11, 21)
+SHIPPED: Catalogue = load_catalogue()
+"""The shipped catalogue, whose ``report`` section words the plan for ISO/IEC 20000-1."""
 
 ITEMS = [
     # (id, clause, kind, mandatory, status)
@@ -153,7 +162,7 @@ def assessment(**changes: Any) -> Assessment:
 
 
 def test_actions_by_severity_then_implementation_order() -> None:
-    plan = action_plan(assessment())
+    plan = action_plan(assessment(), spec=SHIPPED.report)
     assert [a.finding_id for a in plan.actions] == [
         "contracts:missing",  # major, operation document
         "disputes:missing",  # major, operation record
@@ -168,24 +177,44 @@ def test_actions_by_severity_then_implementation_order() -> None:
     assert plan.ref_of("nothing") is None
 
 
+def test_a_catalogue_without_a_report_section_plans_in_one_phase() -> None:
+    plan = action_plan(assessment())
+    assert {(a.phase.name, a.owner) for a in plan.actions} == {(OTHER_PHASE, FALLBACK_OWNER)}
+    # Severity still comes first, and the engine's order within it.
+    assert [a.finding_id for a in plan.actions][:3] == [
+        "contracts:missing",
+        "disputes:missing",
+        "audit:missing",
+    ]
+
+
+def shipped_planner() -> Planner:
+    parents = {c.id: c.parent for c in SHIPPED.clauses}
+    return Planner(SHIPPED.report, parents)
+
+
 @pytest.mark.parametrize(
     ("clause", "kind", "phase"),
     [
-        ("4.3", "document", plan_module.CONTEXT),
-        ("5.2.1", "document", plan_module.CONTEXT),
-        ("6.1", "record", plan_module.PLANNING),
-        ("7.5.3", "document", plan_module.SUPPORT),
-        ("8.7.2", "document", plan_module.OPERATION_DOCUMENTS),
-        ("8.7.2", "record", plan_module.OPERATION_RECORDS),
-        ("9.1", "record", plan_module.MONITORING),
-        ("9.3", "record", plan_module.EVALUATION),
-        ("10.1", "record", plan_module.IMPROVEMENT),
-        ("1.1", "document", plan_module.OTHER),
-        (None, None, plan_module.SUPPORT),
+        ("4.3", "document", "Context, leadership and policy"),
+        ("5.2.1", "document", "Context, leadership and policy"),
+        ("6.1", "record", "Planning"),
+        ("7.5.3", "document", "Support and documented information"),
+        ("8.7.2", "document", "Operation: documents"),
+        ("8.7.2", "record", "Operation: records"),
+        ("8.7.2", None, "Operation: documents"),
+        ("9.1", "record", "Monitoring and reporting"),
+        ("9.3", "record", "Internal audit and management review"),
+        ("10.1", "record", "Improvement"),
+        ("1.1", "document", OTHER_PHASE),
+        (None, None, "Support and documented information"),
     ],
 )
-def test_phases(clause: str | None, kind: str | None, phase: plan_module.Phase) -> None:
-    assert phase_of(clause, kind) == phase
+def test_phases(clause: str | None, kind: str | None, phase: str) -> None:
+    planner = shipped_planner()
+    found = planner.phase(clause, kind)
+    assert found.name == phase
+    assert found.order == 1 + [p.name for p in (*planner.phases, planner.other)].index(phase)
 
 
 @pytest.mark.parametrize(
@@ -205,26 +234,46 @@ def test_phases(clause: str | None, kind: str | None, phase: plan_module.Phase) 
     ],
 )
 def test_owners(clause: str | None, owner: str) -> None:
-    assert owner_of(clause) == owner
+    assert shipped_planner().owner(clause) == owner
+
+
+def test_a_clause_takes_the_phase_and_owner_of_its_parent_as_the_tree_has_it() -> None:
+    # A clause whose parent is declared, not implied by its number.
+    spec = ReportSpec.model_validate(
+        {"phases": [{"name": "Annex", "clauses": ["A"]}], "owners": {"A": "Annex owner"}}
+    )
+    planner = Planner(spec, {"A": None, "A-1": "A", "A-1-x": "A-1"})
+    assert planner.phase("A-1-x", "record").name == "Annex"
+    assert planner.owner("A-1-x") == "Annex owner"
+    assert planner.phase("B", "record").name == OTHER_PHASE
+
+
+def test_stage1_records_are_those_the_catalogue_names() -> None:
+    planner = shipped_planner()
+    assert planner.stage1_record("9.2", "record")
+    assert planner.stage1_record("9.3", "record")
+    assert not planner.stage1_record("9.2", "document")
+    assert not planner.stage1_record("9.1", "record")
+    assert not planner.stage1_record("8.6.1", "record")
 
 
 def test_targets_relative_and_dated() -> None:
-    major_doc = target_of(Severity.MAJOR, "8.2.3", "document", AS_OF, None, 90)
+    major_doc = target_of(Severity.MAJOR, "document", AS_OF, None, 90)
     assert (major_doc.display, major_doc.due) == ("8 weeks before Stage 1", None)
-    dated = target_of(Severity.MAJOR, "8.2.3", "document", AS_OF, dt.date(2027, 3, 1), 90)
+    dated = target_of(Severity.MAJOR, "document", AS_OF, dt.date(2027, 3, 1), 90)
     assert dated.due == dt.date(2027, 1, 4)
     assert dated.display == "8 weeks before Stage 1 (by 2027-01-04)"
-    late = target_of(Severity.MINOR, "5.2", "document", AS_OF, dt.date(2026, 12, 1), 90)
+    late = target_of(Severity.MINOR, "document", AS_OF, dt.date(2026, 12, 1), 90)
     assert late.past and "already past" in late.display
     # Stage 1 looks for an internal audit and a management review already performed.
-    audit = target_of(Severity.MAJOR, "9.2", "record", AS_OF, dt.date(2027, 3, 1), 90)
+    audit = target_of(Severity.MAJOR, "record", AS_OF, dt.date(2027, 3, 1), 90, True)
     assert audit.text == "4 weeks before Stage 1" and audit.due == dt.date(2027, 2, 1)
-    records = target_of(Severity.MAJOR, "8.6.1", "record", AS_OF, dt.date(2027, 3, 1), 120)
+    records = target_of(Severity.MAJOR, "record", AS_OF, dt.date(2027, 3, 1), 120)
     assert records.text == "start now: about 120 days of records before Stage 2"
     assert records.due is None  # Stage 2 is scheduled after Stage 1: no date to give
-    minor_records = target_of(Severity.MINOR, "8.6.1", "record", AS_OF, None, 90)
+    minor_records = target_of(Severity.MINOR, "record", AS_OF, None, 90)
     assert minor_records.text == "before Stage 2"
-    observation = target_of(Severity.OBSERVATION, "8.2.3", "document", AS_OF, None, 90)
+    observation = target_of(Severity.OBSERVATION, "document", AS_OF, None, 90)
     assert observation.text.startswith("next review cycle")
 
 
@@ -258,15 +307,17 @@ def test_strengths_recognise_complete_clauses_and_good_practice() -> None:
 
 
 def test_scope_comes_from_the_configuration_or_the_scope_document_title() -> None:
-    configured = build_report(assessment(scope="Hosting from Leeds"))
+    configured = build_report(assessment(scope="Hosting from Leeds"), catalogue=SHIPPED)
     assert (configured.cover.scope, configured.cover.scope_note) == ("Hosting from Leeds", None)
-    fallback = build_report(assessment()).cover
+    fallback = build_report(assessment(), catalogue=SHIPPED).cover
     assert fallback.scope == "Scope of the SMS"
     assert fallback.scope_note == (
         "the title of the scope document (sms-scope.md); see it for the scope"
     )
-    unknown = build_report(assessment(items=[])).cover
+    unknown = build_report(assessment(items=[]), catalogue=SHIPPED).cover
     assert (unknown.scope, unknown.scope_note) == (None, None)
+    # Which item is the scope document is the catalogue's to say.
+    assert build_report(assessment()).cover.scope is None
 
 
 def test_findings_read_as_sentences_but_file_paths_keep_their_case() -> None:
@@ -356,3 +407,16 @@ def test_method_describes_the_checks_applied_with_the_parameters_used() -> None:
     assert "It holds 2 files (1 Markdown, 1 PDF); 1 of them was recognised" in examined
     assert "The content of 1 file could not be read" in examined
     assert "at least 90 days" in " ".join(parts["Stage 1 and Stage 2"].paragraphs)
+
+
+def test_method_words_the_standard_as_the_catalogue_does() -> None:
+    def text(parts: tuple[Any, ...]) -> str:
+        return " ".join(p for part in parts for p in part.paragraphs)
+
+    shipped = text(method(assessment(), SHIPPED.report, SHIPPED.notes))
+    assert "the scope, the service management policy, objectives and plan" in shipped
+    assert "Procedures that the 2011 edition required are good practice now" in shipped
+    # Without a catalogue's words, none of one standard's.
+    generic = text(method(assessment()))
+    assert "the scope, the policy and the objectives, the documents" in generic
+    assert "2011" not in generic and "service management" not in generic

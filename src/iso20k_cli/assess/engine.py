@@ -37,11 +37,6 @@ from iso20k_cli.recognise.recogniser import Recogniser
 from iso20k_cli.recognise.vocabulary import Lexicon
 from iso20k_cli.settings.config import Settings
 
-NO_EXCLUSIONS_NOTE = (
-    "ISO/IEC 20000-1:2018 (1.2) allows no exclusion of clauses 4 to 10; an auditor will "
-    "check that the justification holds"
-)
-
 
 @dataclass(frozen=True)
 class _ItemOutcome:
@@ -280,7 +275,7 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
             check="not_applicable",
             message=f"'{item.title}' is declared not applicable: {justification}",
             recommendation="Keep the justification with the scope; be ready to show it holds.",
-            basis=NO_EXCLUSIONS_NOTE,
+            basis=run.catalogue.notes.not_applicable,
         )
         return _ItemOutcome(result, (note,))
 
@@ -332,6 +327,7 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         lexicon=run.lexicon,
         record_sets=run.record_sets,
         genres=run.genres,
+        notes=run.catalogue.notes,
     )
     outcomes = [
         o for spec in item.checks for o in run_profiled(run.settings.tuned(item, spec), ctx)

@@ -109,6 +109,8 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
                 f"gate refers to item '{gate}', which does not exist",
             )
 
+    _check_report(spec, items, seen, loaded)
+
     depth = _depths(spec, parents)
     clauses = {
         c.id: Clause(
@@ -131,6 +133,8 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
         recognition=spec.recognition,
         defaults=spec.defaults,
         gates=spec.gates,
+        notes=spec.notes,
+        report=spec.report,
         clause_order=tuple(_tree_order(spec, children, parents)),
         clauses_by_id=clauses,
         items_by_id=items,
@@ -170,6 +174,55 @@ def _check_conditions(spec: CatalogueFile, loaded: LoadedYaml) -> None:
                         f"'{when.condition}' than item '{first[1]}' does; items that share "
                         "a condition must ask the same question",
                     )
+
+
+def _check_report(
+    spec: CatalogueFile, items: dict[str, Item], clauses: dict[str, int], loaded: LoadedYaml
+) -> None:
+    """The report section names items and clauses that exist, each phase entry once."""
+    report = spec.report
+    if report.scope_item is not None and report.scope_item not in items:
+        raise _fail(
+            loaded,
+            ["report", "scope_item"],
+            f"report scope_item refers to item '{report.scope_item}', which does not exist",
+        )
+    named: list[tuple[list[int | str], str, str]] = [
+        (["report", "stage1_records", i], ref, "stage1_records")
+        for i, ref in enumerate(report.stage1_records)
+    ]
+    if report.document_control is not None:
+        named.append((["report", "document_control"], report.document_control, "document_control"))
+    for p_index, phase in enumerate(report.phases):
+        named.extend(
+            (["report", "phases", p_index, "clauses", c_index], ref, f"phase '{phase.name}'")
+            for c_index, ref in enumerate(phase.clauses)
+        )
+    named.extend((["report", "owners", ref], ref, "owners") for ref in report.owners)
+    for loc, ref, where in named:
+        if ref not in clauses:
+            raise _fail(
+                loaded, loc, f"report {where} refers to clause '{ref}', which does not exist"
+            )
+    placed: dict[tuple[str, str | None], str] = {}
+    names: set[str] = set()
+    for p_index, phase in enumerate(report.phases):
+        if phase.name in names:
+            raise _fail(
+                loaded,
+                ["report", "phases", p_index, "name"],
+                f"report phase '{phase.name}' is declared twice",
+            )
+        names.add(phase.name)
+        for c_index, ref in enumerate(phase.clauses):
+            first = placed.setdefault((ref, phase.kind), phase.name)
+            if first != phase.name or phase.clauses.index(ref) != c_index:
+                raise _fail(
+                    loaded,
+                    ["report", "phases", p_index, "clauses", c_index],
+                    f"clause '{ref}' is in phase '{first}' already; a clause belongs to one "
+                    "phase (for each kind of item)",
+                )
 
 
 MAX_CATALOGUE_BYTES = 2 * 1024 * 1024

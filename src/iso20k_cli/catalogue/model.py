@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iso20k_cli.checks.base import BasisNotes
 from iso20k_cli.checks.base import Defaults as Defaults
 from iso20k_cli.checks.specs import CheckSpec
 
@@ -235,6 +236,65 @@ class StandardInfo(_Model):
     title: str
     catalogue_version: str = "1"
     notes: tuple[str, ...] = ()
+    tags: tuple[Annotated[str, Field(pattern=_ID_PATTERN, max_length=40)], ...] = Field(
+        default=(), max_length=10
+    )
+    """Short names of the standard for tools that file results by tag (SARIF rules)."""
+    keywords: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
+        default=(), max_length=10
+    )
+    """How documents name the standard in their metadata (the Word and Excel reports')."""
+
+
+class Notes(BasisNotes):
+    """The catalogue's wording of what a finding rests on where it names the standard.
+
+    Every note has a wording that names no standard, used when the catalogue gives none.
+    """
+
+    not_applicable: str = Field(
+        default="an auditor will check that the justification holds",
+        min_length=10,
+        max_length=500,
+    )
+    """Carried by the observation on a requirement declared not applicable."""
+    mandatory: str = Field(default="", max_length=1000)
+    """What makes a requirement mandatory in this catalogue, for the report's method."""
+
+
+class PlanPhase(_Model):
+    """One phase of the report's action plan: the clauses whose findings fall in it."""
+
+    name: str = Field(min_length=2, max_length=80)
+    clauses: tuple[str, ...] = Field(min_length=1, max_length=200)
+    """A finding falls in the phase of its clause or of the nearest clause above it."""
+    kind: Kind | None = None
+    """Only findings on this kind of item; None: any (a finding on no item is a document's)."""
+
+
+class ReportSpec(_Model):
+    """How the report reads the standard: its scope document and its action plan."""
+
+    scope_item: str | None = None
+    """The item whose evidence is the scope document: its title stands for the scope on
+    the cover when the configuration states none."""
+    stage1_review: str = Field(
+        default="the scope, the policy and the objectives", min_length=3, max_length=300
+    )
+    """What a Stage 1 review looks at before the required documents, in the standard's terms."""
+    stage1_records: tuple[str, ...] = Field(default=(), max_length=50)
+    """Clauses whose records Stage 1 looks for (internal audit, management review):
+    a gap in them is due before Stage 1, not Stage 2."""
+    document_control: str | None = None
+    """The clause of document control: findings about evidence files are planned (phase
+    and owner) as if raised under it."""
+    phases: tuple[PlanPhase, ...] = Field(default=(), max_length=50)
+    """In the order an implementation takes; findings in none of them come last."""
+    owners: dict[str, Annotated[str, Field(min_length=2, max_length=80)]] = Field(
+        default={}, max_length=2000
+    )
+    """Clause id -> the role suggested as owner of its actions (and of the clauses
+    below it that name none)."""
 
 
 class CatalogueFile(_Model):
@@ -246,6 +306,8 @@ class CatalogueFile(_Model):
     recognition: RecognitionSettings = RecognitionSettings()
     defaults: Defaults = Defaults()
     gates: Gates = Gates()
+    notes: Notes = Notes()
+    report: ReportSpec = ReportSpec()
     clauses: tuple[ClauseSpec, ...] = Field(min_length=1)
 
 
@@ -295,6 +357,8 @@ class Catalogue(_Model):
     recognition: RecognitionSettings = RecognitionSettings()
     defaults: Defaults
     gates: Gates
+    notes: Notes = Notes()
+    report: ReportSpec = ReportSpec()
     clause_order: tuple[str, ...]
     clauses_by_id: dict[str, Clause]
     items_by_id: dict[str, Item]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.severity import Severity
@@ -35,15 +35,6 @@ from iso20k_cli.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from iso20k_cli.checks.entries import RecordSet
-
-DEFAULT_INTERVAL_NOTE = (
-    "the standard asks for 'planned intervals'; the {months}-month interval is this "
-    "tool's default (practice, not a requirement) and can be changed in the configuration"
-)
-RECORD_PERIOD_NOTE = (
-    "certification bodies usually want about {days} days of records before Stage 2; "
-    "this is their practice, not a clause of ISO/IEC 20000-1"
-)
 
 # Folders where organisations keep what is no longer current.
 _ARCHIVE = re.compile(
@@ -61,6 +52,54 @@ class Defaults(BaseModel):
     review_interval_months: int = Field(default=12, ge=1, le=120)
     max_record_age_days: int = Field(default=92, ge=1, le=3660)
     min_records_span_days: int = Field(default=90, ge=1, le=3660)
+
+
+def _placeholders_only(text: str, name: str) -> str:
+    """``text`` with no brace but the ``{name}`` it may hold: the value is put in by
+    replacement, never by ``str.format``, which would let a catalogue read attributes."""
+    if "{" in text.replace("{" + name + "}", "") or "}" in text.replace("{" + name + "}", ""):
+        raise ValueError(f"may hold {{{name}}} and no other braces")
+    return text
+
+
+class BasisNotes(BaseModel):
+    """What a finding says it rests on when a check relies on practice, not on a 'shall'.
+
+    A catalogue words them for its standard (``notes:``); these defaults name none.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_interval: str = Field(
+        default="the {months}-month interval is this tool's default (practice, not a "
+        "requirement) and can be changed in the configuration",
+        min_length=10,
+        max_length=500,
+    )
+    """For a review interval the catalogue's default stands in for: ``{months}`` is it."""
+    record_period: str = Field(
+        default="certification bodies usually want about {days} days of records before "
+        "Stage 2; this is their practice, not a clause of the standard",
+        min_length=10,
+        max_length=500,
+    )
+    """For the period records must cover before Stage 2: ``{days}`` is it."""
+
+    @field_validator("default_interval")
+    @classmethod
+    def _months_only(cls, text: str) -> str:
+        return _placeholders_only(text, "months")
+
+    @field_validator("record_period")
+    @classmethod
+    def _days_only(cls, text: str) -> str:
+        return _placeholders_only(text, "days")
+
+    def interval(self, months: int) -> str:
+        return self.default_interval.replace("{months}", str(months))
+
+    def period(self, days: int) -> str:
+        return self.record_period.replace("{days}", str(days))
 
 
 class Subject(Protocol):
@@ -106,6 +145,8 @@ class CheckContext:
     """The entries of each file that is a register or export of dated rows, by path."""
     genres: Mapping[str, str | None] = field(default_factory=dict)
     """What recognition took each file to be, by path (None when it was declared)."""
+    notes: BasisNotes = field(default_factory=BasisNotes)
+    """The catalogue's wording of what a finding resting on practice rests on."""
 
     @cached_property
     def current(self) -> EvidenceFile:

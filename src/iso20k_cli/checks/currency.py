@@ -14,7 +14,6 @@ from typing import Literal
 from pydantic import Field
 
 from iso20k_cli.checks.base import (
-    DEFAULT_INTERVAL_NOTE,
     CheckContext,
     CheckSpec,
     Outcome,
@@ -55,7 +54,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     if planned is not None:
         return planned
     months = spec.months or ctx.defaults.review_interval_months
-    basis = None if spec.months else DEFAULT_INTERVAL_NOTE.format(months=months)
+    basis = None if spec.months else ctx.notes.interval(months)
     dated = [d for d in (control.approved, *ctx.dates_of(doc)) if d and d <= ctx.as_of]
     if not dated:
         return [

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from iso20k_cli.checks.base import RECORD_PERIOD_NOTE, CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.severity import Severity
 
@@ -36,7 +36,7 @@ class Spec(CheckSpec):
 def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     dates = ctx.record_dates()
     min_days = spec.min_days or ctx.defaults.min_records_span_days
-    basis = RECORD_PERIOD_NOTE.format(days=min_days)
+    basis = ctx.notes.period(min_days)
     if not dates:
         return []  # latest_record_age reports undated records; one finding is enough
     span = days_covered(dates)

@@ -14,7 +14,6 @@ from typing import Literal
 from pydantic import Field
 
 from iso20k_cli.checks.base import (
-    DEFAULT_INTERVAL_NOTE,
     CheckContext,
     CheckSpec,
     Outcome,
@@ -56,7 +55,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     # The catalogue's interval, else the one the document plans for itself, else the default.
     months = spec.months or control.review_months or ctx.defaults.review_interval_months
     stated = spec.months or control.review_months
-    basis = None if stated else DEFAULT_INTERVAL_NOTE.format(months=months)
+    basis = None if stated else ctx.notes.interval(months)
     dated = [d for d in (control.approved, control.revised) if d is not None]
     if dated:
         since = max(dated)

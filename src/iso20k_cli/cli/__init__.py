@@ -176,17 +176,6 @@ def _run_or_exit(
         _fail(error)
 
 
-def _assess_or_exit(
-    evidence_dir: Path,
-    as_of: str | None,
-    catalogue: Path | None,
-    config: Path | None,
-    fail_under: float | None = None,
-    no_cache: bool = False,
-) -> "Assessment":
-    return _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under, no_cache).assessment
-
-
 FailOnOption = Annotated[
     Severity | None,
     typer.Option(
@@ -306,12 +295,15 @@ def check(
 
     # A bad baseline is reported before the folder is read, not after.
     saved = _load_result_or_exit(baseline) if baseline is not None else None
-    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
+    run = _run_or_exit(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
+    assessment = run.assessment
     comparison = None
     if saved is not None and baseline is not None:
         comparison = _compare_or_exit(saved, SavedResult.of(assessment), baseline)
     chosen = output_format or default_format(os.environ, to_stdout=output is None)
-    context = RenderContext(TerminalOptions(depth, max_findings), comparison)
+    context = RenderContext(
+        TerminalOptions(depth, max_findings), comparison, run.catalogue.standard.tags
+    )
     try:
         if write_baseline is not None:
             write_atomically(write_baseline, json_chunks(assessment), forbidden_root=evidence_dir)
@@ -469,9 +461,10 @@ def report(
         context = load_context(evidence_dir, config, parsed_audit_date, template_dir)
     except Iso20kError as error:
         _fail(error)
-    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
+    run = _run_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     try:
-        content = render_report(build_report(assessment, context.audit_date), chosen, context)
+        view = build_report(run.assessment, context.audit_date, run.catalogue)
+        content = render_report(view, chosen, context)
         if isinstance(content, bytes):
             assert output is not None  # binary formats require --output, checked above
             write_bytes_atomically(output, content, forbidden_root=evidence_dir)

@@ -14,3 +14,5 @@ class RenderContext:
     """Clause depth and number of findings, for the formats meant to be read by people."""
     comparison: Comparison | None = None
     """Set with ``--baseline``: lets a format tell new findings from known ones."""
+    tags: tuple[str, ...] = ()
+    """The catalogue's tags for its standard, which SARIF rules carry."""

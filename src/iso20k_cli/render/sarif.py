@@ -33,18 +33,21 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(finding.id.encode("utf-8")).hexdigest()
 
 
-def _rule(findings: list[Finding], item: ItemResult | None) -> dict[str, Any]:
+def _rule(
+    findings: list[Finding], item: ItemResult | None, standard: tuple[str, ...]
+) -> dict[str, Any]:
+    """``standard`` are the catalogue's tags, which every rule carries first."""
     first = findings[0]
     label = check_label(first.check)
     if item is not None:
         kind = f"{'mandatory' if item.mandatory else 'good-practice'} {item.kind}"
         short = f"{item.clause} {item.title}: {label}"
         full = f"Clause {item.clause}, {kind} '{item.title}' ({item.id}): {label}."
-        tags = ["iso20000", f"clause-{item.clause}", item.kind, kind.split()[0], first.check]
+        tags = [*standard, f"clause-{item.clause}", item.kind, kind.split()[0], first.check]
     else:
         short = sentence(label)
         full = f"{short}: not about one requirement; the message says which file or entry."
-        tags = ["iso20000", "evidence-file", first.check]
+        tags = [*standard, "evidence-file", first.check]
     advice = list(dict.fromkeys(f.recommendation for f in findings if f.recommendation))
     notes = list(dict.fromkeys(f.basis for f in findings if f.basis))
     text = "\n".join(advice + [f"Note: {n}" for n in notes])
@@ -115,7 +118,7 @@ def render_sarif(assessment: Assessment, context: RenderContext) -> str:
     for finding in assessment.findings:
         by_rule.setdefault(rule_id(finding), []).append(finding)
     order = sorted(by_rule)
-    rules = [_rule(by_rule[r], items.get(by_rule[r][0].item or "")) for r in order]
+    rules = [_rule(by_rule[r], items.get(by_rule[r][0].item or ""), context.tags) for r in order]
     index = {r: i for i, r in enumerate(order)}
     results = [_result(assessment, f, index[rule_id(f)], context) for f in assessment.findings]
     sarif = {

@@ -410,7 +410,9 @@ class _Writer:
         props.subject = xml_safe(cover.standard)
         props.author = xml_safe(cover.assessor or "iso20k")
         props.last_modified_by = xml_safe(cover.assessor or "iso20k")
-        props.keywords = "ISO/IEC 20000-1; gap analysis; readiness; certification"
+        props.keywords = xml_safe(
+            "; ".join((*cover.keywords, "gap analysis", "readiness", "certification"))
+        )
         props.category = "Gap analysis report"
         props.comments = f"Produced with iso20k {cover.tool_version}, as of {cover.as_of}."
         props.created = midnight

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
+from iso20k_cli.catalogue.model import Notes, ReportSpec
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.render.wording import format_summary, plural
 
@@ -126,12 +127,17 @@ _GRADING = MethodPart(
         "At Stage 1 an auditor does not raise nonconformities but records areas of concern "
         "that could be graded as nonconformities at Stage 2. The grades in this report predict "
         "how each gap would be graded if it were still open at Stage 2.",
-        "A requirement is mandatory only where the 2018 edition asks for the information to be "
-        "documented or retained. Procedures that the 2011 edition required are good practice "
-        "now, so their absence is an observation. Findings that rest on certification-body "
-        "practice rather than on the text of the standard say so.",
     ),
 )
+_PRACTICE = (
+    "Findings that rest on certification-body practice rather than on the text of the "
+    "standard say so."
+)
+
+
+def _grading(notes: Notes) -> MethodPart:
+    """The catalogue says what makes a requirement mandatory in its standard."""
+    return MethodPart(_GRADING.heading, (*_GRADING.paragraphs, notes.mandatory or _PRACTICE))
 
 
 def _scores(assessment: Assessment) -> MethodPart:
@@ -160,14 +166,14 @@ def _scores(assessment: Assessment) -> MethodPart:
     )
 
 
-def _stages(assessment: Assessment) -> MethodPart:
+def _stages(assessment: Assessment, report: ReportSpec) -> MethodPart:
     span = assessment.parameters.min_records_span_days
     return MethodPart(
         "Stage 1 and Stage 2",
         (
             "A certification audit has two stages (ISO/IEC 17021-1 9.3.1). Stage 1 is a review "
-            "of the documented information and of readiness: the scope, the service management "
-            "policy, objectives and plan, the documents the standard requires, and whether "
+            f"of the documented information and of readiness: {report.stage1_review}, the "
+            "documents the standard requires, and whether "
             "internal audits and management reviews are planned and have been performed. "
             "Stage 2 evaluates the implementation and effectiveness of the management system, "
             "mainly by sampling records of operation, usually on site.",
@@ -195,13 +201,16 @@ _LIMITS = MethodPart(
 )
 
 
-def method(assessment: Assessment) -> tuple[MethodPart, ...]:
+def method(
+    assessment: Assessment, report: ReportSpec | None = None, notes: Notes | None = None
+) -> tuple[MethodPart, ...]:
+    """``report`` and ``notes`` are the catalogue's (None: words that name no standard)."""
     return (
         _scanned(assessment),
         _RECOGNITION,
         _statuses(assessment),
-        _GRADING,
+        _grading(notes or Notes()),
         _scores(assessment),
-        _stages(assessment),
+        _stages(assessment, report or ReportSpec()),
         _LIMITS,
     )

@@ -1,10 +1,11 @@
 """The action plan: every open finding as an action, in the order an implementation takes.
 
 Severity comes first, because a major finding blocks certification. Within a
-severity, actions follow the order in which a management system is built: scope,
-leadership and policy before planning, planning before support, documents that
-define a process before the records that show it operating, and those records
-before the internal audit and management review that evaluate them.
+severity, actions follow the order in which a management system is built, as the
+phases of the catalogue's ``report`` section declare it: scope, leadership and
+policy before planning, planning before support, documents that define a process
+before the records that show it operating, and those records before the internal
+audit and management review that evaluate them.
 
 Targets are relative to the certification audit. Documents are what Stage 1
 reviews, so gaps in them must close weeks before it; records are what Stage 2
@@ -16,11 +17,12 @@ Stage 1, so its targets stay relative.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
 
 from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity
+from iso20k_cli.catalogue.model import Kind, ReportSpec
 from iso20k_cli.evidence.dates import add_days
 from iso20k_cli.render.wording import SEVERITY_LABEL, sentence
 
@@ -31,71 +33,13 @@ class Phase:
     name: str
 
 
-CONTEXT = Phase(1, "Context, leadership and policy")
-PLANNING = Phase(2, "Planning")
-SUPPORT = Phase(3, "Support and documented information")
-OPERATION_DOCUMENTS = Phase(4, "Operation: documents")
-OPERATION_RECORDS = Phase(5, "Operation: records")
-MONITORING = Phase(6, "Monitoring and reporting")
-EVALUATION = Phase(7, "Internal audit and management review")
-IMPROVEMENT = Phase(8, "Improvement")
-OTHER = Phase(9, "Other requirements")
-
-# Clause prefixes (as tuples of numbers) to phase; the longest prefix wins.
-_PHASES: dict[tuple[str, ...], Phase] = {
-    ("4",): CONTEXT,
-    ("5",): CONTEXT,
-    ("6",): PLANNING,
-    ("7",): SUPPORT,
-    ("9",): MONITORING,
-    ("9", "2"): EVALUATION,
-    ("9", "3"): EVALUATION,
-    ("10",): IMPROVEMENT,
-}
-
-# Suggested owners, by clause family; a client renames them to its own roles.
-_OWNERS: dict[tuple[str, ...], str] = {
-    ("4",): "Top management",
-    ("5",): "Top management",
-    ("6",): "SMS manager",
-    ("7",): "SMS manager",
-    ("7", "5"): "Document controller",
-    ("8",): "Process owner",
-    ("8", "1"): "SMS manager",
-    ("8", "2"): "Service portfolio manager",
-    ("8", "2", "6"): "Configuration manager",
-    ("8", "3"): "Service level manager",
-    ("8", "3", "2"): "Business relationship manager",
-    ("8", "3", "4"): "Supplier manager",
-    ("8", "4", "1"): "Finance manager",
-    ("8", "4", "2"): "Capacity manager",
-    ("8", "4", "3"): "Capacity manager",
-    ("8", "5", "1"): "Change manager",
-    ("8", "5", "2"): "Service design and transition lead",
-    ("8", "5", "3"): "Release and deployment manager",
-    ("8", "6", "1"): "Incident manager",
-    ("8", "6", "2"): "Service desk manager",
-    ("8", "6", "3"): "Problem manager",
-    ("8", "7", "1"): "Availability manager",
-    ("8", "7", "2"): "Service continuity manager",
-    ("8", "7", "3"): "Information security manager",
-    ("9",): "SMS manager",
-    ("9", "2"): "Internal audit lead",
-    ("9", "3"): "Top management",
-    ("9", "4"): "Service level manager",
-    ("10",): "SMS manager",
-}
+OTHER_PHASE = "Other requirements"
+"""Findings in no phase the catalogue declares come last, under this name."""
 FALLBACK_OWNER = "Process owner"
-FILE_OWNER = "Document controller"
-
-# Stage 1 checks that an internal audit and a management review have been performed
-# (ISO/IEC 17021-1 9.3.1.2 g), so their records are due before Stage 1, not Stage 2.
-_STAGE1_RECORD_CLAUSES = (("9", "2"), ("9", "3"))
+"""The owner of an action whose clause (and every clause above it) the catalogue names none for."""
 
 MAJOR_DOCUMENT_WEEKS = 8
 STAGE1_WEEKS = 4
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -149,45 +93,73 @@ class ActionPlan:
         return {action.finding_id: action.ref for action in self.actions}
 
 
-def clause_parts(clause: str | None) -> tuple[str, ...]:
-    return tuple(clause.split(".")) if clause else ()
+class Planner:
+    """Where an action falls in the implementation order, who owns it and whether Stage 1
+    looks for it, as the catalogue's ``report`` section declares for its clauses.
 
+    A clause takes the phase and owner declared for it, else those of the nearest clause
+    above it; a finding about an evidence file, those of the clause of document control.
+    """
 
-def _longest_prefix(table: dict[tuple[str, ...], T], parts: tuple[str, ...]) -> T | None:
-    for length in range(len(parts), 0, -1):
-        found = table.get(parts[:length])
-        if found is not None:
-            return found
-    return None
+    def __init__(self, spec: ReportSpec, parents: Mapping[str, str | None]) -> None:
+        self._spec = spec
+        self._parents = parents
+        self.phases = tuple(Phase(n, p.name) for n, p in enumerate(spec.phases, start=1))
+        self.other = Phase(len(self.phases) + 1, OTHER_PHASE)
+        self._phase_at = {
+            (clause, declared.kind): phase
+            for declared, phase in zip(spec.phases, self.phases, strict=True)
+            for clause in declared.clauses
+        }
+        self._stage1 = frozenset(spec.stage1_records)
 
+    def lineage(self, clause: str | None) -> Iterator[str]:
+        """The clause and those above it, nearest first; a clause the assessment does not
+        hold is placed by its dotted number, as the catalogue places one without a parent."""
+        seen: set[str] = set()
+        current = clause
+        while current and current not in seen:
+            seen.add(current)
+            yield current
+            if current in self._parents:
+                current = self._parents[current]
+            else:
+                current = current.rpartition(".")[0] or None
 
-def phase_of(clause: str | None, kind: str | None) -> Phase:
-    """Where a finding falls in the implementation order."""
-    if clause is None:
-        return SUPPORT  # a file problem is a matter of document control (7.5)
-    parts = clause_parts(clause)
-    if parts[:1] == ("8",):
-        return OPERATION_RECORDS if kind == "record" else OPERATION_DOCUMENTS
-    return _longest_prefix(_PHASES, parts) or OTHER
+    def _placed(self, clause: str | None) -> str | None:
+        return clause if clause is not None else self._spec.document_control
 
+    def phase(self, clause: str | None, kind: str | None) -> Phase:
+        """A finding on no item falls where a document's would."""
+        of = Kind(kind) if kind else Kind.DOCUMENT
+        for current in self.lineage(self._placed(clause)):
+            found = self._phase_at.get((current, of)) or self._phase_at.get((current, None))
+            if found is not None:
+                return found
+        return self.other
 
-def owner_of(clause: str | None) -> str:
-    if clause is None:
-        return FILE_OWNER
-    return _longest_prefix(_OWNERS, clause_parts(clause)) or FALLBACK_OWNER
+    def owner(self, clause: str | None) -> str:
+        owners = self._spec.owners
+        for current in self.lineage(self._placed(clause)):
+            if current in owners:
+                return owners[current]
+        return FALLBACK_OWNER
+
+    def stage1_record(self, clause: str | None, kind: str | None) -> bool:
+        """Records Stage 1 looks for (of an internal audit, a management review)."""
+        return kind == "record" and any(c in self._stage1 for c in self.lineage(clause))
 
 
 def target_of(
     severity: Severity,
-    clause: str | None,
     kind: str | None,
     as_of: dt.date,
     audit_date: dt.date | None,
     span_days: int,
+    stage1_record: bool = False,
 ) -> Target:
     if severity is Severity.OBSERVATION:
         return Target("next review cycle (consider at management review)")
-    stage1_record = kind == "record" and clause_parts(clause)[:2] in _STAGE1_RECORD_CLAUSES
     if kind == "record" and not stage1_record:
         if severity is Severity.MAJOR:
             return Target(f"start now: about {span_days} days of records before Stage 2")
@@ -202,23 +174,30 @@ def target_of(
     return Target(text, due, due < as_of)
 
 
-def _sort_key(finding: Finding, index: int, kinds: dict[str, str]) -> tuple[int, int, int, int]:
+def _sort_key(
+    finding: Finding, index: int, kinds: dict[str, str], planner: Planner
+) -> tuple[int, int, int, int]:
     kind = kinds.get(finding.item) if finding.item else None
     kind_rank = {"document": 0, "record": 1}.get(kind or "", 2)
-    return (finding.severity.rank, phase_of(finding.clause, kind).order, kind_rank, index)
+    return (finding.severity.rank, planner.phase(finding.clause, kind).order, kind_rank, index)
 
 
-def action_plan(assessment: Assessment, audit_date: dt.date | None = None) -> ActionPlan:
+def action_plan(
+    assessment: Assessment, audit_date: dt.date | None = None, spec: ReportSpec | None = None
+) -> ActionPlan:
     """Every open finding of the assessment as an action, ordered for implementation.
 
-    A finding the organisation has accepted (while the acceptance runs) is not open,
-    so it is no action; the report lists it apart.
+    ``spec`` is the catalogue's ``report`` section (None: one that declares nothing, so
+    every action falls in one phase with the fallback owner). A finding the organisation
+    has accepted (while the acceptance runs) is not open, so it is no action; the report
+    lists it apart.
     """
+    planner = Planner(spec or ReportSpec(), {c.id: c.parent for c in assessment.clauses})
     items: dict[str, ItemResult] = {i.id: i for i in assessment.items}
     kinds = {i.id: i.kind for i in assessment.items}
     titles = {c.id: c.title for c in assessment.clauses}
     open_findings = [(i, f) for i, f in enumerate(assessment.findings) if f.counts]
-    ordered = sorted(open_findings, key=lambda pair: _sort_key(pair[1], pair[0], kinds))
+    ordered = sorted(open_findings, key=lambda pair: _sort_key(pair[1], pair[0], kinds, planner))
     width = max(2, len(str(len(ordered))))
     actions = []
     for number, (_, finding) in enumerate(ordered, start=1):
@@ -237,15 +216,15 @@ def action_plan(assessment: Assessment, audit_date: dt.date | None = None) -> Ac
                 # A finding about a file starts with its path, which keeps its case.
                 finding=sentence(finding.message) if item else finding.message,
                 action=finding.recommendation,
-                owner=owner_of(finding.clause),
-                phase=phase_of(finding.clause, kind),
+                owner=planner.owner(finding.clause),
+                phase=planner.phase(finding.clause, kind),
                 target=target_of(
                     finding.severity,
-                    finding.clause,
                     kind,
                     assessment.as_of,
                     audit_date,
                     assessment.parameters.min_records_span_days,
+                    planner.stage1_record(finding.clause, kind),
                 ),
                 paths=finding.paths,
                 basis=finding.basis,

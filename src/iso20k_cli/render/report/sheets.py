@@ -169,7 +169,7 @@ def render_xlsx(view: ReportView, context: ReportContext) -> bytes:
     props.subject = xml_safe(view.cover.standard)
     props.creator = xml_safe(view.cover.assessor or "iso20k")
     props.lastModifiedBy = xml_safe(view.cover.assessor or "iso20k")
-    props.keywords = "ISO/IEC 20000-1; action plan; gap analysis"
+    props.keywords = xml_safe("; ".join((*view.cover.keywords, "action plan", "gap analysis")))
     props.created = midnight
     props.modified = midnight
     buffer = io.BytesIO()

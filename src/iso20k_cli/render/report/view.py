@@ -18,6 +18,7 @@ from iso20k_cli.assess.model import (
     Severity,
     Status,
 )
+from iso20k_cli.catalogue.model import Catalogue, Notes, ReportSpec
 from iso20k_cli.render.report.gaps import top_gaps
 from iso20k_cli.render.report.method import MethodPart, method
 from iso20k_cli.render.report.plan import ActionPlan, action_plan
@@ -35,7 +36,6 @@ from iso20k_cli.render.wording import (
 )
 
 REPORT_TITLE = "Readiness assessment for certification"
-SCOPE_ITEM = "sms-scope"
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Cover:
     evidence_dir: str
     catalogue: str
     tool_version: str
+    keywords: tuple[str, ...] = ()
+    """How the catalogue names its standard in document metadata."""
 
 
 @dataclass(frozen=True)
@@ -221,13 +223,13 @@ def _clause_score(clause: ClauseResult) -> ClauseScore:
     )
 
 
-def _scope(assessment: Assessment) -> tuple[str | None, str | None]:
+def _scope(assessment: Assessment, scope_item: str | None) -> tuple[str | None, str | None]:
     """The configured scope, else the title of the scope document (never invented text)."""
     if assessment.scope:
         return assessment.scope, None
     titles = {f.path: f.title for f in assessment.files}
     for item in assessment.items:
-        if item.id != SCOPE_ITEM:
+        if item.id != scope_item:
             continue
         for link in item.evidence:
             if link.counted:
@@ -236,8 +238,13 @@ def _scope(assessment: Assessment) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _cover(assessment: Assessment, audit_date: dt.date | None) -> Cover:
-    scope, note = _scope(assessment)
+def _cover(
+    assessment: Assessment,
+    audit_date: dt.date | None,
+    report: ReportSpec,
+    keywords: tuple[str, ...],
+) -> Cover:
+    scope, note = _scope(assessment, report.scope_item)
     catalogue = assessment.catalogue
     return Cover(
         title=REPORT_TITLE,
@@ -251,6 +258,7 @@ def _cover(assessment: Assessment, audit_date: dt.date | None) -> Cover:
         evidence_dir=assessment.evidence_dir,
         catalogue=f"{catalogue.id} {catalogue.version} ({catalogue.path})",
         tool_version=assessment.tool_version,
+        keywords=keywords,
     )
 
 
@@ -436,14 +444,22 @@ def _evidence(
     )
 
 
-def build_report(assessment: Assessment, audit_date: dt.date | None = None) -> ReportView:
-    """The whole report for ``assessment``; ``audit_date`` is the planned Stage 1 audit."""
+def build_report(
+    assessment: Assessment, audit_date: dt.date | None = None, catalogue: Catalogue | None = None
+) -> ReportView:
+    """The whole report for ``assessment``; ``audit_date`` is the planned Stage 1 audit.
+
+    ``catalogue`` is the one assessed against: its ``report`` and ``notes`` sections word
+    the report for its standard (None: in words that name no standard)."""
+    report = catalogue.report if catalogue is not None else ReportSpec()
+    notes = catalogue.notes if catalogue is not None else Notes()
+    keywords = catalogue.standard.keywords if catalogue is not None else ()
     items = {i.id: i for i in assessment.items}
-    plan = action_plan(assessment, audit_date)
+    plan = action_plan(assessment, audit_date, report)
     return ReportView(
-        cover=_cover(assessment, audit_date),
+        cover=_cover(assessment, audit_date, report, keywords),
         summary=_summary(assessment, items, plan),
-        method=method(assessment),
+        method=method(assessment, report, notes),
         clauses=_sections(assessment, items, plan),
         strengths=strengths(assessment),
         plan=plan,
