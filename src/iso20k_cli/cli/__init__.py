@@ -14,16 +14,18 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from iso20k_cli import __version__
+from iso20k_cli import __version__, formats
 from iso20k_cli.errors import Iso20kError
-from iso20k_cli.formats import DiffFormat, OutputFormat, ReportFormat
+from iso20k_cli.formats import Format
 from iso20k_cli.severity import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from iso20k_cli.assess.model import Assessment
     from iso20k_cli.assess.pipeline import Run
     from iso20k_cli.history.baseline import SavedResult
@@ -31,6 +33,15 @@ if TYPE_CHECKING:
     from iso20k_cli.history.gate import GateResult
     from iso20k_cli.render.context import RenderContext
 
+    # Each command's --format names are a Literal typer makes its choices of; the
+    # registry in iso20k_cli/formats.py holds them.
+    CheckFormat = str
+    ReportFormat = str
+    DiffFormat = str
+else:
+    CheckFormat = Literal[formats.names("check")]
+    ReportFormat = Literal[formats.names("report")]
+    DiffFormat = Literal[formats.names("diff")]
 EXIT_OK, EXIT_GATE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 EXIT_CODES_HELP = (
@@ -241,7 +252,7 @@ def _finish(gate: "GateResult", exit_zero: bool) -> NoReturn:
 def check(
     evidence_dir: EvidenceDirArgument,
     output_format: Annotated[
-        OutputFormat | None,
+        CheckFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -297,7 +308,6 @@ def check(
     from iso20k_cli.history.baseline import SavedResult
     from iso20k_cli.history.gate import evaluate_gate
     from iso20k_cli.render.context import RenderContext
-    from iso20k_cli.render.formats import default_format
     from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.terminal import TerminalOptions
     from iso20k_cli.render.wording import delta_text, score_text
@@ -308,7 +318,9 @@ def check(
     comparison = None
     if saved is not None and baseline is not None:
         comparison = _compare_or_exit(saved, SavedResult.of(assessment), baseline)
-    chosen = output_format or default_format(os.environ, to_stdout=output is None)
+    chosen = formats.get(
+        "check", output_format or default_format(os.environ, to_stdout=output is None)
+    )
     context = RenderContext(TerminalOptions(depth, max_findings), comparison)
     try:
         if write_baseline is not None:
@@ -328,39 +340,43 @@ def check(
     _finish(evaluate_gate(assessment, threshold, comparison), exit_zero)
 
 
+def default_format(environ: "Mapping[str, str]", to_stdout: bool) -> str:
+    """``github`` under GitHub Actions, where stdout becomes annotations; else ``table``.
+
+    Workflow commands only work on a step's stdout, so a file asked for with
+    ``--output`` keeps the table.
+    """
+    if to_stdout and environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "table"
+
+
 def _deliver(
     assessment: "Assessment",
-    output_format: OutputFormat,
+    output_format: Format,
     output: Path | None,
     evidence_dir: Path,
     context: "RenderContext",
 ) -> None:
     """Render in the chosen format to stdout or, atomically, to ``--output``."""
     from iso20k_cli.cli.output import emit, write_atomically
-    from iso20k_cli.render.formats import render
-    from iso20k_cli.render.jsonout import json_chunks
+    from iso20k_cli.render.plain import plain_text
     from iso20k_cli.render.safe import terminal_safe
-    from iso20k_cli.render.terminal import render_terminal
 
-    if output_format is OutputFormat.TABLE and output is None:
-        emit(lambda console, plain: render_terminal(assessment, console, context.table, plain))
-        return
-    if output_format is OutputFormat.JSON:
-        # Written as it is encoded: a folder's worth of ``files`` is never one string.
-        chunks = json_chunks(assessment)
+    content = output_format.render()(assessment, context)
+    if callable(content):
         if output is None:
-            sys.stdout.writelines(chunks)
-        else:
-            write_atomically(output, chunks, forbidden_root=evidence_dir)
-        return
-    text = render(output_format, assessment, context)
+            emit(content)
+            return
+        content = plain_text(content)
+    pieces = [content] if isinstance(content, str) else content
     if output is None:
-        # JSON and SARIF escape control characters themselves; the text formats may
-        # carry titles and names from the evidence to a terminal or a CI log.
-        machine = output_format in (OutputFormat.JSON, OutputFormat.SARIF)
-        sys.stdout.write(text if machine else terminal_safe(text))
+        # The text formats may carry titles and names from the evidence to a
+        # terminal or a CI log; the verbatim ones escape control characters themselves.
+        safe = (p if output_format.verbatim else terminal_safe(p) for p in pieces)
+        sys.stdout.writelines(safe)
     else:
-        write_atomically(output, text, forbidden_root=evidence_dir)
+        write_atomically(output, pieces, forbidden_root=evidence_dir)
 
 
 @app.command(epilog=DIFF_EXIT_CODES_HELP)
@@ -372,7 +388,7 @@ def diff(
     output_format: Annotated[
         DiffFormat,
         typer.Option("--format", "-f", help="text for people, json for machines."),
-    ] = DiffFormat.TEXT,
+    ] = "text",
     output: OutputOption = None,
     fail_on: Annotated[
         Severity,
@@ -388,15 +404,10 @@ def diff(
     """What improved and what regressed between two results, per clause (no folder is read)."""
     from iso20k_cli.cli.output import write_atomically
     from iso20k_cli.history.gate import GateResult, regressions
-    from iso20k_cli.render.diff import render_diff_json, render_diff_text
-    from iso20k_cli.render.safe import terminal_safe
 
     before, after = _load_result_or_exit(old), _load_result_or_exit(new)
     comparison = _compare_or_exit(before, after, old)
-    if output_format is DiffFormat.JSON:
-        text = render_diff_json(comparison)
-    else:
-        text = terminal_safe(render_diff_text(comparison, str(old), str(new)))
+    text = formats.get("diff", output_format).render()(comparison, str(old), str(new))
     try:
         if output is None:
             sys.stdout.write(text)
@@ -452,12 +463,15 @@ def report(
 ) -> None:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
     from iso20k_cli.cli.output import write_atomically, write_bytes_atomically
-    from iso20k_cli.render.report import render_report
     from iso20k_cli.render.report.context import load_context
     from iso20k_cli.render.report.view import build_report
 
-    suffix_format = ReportFormat.from_suffix(output) if output is not None else None
-    chosen = report_format or suffix_format or ReportFormat.HTML
+    suffix_format = formats.from_suffix("report", output) if output is not None else None
+    chosen = (
+        formats.get("report", report_format)
+        if report_format is not None
+        else suffix_format or formats.get("report", "html")
+    )
     if chosen.binary and output is None:
         raise typer.BadParameter(
             f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
@@ -469,7 +483,7 @@ def report(
         _fail(error)
     assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     try:
-        content = render_report(build_report(assessment, context.audit_date), chosen, context)
+        content = chosen.render()(build_report(assessment, context.audit_date), context)
         if isinstance(content, bytes):
             assert output is not None  # binary formats require --output, checked above
             write_bytes_atomically(output, content, forbidden_root=evidence_dir)
@@ -480,8 +494,7 @@ def report(
     except Iso20kError as error:
         _fail(error)
     if output is not None:
-        what = "action plan" if chosen in (ReportFormat.CSV, ReportFormat.XLSX) else "report"
-        _say(f"wrote the {what} ({chosen}) to {output}")
+        _say(f"wrote the {chosen.document} ({chosen}) to {output}")
 
 
 @app.command()
