@@ -15,7 +15,7 @@ from iso20k_cli import formats
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.catalogue.loader import load_catalogue
-from iso20k_cli.cli import default_format
+from iso20k_cli.cli.check import default_format
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
 from iso20k_cli.formats import Format
 from iso20k_cli.history.baseline import SavedResult

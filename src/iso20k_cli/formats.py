@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
+    # A NamedTuple rather than a dataclass: this is read at every start, and making a
+    # dataclass costs more than the rest of the module.
+
     command: str
     """The command whose ``--format`` offers it."""
     name: str
