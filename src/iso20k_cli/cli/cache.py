@@ -11,15 +11,12 @@ def info() -> Result:
     where = cache_dir()
     found = usage(where)
     kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(found.by_kind.items()))
-    return Result(
-        (
-            Output(
-                f"location: {where}\n"
-                f"entries: {found.entries}" + (f" ({kinds})" if kinds else "") + "\n"
-                f"size: {_megabytes(found.size)} of at most {_megabytes(max_bytes())}\n"
-            ),
-        )
+    lines = (
+        f"location: {where}",
+        f"entries: {found.entries}" + (f" ({kinds})" if kinds else ""),
+        f"size: {_megabytes(found.size)} of at most {_megabytes(max_bytes())}",
     )
+    return Result((Output("".join(line + "\n" for line in lines)),))
 
 
 def clear() -> Result:
@@ -29,9 +26,8 @@ def clear() -> Result:
 
     where = cache_dir()
     removed = clear_store(where)
-    return Result(
-        (Output(f"removed {removed.entries} entries ({_megabytes(removed.size)}) from {where}\n"),)
-    )
+    said = f"removed {removed.entries} entries ({_megabytes(removed.size)}) from {where}\n"
+    return Result((Output(said),))
 
 
 def _megabytes(size: int) -> str:

@@ -21,14 +21,8 @@ def validate(
 
     loaded = load_catalogue(file)
     mandatory = sum(1 for i in loaded.items if i.mandatory)
-    return Result(
-        (
-            Output(
-                f"{file}: valid: {len(loaded.clauses)} clauses, {len(loaded.items)} items "
-                f"({mandatory} mandatory)\n"
-            ),
-        )
-    )
+    summary = f"{len(loaded.clauses)} clauses, {len(loaded.items)} items ({mandatory} mandatory)"
+    return Result((Output(f"{file}: valid: {summary}\n"),))
 
 
 def checks() -> Result:

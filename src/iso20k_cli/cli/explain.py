@@ -3,7 +3,7 @@
 Annotations are not postponed, for typer (see check.py).
 """
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from iso20k_cli.cli.options import (
 )
 from iso20k_cli.cli.result import Output, Result
 from iso20k_cli.errors import Iso20kError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def explain(
@@ -45,12 +48,8 @@ def explain(
             f"'{target}' is neither a clause, an item nor a finding of "
             f"{run.catalogue.path}; 'iso20k catalogue show' lists them"
         )
-    return Result(
-        (
-            Output(
-                lambda console, _plain: render_explain(
-                    run.catalogue, run.assessment, resolved, console
-                )
-            ),
-        )
-    )
+
+    def draw(console: "Console", _plain: bool) -> None:
+        render_explain(run.catalogue, run.assessment, resolved, console)
+
+    return Result((Output(draw),))
