@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer.main
 
 from conftest import MINI, Folder, Invoke
 from folders import check, ready_folder
@@ -15,6 +16,7 @@ from iso20k_cli import formats
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.cli import app
 from iso20k_cli.cli.check import default_format
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
 from iso20k_cli.formats import Format
@@ -98,6 +100,15 @@ def test_the_format_choices_in_help_are_the_registry(cli: Invoke, command: str) 
     result = cli(command, "--help", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert f"--format <{'|'.join(formats.names(command))}>" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "report", "diff"])
+def test_the_format_help_names_every_format(command: str) -> None:
+    # The choices come from the registry; the words describing them are the command's.
+    command_line = getattr(typer.main.get_command(app), "commands", {})[command]
+    option = next(p for p in command_line.params if "--format" in p.opts)
+    words = set(option.help.replace(",", " ").replace(";", " ").split())
+    assert set(formats.names(command)) <= words
 
 
 @pytest.mark.parametrize(

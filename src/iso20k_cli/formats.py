@@ -14,7 +14,9 @@ A command calls every renderer of its formats the same way:
   bytes;
 - ``diff``: ``(Comparison, old_label, new_label)``, returning text.
 
-Adding a format is a renderer module under render/ and one entry here (and its test).
+Adding a format is a renderer module under render/ and one entry here (and its test);
+its name then appears in the command's ``--format`` choices, and a test asks that the
+words of that option's help name it too.
 """
 
 from __future__ import annotations
