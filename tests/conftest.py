@@ -91,6 +91,8 @@ class Invoke(Protocol):
 def cli() -> Invoke:
     def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
         runner = CliRunner()
+        # A bug in a test run shows its traceback rather than exit 3 (tests of exit 3 call main).
+        env = {"ISO20K_DEBUG": "1", **(env or {})}
         result = runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer.main
 
 from conftest import MINI, Folder, Invoke
 from folders import check, ready_folder
+from iso20k_cli import formats
 from iso20k_cli.assess.engine import assess
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.catalogue.loader import load_catalogue
+from iso20k_cli.cli import app
+from iso20k_cli.cli.check import default_format
 from iso20k_cli.evidence.model import DocStatus, DocumentControl, EvidenceFile
+from iso20k_cli.formats import Format
 from iso20k_cli.history.baseline import SavedResult
 from iso20k_cli.history.compare import compare
 from iso20k_cli.render.context import RenderContext
-from iso20k_cli.render.formats import RENDERERS, OutputFormat, default_format, render
 from iso20k_cli.render.markdown_summary import escape
+from iso20k_cli.render.plain import plain_text
 from iso20k_cli.settings.config import Settings
 
 
@@ -31,33 +37,91 @@ def draft(path: str) -> EvidenceFile:
     return EvidenceFile(path=path, format="markdown", size=1, readable=True, control=control)
 
 
-@pytest.mark.parametrize("name", list(OutputFormat))
-def test_every_format_builds_plain_deterministic_output(name: OutputFormat) -> None:
+def text_of(content: object) -> str:
+    """What a check renderer gave, as the text a file receives."""
+    if callable(content):
+        return plain_text(content)
+    assert isinstance(content, str | Iterator), content
+    return content if isinstance(content, str) else "".join(content)
+
+
+@pytest.mark.parametrize("name", formats.names("check"))
+def test_every_check_format_builds_plain_deterministic_output(name: str) -> None:
     result = assessment(draft("incident-policy.md"))
     context = RenderContext(comparison=compare(SavedResult.of(result), SavedResult.of(result)))
+    render = formats.get("check", name).render()
     for ctx in (RenderContext(), context):
-        text = render(name, result, ctx)
+        text = text_of(render(result, ctx))
         assert text.endswith("\n") and len(text) > 100
-        assert text == render(name, result, ctx)
+        assert text == text_of(render(result, ctx))
         assert "\x1b[" not in text
 
 
-def test_registry_covers_every_name() -> None:
-    assert set(RENDERERS) == set(OutputFormat)
-    assert [f.value for f in OutputFormat] == ["table", "json", "sarif", "junit", "github", "md"]
+def test_each_command_offers_its_formats_in_order() -> None:
+    assert formats.names("check") == ("table", "json", "sarif", "junit", "github", "md")
+    assert formats.names("report") == ("md", "html", "docx", "csv", "xlsx")
+    assert formats.names("diff") == ("text", "json")
+    assert formats.names("explain") == ()
+
+
+@pytest.mark.parametrize("entry", formats.FORMATS, ids=lambda f: f"{f.command}-{f.name}")
+def test_every_entry_names_an_importable_renderer(entry: Format) -> None:
+    assert callable(entry.render())
+    assert "/" in entry.media_type
+    assert all(s.startswith(".") and s == s.lower() for s in entry.suffixes)
+    assert formats.get(entry.command, entry.name) is entry
+    assert str(entry) == entry.name
+
+
+def test_an_unknown_format_is_not_offered() -> None:
+    with pytest.raises(KeyError):
+        formats.get("diff", "md")
+
+
+@pytest.mark.parametrize(
+    ("command", "file", "expected"),
+    [
+        ("report", "plan.XLSX", "xlsx"),
+        ("report", "r.markdown", "md"),
+        ("report", "r.htm", "html"),
+        ("report", "r.txt", None),
+        ("report", "report", None),
+        # check never guesses from the file name: -o x.json keeps the table.
+        ("check", "x.json", None),
+    ],
+)
+def test_suffix_inference(command: str, file: str, expected: str | None) -> None:
+    found = formats.from_suffix(command, Path(file))
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("command", ["check", "report", "diff"])
+def test_the_format_choices_in_help_are_the_registry(cli: Invoke, command: str) -> None:
+    result = cli(command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert f"--format <{'|'.join(formats.names(command))}>" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "report", "diff"])
+def test_the_format_help_names_every_format(command: str) -> None:
+    # The choices come from the registry; the words describing them are the command's.
+    command_line = getattr(typer.main.get_command(app), "commands", {})[command]
+    option = next(p for p in command_line.params if "--format" in p.opts)
+    words = set(option.help.replace(",", " ").replace(";", " ").split())
+    assert set(formats.names(command)) <= words
 
 
 @pytest.mark.parametrize(
     ("environ", "to_stdout", "expected"),
     [
-        ({}, True, OutputFormat.TABLE),
-        ({"GITHUB_ACTIONS": "true"}, True, OutputFormat.GITHUB),
-        ({"GITHUB_ACTIONS": "true"}, False, OutputFormat.TABLE),
-        ({"GITHUB_ACTIONS": "1"}, True, OutputFormat.TABLE),
+        ({}, True, "table"),
+        ({"GITHUB_ACTIONS": "true"}, True, "github"),
+        ({"GITHUB_ACTIONS": "true"}, False, "table"),
+        ({"GITHUB_ACTIONS": "1"}, True, "table"),
     ],
 )
-def test_default_format(environ: dict[str, str], to_stdout: bool, expected: OutputFormat) -> None:
-    assert default_format(environ, to_stdout) is expected
+def test_default_format(environ: dict[str, str], to_stdout: bool, expected: str) -> None:
+    assert default_format(environ, to_stdout) == expected
 
 
 def test_markdown_escapes_evidence_text() -> None:

@@ -42,11 +42,11 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
     shutil.copytree(SOURCE / "iso20k_cli", source / "iso20k_cli")
     # Evidence reading reaching up into the report renderers is what the contract forbids.
     scan = source / "iso20k_cli" / "evidence" / "scan.py"
-    scan.write_text(scan.read_text() + "\nfrom iso20k_cli.render import formats  # noqa\n")
+    scan.write_text(scan.read_text() + "\nfrom iso20k_cli.render import sarif  # noqa\n")
     result = lint(source, tmp_path)
     assert result.returncode != 0
     assert "Stages import only downward BROKEN" in result.stdout
-    assert "iso20k_cli.evidence.scan -> iso20k_cli.render.formats" in result.stdout
+    assert "iso20k_cli.evidence.scan -> iso20k_cli.render.sarif" in result.stdout
 
 
 def test_the_contract_makes_no_exception() -> None:

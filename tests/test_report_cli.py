@@ -143,7 +143,7 @@ def test_internal_error_while_rendering_is_exit_three(
         raise RuntimeError("renderer broke")
 
     partly_ready(evidence)
-    monkeypatch.setattr("iso20k_cli.render.report.render_report", boom)
+    monkeypatch.setattr("iso20k_cli.render.report.md_report.render_markdown", boom)
     monkeypatch.setattr("sys.argv", ["iso20k", "report", str(evidence.root), "-f", "md"])
     monkeypatch.delenv("ISO20K_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:

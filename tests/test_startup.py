@@ -104,7 +104,7 @@ def test_help_loads_nothing_heavy(path: tuple[str, ...]) -> None:
     assert heavy(modules) == [], (
         f"'iso20k {' '.join(path)} --help' imported {heavy(modules)}; import them inside "
         "the command that uses them, and give a new sub-app its entry in "
-        "HELP_FLAG_DEFAULTS (see cli.py)"
+        "HELP_FLAG_DEFAULTS (see cli/app.py)"
     )
 
 

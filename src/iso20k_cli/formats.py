@@ -1,59 +1,155 @@
-"""The format names the commands accept: enums only.
+"""Every output format of every command, in one registry.
 
-The command line declares its options with these before any command runs, so this
-module imports nothing but the standard library; the renderers the names stand for
-are loaded only by the command that uses them (see cli.py).
+An entry is one value of one command's ``--format``: its renderer, its media type, the
+file suffixes that ask for it, and how it is delivered. The command line builds its
+``--format`` choices from here before any command runs, so this module imports nothing
+but the standard library, and names each renderer by its dotted path, imported only
+when that format is asked for.
+
+A command calls every renderer of its formats the same way:
+
+- ``check``: ``(Assessment, RenderContext)``, returning text, text in pieces (a long
+  document written as it is made) or a drawing on a rich console (render/plain.py);
+- ``report``: ``(ReportView, ReportContext)``, returning text or, for a binary format,
+  bytes;
+- ``diff``: ``(Comparison, old_label, new_label)``, returning text.
+
+Adding a format is a renderer module under render/ and one entry here (and its test);
+its name then appears in the command's ``--format`` choices, and a test asks that the
+words of that option's help name it too.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from pathlib import Path
+import importlib
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any, NamedTuple
 
 
-class OutputFormat(StrEnum):
-    """``iso20k check --format``; each is rendered by render/formats.py."""
+class Format(NamedTuple):
+    # A NamedTuple rather than a dataclass: this is read at every start, and making a
+    # dataclass costs more than the rest of the module.
 
-    TABLE = "table"
-    JSON = "json"
-    SARIF = "sarif"
-    JUNIT = "junit"
-    GITHUB = "github"
-    MD = "md"
+    command: str
+    """The command whose ``--format`` offers it."""
+    name: str
+    """Its ``--format`` value."""
+    renderer: str
+    """``package.module:function``, imported only when the format is used."""
+    media_type: str
+    suffixes: tuple[str, ...] = ()
+    """File names that ask for it when ``--format`` is not given (``report -o plan.xlsx``)."""
+    binary: bool = False
+    """Bytes, written to a file only: the command asks for ``--output``."""
+    verbatim: bool = False
+    """Written to stdout exactly as rendered, not made safe for a terminal: JSON and
+    SARIF escape control characters themselves, the diff text is made safe by its
+    renderer, and a report is a document for a file or a program."""
+    document: str = "report"
+    """What the output is, in the message ``report`` gives after writing it."""
 
+    def __str__(self) -> str:
+        return self.name
 
-class DiffFormat(StrEnum):
-    """``iso20k diff --format``."""
-
-    TEXT = "text"
-    JSON = "json"
-
-
-class ReportFormat(StrEnum):
-    """``iso20k report --format``; each is rendered by render/report/."""
-
-    MD = "md"
-    HTML = "html"
-    DOCX = "docx"
-    CSV = "csv"
-    XLSX = "xlsx"
-
-    @property
-    def binary(self) -> bool:
-        return self in (ReportFormat.DOCX, ReportFormat.XLSX)
-
-    @classmethod
-    def from_suffix(cls, path: Path) -> ReportFormat | None:
-        """The format a file name asks for (``report.docx``), if any."""
-        return _SUFFIXES.get(path.suffix.lower())
+    def render(self) -> Callable[..., Any]:
+        """The renderer, imported now."""
+        module, _, function = self.renderer.partition(":")
+        renderer: Callable[..., Any] = getattr(importlib.import_module(module), function)
+        return renderer
 
 
-_SUFFIXES = {
-    ".md": ReportFormat.MD,
-    ".markdown": ReportFormat.MD,
-    ".html": ReportFormat.HTML,
-    ".htm": ReportFormat.HTML,
-    ".docx": ReportFormat.DOCX,
-    ".csv": ReportFormat.CSV,
-    ".xlsx": ReportFormat.XLSX,
-}
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+
+# In the order each command's --help lists them.
+FORMATS: tuple[Format, ...] = (
+    Format("check", "table", "iso20k_cli.render.terminal:render_table", "text/plain"),
+    Format(
+        "check",
+        "json",
+        "iso20k_cli.render.jsonout:render_json_pieces",
+        "application/json",
+        verbatim=True,
+    ),
+    Format(
+        "check",
+        "sarif",
+        "iso20k_cli.render.sarif:render_sarif",
+        "application/sarif+json",
+        verbatim=True,
+    ),
+    Format("check", "junit", "iso20k_cli.render.junit:render_junit", "application/xml"),
+    Format("check", "github", "iso20k_cli.render.github:render_github", "text/plain"),
+    Format(
+        "check", "md", "iso20k_cli.render.markdown_summary:render_markdown_summary", "text/markdown"
+    ),
+    Format(
+        "report",
+        "md",
+        "iso20k_cli.render.report.md_report:render_markdown",
+        "text/markdown",
+        suffixes=(".md", ".markdown"),
+        verbatim=True,
+    ),
+    Format(
+        "report",
+        "html",
+        "iso20k_cli.render.report.html_report:render_html",
+        "text/html",
+        suffixes=(".html", ".htm"),
+        verbatim=True,
+    ),
+    Format(
+        "report",
+        "docx",
+        "iso20k_cli.render.report.docx_report:render_docx",
+        f"{_OFFICE}.wordprocessingml.document",
+        suffixes=(".docx",),
+        binary=True,
+    ),
+    Format(
+        "report",
+        "csv",
+        "iso20k_cli.render.report.sheets:render_csv",
+        "text/csv",
+        suffixes=(".csv",),
+        verbatim=True,
+        document="action plan",
+    ),
+    Format(
+        "report",
+        "xlsx",
+        "iso20k_cli.render.report.sheets:render_xlsx",
+        f"{_OFFICE}.spreadsheetml.sheet",
+        suffixes=(".xlsx",),
+        binary=True,
+        document="action plan",
+    ),
+    Format("diff", "text", "iso20k_cli.render.diff:render_diff_text", "text/plain", verbatim=True),
+    Format(
+        "diff", "json", "iso20k_cli.render.diff:render_diff_json", "application/json", verbatim=True
+    ),
+)
+
+
+def offered_by(command: str) -> tuple[Format, ...]:
+    return tuple(f for f in FORMATS if f.command == command)
+
+
+def names(command: str) -> tuple[str, ...]:
+    """The ``--format`` values of ``command``, in the order its help lists them."""
+    return tuple(f.name for f in offered_by(command))
+
+
+def get(command: str, name: str) -> Format:
+    """The format ``--format name`` of ``command`` stands for."""
+    for entry in offered_by(command):
+        if entry.name == name:
+            return entry
+    raise KeyError(f"{command} offers no format {name!r}")
+
+
+def from_suffix(command: str, path: PurePath) -> Format | None:
+    """The format of ``command`` a file name asks for (``report.docx``), if any."""
+    suffix = path.suffix.lower()
+    return next((f for f in offered_by(command) if suffix in f.suffixes), None)

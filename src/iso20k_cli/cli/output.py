@@ -40,6 +40,11 @@ def stderr_console() -> Console:
     return safe_console(stderr=True, highlight=False, no_color=plain_mode(sys.stderr.isatty()))
 
 
+def say(message: str) -> None:
+    """One line for the user on stderr, never wrapped: ``iso20k: <message>``."""
+    stderr_console().print(f"iso20k: {message}", markup=False, soft_wrap=True)
+
+
 @contextmanager
 def scan_progress(console: Console) -> Iterator[Progress | None]:
     """A progress callback on stderr for long scans; silent when stderr is not a terminal."""

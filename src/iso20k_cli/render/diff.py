@@ -6,6 +6,7 @@ import json
 
 from iso20k_cli.history.baseline import SavedFinding
 from iso20k_cli.history.compare import ClauseChange, Comparison, Direction, FindingChanges
+from iso20k_cli.render.safe import terminal_safe
 from iso20k_cli.render.wording import delta_text, score_precise
 
 
@@ -61,6 +62,8 @@ def _section(comparison: Comparison, worse: bool) -> list[str]:
 
 
 def render_diff_text(comparison: Comparison, old_label: str, new_label: str) -> str:
+    """For people, in a terminal or a file: titles and names from the evidence are
+    made safe for a terminal either way."""
     before, after = comparison.before, comparison.after
     as_of = f" (as of {before.as_of} and {after.as_of})" if before.as_of and after.as_of else ""
     lines = [
@@ -82,10 +85,11 @@ def render_diff_text(comparison: Comparison, old_label: str, new_label: str) -> 
     )
     lines += ["", "Regressed", *_section(comparison, True)]
     lines += ["", "Improved", *_section(comparison, False)]
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
 
 
-def render_diff_json(comparison: Comparison) -> str:
+def render_diff_json(comparison: Comparison, old_label: str = "", new_label: str = "") -> str:
+    """For machines; the labels, which name the two results in the text, are not part of it."""
     data = comparison.model_dump(mode="json")
     data["regressed"] = [c.id for c in comparison.clauses if c.regressed]
     data["improved"] = [c.id for c in comparison.clauses if c.improved]

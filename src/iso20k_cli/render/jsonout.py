@@ -15,17 +15,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from iso20k_cli.assess.model import Assessment
+
+if TYPE_CHECKING:
+    from iso20k_cli.render.context import RenderContext
 
 _STEP = "  "
 
 
 def render_json(assessment: Assessment) -> str:
     return "".join(json_chunks(assessment))
+
+
+def render_json_pieces(assessment: Assessment, context: RenderContext) -> Iterator[str]:
+    """``check --format json``: written as it is encoded, never held whole."""
+    return json_chunks(assessment)
 
 
 # The arrays that grow with the folder or the catalogue, written one entry at a time.

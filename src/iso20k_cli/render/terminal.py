@@ -7,6 +7,7 @@ colour and no box-drawing characters, so that logs and pipes stay clean.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -20,6 +21,10 @@ from iso20k_cli.render.wording import (
     score_whole,
     severity_counts,
 )
+
+if TYPE_CHECKING:
+    from iso20k_cli.render.context import RenderContext
+    from iso20k_cli.render.plain import Draw
 
 _STATUS_STYLE = {
     Status.MET: "green",
@@ -166,3 +171,8 @@ def render_terminal(
     console.print()
     for line in _findings(assessment.findings, options.max_findings):
         console.print(line)
+
+
+def render_table(assessment: Assessment, context: RenderContext) -> Draw:
+    """``check --format table``: in colour on a terminal, as plain text elsewhere."""
+    return lambda console, plain: render_terminal(assessment, console, context.table, plain)

@@ -1,0 +1,50 @@
+"""``iso20k diff``: what improved and what regressed between two saved results.
+
+Annotations are not postponed, for typer (see check.py).
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from iso20k_cli import formats
+from iso20k_cli.cli.options import DiffFormat, ExitZeroOption, OutputOption
+from iso20k_cli.cli.result import Output, Result
+from iso20k_cli.severity import Severity
+
+
+def diff(
+    old: Annotated[
+        Path, typer.Argument(help="The earlier JSON result (iso20k check --format json).")
+    ],
+    new: Annotated[Path, typer.Argument(help="The later JSON result.")],
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text for people, json for machines."),
+    ] = "text",
+    output: OutputOption = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Lowest severity of a new finding that counts as worse: major (default), "
+            "minor or observation.",
+        ),
+    ] = Severity.MAJOR,
+    exit_zero: ExitZeroOption = False,
+) -> Result:
+    """What improved and what regressed between two results, per clause (no folder is read)."""
+    from iso20k_cli.history.baseline import load_result, require_same_catalogue
+    from iso20k_cli.history.compare import compare
+    from iso20k_cli.history.gate import regressions
+    from iso20k_cli.render.gate import regression_text
+
+    before, after = load_result(old), load_result(new)
+    require_same_catalogue(before, after, old)
+    comparison = compare(before, after)
+    chosen = formats.get("diff", output_format)
+    text = chosen.render()(comparison, str(old), str(new))
+    failing = () if exit_zero else tuple(map(regression_text, regressions(comparison, fail_on)))
+    return Result((Output(text, output, verbatim=chosen.verbatim),), failing=failing)

@@ -1,0 +1,85 @@
+"""Options and arguments more than one command takes, declared once, and their parsing.
+
+Only typer and light modules are imported here: ``--help`` reads these declarations.
+"""
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from iso20k_cli import formats
+
+if TYPE_CHECKING:
+    CheckFormat = str
+    ReportFormat = str
+    DiffFormat = str
+else:
+    # Each command's --format values, as the Literal typer makes its choices of; they
+    # come from the registry in iso20k_cli/formats.py.
+    CheckFormat = Literal[formats.names("check")]
+    ReportFormat = Literal[formats.names("report")]
+    DiffFormat = Literal[formats.names("diff")]
+
+
+def parse_date(value: str | None) -> dt.date:
+    """An ISO date given on the command line; today when not given."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+# Options shared by every command that assesses a folder.
+EvidenceDirArgument = Annotated[
+    Path, typer.Argument(help="The evidence folder to assess (read, never modified).")
+]
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        help="Requirements catalogue YAML (default: the shipped ISO/IEC 20000-1:2018 one).",
+        dir_okay=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Assessment date (default: today); fixes results for reproducibility.",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (default: .iso20k.yaml in the "
+        "evidence folder, else in the working directory).",
+        dir_okay=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file and the catalogue afresh, and keep nothing for later runs.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the result to this file instead of stdout.",
+        dir_okay=False,
+    ),
+]
+
+# Of the commands that gate: check and diff.
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Report without failing: exit 0 unless an error.")
+]
