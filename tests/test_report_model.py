@@ -110,6 +110,11 @@ def assessment(**changes: Any) -> Assessment:
                     else []
                 ),
                 "checks": [],
+                "decided_by": {
+                    "met": "checks_passed",
+                    "partial": "checks_failed",
+                    "missing": "no_evidence",
+                }[status],
             }
             for iid, clause, kind, mandatory, status in ITEMS
         ],

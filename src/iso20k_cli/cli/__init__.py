@@ -502,8 +502,9 @@ def explain(
 ) -> None:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
+    from iso20k_cli.assess.explain import explanation_of, resolve_target
     from iso20k_cli.cli.output import emit, stderr_console
-    from iso20k_cli.render.explain import render_explain, resolve_target
+    from iso20k_cli.render.explain import render_explanation
 
     run = _run_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     resolved = resolve_target(run.catalogue, target)
@@ -514,7 +515,8 @@ def explain(
             markup=False,
         )
         raise typer.Exit(EXIT_INPUT)
-    emit(lambda console, _plain: render_explain(run.catalogue, run.assessment, resolved, console))
+    explanation = explanation_of(run.catalogue, run.assessment, resolved)
+    emit(lambda console, _plain: render_explanation(explanation, console))
 
 
 @catalogue_app.command("validate")
