@@ -9,12 +9,13 @@ import pytest
 
 from iso20k_cli.assess.model import Assessment, CheckResult, Severity, Status
 from iso20k_cli.render.report import plan as plan_module
-from iso20k_cli.render.report.branding import readable_on_white, sniff_image
+from iso20k_cli.render.report.branding import readable_on_white
 from iso20k_cli.render.report.gaps import top_gaps
 from iso20k_cli.render.report.method import method
 from iso20k_cli.render.report.plan import action_plan, owner_of, phase_of, target_of
 from iso20k_cli.render.report.strengths import strengths
 from iso20k_cli.render.report.view import build_report
+from iso20k_cli.settings.logo import sniff_image
 
 AS_OF = dt.date(2026, 11, 21)
 

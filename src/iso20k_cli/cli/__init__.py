@@ -161,13 +161,20 @@ def _run_or_exit(
     config: Path | None,
     fail_under: float | None = None,
     no_cache: bool = False,
+    read_logo: bool = False,
 ) -> "Run":
     """Run the pipeline with a progress bar on stderr; bad input exits 2 with a message."""
     from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
     from iso20k_cli.cli.output import scan_progress, stderr_console
 
     options = RunOptions(
-        evidence_dir, _parse_as_of(as_of), catalogue, config, fail_under, use_cache=not no_cache
+        evidence_dir,
+        _parse_as_of(as_of),
+        catalogue,
+        config,
+        fail_under,
+        use_cache=not no_cache,
+        read_logo=read_logo,
     )
     try:
         with scan_progress(stderr_console()) as progress:
@@ -453,7 +460,8 @@ def report(
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
     from iso20k_cli.cli.output import write_atomically, write_bytes_atomically
     from iso20k_cli.render.report import render_report
-    from iso20k_cli.render.report.context import load_context
+    from iso20k_cli.render.report.context import report_context
+    from iso20k_cli.render.report.templates import check_template_dir
     from iso20k_cli.render.report.view import build_report
 
     suffix_format = ReportFormat.from_suffix(output) if output is not None else None
@@ -464,10 +472,12 @@ def report(
         )
     try:
         parsed_audit_date = _parse_as_of(audit_date) if audit_date is not None else None
-        context = load_context(evidence_dir, config, parsed_audit_date, template_dir)
+        check_template_dir(template_dir)
     except Iso20kError as error:
         _fail(error)
-    assessment = _assess_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
+    run = _run_or_exit(evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True)
+    context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
+    assessment = run.assessment
     try:
         content = render_report(build_report(assessment, context.audit_date), chosen, context)
         if isinstance(content, bytes):
