@@ -227,6 +227,16 @@ def test_bad_branding_is_a_configuration_error_with_file_and_line(
     assert not target.exists()
 
 
+def test_a_bad_logo_is_reported_before_the_folder_is_read(cli: Invoke, tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text("report:\n  logo: missing.png\n", encoding="utf-8")
+    result = report(cli, tmp_path / "no-such-folder", "--config", config, "-f", "md")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"iso20k: error: {config}:2: report.logo: ")
+    # check does not use the logo, so the same configuration does not stop it.
+    assert "report.logo" not in cli("check", tmp_path / "no-such-folder", "--config", config).stderr
+
+
 def test_audit_date_turns_targets_into_dates_and_the_option_wins(
     cli: Invoke, evidence: Folder, tmp_path: Path
 ) -> None:

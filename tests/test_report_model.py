@@ -10,7 +10,7 @@ import pytest
 from iso20k_cli.assess.model import Assessment, CheckResult, Severity, Status
 from iso20k_cli.catalogue.loader import load_catalogue
 from iso20k_cli.catalogue.model import Catalogue, ReportSpec
-from iso20k_cli.render.report.branding import readable_on_white, sniff_image
+from iso20k_cli.render.report.branding import readable_on_white
 from iso20k_cli.render.report.gaps import top_gaps
 from iso20k_cli.render.report.method import method
 from iso20k_cli.render.report.plan import (
@@ -22,6 +22,7 @@ from iso20k_cli.render.report.plan import (
 )
 from iso20k_cli.render.report.strengths import strengths
 from iso20k_cli.render.report.view import build_report
+from iso20k_cli.settings.logo import sniff_image
 
 AS_OF = dt.date(2026, 11, 21)
 SHIPPED: Catalogue = load_catalogue()
@@ -119,6 +120,11 @@ def assessment(**changes: Any) -> Assessment:
                     else []
                 ),
                 "checks": [],
+                "decided_by": {
+                    "met": "checks_passed",
+                    "partial": "checks_failed",
+                    "missing": "no_evidence",
+                }[status],
             }
             for iid, clause, kind, mandatory, status in ITEMS
         ],

@@ -15,6 +15,7 @@ from iso20k_cli.assess.model import (
     Assessment,
     CatalogueInfo,
     CheckResult,
+    Decision,
     EvidenceLink,
     FileResult,
     Finding,
@@ -24,7 +25,13 @@ from iso20k_cli.assess.model import (
     Severity,
     Status,
 )
-from iso20k_cli.assess.score import clause_results, item_score, overall_score, verdict
+from iso20k_cli.assess.score import (
+    clause_results,
+    item_score,
+    lowers_status,
+    overall_score,
+    verdict,
+)
 from iso20k_cli.catalogue.model import AppliesWhen, Catalogue, Defaults, Item
 from iso20k_cli.checks.base import CheckContext, Outcome
 from iso20k_cli.checks.entries import RecordSet, record_set
@@ -266,7 +273,7 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
     )
     if item.id in run.not_applicable:
         justification = run.not_applicable[item.id]
-        result = _result(item, Status.NOT_APPLICABLE, evidence, (), justification, near)
+        result = _result(item, Decision.DECLARED_NOT_APPLICABLE, evidence, (), justification, near)
         note = Finding(
             id=f"{item.id}:not_applicable",
             clause=item.clause,
@@ -283,14 +290,16 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
     applies = answer(item, run.settings)
     if when is not None and applies is False:
         reason = not_applicable_reason(when)
-        return _ItemOutcome(_result(item, Status.NOT_APPLICABLE, evidence, (), reason, near), ())
+        decided = _result(item, Decision.CONDITION_ANSWERED_NO, evidence, (), reason, near)
+        return _ItemOutcome(decided, ())
 
     strong = run.evidence.get(item.id, ())
     if when is not None and applies is None and when.condition not in run.shown:
         if not strong:
             finding = _question(item, when, tuple(link.path for link in links))
             return _ItemOutcome(
-                _result(item, Status.NOT_ASSESSED, evidence, (), None, near), (finding,)
+                _result(item, Decision.CONDITION_UNANSWERED, evidence, (), None, near),
+                (finding,),
             )
         nil = nil_return(when, links, run.by_path)
         if nil is not None:
@@ -299,12 +308,14 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
                 passed=True,
                 message=f"{nil} records that there was nothing of the kind this period",
             )
-            return _ItemOutcome(_result(item, Status.MET, evidence, (check,), None, near), ())
+            met = _result(item, Decision.NIL_RETURN, evidence, (check,), None, near)
+            return _ItemOutcome(met, ())
 
     if not links:
         finding = _gap(item, "missing", f"no evidence of '{item.title}' was found", ())
         finding = _why_it_applies(finding, item, run)
-        return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
+        missing = _result(item, Decision.NO_EVIDENCE, evidence, (), None, near)
+        return _ItemOutcome(missing, (finding,))
     if not strong:
         paths = tuple(link.path for link in links)
         finding = _gap(
@@ -315,7 +326,8 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
             paths,
         )
         finding = _why_it_applies(finding, item, run)
-        return _ItemOutcome(_result(item, Status.MISSING, evidence, (), None, near), (finding,))
+        weak = _result(item, Decision.WEAK_EVIDENCE, evidence, (), None, near)
+        return _ItemOutcome(weak, (finding,))
 
     ctx = CheckContext(
         item=item,
@@ -332,24 +344,38 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
     outcomes = [
         o for spec in item.checks for o in run_profiled(run.settings.tuned(item, spec), ctx)
     ]
-    failed = [o for o in outcomes if o.severity in (Severity.MAJOR, Severity.MINOR)]
-    status = Status.PARTIAL if failed else Status.MET
+    failed = any(lowers_status(o.severity) for o in outcomes)
+    decision = Decision.CHECKS_FAILED if failed else Decision.CHECKS_PASSED
     checks = tuple(
         CheckResult(check=o.check, passed=o.passed, message=o.message, severity=o.severity)
         for o in outcomes
     )
     findings = tuple(_from_outcome(item, o) for o in outcomes if not o.passed)
-    return _ItemOutcome(_result(item, status, evidence, checks, None, near), findings)
+    return _ItemOutcome(_result(item, decision, evidence, checks, None, near), findings)
+
+
+_STATUS = {
+    Decision.DECLARED_NOT_APPLICABLE: Status.NOT_APPLICABLE,
+    Decision.CONDITION_ANSWERED_NO: Status.NOT_APPLICABLE,
+    Decision.CONDITION_UNANSWERED: Status.NOT_ASSESSED,
+    Decision.NIL_RETURN: Status.MET,
+    Decision.NO_EVIDENCE: Status.MISSING,
+    Decision.WEAK_EVIDENCE: Status.MISSING,
+    Decision.CHECKS_FAILED: Status.PARTIAL,
+    Decision.CHECKS_PASSED: Status.MET,
+}
+"""The status each decision gives an item."""
 
 
 def _result(
     item: Item,
-    status: Status,
+    decision: Decision,
     evidence: tuple[EvidenceLink, ...],
     checks: tuple[CheckResult, ...],
     justification: str | None = None,
     near_misses: tuple[NearMissResult, ...] = (),
 ) -> ItemResult:
+    status = _STATUS[decision]
     return ItemResult(
         id=item.id,
         clause=item.clause,
@@ -362,6 +388,7 @@ def _result(
         checks=checks,
         justification=justification,
         near_misses=near_misses,
+        decided_by=decision,
     )
 
 

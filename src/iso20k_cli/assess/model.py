@@ -30,6 +30,28 @@ class Status(StrEnum):
     configuration settles."""
 
 
+class Decision(StrEnum):
+    """What decided an item's status: the rule the engine applied, kept so that
+    ``explain`` states the engine's reason rather than working it out again."""
+
+    DECLARED_NOT_APPLICABLE = "declared_not_applicable"
+    """The configuration declares the item, or its clause, not applicable."""
+    CONDITION_ANSWERED_NO = "condition_answered_no"
+    """The configuration answers no to the condition the item applies under."""
+    CONDITION_UNANSWERED = "condition_unanswered"
+    """Conditional, without evidence, and the configuration does not answer: by interview."""
+    NIL_RETURN = "nil_return"
+    """Its evidence records that there was nothing of the kind this period: met."""
+    NO_EVIDENCE = "no_evidence"
+    """No file is linked to it: missing."""
+    WEAK_EVIDENCE = "weak_evidence"
+    """Only suggestions (content, weak signals), which never count: missing."""
+    CHECKS_FAILED = "checks_failed"
+    """Evidence was recognised and a check found a major or minor problem: partial."""
+    CHECKS_PASSED = "checks_passed"
+    """Evidence was recognised and no check found a major or minor problem: met."""
+
+
 _GIVEN: dict[frozenset[str], set[str]] = {}
 
 
@@ -113,6 +135,8 @@ class ItemResult(_Model):
     justification: str | None = None
     near_misses: tuple[NearMissResult, ...] = ()
     """Files that name the item but were not counted, with the reason."""
+    decided_by: Decision
+    """The rule that gave the item its status."""
 
 
 class ClauseResult(_Model):

@@ -15,6 +15,7 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
 from iso20k_cli.recognise.cached import RecognitionCache
 from iso20k_cli.settings.config import Settings, find_config, load_settings
+from iso20k_cli.settings.logo import Logo, read_logo
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class RunOptions:
     fail_under: float | None = None
     use_cache: bool = True
     """Reuse what earlier runs read from unchanged files, and keep what this one reads."""
+    read_logo: bool = False
+    """Also read the report logo the configuration names (for ``report``)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Run:
     settings: Settings
     evidence: Evidence
     assessment: Assessment
+    logo: Logo | None = None
+    """The report logo, when asked for and the configuration names one."""
 
 
 def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
@@ -49,6 +54,8 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     settings = load_settings(config_path)
     if options.fail_under is not None:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
+    # Read before the folder is scanned: a logo that cannot be used is reported at once.
+    logo = read_logo(settings) if options.read_logo else None
     use_cache = options.use_cache and settings.cache
     cache = open_cache(options.evidence_dir) if use_cache else None
     catalogue = load_catalogue_cached(options.catalogue or settings.catalogue_path(), cache)
@@ -77,4 +84,4 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         recognitions=digest.recognitions(evidence.files),
         record_sets=digest.record_sets(evidence.files),
     )
-    return Run(catalogue, settings, evidence, assessment)
+    return Run(catalogue, settings, evidence, assessment, logo)

@@ -20,6 +20,7 @@ Mandatory evidence decides a clause (and the whole catalogue, for the overall sc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from iso20k_cli.assess.model import ClauseResult, Finding, ItemResult, Severity, Status, Verdict
 from iso20k_cli.catalogue.model import Catalogue
@@ -31,6 +32,34 @@ _ITEM_SCORES = {Status.MET: 100.0, Status.PARTIAL: 50.0, Status.MISSING: 0.0}
 
 def item_score(status: Status) -> float | None:
     return _ITEM_SCORES.get(status)
+
+
+def item_weight(mandatory: bool) -> int:
+    """An item's weight in a clause score that counts good practice with mandatory items."""
+    return MANDATORY_WEIGHT if mandatory else GOOD_PRACTICE_WEIGHT
+
+
+def lowers_status(severity: Severity | None) -> bool:
+    """Whether a check result of this grade leaves an item with evidence partial, not met:
+    major and minor ones do; an observation never lowers a status."""
+    return severity in (Severity.MAJOR, Severity.MINOR)
+
+
+class Basis(StrEnum):
+    """Which rule gives a clause (or the whole catalogue) its status and score."""
+
+    MANDATORY = "mandatory"
+    """Mandatory items decide; good practice can only raise."""
+    GOOD_PRACTICE = "good_practice"
+    """Good-practice items only, some present: the best of them decides."""
+    GOOD_PRACTICE_ABSENT = "good_practice_absent"
+    """Good-practice items only, none present: judged by interview, not a gap."""
+    CONDITIONAL = "conditional"
+    """No item counts, and some are conditional and left to the interview."""
+    NOT_APPLICABLE = "not_applicable"
+    """Every item is declared not applicable."""
+    NO_ITEMS = "no_items"
+    """No documented information is expected: judged by interview."""
 
 
 @dataclass
@@ -61,6 +90,14 @@ class _Group:
     @property
     def mean(self) -> float:
         return self.total / self.count
+
+    @property
+    def partial(self) -> int:
+        return self.present - self.met
+
+    @property
+    def missing(self) -> int:
+        return self.count - self.present
 
 
 class Tally:
@@ -99,34 +136,63 @@ class Tally:
         m, g = self.mandatory, self.good_practice
         if not m.count:
             return None
-        weight = m.count * MANDATORY_WEIGHT + g.count * GOOD_PRACTICE_WEIGHT
-        return (m.total * MANDATORY_WEIGHT + g.total * GOOD_PRACTICE_WEIGHT) / weight
+        return (m.total * MANDATORY_WEIGHT + g.total * GOOD_PRACTICE_WEIGHT) / self.combined_weight
+
+    @property
+    def combined_weight(self) -> int:
+        m, g = self.mandatory, self.good_practice
+        return m.count * MANDATORY_WEIGHT + g.count * GOOD_PRACTICE_WEIGHT
+
+    @property
+    def basis(self) -> Basis:
+        m, g = self.mandatory, self.good_practice
+        if m.count:
+            return Basis.MANDATORY
+        if g.count:
+            return Basis.GOOD_PRACTICE if g.present else Basis.GOOD_PRACTICE_ABSENT
+        if not self.items:
+            return Basis.NO_ITEMS
+        if Status.NOT_ASSESSED in self.unscored:
+            return Basis.CONDITIONAL
+        return Basis.NOT_APPLICABLE
+
+    @property
+    def good_practice_counts(self) -> bool:
+        """Good practice weighs in the score: with mandatory items, only when it raises it."""
+        combined = self.combined
+        return combined is not None and combined > self.mandatory.mean
+
+    @property
+    def lifted_by_good_practice(self) -> bool:
+        """No mandatory item is present but good practice is: partial instead of missing."""
+        m, g = self.mandatory, self.good_practice
+        return self.basis is Basis.MANDATORY and not m.present and g.present > 0
 
     @property
     def score(self) -> float | None:
         m, g = self.mandatory, self.good_practice
-        if m.count:
+        basis = self.basis
+        if basis is Basis.MANDATORY:
             combined = self.combined
             assert combined is not None
-            return round(max(m.mean, combined), 1)
-        return g.best if g.present else None
+            return round(combined if self.good_practice_counts else m.mean, 1)
+        return g.best if basis is Basis.GOOD_PRACTICE else None
 
     @property
     def status(self) -> Status:
         m, g = self.mandatory, self.good_practice
-        if m.count:
+        basis = self.basis
+        if basis is Basis.MANDATORY:
             if m.met == m.count:
                 return Status.MET
-            if m.present or g.present:
+            if m.present or self.lifted_by_good_practice:
                 return Status.PARTIAL
             return Status.MISSING
-        if g.met:
-            return Status.MET
-        if g.present:
-            return Status.PARTIAL
-        if g.count or not self.items or Status.NOT_ASSESSED in self.unscored:
-            return Status.NOT_ASSESSED
-        return Status.NOT_APPLICABLE
+        if basis is Basis.GOOD_PRACTICE:
+            return Status.MET if g.met else Status.PARTIAL
+        if basis is Basis.NOT_APPLICABLE:
+            return Status.NOT_APPLICABLE
+        return Status.NOT_ASSESSED
 
 
 def tally(items: list[ItemResult]) -> Tally:
@@ -136,7 +202,8 @@ def tally(items: list[ItemResult]) -> Tally:
     return result
 
 
-def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple[ClauseResult, ...]:
+def clause_tallies(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> dict[str, Tally]:
+    """Each clause's tally of the items in and below it: what its score and status come from."""
     by_id = {i.id: i for i in items}
     tallies: dict[str, Tally] = {}
     # clause_order lists parents before children, so its reverse has children first.
@@ -148,6 +215,11 @@ def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple
         for child in clause.children:
             own.merge(tallies[child])
         tallies[clause_id] = own
+    return tallies
+
+
+def clause_results(catalogue: Catalogue, items: tuple[ItemResult, ...]) -> tuple[ClauseResult, ...]:
+    tallies = clause_tallies(catalogue, items)
     return tuple(
         ClauseResult(
             id=clause.id,

@@ -38,8 +38,9 @@ def explain(
 ) -> Result:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
+    from iso20k_cli.assess.explain import explanation_of, resolve_target
     from iso20k_cli.cli.run import run_folder
-    from iso20k_cli.render.explain import render_explain, resolve_target
+    from iso20k_cli.render.explain import render_explanation
 
     run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
     resolved = resolve_target(run.catalogue, target)
@@ -49,7 +50,9 @@ def explain(
             f"{run.catalogue.path}; 'iso20k catalogue show' lists them"
         )
 
+    explanation = explanation_of(run.catalogue, run.assessment, resolved)
+
     def draw(console: "Console", _plain: bool) -> None:
-        render_explain(run.catalogue, run.assessment, resolved, console)
+        render_explanation(explanation, console)
 
     return Result((Output(draw),))

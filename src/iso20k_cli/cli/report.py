@@ -58,7 +58,8 @@ def report(
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
     from iso20k_cli.cli.run import run_folder
-    from iso20k_cli.render.report.context import load_context
+    from iso20k_cli.render.report.context import report_context
+    from iso20k_cli.render.report.templates import check_template_dir
     from iso20k_cli.render.report.view import build_report
 
     chosen = _chosen(report_format, output)
@@ -67,8 +68,9 @@ def report(
             f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
         )
     parsed_audit_date = parse_date(audit_date) if audit_date is not None else None
-    context = load_context(evidence_dir, config, parsed_audit_date, template_dir)
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
+    check_template_dir(template_dir)
+    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True)
+    context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(
         build_report(run.assessment, context.audit_date, run.catalogue), context
     )

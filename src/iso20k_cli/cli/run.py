@@ -18,13 +18,20 @@ def run_folder(
     config: Path | None,
     fail_under: float | None = None,
     no_cache: bool = False,
+    read_logo: bool = False,
 ) -> Run:
     """The pipeline's run, with a progress bar on stderr when a long scan needs one."""
     from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
     from iso20k_cli.cli.output import scan_progress, stderr_console
 
     options = RunOptions(
-        evidence_dir, parse_date(as_of), catalogue, config, fail_under, use_cache=not no_cache
+        evidence_dir,
+        parse_date(as_of),
+        catalogue,
+        config,
+        fail_under,
+        use_cache=not no_cache,
+        read_logo=read_logo,
     )
     with scan_progress(stderr_console()) as progress:
         return run_pipeline(options, progress)

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iso20k_cli.render.report.branding import Branding, load_branding
-from iso20k_cli.render.report.templates import check_template_dir
-from iso20k_cli.settings.config import find_config, load_settings
+from iso20k_cli.render.report.branding import Branding, branding
+from iso20k_cli.settings.config import Settings
+from iso20k_cli.settings.logo import Logo
 
 
 @dataclass(frozen=True)
@@ -20,21 +20,16 @@ class ReportContext:
     """The planned Stage 1 audit, which turns action targets into dates."""
 
 
-def load_context(
-    evidence_dir: Path,
-    config: Path | None,
-    audit_date: dt.date | None = None,
+def report_context(
+    settings: Settings,
+    logo: Logo | None,
     template_dir: Path | None = None,
+    audit_date: dt.date | None = None,
 ) -> ReportContext:
-    """Branding and audit date from the configuration; the option's audit date wins.
-
-    Read before the evidence folder is scanned, so that a missing logo or template
-    folder is reported at once rather than after a long scan.
-    """
-    check_template_dir(template_dir)
-    settings = load_settings(find_config(evidence_dir, config))
+    """Branding and audit date from the configuration the run loaded (and the logo it
+    read); the option's audit date wins."""
     return ReportContext(
-        branding=load_branding(settings),
+        branding=branding(settings, logo),
         template_dir=template_dir,
         audit_date=audit_date or settings.audit_date,
     )
