@@ -269,3 +269,38 @@ def test_action_plan_phases_come_from_the_catalogue(
     assert target["management-review-records:missing"] == "4 weeks before Stage 1"
     assert target["corrective-action-records:missing"].startswith("start now")
     assert_no_foreign_wording(json.dumps(rows))
+
+
+def test_a_shipped_catalogue_is_named_without_its_path(cli: Invoke, quality: Folder) -> None:
+    by_name = cli(
+        "check", quality.root, "--catalogue", "iso9001-2015", "--as-of", AS_OF, "-f", "json"
+    )
+    by_path = cli("check", quality.root, "--catalogue", NINE, "--as-of", AS_OF, "-f", "json")
+    named, located = json.loads(by_name.stdout), json.loads(by_path.stdout)
+    # Named, the result says which shipped catalogue, not where it is installed.
+    assert named["catalogue"]["path"] == "builtin:iso9001-2015.yaml"
+    assert located["catalogue"]["path"] == str(NINE)
+    assert named["score"] == located["score"]
+    assert [(i["id"], i["status"]) for i in named["items"]] == [
+        (i["id"], i["status"]) for i in located["items"]
+    ]
+    assert len(named["items"]) > 20
+
+
+def test_the_configuration_names_a_shipped_catalogue(cli: Invoke, quality: Folder) -> None:
+    quality.add(".iso20k.yaml", "catalogue: iso9001-2015\n")
+    result = cli("check", quality.root, "--as-of", AS_OF, "-f", "json")
+    assert json.loads(result.stdout)["catalogue"]["path"] == "builtin:iso9001-2015.yaml"
+
+
+def test_a_file_of_that_name_wins_and_a_wrong_name_is_an_error(
+    cli: Invoke, quality: Folder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "iso9001-2015").write_text("not: [a catalogue\n", encoding="utf-8")
+    mine = cli("check", quality.root, "--catalogue", "iso9001-2015", "--as-of", AS_OF)
+    assert mine.exit_code == 2
+    assert "iso9001-2015" in mine.stderr and "Traceback" not in mine.stderr
+    wrong = cli("check", quality.root, "--catalogue", "iso9001-2016", "--as-of", AS_OF)
+    assert wrong.exit_code == 2
+    assert "iso9001-2016: file not found" in wrong.stderr

@@ -32,9 +32,32 @@ def default_catalogue_path() -> Path:
     return requirements_dir() / DEFAULT_CATALOGUE
 
 
+def shipped_catalogues() -> tuple[str, ...]:
+    """The names of the catalogues that come with the tool (``iso9001-2015`` …)."""
+    return tuple(sorted(p.stem for p in requirements_dir().glob("*.yaml")))
+
+
+def shipped_catalogue(path: Path | None) -> Path | None:
+    """The shipped catalogue ``path`` names, when it names one rather than a file.
+
+    ``None`` is the default one. A bare name (``iso9001-2015``, with or without
+    ``.yaml``, or ``builtin:iso9001-2015.yaml`` as results name it) is a shipped
+    catalogue unless a file of that name exists, which wins."""
+    if path is None:
+        return default_catalogue_path()
+    name = str(path)
+    if name.startswith("builtin:"):
+        name = name.removeprefix("builtin:")
+    elif path.exists() or len(path.parts) != 1:
+        return None
+    stem = name.removesuffix(".yaml")
+    return requirements_dir() / f"{stem}.yaml" if stem in shipped_catalogues() else None
+
+
 def catalogue_label(path: Path | None) -> str:
     """How results name the catalogue read for ``--catalogue path`` (``None``: the shipped one).
 
-    The shipped catalogue is named, not located: its install path would make otherwise
+    A shipped catalogue is named, not located: its install path would make otherwise
     identical results differ between machines."""
-    return str(path) if path is not None else f"builtin:{DEFAULT_CATALOGUE}"
+    shipped = shipped_catalogue(path)
+    return f"builtin:{shipped.name}" if shipped is not None else str(path)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.catalogue.model import Catalogue
-from iso20k_cli.resources import catalogue_label, default_catalogue_path
+from iso20k_cli.resources import catalogue_label, default_catalogue_path, shipped_catalogue
 
 KIND = "catalogue"
 _MAX_READ = 4 * 1024 * 1024
@@ -41,12 +41,13 @@ def load_catalogue_cached(path: Path | None, store: Store | None) -> Catalogue:
 
     if store is None:
         return load_catalogue(path)
-    source = path if path is not None else default_catalogue_path()
+    shipped = shipped_catalogue(path)
+    source = shipped or path or default_catalogue_path()
     digest = _digest(source)
     if digest is None:
         return load_catalogue(path)  # it reports what is wrong with the file
     label = catalogue_label(path)
-    trusted = "shipped" if path is None else "given"
+    trusted = "shipped" if shipped is not None else "given"
     key = key_of(KIND, tool_fingerprint(), label, trusted, digest)
     body = store.get(KIND, key)
     if body is not None:

@@ -41,7 +41,8 @@ CatalogueOption = Annotated[
     Path | None,
     typer.Option(
         "--catalogue",
-        help="Requirements catalogue YAML (default: the shipped ISO/IEC 20000-1:2018 one).",
+        help="Requirements catalogue: a YAML file, or the name of a shipped one "
+        "(iso20000-1-2018, the default; iso9001-2015).",
         dir_okay=False,
     ),
 ]

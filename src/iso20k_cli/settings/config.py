@@ -22,6 +22,7 @@ from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
 from iso20k_cli.evidence.dates import DateOrder
+from iso20k_cli.resources import shipped_catalogue
 from iso20k_cli.severity import Severity
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
@@ -133,7 +134,10 @@ class Settings(_Model):
             return None
         candidate = Path(self.catalogue).expanduser()
         if not candidate.is_absolute() and self.path is not None:
-            candidate = self.path.parent / candidate
+            beside = self.path.parent / candidate
+            # A bare name may be a shipped catalogue ("catalogue: iso9001-2015").
+            if beside.exists() or shipped_catalogue(candidate) is None:
+                return beside
         return candidate
 
     def effective_defaults(self, catalogue: Catalogue) -> Defaults:
