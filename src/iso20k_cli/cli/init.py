@@ -5,12 +5,15 @@ Annotations are not postponed, for typer (see check.py).
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from iso20k_cli.cli.options import AsOfOption, CatalogueOption, ConfigOption, parse_date
 from iso20k_cli.cli.result import Output, Result
+
+if TYPE_CHECKING:
+    from iso20k_cli.render.starters import Starter
 
 INIT_HELP = """Write a documentation repository to start from: a folder per top clause, a starter
 for every mandatory document of the catalogue and a commented .iso20k.yaml.
@@ -20,11 +23,12 @@ the headings the catalogue expects, with an instruction in brackets under each. 
 the instructions are replaced, iso20k check names each starter under its requirement as
 an unfilled template, never as evidence. Existing files are never overwritten.
 
-Example:
+Examples:
 
-    iso20k init sms
-    iso20k init sms --catalogue requirements/iso9001-2015.yaml
-    iso20k init evidence --only-missing evidence
+\b
+  iso20k init sms
+  iso20k init qms --catalogue requirements/iso9001-2015.yaml
+  iso20k init evidence --only-missing evidence
 """
 
 
@@ -121,21 +125,26 @@ def _relative(catalogue: Path, directory: Path) -> str:
     return relative.as_posix() if relative.parts.count("..") <= 2 else absolute.as_posix()
 
 
-def _outputs(directory: Path, planned: list[tuple[str, str]], unrecognised: list[object]) -> Result:
+def _outputs(
+    directory: Path, planned: list[tuple[str, str]], unrecognised: list["Starter"]
+) -> Result:
     from iso20k_cli.errors import OutputError
-    from iso20k_cli.render.starters import Starter, inside
+    from iso20k_cli.render.starters import inside
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot make the folder: {exc.strerror}", path=directory) from None
-    outputs: list[Output] = []
-    lines: list[str] = []
-    skipped = 0
+    targets: list[tuple[str, str, Path]] = []
     for relative, text in planned:
         target = inside(directory, relative)
         if target is None:
             raise OutputError("refusing to write outside the folder", path=directory / relative)
+        targets.append((relative, text, target))
+    outputs: list[Output] = []
+    lines: list[str] = []
+    skipped = 0
+    for relative, text, target in targets:
         if target.exists() or target.is_symlink():
             lines.append(f"skipped {relative} (it exists)\n")
             skipped += 1
@@ -155,7 +164,6 @@ def _outputs(directory: Path, planned: list[tuple[str, str]], unrecognised: list
         + (f"; skipped {skipped} that exist{'s' if skipped == 1 else ''}" if skipped else "")
     ]
     for starter in unrecognised:
-        assert isinstance(starter, Starter)
         notes.append(
             f"{starter.path}: no name of '{starter.item}' in the catalogue is recognised as "
             f"its title; once written, declare it in its front matter "
