@@ -22,6 +22,7 @@ from iso20k_cli.catalogue.model import Catalogue, Item, Kind
 from iso20k_cli.errors import ConfigError
 from iso20k_cli.evidence.frontmatter import split_front_matter
 from iso20k_cli.recognise.unwritten import MIN_FILL_INS, fill_ins
+from iso20k_cli.render.starters import slug
 from iso20k_cli.yamlio import read_yaml
 
 NINE = REPO / "requirements" / "iso9001-2015.yaml"
@@ -395,3 +396,10 @@ def test_any_catalogue_an_item_no_name_recognises_is_said(cli: Invoke, tmp_path:
     assert "no name of 'odd-one' in the catalogue is recognised as its title" in stderr
     assert "iso20k: {satisfies: [odd-one]}" in stderr
     assert stderr.count("is recognised as its title") == 1  # the others are named for theirs
+
+
+def test_names_are_short_plain_and_stay_in_their_folder() -> None:
+    assert slug("Führung und Verantwortung") == "fuhrung-und-verantwortung"
+    long = "List of services, components and processes provided or operated by other parties"
+    assert slug(long) == "list-of-services-components-and-processes-provided-or"
+    assert slug("../../etc/passwd") == "etc-passwd"

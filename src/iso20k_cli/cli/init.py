@@ -4,7 +4,7 @@ Annotations are not postponed, for typer (see check.py).
 """
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -129,7 +129,6 @@ def _outputs(
     directory: Path, planned: list[tuple[str, str]], unrecognised: list["Starter"]
 ) -> Result:
     from iso20k_cli.errors import OutputError
-    from iso20k_cli.render.starters import inside
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -170,3 +169,17 @@ def _outputs(
             f"(iso20k: {{satisfies: [{starter.item}]}})"
         )
     return Result(tuple(outputs), tuple(notes))
+
+
+def inside(root: Path, relative: str) -> Path | None:
+    """``root/relative`` when it stays inside ``root`` with links resolved, else None: a
+    folder of ``root`` that links elsewhere must not take the starters out of it."""
+    rel = PurePosixPath(relative)
+    if rel.is_absolute() or ".." in rel.parts:
+        return None
+    target = root.joinpath(*rel.parts)
+    resolved_root = root.resolve()
+    resolved = target.parent.resolve() / target.name
+    if resolved_root != resolved.parent and resolved_root not in resolved.parents:
+        return None
+    return target

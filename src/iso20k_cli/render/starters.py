@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -87,7 +88,11 @@ def top_folders(catalogue: Catalogue) -> tuple[str, ...]:
 
 def slug(text: str, limit: int = _MAX_SLUG) -> str:
     """Lower-case words joined by hyphens, at most ``limit`` characters, cut at a word."""
-    words = "".join(c if c.isascii() and c.isalnum() else " " for c in text.lower()).split()
+    # "Führung" is "fuhrung": accents go, the letters stay.
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+    words = "".join(c if c.isascii() and c.isalnum() else " " for c in plain).split()
     kept: list[str] = []
     for word in words:
         if kept and len("-".join([*kept, word])) > limit:
@@ -287,16 +292,3 @@ def render_config(
         "today": today,
     }
     return render_template(env, CONFIG_TEMPLATE, variables)
-
-
-def inside(root: Path, relative: str) -> Path | None:
-    """``root/relative`` when it stays inside ``root`` (links resolved), else None."""
-    rel = PurePosixPath(relative)
-    if rel.is_absolute() or ".." in rel.parts:
-        return None
-    target = root.joinpath(*rel.parts)
-    resolved_root = root.resolve()
-    resolved = target.parent.resolve() / target.name
-    if resolved_root != resolved.parent and resolved_root not in resolved.parents:
-        return None
-    return target
