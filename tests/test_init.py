@@ -283,6 +283,13 @@ def test_iso_9001_catalogue(cli: Invoke, tmp_path: Path) -> None:
         assert items[item.id]["evidence"] == []
         assert any(TEMPLATE_REASON in m["reason"] for m in items[item.id]["near_misses"]), item.id
     assert {i["status"] for i in report["items"]} <= {"missing", "not_assessed"}
+    # A second init goes on with the catalogue the configuration names.
+    policy = root / "05-leadership" / "5.2-quality-policy.md"
+    policy.unlink()
+    stdout, _ = init(cli, root)
+    assert [line for line in stdout.splitlines() if line.startswith("wrote")] == [
+        "wrote 05-leadership/5.2-quality-policy.md"
+    ]
 
 
 def test_the_configuration_is_valid_and_commented(cli: Invoke, tmp_path: Path) -> None:

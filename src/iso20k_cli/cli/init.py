@@ -88,9 +88,13 @@ def init(
         items = tuple(i for i in mandatory_documents(chosen) if i.id in missing)
         catalogue_file = catalogue or run.settings.catalogue_path()
     else:
-        chosen = load_catalogue(catalogue)
+        from iso20k_cli.settings.config import find_config, load_settings
+
+        # The catalogue check would use: a second init of a repository started on another
+        # standard goes on with that standard.
+        catalogue_file = catalogue or load_settings(find_config(directory, config)).catalogue_path()
+        chosen = load_catalogue(catalogue_file)
         items = mandatory_documents(chosen)
-        catalogue_file = catalogue
     starters = plan_starters(chosen, items)
     env = environment(template_dir)
     # Everything is rendered before anything is written: a broken template writes nothing.
