@@ -34,6 +34,8 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     assert any(n.startswith("iso20k_cli/_data/templates/") for n in names)
     assert "iso20k_cli/_data/templates/report.html.j2" in names
     assert "iso20k_cli/_data/templates/partials/report.css.j2" in names
+    assert "iso20k_cli/_data/templates/init/document.md.j2" in names
+    assert "iso20k_cli/_data/templates/init/iso20k.yaml.j2" in names
     assert "iso20k_cli/cli/__init__.py" in names
 
 
@@ -75,3 +77,13 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     )
     assert html.returncode == 0, html.stderr
     assert 'id="action-plan"' in html.stdout
+    # So are the starters of init.
+    started = subprocess.run(
+        [str(env_dir / "bin" / "iso20k"), "init", "sms"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr
+    assert (elsewhere / "sms" / "05-leadership" / "5.2.1-service-management-policy.md").is_file()

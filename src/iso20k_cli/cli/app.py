@@ -18,7 +18,7 @@ from typing import Annotated, Any, ParamSpec
 import typer
 
 from iso20k_cli import __version__
-from iso20k_cli.cli import cache, catalogue, check, diff, explain, report
+from iso20k_cli.cli import cache, catalogue, check, diff, explain, init, report
 from iso20k_cli.cli.deliver import deliver
 from iso20k_cli.cli.failures import exit_codes
 from iso20k_cli.cli.result import Result
@@ -113,6 +113,7 @@ _register(app, check.check, "check", epilog=EXIT_CODES_HELP)
 _register(app, diff.diff, "diff", epilog=DIFF_EXIT_CODES_HELP)
 _register(app, report.report, "report", epilog=REPORT_EXIT_CODES_HELP)
 _register(app, explain.explain, "explain")
+_register(app, init.init, "init", help=init.INIT_HELP)
 _register(catalogue_app, catalogue.validate, "validate")
 _register(catalogue_app, catalogue.checks, "checks")
 _register(catalogue_app, catalogue.show, "show")
