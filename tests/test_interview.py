@@ -16,7 +16,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import Folder, Invoke, Result
-from factories import write_csv
+from factories import write_csv, write_zip_bomb
 from iso20k_cli.settings.answers import CHOICES, COLUMNS, MAX_ANSWERS_BYTES
 
 AS_OF = "2026-09-01"
@@ -467,6 +467,8 @@ def test_unusable_answers_files_are_refused(cli: Invoke, evidence: Folder, tmp_p
     notes = tmp_path / "notes.txt"
     notes.write_text("clause:5.1 yes\n", encoding="utf-8")
     assert "(.xlsx) or a CSV file (.csv)" in bad(cli, evidence, notes)
+    bomb = write_zip_bomb(tmp_path / "bomb.xlsx", uncompressed_mb=32)
+    assert "bomb.xlsx: cannot read the workbook" in bad(cli, evidence, bomb)
     huge = tmp_path / "huge.csv"
     huge.write_bytes(b"question id,answer\n" + b"x" * MAX_ANSWERS_BYTES)
     assert "larger than 5 MB" in bad(cli, evidence, huge)

@@ -130,9 +130,7 @@ def weigh_item(
 def not_applicable_at_interview(result: ItemResult, question: str, said: Answer) -> ItemResult:
     """A conditional item whose condition was answered no at interview."""
     decided = _decided(result, Decision.INTERVIEW_NOT_APPLICABLE, Status.NOT_APPLICABLE, said)
-    reason = (
-        f"answered '{said.label}' to '{question}' at interview by {said.testimony}"
-    )
+    reason = f"answered '{said.label}' to '{question}' at interview by {said.testimony}"
     return decided.model_copy(update={"justification": reason})
 
 

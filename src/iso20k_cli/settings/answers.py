@@ -135,9 +135,10 @@ class Answers(BaseModel):
 
     def check_questions(self, known: Iterable[str]) -> None:
         """Every answer must answer a question the catalogue can ask; else the nearest id."""
-        ids = sorted(set(known))
+        known_ids = set(known)
+        ids = sorted(known_ids)
         for answer in self.answers:
-            if answer.question in ids:
+            if answer.question in known_ids:
                 continue
             near = difflib.get_close_matches(answer.question, ids, n=1, cutoff=0.6)
             hint = (
