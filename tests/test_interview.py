@@ -271,6 +271,9 @@ def test_the_report_shows_the_answers_as_interview_evidence(
     assert f"answers.xlsx row {rows['clause:5.1']}" in row
     risk = next(line for line in section.splitlines() if "continuity-risk-assessment" in line)
     assert "exists but undocumented" in risk and "the finding remains" in risk
+    # Testimony is not documented information: no strength is claimed for it.
+    # (the folder documents no good practice, so that strength would name only testimony)
+    assert "Good practice beyond the minimum" not in text
     html = run(cli, "report", folder, "--format", "html", "--answers", answers).stdout
     assert 'id="interview-evidence"' in html and "Alex Rowe, CEO" in html
 
