@@ -365,6 +365,24 @@ def test_a_clause_answered_no_is_a_finding(cli: Invoke, evidence: Folder, tmp_pa
     assert "answered no at interview by Kim, 2026-09-02, answers.csv line 2" in finding["message"]
 
 
+def test_answer_text_reaches_outputs_as_one_line_of_plain_text(
+    cli: Invoke, evidence: Folder, tmp_path: Path
+) -> None:
+    sms_folder(evidence)
+    answers = write_csv(
+        tmp_path / "answers.csv",
+        [
+            ["question id", "answer", "interviewee", "evidence reference"],
+            ["clause:5.1", " Yes ", "Alex\x1b[31m Rowe", "Board\nminutes"],
+        ],
+    )
+    result = run(cli, "explain", evidence, "5.1", "--answers", answers)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "answered 'yes' by Alex [31m Rowe" in " ".join(result.stdout.split())
+    assert "evidence reference: Board minutes" in " ".join(result.stdout.split())
+
+
 def test_answers_named_in_the_configuration_are_read_relative_to_it(
     cli: Invoke, evidence: Folder, tmp_path: Path
 ) -> None:

@@ -230,7 +230,9 @@ def _text(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(str(value)[:MAX_CELL].split())
+    # One line of printable text: a cell is shown on terminals and in reports.
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value)[:MAX_CELL])
+    return " ".join(text.split())
 
 
 def _answers(path: Path, rows: Iterator[tuple[int, Sequence[object]]]) -> Iterator[Answer]:
