@@ -265,6 +265,7 @@ def test_the_report_shows_the_answers_as_interview_evidence(
     assert report.exit_code == 0, report.stderr
     text = report.stdout
     assert "### Interview evidence" in text
+    assert "4 answers given at interview" in " ".join(text.split())  # in the method
     section = text.split("### Interview evidence", 1)[1]
     row = next(line for line in section.splitlines() if "clause:5.1" in line)
     assert "Alex Rowe, CEO" in row and "2026-09-03" in row and "Met (interview evidence)" in row
