@@ -8,16 +8,19 @@ catalogue, fills the workbook it wrote with openpyxl as a consultant would, and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
+import docx
+import jsonschema
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from conftest import Folder, Invoke, Result
+from conftest import DATA, Folder, Invoke, Result
 from factories import write_csv, write_zip_bomb
-from iso20k_cli.settings.answers import CHOICES, COLUMNS, MAX_ANSWERS_BYTES
+from iso20k_cli.settings.answers import CHOICES, COLUMNS, MAX_ANSWERS_BYTES, MAX_ROWS
 
 AS_OF = "2026-09-01"
 BODY = (
@@ -287,12 +290,22 @@ def test_the_report_shows_the_answers_as_interview_evidence(
 
     docx_path = tmp_path / "report.docx"
     assert run(cli, "report", folder, "-o", docx_path, "--answers", answers).exit_code == 0
-    import docx
-
     document = docx.Document(str(docx_path))
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     assert any("clause:5.1" in c for c in cells)
     assert "Interview evidence" in {p.text for p in document.paragraphs}
+
+
+def test_sarif_with_answers_still_validates_and_words_the_testimony(
+    cli: Invoke, answered: tuple[Folder, Path, dict[str, int]]
+) -> None:
+    folder, answers, _ = answered
+    result = run(cli, "check", folder, "-f", "sarif", "--answers", answers, "--exit-zero")
+    sarif = json.loads(result.stdout)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    messages = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    assert any("practised but not documented" in m and "Jo Park" in m for m in messages)
 
 
 def test_explain_shows_the_answer_who_gave_it_when_and_where_it_is_written(
@@ -497,8 +510,6 @@ def test_unusable_answers_files_are_refused(cli: Invoke, evidence: Folder, tmp_p
 
 
 def test_rows_past_the_bound_are_not_read(cli: Invoke, evidence: Folder, tmp_path: Path) -> None:
-    from iso20k_cli.settings.answers import MAX_ROWS
-
     rows = [["question id", "answer"]] + [["", ""]] * (MAX_ROWS + 10)
     rows.append(["clause:5.1", "maybe"])  # past the bound: never read, so never an error
     answers = write_csv(tmp_path / "answers.csv", rows)
