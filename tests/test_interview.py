@@ -397,6 +397,30 @@ def test_answer_text_reaches_outputs_as_one_line_of_plain_text(
     assert "evidence reference: Board minutes" in " ".join(result.stdout.split())
 
 
+def test_answers_kept_as_yaml_are_read_and_named_by_line(
+    cli: Invoke, evidence: Folder, tmp_path: Path
+) -> None:
+    sms_folder(evidence)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "answers:\n"
+        "  - question: condition:supplier-disputes\n"
+        "    answer: no\n"
+        "    interviewee: Sam Lee\n"
+        "    date: 2026-09-03\n"
+        "  - question: clause:5.1\n"
+        "    answer: yes\n",
+        encoding="utf-8",
+    )
+    result = run(cli, "check", evidence, "-f", "json", "--answers", answers, "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    item = by_id(result.json()["items"])["contractual-disputes"]
+    assert item["status"] == "not_applicable"
+    assert (item["interview"]["row"], item["interview"]["date"]) == (2, "2026-09-03")
+    answers.write_text("- question: clause:5.1\n  answer: yes\n  who: Alex\n", encoding="utf-8")
+    assert "answers.yaml: line 1: unknown key 'who'" in bad(cli, evidence, answers)
+
+
 def test_answers_named_in_the_configuration_are_read_relative_to_it(
     cli: Invoke, evidence: Folder, tmp_path: Path
 ) -> None:
@@ -501,7 +525,7 @@ def test_unusable_answers_files_are_refused(cli: Invoke, evidence: Folder, tmp_p
     assert "damaged.xlsx: cannot read the workbook" in bad(cli, evidence, damaged)
     notes = tmp_path / "notes.txt"
     notes.write_text("clause:5.1 yes\n", encoding="utf-8")
-    assert "(.xlsx) or a CSV file (.csv)" in bad(cli, evidence, notes)
+    assert "(.xlsx), a CSV file (.csv) or a YAML file (.yaml)" in bad(cli, evidence, notes)
     bomb = write_zip_bomb(tmp_path / "bomb.xlsx", uncompressed_mb=32)
     assert "bomb.xlsx: cannot read the workbook" in bad(cli, evidence, bomb)
     huge = tmp_path / "huge.csv"

@@ -86,7 +86,7 @@ AnswersOption = Annotated[
     typer.Option(
         "--answers",
         metavar="FILE",
-        help="The filled interview questionnaire (.xlsx from 'iso20k interview', or .csv), "
+        help="The filled interview questionnaire (.xlsx from 'iso20k interview', .csv or .yaml), "
         "e.g. --answers questions.xlsx: its answers count as interview evidence (default: "
         "answers in the configuration).",
         dir_okay=False,

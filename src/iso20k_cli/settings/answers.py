@@ -1,9 +1,9 @@
 """The answers a consultant recorded at interview: the filled questionnaire, read once.
 
-The file is the workbook ``iso20k interview`` wrote (``.xlsx``), or the same columns as
-CSV. Every answer keeps the file and row it came from, so that each output can show the
-testimony as such and a reader can find it again. The file is the client's, so it is
-read with bounds: its size, the rows read, the length of a cell.
+The file is the workbook ``iso20k interview`` wrote (``.xlsx``), the same columns as CSV,
+or a YAML list of answers. Every answer keeps the file and row it came from, so that each
+output can show the testimony as such and a reader can find it again. The file is the
+client's, so it is read with bounds: its size, the rows read, the length of a cell.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ class Answers(BaseModel):
 
 
 def read_answers(path: Path) -> Answers:
-    """The answers in ``path`` (.xlsx, or .csv with the same columns)."""
+    """The answers in ``path`` (.xlsx; .csv with the same columns; or .yaml)."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -174,9 +174,12 @@ def read_answers(path: Path) -> Answers:
         rows = _xlsx_rows(path)
     elif suffix == ".csv":
         rows = _csv_rows(path)
+    elif suffix in (".yaml", ".yml"):
+        rows = _yaml_rows(path)
     else:
         raise AnswersError(
-            "answers are read from the questionnaire workbook (.xlsx) or a CSV file (.csv)",
+            "answers are read from the questionnaire workbook (.xlsx), a CSV file (.csv) or "
+            "a YAML file (.yaml)",
             path=path,
         )
     return Answers(path=str(path), answers=tuple(_answers(path, rows)))
@@ -216,6 +219,45 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, Sequence[object]]]:
             yield reader.line_num, row[: len(COLUMNS) * 2]
     except csv.Error as exc:
         raise AnswersError(f"line {reader.line_num}: {exc}", path=path) from None
+
+
+_YAML_KEYS = {
+    "question": "question id",
+    "answer": "answer",
+    "reference": "evidence reference",
+    "interviewee": "interviewee",
+    "date": "date",
+    "notes": "notes",
+}
+"""The keys of an answer in YAML, and the workbook column each stands for."""
+
+
+def _yaml_rows(path: Path) -> Iterator[tuple[int, Sequence[object]]]:
+    """Answers kept as YAML (next to the evidence, under version control): a list of
+    mappings, or ``answers:`` holding one; each is numbered by its line."""
+    from iso20k_cli.yamlio import line_of, read_yaml
+
+    loaded = read_yaml(path, AnswersError)
+    data = loaded.data
+    entries = data.get("answers") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise AnswersError(
+            "expected a list of answers (question: ..., answer: ...), or 'answers:' holding one",
+            path=path,
+        )
+    prefix: list[int | str] = ["answers"] if isinstance(data, dict) else []
+    yield 0, tuple(_YAML_KEYS.values())
+    for index, entry in enumerate(entries[:MAX_ROWS]):
+        line = line_of(loaded.tree, [*prefix, index]) or index + 1
+        if not isinstance(entry, dict):
+            raise AnswersError(
+                f"line {line}: an answer is a mapping (question: ..., answer: ...)", path=path
+            )
+        unknown = sorted(str(key) for key in entry if key not in _YAML_KEYS)
+        if unknown:
+            known = ", ".join(_YAML_KEYS)
+            raise AnswersError(f"line {line}: unknown key '{unknown[0]}' ({known})", path=path)
+        yield line, tuple(entry.get(key) for key in _YAML_KEYS)
 
 
 def _unit(path: Path | str) -> str:
