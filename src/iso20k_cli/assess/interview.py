@@ -28,7 +28,7 @@ from iso20k_cli.assess.model import (
     Severity,
     Status,
 )
-from iso20k_cli.assess.score import Basis, Tally, item_score
+from iso20k_cli.assess.score import Basis, Tally, clause_tallies, item_score
 from iso20k_cli.catalogue.model import Catalogue, Item
 from iso20k_cli.settings.answers import Answer, Reply
 
@@ -277,10 +277,9 @@ def _clause_not_applicable(result: ClauseResult, said: Answer, catalogue: Catalo
 # --- The questionnaire -----------------------------------------------------------
 
 
-def questionnaire(
-    catalogue: Catalogue, assessment: Assessment, tallies: dict[str, Tally]
-) -> Questionnaire:
+def questionnaire(catalogue: Catalogue, assessment: Assessment) -> Questionnaire:
     """The questions an interview must settle for this run, in catalogue order."""
+    tallies = clause_tallies(catalogue, assessment.items)
     questions: list[Question] = []
     answers = {a.question: a for a in assessment.interview}
     for clause_result in assessment.clauses:

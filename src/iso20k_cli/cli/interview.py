@@ -46,7 +46,6 @@ def interview(
     Example: iso20k interview evidence/ -o questions.xlsx; fill in the answers, then
     iso20k check evidence/ --answers questions.xlsx."""
     from iso20k_cli.assess.interview import questionnaire
-    from iso20k_cli.assess.score import clause_tallies
     from iso20k_cli.cli.run import run_folder
 
     chosen = _chosen(interview_format, output)
@@ -55,8 +54,7 @@ def interview(
             f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
         )
     run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, answers=answers)
-    tallies = clause_tallies(run.catalogue, run.assessment.items)
-    content = chosen.render()(questionnaire(run.catalogue, run.assessment, tallies))
+    content = chosen.render()(questionnaire(run.catalogue, run.assessment))
     written = () if output is None else (f"wrote the {chosen.document} ({chosen}) to {output}",)
     return Result((Output(content, output, evidence_dir, chosen.verbatim),), written)
 
