@@ -11,7 +11,9 @@ import re
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.wording import (
+    TESTIMONY_LEGEND,
     acceptance_text,
+    by_testimony,
     delta_text,
     interview_summary,
     score_precise,
@@ -43,7 +45,7 @@ def _verdicts(assessment: Assessment) -> list[str]:
 
 def _clause_row(clause: ClauseResult) -> str:
     score = "-" if clause.score is None else score_precise(clause.score)
-    return f"| {clause.id} | {escape(clause.title)} | {score} | {status_word(clause)} |"
+    return f"| {clause.id} | {escape(clause.title)} | {score} | {escape(status_word(clause))} |"
 
 
 def _finding(finding: Finding, titles: dict[str, str]) -> str:
@@ -98,7 +100,10 @@ def render_markdown_summary(assessment: Assessment, context: RenderContext) -> s
     if (heard := interview_summary(assessment)) is not None:
         lines += [escape(heard) + ".", ""]
     lines += ["| Clause | Title | Score | Status |", "|---|---|---:|---|"]
-    lines += [_clause_row(c) for c in assessment.clauses if c.depth < context.table.depth]
+    shown = [c for c in assessment.clauses if c.depth < context.table.depth]
+    lines += [_clause_row(c) for c in shown]
+    if any(by_testimony(c) for c in shown):
+        lines += ["", escape(TESTIMONY_LEGEND)]
     limit = context.table.max_findings
     majors = [f for f in assessment.findings if f.severity is Severity.MAJOR and f.counts]
     if comparison is not None:

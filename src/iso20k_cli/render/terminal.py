@@ -15,6 +15,8 @@ from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
 from iso20k_cli.render.wording import (
+    TESTIMONY_LEGEND,
+    by_testimony,
     format_summary,
     interview_summary,
     score_out_of_100,
@@ -169,6 +171,8 @@ def render_terminal(
         console.print(Text(heard, overflow="fold"))
     console.print()
     console.print(_clause_table(assessment, options, plain))
+    if any(by_testimony(c) for c in assessment.clauses if c.depth < options.depth):
+        console.print(Text(TESTIMONY_LEGEND, style="dim"))
     console.print()
     console.print(_verdict(assessment, plain))
     console.print()

@@ -53,10 +53,16 @@ def by_testimony(result: ClauseResult | ItemResult) -> bool:
     )
 
 
+TESTIMONY_MARK = "*"
+TESTIMONY_LEGEND = "* settled by interview evidence (testimony)"
+"""The mark of a narrow status that rests on interview evidence, and its legend."""
+
+
 def status_word(result: ClauseResult | ItemResult) -> str:
-    """The narrow word, marked when the status rests on interview evidence."""
+    """The narrow word, marked when the status rests on interview evidence (a mark, not
+    words: the column stays as narrow as the table needs at 80 columns)."""
     word = STATUS_WORD[result.status]
-    return f"{word} (interview)" if by_testimony(result) else word
+    return word + TESTIMONY_MARK if by_testimony(result) else word
 
 
 def status_label(result: ClauseResult | ItemResult) -> str:
