@@ -407,11 +407,7 @@ class _Writer:
         if heard is None:
             return
         self.heading("Interview evidence", 2)
-        self.para(
-            f"{heard.summary}. These answers are testimony: they settle clauses judged by "
-            "interview, conditions and good practice, and never stand in for a mandatory "
-            "document or record."
-        )
+        self.para(f"{heard.summary}. Each answer is listed with what it settled.")
         self.table(
             ("Question", "About", "Answer", "Effect", "Interviewee, date", "Evidence reference"),
             [

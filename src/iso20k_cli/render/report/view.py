@@ -495,11 +495,12 @@ def build_report(
         accepted=tuple(_finding(f, items, plan) for f in assessment.findings if not f.counts),
         evidence=_evidence(assessment, items, plan),
         severities=_severities(assessment),
-        interview=_interview(assessment),
+        interview=_interview(assessment, catalogue.conditions if catalogue is not None else {}),
     )
 
 
-def _interview(assessment: Assessment) -> InterviewEvidence | None:
+def _interview(assessment: Assessment, conditions: dict[str, str]) -> InterviewEvidence | None:
+    """``conditions`` are the catalogue's questions, by condition."""
     summary = interview_summary(assessment)
     if summary is None or assessment.answers_file is None:
         return None
@@ -519,7 +520,7 @@ def _interview(assessment: Assessment) -> InterviewEvidence | None:
             effect = status_label(item) + ("; the finding remains" if kept else "")
         else:
             heard = [i for i in assessment.items if i.interview == said]
-            subject = target
+            subject = conditions.get(target, target)
             clause = heard[0].clause if heard else None
             effect = "; ".join(f"{i.title}: {status_label(i)}" for i in heard) or "no effect"
         rows.append(
