@@ -368,6 +368,28 @@ def test_a_condition_answered_yes_makes_its_requirements_due(
     assert "answered 'yes'" in finding["basis"] and "Sam Lee" in finding["basis"]
 
 
+def test_records_outweigh_testimony_that_a_condition_does_not_hold(
+    cli: Invoke, evidence: Folder, tmp_path: Path
+) -> None:
+    sms_folder(evidence)
+    evidence.add(
+        "OLA-Infrastructure-Team.md",
+        f"# Operational Level Agreement — Infrastructure Team\n\n{BODY}\n",
+        **CONTROL,
+    )
+    answers = write_csv(
+        tmp_path / "answers.csv",
+        [["question id", "answer"], ["condition:internal-suppliers", "no"]],
+    )
+    without = run(cli, "check", evidence, "-f", "json", "--exit-zero").json()
+    result = run(cli, "check", evidence, "-f", "json", "--answers", answers, "--exit-zero").json()
+    before = by_id(without["items"])["internal-agreements"]
+    item = by_id(result["items"])["internal-agreements"]
+    assert before["evidence"] and before["status"] != "not_applicable"
+    assert (item["status"], item["decided_by"]) == (before["status"], before["decided_by"])
+    assert item["interview"]["answer"] == "no"
+
+
 def test_a_clause_answered_no_is_a_finding(cli: Invoke, evidence: Folder, tmp_path: Path) -> None:
     sms_folder(evidence)
     answers = write_csv(
