@@ -12,7 +12,8 @@ A command calls every renderer of its formats the same way:
   document written as it is made) or a drawing on a rich console (render/plain.py);
 - ``report``: ``(ReportView, ReportContext)``, returning text or, for a binary format,
   bytes;
-- ``diff``: ``(Comparison, old_label, new_label)``, returning text.
+- ``diff``: ``(Comparison, old_label, new_label)``, returning text;
+- ``interview``: ``(Questionnaire)``, returning text or, for the workbook, bytes.
 
 Adding a format is a renderer module under render/ and one entry here (and its test);
 its name then appears in the command's ``--format`` choices, and a test asks that the
@@ -128,6 +129,24 @@ FORMATS: tuple[Format, ...] = (
     Format("diff", "text", "iso20k_cli.render.diff:render_diff_text", "text/plain", verbatim=True),
     Format(
         "diff", "json", "iso20k_cli.render.diff:render_diff_json", "application/json", verbatim=True
+    ),
+    Format(
+        "interview",
+        "md",
+        "iso20k_cli.render.interview:render_questionnaire_md",
+        "text/markdown",
+        suffixes=(".md", ".markdown"),
+        verbatim=True,
+        document="questionnaire",
+    ),
+    Format(
+        "interview",
+        "xlsx",
+        "iso20k_cli.render.interview:render_questionnaire_xlsx",
+        f"{_OFFICE}.spreadsheetml.sheet",
+        suffixes=(".xlsx",),
+        binary=True,
+        document="questionnaire",
     ),
 )
 

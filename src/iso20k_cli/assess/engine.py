@@ -10,6 +10,14 @@ from functools import cached_property
 
 from iso20k_cli import __version__
 from iso20k_cli.assess.conditions import answer, nil_return, not_applicable_reason
+from iso20k_cli.assess.interview import (
+    condition_holds,
+    condition_question,
+    item_question,
+    not_applicable_at_interview,
+    weigh_clauses,
+    weigh_item,
+)
 from iso20k_cli.assess.model import (
     Acceptance,
     Assessment,
@@ -27,6 +35,7 @@ from iso20k_cli.assess.model import (
 )
 from iso20k_cli.assess.score import (
     clause_results,
+    clause_tallies,
     item_score,
     lowers_status,
     overall_score,
@@ -42,6 +51,7 @@ from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition, Link, NearMiss
 from iso20k_cli.recognise.recogniser import Recogniser
 from iso20k_cli.recognise.vocabulary import Lexicon
+from iso20k_cli.settings.answers import Answer, Answers
 from iso20k_cli.settings.config import Settings
 
 
@@ -60,13 +70,15 @@ def assess(
     notes: tuple[str, ...] = (),
     recognitions: tuple[FileRecognition, ...] | None = None,
     record_sets: dict[str, RecordSet] | None = None,
+    answers: Answers | None = None,
 ) -> Assessment:
     """``notes`` are problems with the folder itself, such as manifest entries naming nothing.
 
     ``recognitions`` are what recognition decided per file, in the order of ``files``;
     recognised here when not given. ``record_sets`` are the files' entries, by path, as
     :func:`record_set` reads them with those recognitions' genres; read here when not
-    given (from the files' tables, which a file slimmed after recognition no longer has)."""
+    given (from the files' tables, which a file slimmed after recognition no longer has).
+    ``answers`` are what was heard at interview (see ``assess/interview.py``)."""
     defaults = settings.effective_defaults(catalogue)
     if recognitions is None:
         recogniser = Recogniser(catalogue)
@@ -129,6 +141,7 @@ def assess(
         },
         record_sets=record_sets,
         genres=genres,
+        answers=answers.by_question() if answers is not None else {},
     )
     run.shown.update(_conditions_shown(catalogue, links_by_item, by_path))
     outcomes = [
@@ -136,13 +149,17 @@ def assess(
         for item in catalogue.items
     ]
     items = tuple(o.result for o in outcomes)
+    clauses, clause_findings = weigh_clauses(
+        catalogue, clause_results(catalogue, items), clause_tallies(catalogue, items), run.answers
+    )
     findings = _sorted_findings(
         catalogue,
         apply_acceptances(
-            [f for o in outcomes for f in o.findings] + file_findings, settings, as_of
+            [f for o in outcomes for f in o.findings] + [*clause_findings, *file_findings],
+            settings,
+            as_of,
         ),
     )
-    clauses = clause_results(catalogue, items)
     span = _records_span(catalogue, items, by_path, record_sets, as_of)
     return Assessment(
         tool_version=__version__,
@@ -173,6 +190,8 @@ def assess(
             _file_result(f, used_for, file_warnings, genres, record_sets.get(f.path)) for f in files
         ),
         records_span_days=span,
+        answers_file=answers.path if answers is not None else None,
+        interview=answers.answers if answers is not None else (),
     )
 
 
@@ -227,6 +246,8 @@ class _Run:
     evidence: dict[str, tuple[EvidenceFile, ...]]
     record_sets: dict[str, RecordSet]
     genres: dict[str, str | None]
+    answers: dict[str, Answer] = field(default_factory=dict)
+    """Question id -> the answer heard at interview."""
     shown: dict[str, str] = field(default_factory=dict)
     """Condition id -> an item whose evidence shows that the condition holds."""
 
@@ -257,6 +278,24 @@ def _conditions_shown(
 
 
 def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Run) -> _ItemOutcome:
+    """The item judged on its evidence, then on what was heard about it at interview."""
+    outcome = _judge_item(item, links, misses, run)
+    said = run.answers.get(item_question(item.id))
+    when = item.applies_when
+    heard = run.answers.get(condition_question(when.condition)) if when is not None else None
+    if said is None and heard is not None and answer(item, run.settings) is None:
+        # The condition was settled at interview: the item shows the testimony it rests on.
+        result = outcome.result
+        if result.interview is None:
+            result = result.model_copy(update={"interview": heard})
+        return _ItemOutcome(result, outcome.findings)
+    if said is None or outcome.result.status is Status.NOT_APPLICABLE:
+        return outcome
+    result, findings = weigh_item(item, outcome.result, outcome.findings, said)
+    return _ItemOutcome(result, findings)
+
+
+def _judge_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Run) -> _ItemOutcome:
     evidence = tuple(
         EvidenceLink(
             path=link.path,
@@ -294,6 +333,14 @@ def _assess_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Ru
         return _ItemOutcome(decided, ())
 
     strong = run.evidence.get(item.id, ())
+    heard = run.answers.get(condition_question(when.condition)) if when is not None else None
+    if when is not None and applies is None and heard is not None:
+        if condition_holds(heard):
+            applies = True
+        elif when.condition not in run.shown:
+            # Records showing that the condition holds outweigh testimony that it does not.
+            outcome = _result(item, Decision.CONDITION_ANSWERED_NO, evidence, (), None, near)
+            return _ItemOutcome(not_applicable_at_interview(outcome, when.question, heard), ())
     if when is not None and applies is None and when.condition not in run.shown:
         if not strong:
             finding = _question(item, when, tuple(link.path for link in links))
@@ -363,6 +410,8 @@ _STATUS = {
     Decision.WEAK_EVIDENCE: Status.MISSING,
     Decision.CHECKS_FAILED: Status.PARTIAL,
     Decision.CHECKS_PASSED: Status.MET,
+    Decision.INTERVIEW_MET: Status.MET,
+    Decision.INTERVIEW_NOT_APPLICABLE: Status.NOT_APPLICABLE,
 }
 """The status each decision gives an item."""
 
@@ -439,8 +488,11 @@ def _why_it_applies(finding: Finding, item: Item, run: _Run) -> Finding:
     when = item.applies_when
     if when is None:
         return finding
+    heard = run.answers.get(condition_question(when.condition))
     if run.settings.conditions.get(when.condition) is True:
         why = f"the configuration answers yes to '{when.question}'"
+    elif when.condition not in run.shown and heard is not None:
+        why = f"answered '{heard.label}' to '{when.question}' at interview by {heard.testimony}"
     else:
         why = f"the evidence of '{run.shown[when.condition]}' answers yes to '{when.question}'"
     basis = "; ".join(b for b in (finding.basis, f"it applies here: {why}") if b)

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 from iso20k_cli.evidence.model import DocumentControl
 from iso20k_cli.recognise.model import MatchedBy
+from iso20k_cli.settings.answers import Answer as InterviewAnswer  # re-exported
+from iso20k_cli.settings.answers import Reply as Reply  # re-exported for renderers
 from iso20k_cli.severity import Severity as Severity  # re-exported for renderers
 
 SCHEMA_VERSION = 1
@@ -50,6 +52,13 @@ class Decision(StrEnum):
     """Evidence was recognised and a check found a major or minor problem: partial."""
     CHECKS_PASSED = "checks_passed"
     """Evidence was recognised and no check found a major or minor problem: met."""
+    INTERVIEW_MET = "interview_met"
+    """Good practice with no documented evidence, stated at interview to be in place: met
+    by testimony. Never a mandatory item's decision: testimony does not replace a
+    mandatory document or record."""
+    INTERVIEW_NOT_APPLICABLE = "interview_not_applicable"
+    """Answered at interview: the item's condition does not hold, or the good practice
+    does not apply here."""
 
 
 _GIVEN: dict[frozenset[str], set[str]] = {}
@@ -110,6 +119,8 @@ class Finding(_Model):
     basis: str | None = None
     """Set when the finding rests on practice or an uncertain fact, not on a 'shall'."""
     accepted: Acceptance | None = None
+    interview: InterviewAnswer | None = None
+    """The answer given at interview that this finding weighs (testimony)."""
 
     @property
     def counts(self) -> bool:
@@ -137,6 +148,8 @@ class ItemResult(_Model):
     """Files that name the item but were not counted, with the reason."""
     decided_by: Decision
     """The rule that gave the item its status."""
+    interview: InterviewAnswer | None = None
+    """The answer given at interview about this item or its condition (testimony)."""
 
 
 class ClauseResult(_Model):
@@ -148,6 +161,8 @@ class ClauseResult(_Model):
     status: Status
     items: int
     met: int
+    interview: InterviewAnswer | None = None
+    """The answer given at interview for a clause judged by interview (testimony)."""
 
 
 class Verdict(_Model):
@@ -214,6 +229,10 @@ class Assessment(_Model):
     files: tuple[FileResult, ...]
     records_span_days: int | None
     """Calendar days from the oldest to the newest record of ongoing operation, inclusive."""
+    answers_file: str | None = None
+    """The interview answers read for this run (``--answers`` or ``answers:``), if any."""
+    interview: tuple[InterviewAnswer, ...] = ()
+    """Every answer read from it: interview evidence, weighed as testimony."""
 
     def count(self, severity: Severity) -> int:
         """Findings of ``severity`` that count; accepted ones are counted by ``accepted``."""

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from iso20k_cli.assess.digest import Digest
 from iso20k_cli.assess.engine import assess
+from iso20k_cli.assess.interview import question_ids
 from iso20k_cli.assess.model import Assessment
 from iso20k_cli.cache.location import open_cache
 from iso20k_cli.catalogue.cached import load_catalogue_cached
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
 from iso20k_cli.recognise.cached import RecognitionCache
+from iso20k_cli.settings.answers import Answers, read_answers
 from iso20k_cli.settings.config import Settings, find_config, load_settings
 from iso20k_cli.settings.logo import Logo, read_logo
 
@@ -29,6 +31,9 @@ class RunOptions:
     """Reuse what earlier runs read from unchanged files, and keep what this one reads."""
     read_logo: bool = False
     """Also read the report logo the configuration names (for ``report``)."""
+    answers: Path | None = None
+    """The filled interview questionnaire (``--answers``); else ``answers:`` in the
+    configuration, relative to it."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class Run:
     assessment: Assessment
     logo: Logo | None = None
     """The report logo, when asked for and the configuration names one."""
+    answers: Answers | None = None
+    """The interview answers the run weighed, when there were any."""
 
 
 def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
@@ -56,10 +63,14 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         settings = settings.model_copy(update={"fail_under": options.fail_under})
     # Read before the folder is scanned: a logo that cannot be used is reported at once.
     logo = read_logo(settings) if options.read_logo else None
+    answers_path = options.answers or settings.answers_path()
+    answers = read_answers(answers_path) if answers_path is not None else None
     use_cache = options.use_cache and settings.cache
     cache = open_cache(options.evidence_dir) if use_cache else None
     catalogue = load_catalogue_cached(options.catalogue or settings.catalogue_path(), cache)
     settings.check_references(catalogue)
+    if answers is not None:
+        answers.check_questions(question_ids(catalogue))
     # Recognised as they are read, so that each file's content can go once it is not needed.
     recognise = RecognitionCache(catalogue, cache).recognise if cache is not None else None
     digest = Digest(catalogue, settings, recognise)
@@ -83,5 +94,6 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         notes=evidence.notes,
         recognitions=digest.recognitions(evidence.files),
         record_sets=digest.record_sets(evidence.files),
+        answers=answers,
     )
-    return Run(catalogue, settings, evidence, assessment, logo)
+    return Run(catalogue, settings, evidence, assessment, logo, answers)

@@ -22,7 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from iso20k_cli.assess.model import ClauseResult, Finding, ItemResult, Severity, Status, Verdict
+from iso20k_cli.assess.model import (
+    ClauseResult,
+    Decision,
+    Finding,
+    ItemResult,
+    Severity,
+    Status,
+    Verdict,
+)
 from iso20k_cli.catalogue.model import Catalogue
 
 MANDATORY_WEIGHT = 3
@@ -72,13 +80,16 @@ class _Group:
     met: int = 0
     present: int = 0
     """Met or partial: evidence was recognised."""
+    documented: int = 0
+    """Present from documents or records, not from testimony alone."""
 
-    def add(self, score: float) -> None:
+    def add(self, score: float, testimony: bool = False) -> None:
         self.count += 1
         self.total += score
         self.best = max(self.best, score)
         self.met += score == _ITEM_SCORES[Status.MET]
         self.present += score > 0
+        self.documented += score > 0 and not testimony
 
     def merge(self, other: _Group) -> None:
         self.count += other.count
@@ -86,6 +97,7 @@ class _Group:
         self.best = max(self.best, other.best)
         self.met += other.met
         self.present += other.present
+        self.documented += other.documented
 
     @property
     def mean(self) -> float:
@@ -121,7 +133,8 @@ class Tally:
         if item.score is None:
             self.unscored.add(item.status)
         else:
-            (self.mandatory if item.mandatory else self.good_practice).add(item.score)
+            testimony = item.decided_by is Decision.INTERVIEW_MET
+            (self.mandatory if item.mandatory else self.good_practice).add(item.score, testimony)
 
     def merge(self, other: Tally) -> None:
         self.items += other.items
@@ -164,9 +177,11 @@ class Tally:
 
     @property
     def lifted_by_good_practice(self) -> bool:
-        """No mandatory item is present but good practice is: partial instead of missing."""
+        """No mandatory item is present but good practice is, in documents or records:
+        partial instead of missing. Testimony alone never lifts a clause whose mandatory
+        evidence is missing, as it never stands in for a mandatory document."""
         m, g = self.mandatory, self.good_practice
-        return self.basis is Basis.MANDATORY and not m.present and g.present > 0
+        return self.basis is Basis.MANDATORY and not m.present and g.documented > 0
 
     @property
     def score(self) -> float | None:

@@ -18,7 +18,7 @@ from typing import Annotated, Any, ParamSpec
 import typer
 
 from iso20k_cli import __version__
-from iso20k_cli.cli import cache, catalogue, check, diff, explain, init, report
+from iso20k_cli.cli import cache, catalogue, check, diff, explain, init, interview, report
 from iso20k_cli.cli.deliver import deliver
 from iso20k_cli.cli.failures import exit_codes
 from iso20k_cli.cli.result import Result
@@ -41,6 +41,12 @@ REPORT_EXIT_CODES_HELP = (
     "2 usage or input error (missing folder, bad catalogue or configuration, missing logo "
     "or template folder, output that cannot be written); 3 internal error (a bug: please "
     "report it)."
+)
+
+INTERVIEW_EXIT_CODES_HELP = (
+    "Exit codes: 0 the questionnaire was written; 2 usage or input error (missing folder, "
+    "bad catalogue, configuration or answers file, output that cannot be written); "
+    "3 internal error (a bug: please report it)."
 )
 
 # Typer coerces each group's --help flag through pydantic even when the flag is absent
@@ -113,6 +119,7 @@ _register(app, check.check, "check", epilog=EXIT_CODES_HELP)
 _register(app, diff.diff, "diff", epilog=DIFF_EXIT_CODES_HELP)
 _register(app, report.report, "report", epilog=REPORT_EXIT_CODES_HELP)
 _register(app, explain.explain, "explain")
+_register(app, interview.interview, "interview", epilog=INTERVIEW_EXIT_CODES_HELP)
 _register(app, init.init, "init", help=init.INIT_HELP)
 _register(catalogue_app, catalogue.validate, "validate")
 _register(catalogue_app, catalogue.checks, "checks")

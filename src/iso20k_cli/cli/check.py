@@ -15,6 +15,7 @@ import typer
 
 from iso20k_cli import formats
 from iso20k_cli.cli.options import (
+    AnswersOption,
     AsOfOption,
     CatalogueOption,
     CheckFormat,
@@ -93,6 +94,7 @@ def check(
     max_findings: Annotated[
         int, typer.Option("--max-findings", min=0, help="Findings shown in the table (0: all).")
     ] = 10,
+    answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
 ) -> Result:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
@@ -107,7 +109,7 @@ def check(
 
     # A bad baseline is reported before the folder is read, not after.
     saved = load_result(baseline) if baseline is not None else None
-    run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
+    run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache, answers=answers)
     assessment = run.assessment
     comparison = None
     if saved is not None and baseline is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iso20k_cli.cli.options import (
+    AnswersOption,
     AsOfOption,
     CatalogueOption,
     ConfigOption,
@@ -34,6 +35,7 @@ def explain(
     as_of: AsOfOption = None,
     catalogue: CatalogueOption = None,
     config: ConfigOption = None,
+    answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
 ) -> Result:
     """Explain one clause or item: the evidence considered and how each file was recognised,
@@ -42,7 +44,7 @@ def explain(
     from iso20k_cli.cli.run import run_folder
     from iso20k_cli.render.explain import render_explanation
 
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
+    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, answers=answers)
     resolved = resolve_target(run.catalogue, target)
     if resolved is None:
         raise Iso20kError(

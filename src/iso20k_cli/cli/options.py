@@ -15,12 +15,14 @@ if TYPE_CHECKING:
     CheckFormat = str
     ReportFormat = str
     DiffFormat = str
+    InterviewFormat = str
 else:
     # Each command's --format values, as the Literal typer makes its choices of; they
     # come from the registry in iso20k_cli/formats.py.
     CheckFormat = Literal[formats.names("check")]
     ReportFormat = Literal[formats.names("report")]
     DiffFormat = Literal[formats.names("diff")]
+    InterviewFormat = Literal[formats.names("interview")]
 
 
 def parse_date(value: str | None) -> dt.date:
@@ -76,6 +78,18 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help="Write the result to this file instead of stdout.",
+        dir_okay=False,
+    ),
+]
+
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="The filled interview questionnaire (.xlsx from 'iso20k interview', .csv or .yaml), "
+        "e.g. --answers questions.xlsx: its answers count as interview evidence (default: "
+        "answers in the configuration).",
         dir_okay=False,
     ),
 ]

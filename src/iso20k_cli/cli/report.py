@@ -10,6 +10,7 @@ import typer
 
 from iso20k_cli import formats
 from iso20k_cli.cli.options import (
+    AnswersOption,
     AsOfOption,
     CatalogueOption,
     ConfigOption,
@@ -54,6 +55,7 @@ def report(
             help="Jinja2 templates here replace the shipped ones of the same name (md, html).",
         ),
     ] = None,
+    answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
@@ -69,7 +71,15 @@ def report(
         )
     parsed_audit_date = parse_date(audit_date) if audit_date is not None else None
     check_template_dir(template_dir)
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True)
+    run = run_folder(
+        evidence_dir,
+        as_of,
+        catalogue,
+        config,
+        no_cache=no_cache,
+        read_logo=True,
+        answers=answers,
+    )
     context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(
         build_report(run.assessment, context.audit_date, run.catalogue), context

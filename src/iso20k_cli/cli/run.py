@@ -19,6 +19,7 @@ def run_folder(
     fail_under: float | None = None,
     no_cache: bool = False,
     read_logo: bool = False,
+    answers: Path | None = None,
 ) -> Run:
     """The pipeline's run, with a progress bar on stderr when a long scan needs one."""
     from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
@@ -32,6 +33,7 @@ def run_folder(
         fail_under,
         use_cache=not no_cache,
         read_logo=read_logo,
+        answers=answers,
     )
     with scan_progress(stderr_console()) as progress:
         return run_pipeline(options, progress)

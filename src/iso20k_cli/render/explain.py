@@ -22,8 +22,16 @@ from iso20k_cli.assess.explain import (
     ItemExplanation,
     ScoreArithmetic,
 )
-from iso20k_cli.assess.model import Decision, FileResult, Finding, Severity, Status
+from iso20k_cli.assess.model import (
+    Decision,
+    FileResult,
+    Finding,
+    Severity,
+    Status,
+)
 from iso20k_cli.assess.score import Basis
+from iso20k_cli.render.wording import by_testimony
+from iso20k_cli.settings.answers import Answer as InterviewAnswer
 
 
 def _mark(severity: Severity | None) -> tuple[str, str]:
@@ -80,6 +88,16 @@ def _control(file: FileResult) -> str:
     return ", ".join(parts)
 
 
+def _testimony(said: InterviewAnswer) -> Text:
+    """An answer given at interview, as interview evidence: what, who, when, where written."""
+    text = f"Interview evidence: {said.question} answered '{said.label}' by {said.testimony}"
+    if said.reference:
+        text += f"; evidence reference: {said.reference}"
+    if said.notes:
+        text += f"; notes: {said.notes}"
+    return Text(text, style="magenta")
+
+
 def _finding_lines(findings: list[Finding]) -> list[RenderableType]:
     out: list[RenderableType] = []
     for f in findings:
@@ -92,6 +110,8 @@ def _finding_lines(findings: list[Finding]) -> list[RenderableType]:
             out.append(_indent(Text(f"→ {f.recommendation}", style="dim"), 2))
         if f.basis:
             out.append(_indent(Text(f"Note: {f.basis}", style="dim italic"), 2))
+        if f.interview is not None:
+            out.append(_indent(_testimony(f.interview), 2))
         if f.accepted is not None:
             a = f.accepted
             state = "expired" if a.expired else "until"
@@ -115,6 +135,8 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
             _indent(Text(f"Applies only when: {when.question} (condition {when.condition})"))
         )
     console.print(f"Status: {x.status.value}; score {_item_score(x.score)}, weight {x.weight}")
+    if result.interview is not None:
+        console.print(_indent(_testimony(result.interview)))
     console.print()
 
     console.print(_heading("Evidence considered"))
@@ -143,7 +165,9 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
     console.print()
 
     console.print(_heading("Checks"))
-    if x.status is Status.NOT_APPLICABLE:
+    if x.decided_by is Decision.INTERVIEW_NOT_APPLICABLE:
+        console.print(_indent(Text(f"Not applicable: {result.justification}")))
+    elif x.status is Status.NOT_APPLICABLE:
         console.print(_indent(Text(f"Declared not applicable: {result.justification}")))
     elif not x.checks:
         reason = (
@@ -187,11 +211,18 @@ _UNSCORED = {
         "left out of every score. Answer it under 'conditions:' in the configuration."
     ),
 }
+_UNSCORED[Decision.INTERVIEW_NOT_APPLICABLE] = (
+    "Answered at interview: it does not apply here (interview evidence), so it is left "
+    "out of every score."
+)
 _SCORED = {
     Decision.NIL_RETURN: "The evidence records that there was nothing to record this period",
     Decision.NO_EVIDENCE: "No evidence was found",
     Decision.WEAK_EVIDENCE: "Only weak (content) matches were found, which never count as evidence",
     Decision.CHECKS_PASSED: "Evidence was recognised and no check found a major or minor problem",
+    Decision.INTERVIEW_MET: "Good practice with no documented evidence, stated at interview to "
+    "be in place: met by testimony (interview evidence; testimony never meets a mandatory "
+    "document or record)",
 }
 
 
@@ -216,6 +247,17 @@ def _explain_clause(x: ClauseExplanation, console: Console) -> None:
     if clause.note:
         console.print(Text(f"Note: {clause.note}", style="yellow"))
     console.print(f"Status: {x.status.value}; score {_clause_score(x.score)}")
+    if x.result.interview is not None:
+        console.print(_indent(_testimony(x.result.interview)))
+        if by_testimony(x.result):
+            console.print(
+                _indent(
+                    Text(
+                        "Judged by interview: the answer decides the status (interview "
+                        "evidence), with no score."
+                    )
+                )
+            )
     console.print()
     if x.arithmetic.basis is Basis.NO_ITEMS:
         console.print(

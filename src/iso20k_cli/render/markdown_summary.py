@@ -11,11 +11,14 @@ import re
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity
 from iso20k_cli.render.context import RenderContext
 from iso20k_cli.render.wording import (
-    STATUS_WORD,
+    TESTIMONY_LEGEND,
     acceptance_text,
+    by_testimony,
     delta_text,
+    interview_summary,
     score_precise,
     severity_counts,
+    status_word,
 )
 
 # Backslash-escaping ASCII punctuation is always literal in CommonMark; these are the
@@ -42,7 +45,7 @@ def _verdicts(assessment: Assessment) -> list[str]:
 
 def _clause_row(clause: ClauseResult) -> str:
     score = "-" if clause.score is None else score_precise(clause.score)
-    return f"| {clause.id} | {escape(clause.title)} | {score} | {STATUS_WORD[clause.status]} |"
+    return f"| {clause.id} | {escape(clause.title)} | {score} | {escape(status_word(clause))} |"
 
 
 def _finding(finding: Finding, titles: dict[str, str]) -> str:
@@ -94,8 +97,13 @@ def render_markdown_summary(assessment: Assessment, context: RenderContext) -> s
     if assessment.accepted:
         counts += f"; {assessment.accepted} accepted"
     lines += ["", *_verdicts(assessment), "", f"Findings: {counts}.", ""]
+    if (heard := interview_summary(assessment)) is not None:
+        lines += [escape(heard) + ".", ""]
     lines += ["| Clause | Title | Score | Status |", "|---|---|---:|---|"]
-    lines += [_clause_row(c) for c in assessment.clauses if c.depth < context.table.depth]
+    shown = [c for c in assessment.clauses if c.depth < context.table.depth]
+    lines += [_clause_row(c) for c in shown]
+    if any(by_testimony(c) for c in shown):
+        lines += ["", escape(TESTIMONY_LEGEND)]
     limit = context.table.max_findings
     majors = [f for f in assessment.findings if f.severity is Severity.MAJOR and f.counts]
     if comparison is not None:

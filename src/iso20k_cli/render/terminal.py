@@ -15,11 +15,14 @@ from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
 from iso20k_cli.render.wording import (
-    STATUS_WORD,
+    TESTIMONY_LEGEND,
+    by_testimony,
     format_summary,
+    interview_summary,
     score_out_of_100,
     score_whole,
     severity_counts,
+    status_word,
 )
 
 if TYPE_CHECKING:
@@ -80,7 +83,7 @@ def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
     score = "—" if clause.score is None else score_whole(clause.score)
     if plain and clause.score is None:
         score = "-"
-    status = Text(STATUS_WORD[clause.status], style=_STATUS_STYLE[clause.status])
+    status = Text(status_word(clause), style=_STATUS_STYLE[clause.status])
     title = Text(clause.title, style="bold" if clause.depth == 0 else "")
     return (indent + clause.id, title, score, status, _bar(clause.score, 10, plain))
 
@@ -164,8 +167,12 @@ def render_terminal(
         f"{len(assessment.files)} files ({format_summary(assessment)}); {used} used as "
         f"evidence{not_read}; assessed as of {assessment.as_of}"
     )
+    if (heard := interview_summary(assessment)) is not None:
+        console.print(Text(heard, overflow="fold"))
     console.print()
     console.print(_clause_table(assessment, options, plain))
+    if any(by_testimony(c) for c in assessment.clauses if c.depth < options.depth):
+        console.print(Text(TESTIMONY_LEGEND, style="dim"))
     console.print()
     console.print(_verdict(assessment, plain))
     console.print()

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from iso20k_cli.assess.model import Assessment, Finding, Severity, Status
+from iso20k_cli.assess.model import (
+    Assessment,
+    ClauseResult,
+    Decision,
+    Finding,
+    ItemResult,
+    Severity,
+    Status,
+)
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.recognise.model import MatchedBy
 
@@ -32,6 +40,48 @@ STATUS_WORD = {
     Status.NOT_ASSESSED: "interview",
 }
 """A status in a narrow table column (the terminal table, the pull-request summary)."""
+
+
+def by_testimony(result: ClauseResult | ItemResult) -> bool:
+    """Whether an answer given at interview decided the status (interview evidence)."""
+    if isinstance(result, ItemResult):
+        return result.decided_by in (Decision.INTERVIEW_MET, Decision.INTERVIEW_NOT_APPLICABLE)
+    return (
+        result.interview is not None
+        and result.score is None
+        and result.status is not Status.NOT_ASSESSED
+    )
+
+
+TESTIMONY_MARK = "*"
+TESTIMONY_LEGEND = "* settled by interview evidence (testimony)"
+"""The mark of a narrow status that rests on interview evidence, and its legend."""
+
+
+def status_word(result: ClauseResult | ItemResult) -> str:
+    """The narrow word, marked when the status rests on interview evidence (a mark, not
+    words: the column stays as narrow as the table needs at 80 columns)."""
+    word = STATUS_WORD[result.status]
+    return word + TESTIMONY_MARK if by_testimony(result) else word
+
+
+def status_label(result: ClauseResult | ItemResult) -> str:
+    """The report's label, marked when the status rests on interview evidence."""
+    label = STATUS_LABEL[result.status]
+    return f"{label} (interview evidence)" if by_testimony(result) else label
+
+
+def interview_summary(assessment: Assessment) -> str | None:
+    """One line on the answers a run weighed, or None when it read none."""
+    if assessment.answers_file is None:
+        return None
+    count = len(assessment.interview)
+    answers = "1 answer" if count == 1 else f"{count} answers"
+    return (
+        f"Interview evidence: {answers} from {assessment.answers_file}, weighed as testimony "
+        "(never enough alone for a mandatory document or record)"
+    )
+
 
 SEVERITY_LABEL = {
     Severity.MAJOR: "Major",
@@ -72,6 +122,7 @@ _ENGINE_LABELS = {
     "weak_match": "evidence only suggested by content",
     "not_applicable": "declared not applicable",
     "applies_when": "conditional: a question for the interview",
+    "interview": "interview evidence (testimony)",
     "file": "evidence file problem",
     "manifest": "evidence manifest problem",
 }

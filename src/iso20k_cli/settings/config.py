@@ -123,6 +123,12 @@ class Settings(_Model):
         "items that depend on it do not apply, true that they apply in full.",
     )
 
+    answers: str | None = Field(
+        default=None,
+        description="The filled interview questionnaire (.xlsx or .csv), relative to the "
+        "configuration file: its answers count as interview evidence.",
+    )
+
     _source: LoadedYaml | None = PrivateAttr(default=None)
 
     @property
@@ -138,6 +144,15 @@ class Settings(_Model):
             # A bare name may be a shipped catalogue ("catalogue: iso9001-2015").
             if beside.exists() or shipped_catalogue(candidate) is None:
                 return beside
+        return candidate
+
+    def answers_path(self) -> Path | None:
+        """The answers file of ``answers:``, resolved relative to the configuration file."""
+        if self.answers is None:
+            return None
+        candidate = Path(self.answers).expanduser()
+        if not candidate.is_absolute() and self.path is not None:
+            candidate = self.path.parent / candidate
         return candidate
 
     def effective_defaults(self, catalogue: Catalogue) -> Defaults:

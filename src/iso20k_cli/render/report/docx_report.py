@@ -52,6 +52,7 @@ SEVERITY_WIDTHS = (32, 22, 116)
 CLAUSE_WIDTHS = (18, 98, 22, 32)
 ITEM_WIDTHS = (40, 28, 24, 78)
 ACTION_WIDTHS = (12, 24, 42, 64, 58, 27, 30)
+INTERVIEW_WIDTHS = (40, 40, 22, 40, 30, 30)
 FILE_WIDTHS = (62, 17, 50, 70, 58)
 # python-docx embeds raster images only; an SVG logo is left out of the Word report.
 _RASTER = ("image/png", "image/jpeg")
@@ -399,6 +400,31 @@ class _Writer:
             for f in index.findings:
                 ref = f.action_ref or "accepted"
                 self.bullet(f" ({ref}) {f.message}. {f.recommendation}", f.severity_label)
+        self.interview()
+
+    def interview(self) -> None:
+        heard = self.view.interview
+        if heard is None:
+            return
+        self.heading("Interview evidence", 2)
+        self.para(f"{heard.summary}. Each answer is listed with what it settled.")
+        self.table(
+            ("Question", "About", "Answer", "Effect", "Interviewee, date", "Evidence reference"),
+            [
+                (
+                    f"{r.question} ({r.source})",
+                    f"{r.clause or ''} {r.subject}".strip(),
+                    r.answer,
+                    r.effect,
+                    ", ".join(
+                        x for x in (r.interviewee, r.date.isoformat() if r.date else "") if x
+                    ),
+                    r.reference,
+                )
+                for r in heard.rows
+            ],
+            INTERVIEW_WIDTHS,
+        )
 
     def properties(self) -> None:
         cover = self.view.cover

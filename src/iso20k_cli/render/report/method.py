@@ -201,6 +201,28 @@ _LIMITS = MethodPart(
 )
 
 
+def _interviews(assessment: Assessment) -> tuple[MethodPart, ...]:
+    """How interview answers were weighed, when the run read any."""
+    if assessment.answers_file is None:
+        return ()
+    count = len(assessment.interview)
+    return (
+        MethodPart(
+            "Interview evidence",
+            (
+                f"{count} answer{'' if count == 1 else 's'} given at interview "
+                f"({assessment.answers_file}) were weighed as testimony, as an auditor weighs "
+                "it. An answer can settle a clause judged by interview, say whether a "
+                "conditional requirement applies, or show that a good practice is in place; "
+                "it never meets a mandatory document or record, which must be shown: a "
+                "practice that exists but is undocumented leaves such a requirement missing, "
+                "with the finding reworded. The evidence index lists every answer, who gave it "
+                "and when.",
+            ),
+        ),
+    )
+
+
 def method(
     assessment: Assessment, report: ReportSpec | None = None, notes: Notes | None = None
 ) -> tuple[MethodPart, ...]:
@@ -211,6 +233,7 @@ def method(
         _statuses(assessment),
         _grading(notes or Notes()),
         _scores(assessment),
+        *_interviews(assessment),
         _stages(assessment, report or ReportSpec()),
         _LIMITS,
     )

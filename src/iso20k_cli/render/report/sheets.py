@@ -156,12 +156,61 @@ def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
     sheet.column_dimensions["B"].width = 90
 
 
+INTERVIEW_COLUMNS = (
+    Column("Question", 30),
+    Column("Clause", 9),
+    Column("About", 40, wrap=True),
+    Column("Answer", 22),
+    Column("Effect", 50, wrap=True),
+    Column("Interviewee", 22, wrap=True),
+    Column("Date", 12),
+    Column("Evidence reference", 32, wrap=True),
+    Column("Recorded in", 24),
+)
+
+
+def _interview_sheet(sheet: Worksheet, view: ReportView) -> None:
+    """The answers given at interview: testimony, kept apart from the documents' actions."""
+    heard = view.interview
+    assert heard is not None
+    for index, column in enumerate(INTERVIEW_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        _text(cell, column.title)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    for row, r in enumerate(heard.rows, start=2):
+        values = (
+            r.question,
+            r.clause or "",
+            r.subject,
+            r.answer,
+            r.effect,
+            r.interviewee,
+            r.date,
+            r.reference,
+            r.source,
+        )
+        for index, (column, value) in enumerate(zip(INTERVIEW_COLUMNS, values, strict=True), 1):
+            cell = sheet.cell(row=row, column=index)
+            if isinstance(value, dt.date):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+            elif value:
+                _text(cell, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+    note = sheet.cell(row=len(heard.rows) + 3, column=1)
+    _text(note, f"{heard.summary}.")
+    sheet.freeze_panes = "B2"
+
+
 def render_xlsx(view: ReportView, context: ReportContext) -> bytes:
     workbook = Workbook()
     active = workbook.active
     assert isinstance(active, Worksheet)
     _action_sheet(active, view)
     _about_sheet(workbook.create_sheet("About"), view)
+    if view.interview is not None:
+        _interview_sheet(workbook.create_sheet("Interview evidence"), view)
     midnight = dt.datetime.combine(view.cover.as_of, dt.time())
     props = workbook.properties
     # The document properties are XML too, and the names come from the configuration.

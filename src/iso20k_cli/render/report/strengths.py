@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iso20k_cli.assess.model import Assessment, ClauseResult, ItemResult, Status
+from iso20k_cli.assess.model import Assessment, ClauseResult, Decision, ItemResult, Status
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,13 @@ def strengths(assessment: Assessment) -> tuple[Strength, ...]:
                 "days or so that certification bodies usually expect before Stage 2.",
             )
         )
-    extra = [i for i in assessment.items if not i.mandatory and i.status is Status.MET]
+    # Good practice met on testimony is not documented information: the interview
+    # evidence lists it, not this strength.
+    extra = [
+        i
+        for i in assessment.items
+        if not i.mandatory and i.status is Status.MET and i.decided_by is not Decision.INTERVIEW_MET
+    ]
     if extra:
         listed = ", ".join(f"{i.title} ({i.clause})" for i in extra)
         found.append(

@@ -28,11 +28,12 @@ from iso20k_cli.render.wording import (
     MATCHED_BY_LABEL,
     SEVERITY_LABEL,
     SEVERITY_MEANING,
-    STATUS_LABEL,
     acceptance_text,
+    interview_summary,
     requirement_label,
     score_out_of_100,
     sentence,
+    status_label,
 )
 
 REPORT_TITLE = "Readiness assessment for certification"
@@ -196,6 +197,32 @@ class EvidenceIndex:
 
 
 @dataclass(frozen=True)
+class InterviewRow:
+    """One answer given at interview and what it settled."""
+
+    question: str
+    clause: str | None
+    subject: str
+    """The clause, condition or requirement asked about."""
+    answer: str
+    effect: str
+    interviewee: str
+    date: dt.date | None
+    reference: str
+    source: str
+    """The answers file and row."""
+
+
+@dataclass(frozen=True)
+class InterviewEvidence:
+    """The answers a run weighed: testimony, shown as such."""
+
+    file: str
+    summary: str
+    rows: tuple[InterviewRow, ...]
+
+
+@dataclass(frozen=True)
 class ReportView:
     cover: Cover
     summary: Summary
@@ -207,6 +234,8 @@ class ReportView:
     """Findings the organisation has accepted (a waiver that has not expired)."""
     evidence: EvidenceIndex
     severities: tuple[SeverityCount, ...]
+    interview: InterviewEvidence | None = None
+    """The answers given at interview, when the run read any."""
 
 
 def _clause_score(clause: ClauseResult) -> ClauseScore:
@@ -217,7 +246,7 @@ def _clause_score(clause: ClauseResult) -> ClauseScore:
         score=clause.score,
         score_text=score_out_of_100(clause.score),
         status=clause.status,
-        status_label=STATUS_LABEL[clause.status],
+        status_label=status_label(clause),
         items=clause.items,
         met=clause.met,
     )
@@ -366,7 +395,7 @@ def _item(item: ItemResult) -> ItemView:
         mandatory=item.mandatory,
         requirement_label=requirement_label(item.mandatory),
         status=item.status,
-        status_label=STATUS_LABEL[item.status],
+        status_label=status_label(item),
         evidence=tuple(
             EvidenceView(
                 path=link.path,
@@ -466,4 +495,45 @@ def build_report(
         accepted=tuple(_finding(f, items, plan) for f in assessment.findings if not f.counts),
         evidence=_evidence(assessment, items, plan),
         severities=_severities(assessment),
+        interview=_interview(assessment, catalogue.conditions if catalogue is not None else {}),
     )
+
+
+def _interview(assessment: Assessment, conditions: dict[str, str]) -> InterviewEvidence | None:
+    """``conditions`` are the catalogue's questions, by condition."""
+    summary = interview_summary(assessment)
+    if summary is None or assessment.answers_file is None:
+        return None
+    clauses = {c.id: c for c in assessment.clauses}
+    items = {i.id: i for i in assessment.items}
+    rows = []
+    for said in assessment.interview:
+        kind, _, target = said.question.partition(":")
+        clause: str | None = None
+        if kind == "clause" and target in clauses:
+            clause, subject = target, clauses[target].title
+            effect = status_label(clauses[target])
+        elif kind == "item" and target in items:
+            item = items[target]
+            clause, subject = item.clause, item.title
+            kept = any(f.item == target and f.interview is not None for f in assessment.findings)
+            effect = status_label(item) + ("; the finding remains" if kept else "")
+        else:
+            heard = [i for i in assessment.items if i.interview == said]
+            subject = conditions.get(target, target)
+            clause = heard[0].clause if heard else None
+            effect = "; ".join(f"{i.title}: {status_label(i)}" for i in heard) or "no effect"
+        rows.append(
+            InterviewRow(
+                question=said.question,
+                clause=clause,
+                subject=subject,
+                answer=said.label,
+                effect=effect,
+                interviewee=said.interviewee or "",
+                date=said.date,
+                reference=said.reference or "",
+                source=said.where,
+            )
+        )
+    return InterviewEvidence(assessment.answers_file, summary, tuple(rows))
