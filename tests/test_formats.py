@@ -59,7 +59,7 @@ def test_every_check_format_builds_plain_deterministic_output(name: str) -> None
 
 def test_each_command_offers_its_formats_in_order() -> None:
     assert formats.names("check") == ("table", "json", "sarif", "junit", "github", "md")
-    assert formats.names("report") == ("md", "html", "docx", "csv", "xlsx")
+    assert formats.names("report") == ("md", "html", "pdf", "docx", "csv", "xlsx")
     assert formats.names("diff") == ("text", "json")
     assert formats.names("explain") == ()
 
@@ -84,15 +84,55 @@ def test_an_unknown_format_is_not_offered() -> None:
         ("report", "plan.XLSX", "xlsx"),
         ("report", "r.markdown", "md"),
         ("report", "r.htm", "html"),
+        ("report", "r.PDF", "pdf"),
         ("report", "r.txt", None),
         ("report", "report", None),
-        # check never guesses from the file name: -o x.json keeps the table.
-        ("check", "x.json", None),
+        ("check", "x.json", "json"),
+        ("check", "x.sarif", "sarif"),
+        ("check", "x.xml", "junit"),
+        ("check", "x.txt", None),
+        ("diff", "d.json", "json"),
+        ("diff", "d.log", None),
     ],
 )
 def test_suffix_inference(command: str, file: str, expected: str | None) -> None:
     found = formats.from_suffix(command, Path(file))
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("command", ["check", "report", "diff"])
+def test_no_suffix_asks_for_two_formats_of_a_command(command: str) -> None:
+    named = [s for f in formats.offered_by(command) for s in f.suffixes]
+    assert len(named) == len(set(named))
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "file", "fits"),
+    [
+        ("report", "html", "report.html", True),
+        ("report", "html", "report.HTM", True),
+        ("report", "html", "report.pdf", False),
+        ("report", "html", "report.txt", False),
+        ("report", "md", "report.txt", True),
+        ("report", "pdf", "report.docx", False),
+        # No suffix, or one no format has, names nothing: the choice is the user's.
+        ("report", "html", "report", True),
+        ("report", "html", "report.2026-09-01", True),
+        ("check", "table", "out.sarif", False),
+        ("check", "table", "out.html", False),
+        ("check", "table", "out.txt", True),
+        ("check", "table", "out.log", True),
+        ("check", "sarif", "results.json", True),
+        ("check", "json", "results.sarif", False),
+        ("check", "md", "summary.md", True),
+        ("diff", "text", "d.json", False),
+        ("diff", "json", "d.json", True),
+    ],
+)
+def test_a_file_is_not_named_for_another_format(
+    command: str, name: str, file: str, fits: bool
+) -> None:
+    assert formats.fits(formats.get(command, name), Path(file)) is fits
 
 
 @pytest.mark.parametrize("command", ["check", "report", "diff"])

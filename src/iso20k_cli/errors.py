@@ -36,3 +36,7 @@ class EvidenceFolderError(Iso20kError):
 
 class OutputError(Iso20kError):
     """The result cannot be written where it was asked for."""
+
+
+class MissingExtraError(Iso20kError):
+    """An optional part of iso20k that this run needs is not installed."""

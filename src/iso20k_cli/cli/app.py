@@ -39,8 +39,9 @@ DIFF_EXIT_CODES_HELP = (
 REPORT_EXIT_CODES_HELP = (
     "Exit codes: 0 the report was written (a report is not a gate; use check for that); "
     "2 usage or input error (missing folder, bad catalogue or configuration, missing logo "
-    "or template folder, output that cannot be written); 3 internal error (a bug: please "
-    "report it)."
+    "or template folder, output that cannot be written, no --output in a terminal, an "
+    "--output named for another format, pdf without its extra); 3 internal error (a bug: "
+    "please report it)."
 )
 
 INTERVIEW_EXIT_CODES_HELP = (

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from iso20k_cli import formats
+from iso20k_cli.cli.destination import choose_format, require_fitting_name
 from iso20k_cli.cli.options import (
     AnswersOption,
     AsOfOption,
@@ -40,9 +41,9 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="table for people (the default; github under GitHub Actions), json for "
-            "machines, sarif for code scanning, junit for test reports, github for "
-            "workflow annotations, md for a pull-request comment.",
+            help="table for people (the default, unless the --output suffix names another; "
+            "github under GitHub Actions), json for machines, sarif for code scanning, junit "
+            "for test reports, github for workflow annotations, md for a pull-request comment.",
         ),
     ] = None,
     output: OutputOption = None,
@@ -107,7 +108,12 @@ def check(
     from iso20k_cli.render.jsonout import json_chunks
     from iso20k_cli.render.terminal import TerminalOptions
 
-    # A bad baseline is reported before the folder is read, not after.
+    # A misnamed output or a bad baseline is reported before the folder is read, not after.
+    chosen = choose_format(
+        "check", output_format, output, default_format(os.environ, to_stdout=output is None)
+    )
+    if write_baseline is not None:
+        require_fitting_name(formats.get("check", "json"), write_baseline, "--write-baseline")
     saved = load_result(baseline) if baseline is not None else None
     run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache, answers=answers)
     assessment = run.assessment
@@ -116,9 +122,6 @@ def check(
         current = SavedResult.of(assessment)
         require_same_catalogue(saved, current, baseline)
         comparison = compare(saved, current)
-    chosen = formats.get(
-        "check", output_format or default_format(os.environ, to_stdout=output is None)
-    )
     context = RenderContext(
         TerminalOptions(depth, max_findings), comparison, run.catalogue.standard.tags
     )

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from iso20k_cli import formats
+from iso20k_cli.cli.destination import choose_format
 from iso20k_cli.cli.options import DiffFormat, ExitZeroOption, OutputOption
 from iso20k_cli.cli.result import Output, Result
 from iso20k_cli.severity import Severity
@@ -20,9 +20,14 @@ def diff(
     ],
     new: Annotated[Path, typer.Argument(help="The later JSON result.")],
     output_format: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="text for people, json for machines."),
-    ] = "text",
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people (the default, unless the --output suffix names another), "
+            "json for machines.",
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
         Severity,
@@ -41,10 +46,10 @@ def diff(
     from iso20k_cli.history.gate import regressions
     from iso20k_cli.render.gate import regression_text
 
+    chosen = choose_format("diff", output_format, output, "text")
     before, after = load_result(old), load_result(new)
     require_same_catalogue(before, after, old)
     comparison = compare(before, after)
-    chosen = formats.get("diff", output_format)
     text = chosen.render()(comparison, str(old), str(new))
     failing = () if exit_zero else tuple(map(regression_text, regressions(comparison, fail_on)))
     return Result((Output(text, output, verbatim=chosen.verbatim),), failing=failing)

@@ -3,12 +3,12 @@
 Annotations are not postponed, for typer (see check.py).
 """
 
-from pathlib import Path
+import sys
 from typing import Annotated
 
 import typer
 
-from iso20k_cli import formats
+from iso20k_cli.cli.destination import choose_format, require_destination
 from iso20k_cli.cli.options import (
     AnswersOption,
     AsOfOption,
@@ -48,20 +48,10 @@ def interview(
     from iso20k_cli.assess.interview import questionnaire
     from iso20k_cli.cli.run import run_folder
 
-    chosen = _chosen(interview_format, output)
-    if chosen.binary and output is None:
-        raise typer.BadParameter(
-            f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
-        )
+    chosen = choose_format("interview", interview_format, output, "md")
+    require_destination(chosen, output, sys.stdout.isatty())
     run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, answers=answers)
     content = chosen.render()(questionnaire(run.catalogue, run.assessment))
     written = () if output is None else (f"wrote the {chosen.document} ({chosen}) to {output}",)
     return Result((Output(content, output, evidence_dir, chosen.verbatim),), written)
 
-
-def _chosen(name: str | None, output: Path | None) -> formats.Format:
-    """``--format``, else the format the ``--output`` suffix names, else Markdown."""
-    if name is not None:
-        return formats.get("interview", name)
-    named = formats.from_suffix("interview", output) if output is not None else None
-    return named or formats.get("interview", "md")

@@ -77,7 +77,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write the result to this file instead of stdout.",
+        help="Write the result to this file instead of stdout. Its suffix names the format "
+        "when --format is not given, and must not name another (out.sarif is not the table).",
         dir_okay=False,
     ),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -108,12 +109,16 @@ def write_bytes_atomically(
     folder = resolved.parent
     if not folder.is_dir():
         raise OutputError("the output folder does not exist", path=target)
+    mode = _permissions(resolved)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror}", path=target) from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            # mkstemp makes the file 0600, for a temporary file's sake; the file it
+            # becomes is the user's, with the permissions any program would give it.
+            Path(temp_name).chmod(mode)
             for piece in [content] if isinstance(content, bytes) else content:
                 stream.write(piece)
         Path(temp_name).replace(resolved)
@@ -124,3 +129,17 @@ def write_bytes_atomically(
         # Content made while writing can fail too: no half-written file remains.
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _permissions(target: Path) -> int:
+    """Those of the file replaced, else what a new file gets: 0666 less the umask."""
+    try:
+        existing = target.stat()
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISREG(existing.st_mode):
+        return stat.S_IMODE(existing.st_mode)
+    # The umask can only be read by setting it; it is put back at once (one thread).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -3,12 +3,13 @@
 Annotations are not postponed, for typer (see check.py).
 """
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from iso20k_cli import formats
+from iso20k_cli.cli.destination import choose_format, require_destination
 from iso20k_cli.cli.options import (
     AnswersOption,
     AsOfOption,
@@ -16,7 +17,6 @@ from iso20k_cli.cli.options import (
     ConfigOption,
     EvidenceDirArgument,
     NoCacheOption,
-    OutputOption,
     ReportFormat,
     parse_date,
 )
@@ -30,11 +30,22 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="html (the default, unless the --output suffix names another), md or docx "
-            "for the report; csv or xlsx for its action plan.",
+            help="html (the default, unless the --output suffix names another), pdf (with "
+            'pip install "iso20k[pdf]"), md or docx for the report; csv or xlsx for its '
+            "action plan.",
         ),
     ] = None,
-    output: OutputOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file; its suffix names the format when --format "
+            "is not given, and must not name another. Needed for pdf, docx and xlsx, and "
+            "in a terminal; otherwise the report goes to stdout, for a pipe.",
+            dir_okay=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     catalogue: CatalogueOption = None,
     config: ConfigOption = None,
@@ -58,17 +69,22 @@ def report(
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
 ) -> Result:
-    """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
+    """Write a gap-analysis report for the client: summary, findings, strengths, action plan.
+
+    For example: iso20k report sms -o report.html, -o report.pdf (after pip install
+    "iso20k[pdf]"), -o report.docx, or -o action-plan.xlsx for the action plan alone."""
     from iso20k_cli.cli.run import run_folder
     from iso20k_cli.render.report.context import report_context
     from iso20k_cli.render.report.templates import check_template_dir
     from iso20k_cli.render.report.view import build_report
 
-    chosen = _chosen(report_format, output)
-    if chosen.binary and output is None:
-        raise typer.BadParameter(
-            f"--format {chosen} writes a binary file: give --output FILE", param_hint="'--output'"
-        )
+    chosen = choose_format("report", report_format, output, "html")
+    require_destination(chosen, output, sys.stdout.isatty())
+    if chosen.name == "pdf":
+        # Without the extra the run would be wasted: said before the folder is read.
+        from iso20k_cli.render.report.pdf_report import engine
+
+        engine()
     parsed_audit_date = parse_date(audit_date) if audit_date is not None else None
     check_template_dir(template_dir)
     run = run_folder(
@@ -86,11 +102,3 @@ def report(
     )
     written = () if output is None else (f"wrote the {chosen.document} ({chosen}) to {output}",)
     return Result((Output(content, output, evidence_dir, chosen.verbatim),), written)
-
-
-def _chosen(name: str | None, output: Path | None) -> formats.Format:
-    """``--format``, else the format the ``--output`` suffix names, else HTML."""
-    if name is not None:
-        return formats.get("report", name)
-    named = formats.from_suffix("report", output) if output is not None else None
-    return named or formats.get("report", "html")

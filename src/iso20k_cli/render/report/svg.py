@@ -18,6 +18,16 @@ from iso20k_cli.render.wording import score_whole
 GOOD, FAIR = 80.0, 50.0
 BAND_COLOURS = {"good": "#2E7D32", "fair": "#B26A00", "poor": "#C62828", "none": "#9E9E9E"}
 TRACK = "#E6E9EE"
+# The report's ink and muted text colours (partials/report.css.j2).
+INK, MUTED = "#1C2430", "#56606E"
+
+
+def _font(size: int, colour: str, weight: int | None = None) -> str:
+    """A text's size, weight and colour as attributes: the report's stylesheet sets the
+    same through the text's class, but a renderer that does not apply the page's CSS
+    inside an SVG (WeasyPrint, for the PDF) reads only these."""
+    bold = "" if weight is None else f' font-weight="{weight}"'
+    return f'font-size="{size}"{bold} fill="{colour}"'
 
 
 def band(score: float | None) -> str:
@@ -57,10 +67,10 @@ def gauge(score: float, label: str = "Overall readiness") -> Markup:
         f"<title>{escape(label)}: {value} out of 100</title>"
         f'<path d="{track}" fill="none" stroke="{TRACK}" stroke-width="{width:.0f}"/>'
         f"{arc}"
-        f'<text x="{cx:.0f}" y="{cy - 12:.0f}" text-anchor="middle" class="gauge-value">'
-        f"{value}</text>"
-        f'<text x="{cx:.0f}" y="{cy + 12:.0f}" text-anchor="middle" class="gauge-label">'
-        "out of 100</text>"
+        f'<text x="{cx:.0f}" y="{cy - 12:.0f}" text-anchor="middle" class="gauge-value" '
+        f"{_font(44, INK, 700)}>{value}</text>"
+        f'<text x="{cx:.0f}" y="{cy + 12:.0f}" text-anchor="middle" class="gauge-label" '
+        f"{_font(14, MUTED)}>out of 100</text>"
         "</svg>"
     )
     return Markup(svg)
@@ -80,7 +90,8 @@ def clause_bars(clauses: tuple[ClauseScore, ...], label: str = "Readiness by cla
         name = f"{clause.id} {clause.title}"
         shown = name if len(name) <= 40 else name[:39] + "…"
         parts.append(
-            f'<text x="{name_width - 8}" y="{y + 19}" text-anchor="end" class="bar-name">'
+            f'<text x="{name_width - 8}" y="{y + 19}" text-anchor="end" class="bar-name" '
+            f"{_font(14, INK)}>"
             f"<title>{escape(name)}</title>{escape(shown)}</text>"
         )
         parts.append(
@@ -95,7 +106,8 @@ def clause_bars(clauses: tuple[ClauseScore, ...], label: str = "Readiness by cla
             )
         value = "by interview" if clause.score is None else score_whole(clause.score)
         parts.append(
-            f'<text x="{name_width + bar_width + 8}" y="{y + 19}" class="bar-value">'
+            f'<text x="{name_width + bar_width + 8}" y="{y + 19}" class="bar-value" '
+            f"{_font(14, INK, 600)}>"
             f"{escape(value)}</text>"
         )
     parts.append("</svg>")
