@@ -21,6 +21,7 @@ from iso20k_cli.cli.options import (
     ConfigOption,
     EvidenceDirArgument,
     ExitZeroOption,
+    GitOption,
     NoCacheOption,
     OutputOption,
 )
@@ -94,6 +95,7 @@ def check(
         int, typer.Option("--max-findings", min=0, help="Findings shown in the table (0: all).")
     ] = 10,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
     from iso20k_cli.cli.run import run_folder
@@ -107,7 +109,7 @@ def check(
 
     # A bad baseline is reported before the folder is read, not after.
     saved = load_result(baseline) if baseline is not None else None
-    run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
+    run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache, git=git)
     assessment = run.assessment
     comparison = None
     if saved is not None and baseline is not None:

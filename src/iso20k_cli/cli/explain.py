@@ -12,6 +12,7 @@ from iso20k_cli.cli.options import (
     CatalogueOption,
     ConfigOption,
     EvidenceDirArgument,
+    GitOption,
     NoCacheOption,
 )
 from iso20k_cli.cli.result import Output, Result
@@ -35,6 +36,7 @@ def explain(
     catalogue: CatalogueOption = None,
     config: ConfigOption = None,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
@@ -42,7 +44,7 @@ def explain(
     from iso20k_cli.cli.run import run_folder
     from iso20k_cli.render.explain import render_explanation
 
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache)
+    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, git=git)
     resolved = resolve_target(run.catalogue, target)
     if resolved is None:
         raise Iso20kError(

@@ -14,6 +14,7 @@ from iso20k_cli.cli.options import (
     CatalogueOption,
     ConfigOption,
     EvidenceDirArgument,
+    GitOption,
     NoCacheOption,
     OutputOption,
     ReportFormat,
@@ -55,6 +56,7 @@ def report(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
     from iso20k_cli.cli.run import run_folder
@@ -69,7 +71,9 @@ def report(
         )
     parsed_audit_date = parse_date(audit_date) if audit_date is not None else None
     check_template_dir(template_dir)
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True)
+    run = run_folder(
+        evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True, git=git
+    )
     context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(
         build_report(run.assessment, context.audit_date, run.catalogue), context

@@ -16,6 +16,7 @@ from rich.text import Text
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
 from iso20k_cli.render.wording import (
     STATUS_WORD,
+    configuration_text,
     format_summary,
     score_out_of_100,
     score_whole,
@@ -158,6 +159,7 @@ def render_terminal(
         console.print(Text(assessment.organisation, style="bold"))
     console.print(Text(f"Readiness for {assessment.catalogue.title}"))
     console.print(Text(f"Evidence: {assessment.evidence_dir}", overflow="fold"))
+    console.print(Text(f"Configuration: {configuration_text(assessment)}", overflow="fold"))
     unread = sum(1 for f in assessment.files if not f.readable)
     not_read = f"; {unread} not read" if unread else ""
     console.print(
