@@ -162,6 +162,13 @@ def test_pyproject_holds_the_same_keys_as_the_yaml_file(cli: Invoke, repo: Path)
         ('[tool.iso20k]\norganisation = "unclosed\n', 2, "invalid TOML"),
         ("[tool]\niso20k = 3\n", 2, "must be a table"),
         (
+            # Text inside multi-line strings and arrays is not taken for keys or tables.
+            '[project]\ndescription = """\n[tool.iso20k]\nfail_under = 1\n"""\n'
+            '[tool.iso20k]\nignore = [\n  "fail_under = 2",\n]\nfail_under = 150\n',
+            10,
+            "fail_under",
+        ),
+        (
             '[tool.iso20k]\n[tool.iso20k.checks]\n"no-such.records_span" = { min_days = 60 }\n',
             3,
             "item 'no-such' is not in the catalogue",

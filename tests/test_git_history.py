@@ -52,6 +52,7 @@ def repo(tmp_path: Path) -> Path:
             "docs/sms/major-incident-procedure.md": PROCEDURE,
             "docs/sms/change-management-process.md": OWNED,
             "README.md": "# Outside the evidence folder\n",
+            "docs/sms/team notes/Réunion équipe.md": "# Notes\n\nAgenda.\n",
         },
         "2025-03-04",
         "Ann Lee",
@@ -89,6 +90,9 @@ def test_last_change_and_author_come_from_the_history(cli: Invoke, repo: Path) -
     assert owned["sources"]["owner"] == "front-matter"
     assert owned["revised"] == "2025-03-04"
     assert owned["sources"]["revised"] == "git"
+    # Paths with spaces and accents come back as the folder names them (no quoting).
+    assert files["team notes/Réunion équipe.md"]["control"]["owner"] == "Ann Lee"
+    assert "README.md" not in files
 
 
 def test_without_git_nothing_is_taken_from_the_history(cli: Invoke, repo: Path) -> None:
@@ -134,7 +138,7 @@ def test_git_true_in_the_configuration_is_as_the_option(cli: Invoke, repo: Path)
 def test_the_report_method_says_the_history_was_used(cli: Invoke, repo: Path) -> None:
     result = cli("report", repo / "docs" / "sms", "--as-of", AS_OF, "-f", "md", "--git")
     assert result.exit_code == 0, result.stderr
-    assert "for 2 files that did not state it, the date of the last change" in result.stdout
+    assert "for 3 files that did not state it, the date of the last change" in result.stdout
 
 
 def test_a_cached_run_does_not_carry_the_history_to_a_run_without_it(
