@@ -211,3 +211,19 @@ def test_a_repository_without_commits_has_nothing_to_say(cli: Invoke, tmp_path: 
     result = check(cli, root, "--git")
     assert "warning" not in result.stderr
     assert files_of(result)["major-incident-procedure.md"]["control"]["revised"] is None
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for git")
+def test_a_git_that_hangs_is_stopped_with_a_warning(
+    cli: Invoke, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    programs = tmp_path / "programs"
+    programs.mkdir()
+    hanging = programs / "git"
+    hanging.write_text("#!/bin/sh\nexec sleep 30\n", "utf-8")
+    hanging.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{programs}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(gitlog, "TIMEOUT_SECONDS", 1)
+    result = check(cli, repo / "docs" / "sms", "--git")
+    assert "warning: --git: git took longer than 1 s and was stopped" in result.stderr
+    assert files_of(result)["major-incident-procedure.md"]["control"]["owner"] is None

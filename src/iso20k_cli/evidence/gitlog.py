@@ -154,7 +154,7 @@ def read_history(folder: Path) -> GitHistory:
             folder,
         )
     except subprocess.TimeoutExpired:
-        return _unread(f"git log took longer than {TIMEOUT_SECONDS} s and was stopped")
+        return _unread(f"git took longer than {TIMEOUT_SECONDS} s and was stopped")
     except OSError as exc:
         return _unread(f"git could not be run: {exc.strerror or exc}")
     if code != 0 and not cut:
