@@ -8,7 +8,8 @@ import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
 from iso20k_cli.errors import ConfigError
-from iso20k_cli.settings.config import find_config, load_settings
+from iso20k_cli.settings.config import load_settings
+from iso20k_cli.settings.discover import find_config
 
 
 def test_discovery_order(tmp_path: Path) -> None:

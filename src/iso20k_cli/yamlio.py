@@ -237,9 +237,10 @@ def to_plain(node: Any) -> Any:
 
 
 def _has(node: Any, part: int | str) -> bool:
-    if isinstance(node, CommentedMap):
+    # dict and list: the ruamel tree of a YAML file, or the plain data of a TOML table.
+    if isinstance(node, dict):
         return part in node
-    return isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node)
+    return isinstance(node, list) and isinstance(part, int) and part < len(node)
 
 
 def line_of(tree: Any, loc: Sequence[int | str]) -> int | None:
@@ -303,8 +304,31 @@ def validate(
     model: type[M], loaded: LoadedYaml, error: ErrorFactory, context: dict[str, Any] | None = None
 ) -> M:
     """Validate loaded YAML against ``model``; the first error names file, line and key path."""
+    return validate_data(
+        model,
+        loaded.data,
+        loaded.path,
+        error,
+        lambda loc: line_of(loaded.tree, loc),
+        context,
+        shape=lambda: loaded.tree,
+    )
+
+
+def validate_data(
+    model: type[M],
+    data: Any,
+    path: Path,
+    error: ErrorFactory,
+    line: Callable[[Sequence[int | str]], int | None],
+    context: dict[str, Any] | None = None,
+    shape: Callable[[], Any] | None = None,
+) -> M:
+    """Validate ``data`` read from ``path`` against ``model``; the first error names the
+    file, the ``line`` of its key and the key path (the keys found in ``shape()``, the
+    data itself by default)."""
     try:
-        return model.model_validate(loaded.data, context=context)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         # A failed element also makes its container fail (a tuple "too short"); such
         # echoes of a deeper error are not separate problems.
@@ -319,10 +343,10 @@ def validate(
         ]
         first = errors[0]
         loc = first["loc"]
-        shown = _display_loc(loaded.tree, loc)
+        shown = _display_loc(shape() if shape is not None else data, loc)
         if first["type"] in ("extra_forbidden", "missing"):
             shown = shown[:-1]  # the message names the key itself
         where = format_loc(shown)
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         message = f"{where}: {_describe(first)}{more}" if where else f"{_describe(first)}{more}"
-        raise error(message, path=loaded.path, line=line_of(loaded.tree, loc)) from None
+        raise error(message, path=path, line=line(loc)) from None

@@ -168,6 +168,7 @@ def assess(
         scope=settings.scope,
         assessor=settings.assessor,
         evidence_dir=evidence_dir,
+        configuration=str(settings.path) if settings.path is not None else None,
         catalogue=CatalogueInfo(
             id=catalogue.standard.id,
             title=catalogue.standard.title,

@@ -75,6 +75,8 @@ class ItemExplanation:
     failing_checks: int
     """Checks whose grade left the item partial rather than met."""
     findings: tuple[Finding, ...]
+    configuration: str | None = None
+    """The configuration file the run used (see ``Assessment.configuration``)."""
 
     @property
     def status(self) -> Status:
@@ -147,6 +149,8 @@ class ClauseExplanation:
     arithmetic: ScoreArithmetic
     findings: tuple[Finding, ...]
     """Findings on the clause and its sub-clauses."""
+    configuration: str | None = None
+    """The configuration file the run used (see ``Assessment.configuration``)."""
 
     @property
     def status(self) -> Status:
@@ -180,6 +184,7 @@ def explain_item(catalogue: Catalogue, assessment: Assessment, item_id: str) -> 
         checks=result.checks,
         failing_checks=sum(1 for check in result.checks if lowers_status(check.severity)),
         findings=tuple(f for f in assessment.findings if f.item == item_id),
+        configuration=assessment.configuration,
     )
 
 
@@ -204,6 +209,7 @@ def explain_clause(
         rows=rows,
         arithmetic=arithmetic(clause_tallies(catalogue, assessment.items)[clause_id]),
         findings=tuple(f for f in assessment.findings if f.clause in subtree),
+        configuration=assessment.configuration,
     )
 
 

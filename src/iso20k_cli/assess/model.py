@@ -219,6 +219,8 @@ class Assessment(_Model):
     scope: str | None
     assessor: str | None
     evidence_dir: str
+    configuration: str | None = None
+    """The configuration file the run used, named as the user sees it; None: none was found."""
     catalogue: CatalogueInfo
     parameters: Parameters
     score: float

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,12 @@ from iso20k_cli.cache.location import open_cache
 from iso20k_cli.catalogue.cached import load_catalogue_cached
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
+from iso20k_cli.evidence.gitlog import read_history
+from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.cached import RecognitionCache
 from iso20k_cli.settings.answers import Answers, read_answers
-from iso20k_cli.settings.config import Settings, find_config, load_settings
+from iso20k_cli.settings.config import Settings, load_settings
+from iso20k_cli.settings.discover import find_config
 from iso20k_cli.settings.logo import Logo, read_logo
 
 
@@ -34,6 +38,8 @@ class RunOptions:
     answers: Path | None = None
     """The filled interview questionnaire (``--answers``); else ``answers:`` in the
     configuration, relative to it."""
+    git: bool = False
+    """Fill document control from the git history (also ``git: true`` in the configuration)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Run:
     """The report logo, when asked for and the configuration names one."""
     answers: Answers | None = None
     """The interview answers the run weighed, when there were any."""
+    warnings: tuple[str, ...] = ()
+    """What the user should know about the run that is no finding (git could not be read)."""
 
 
 def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
@@ -74,6 +82,14 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     # Recognised as they are read, so that each file's content can go once it is not needed.
     recognise = RecognitionCache(catalogue, cache).recognise if cache is not None else None
     digest = Digest(catalogue, settings, recognise)
+    # The history is laid over each file before it is recognised, like the manifest, and
+    # after the extraction cache, which keeps each file as read: no extraction is kept
+    # with one run's history, and the recognition cache, keyed on the file as laid over,
+    # tells a run with --git from one without.
+    history = read_history(options.evidence_dir) if options.git or settings.git else None
+    settle: Callable[[EvidenceFile], EvidenceFile] = (
+        digest if history is None else lambda file: digest(history(file))
+    )
     evidence = collect(
         options.evidence_dir,
         ignore=settings.ignore,
@@ -81,7 +97,7 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         progress=progress,
         date_order=settings.date_order,
         cache=cache,
-        settle=digest,
+        settle=settle,
     )
     if cache is not None:
         cache.trim()
@@ -96,4 +112,5 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         record_sets=digest.record_sets(evidence.files),
         answers=answers,
     )
-    return Run(catalogue, settings, evidence, assessment, logo, answers)
+    warnings = history.warnings if history is not None else ()
+    return Run(catalogue, settings, evidence, assessment, logo, answers, warnings)

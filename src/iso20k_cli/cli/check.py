@@ -23,6 +23,7 @@ from iso20k_cli.cli.options import (
     ConfigOption,
     EvidenceDirArgument,
     ExitZeroOption,
+    GitOption,
     NoCacheOption,
     OutputOption,
 )
@@ -97,6 +98,7 @@ def check(
     ] = 10,
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
     from iso20k_cli.cli.run import run_folder
@@ -115,7 +117,9 @@ def check(
     if write_baseline is not None:
         require_fitting_name(formats.get("check", "json"), write_baseline, "--write-baseline")
     saved = load_result(baseline) if baseline is not None else None
-    run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache, answers=answers)
+    run = run_folder(
+        evidence_dir, as_of, catalogue, config, fail_under, no_cache, answers=answers, git=git
+    )
     assessment = run.assessment
     comparison = None
     if saved is not None and baseline is not None:

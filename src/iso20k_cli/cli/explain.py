@@ -13,6 +13,7 @@ from iso20k_cli.cli.options import (
     CatalogueOption,
     ConfigOption,
     EvidenceDirArgument,
+    GitOption,
     NoCacheOption,
 )
 from iso20k_cli.cli.result import Output, Result
@@ -37,6 +38,7 @@ def explain(
     config: ConfigOption = None,
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Explain one clause or item: the evidence considered and how each file was recognised,
     every check that ran, and how the status and score followed. Exit 0, or 2 on bad input."""
@@ -44,7 +46,9 @@ def explain(
     from iso20k_cli.cli.run import run_folder
     from iso20k_cli.render.explain import render_explanation
 
-    run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, answers=answers)
+    run = run_folder(
+        evidence_dir, as_of, catalogue, config, no_cache=no_cache, answers=answers, git=git
+    )
     resolved = resolve_target(run.catalogue, target)
     if resolved is None:
         raise Iso20kError(

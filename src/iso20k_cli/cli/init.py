@@ -88,7 +88,8 @@ def init(
         items = tuple(i for i in mandatory_documents(chosen) if i.id in missing)
         catalogue_file = catalogue or run.settings.catalogue_path()
     else:
-        from iso20k_cli.settings.config import find_config, load_settings
+        from iso20k_cli.settings.config import load_settings
+        from iso20k_cli.settings.discover import find_config
 
         # The catalogue check would use: a second init of a repository started on another
         # standard goes on with that standard.

@@ -60,9 +60,19 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="Configuration file (default: .iso20k.yaml in the "
-        "evidence folder, else in the working directory).",
+        help="Configuration file: .iso20k.yaml, or pyproject.toml with [tool.iso20k] "
+        "(default: the nearest from the evidence folder up to its repository's root, "
+        "else in the working directory).",
         dir_okay=False,
+    ),
+]
+GitOption = Annotated[
+    bool,
+    typer.Option(
+        "--git",
+        help="Date each file's last change and name its author from its last git commit "
+        "where the document states neither (also: git: true in the configuration). "
+        "Example: iso20k check docs/sms --git",
     ),
 ]
 NoCacheOption = Annotated[

@@ -16,6 +16,7 @@ from iso20k_cli.cli.options import (
     CatalogueOption,
     ConfigOption,
     EvidenceDirArgument,
+    GitOption,
     NoCacheOption,
     ReportFormat,
     parse_date,
@@ -68,6 +69,7 @@ def report(
     ] = None,
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
+    git: GitOption = False,
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan.
 
@@ -95,6 +97,7 @@ def report(
         no_cache=no_cache,
         read_logo=True,
         answers=answers,
+        git=git,
     )
     context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(

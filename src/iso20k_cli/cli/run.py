@@ -20,10 +20,11 @@ def run_folder(
     no_cache: bool = False,
     read_logo: bool = False,
     answers: Path | None = None,
+    git: bool = False,
 ) -> Run:
     """The pipeline's run, with a progress bar on stderr when a long scan needs one."""
     from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
-    from iso20k_cli.cli.output import scan_progress, stderr_console
+    from iso20k_cli.cli.output import say, scan_progress, stderr_console
 
     options = RunOptions(
         evidence_dir,
@@ -34,6 +35,10 @@ def run_folder(
         use_cache=not no_cache,
         read_logo=read_logo,
         answers=answers,
+        git=git,
     )
     with scan_progress(stderr_console()) as progress:
-        return run_pipeline(options, progress)
+        run = run_pipeline(options, progress)
+    for warning in run.warnings:
+        say(f"warning: {warning}")
+    return run

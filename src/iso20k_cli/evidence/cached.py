@@ -14,6 +14,11 @@ A file's key holds its relative path and size, the settings that change how it i
 A result is kept only when the file is as it was when its key was taken, and only
 when it reads back from JSON equal to itself, so a warm run reports exactly what a
 cold one does.
+
+What is laid over a file after it is read (the evidence manifest, and with ``--git`` the
+history of the repository) is not part of the result kept, so it is not part of the key:
+a run with ``--git`` and one without share the extraction, and the recognition cache,
+keyed on the file as laid over, keeps them apart.
 """
 
 from __future__ import annotations

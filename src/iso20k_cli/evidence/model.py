@@ -24,12 +24,14 @@ class ControlSource(StrEnum):
     REVISION_HISTORY = "revision history"
     SIGNATURE_BLOCK = "signature block"
     PROPERTIES = "document properties"
+    GIT = "git"
+    """The file's last commit in the repository's history (``--git``)."""
 
 
 class DocumentControl(BaseModel):
     """Document-control fields: from the evidence manifest, front-matter, what the document
-    says (a control block, a revision history, a signature block) and, last, Office or PDF
-    properties."""
+    says (a control block, a revision history, a signature block), Office or PDF
+    properties and, last, with ``--git``, the file's last commit."""
 
     model_config = ConfigDict(frozen=True)
 

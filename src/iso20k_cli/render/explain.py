@@ -30,7 +30,8 @@ from iso20k_cli.assess.model import (
     Status,
 )
 from iso20k_cli.assess.score import Basis
-from iso20k_cli.render.wording import by_testimony
+from iso20k_cli.evidence.model import ControlSource
+from iso20k_cli.render.wording import NO_CONFIGURATION, by_testimony
 from iso20k_cli.settings.answers import Answer as InterviewAnswer
 
 
@@ -49,6 +50,9 @@ def _heading(text: str) -> Text:
 
 def _indent(renderable: RenderableType, level: int = 1) -> Padding:
     return Padding(renderable, (0, 0, 0, 2 * level))
+
+
+_SOURCE_WORDS = {ControlSource.GIT: "git, the file's last commit"}
 
 
 def _control(file: FileResult) -> str:
@@ -70,7 +74,9 @@ def _control(file: FileResult) -> str:
     if c.sources:
         fields: dict[str, list[str]] = {}
         for name, source in c.sources.items():
-            fields.setdefault(source.value, []).append(name.replace("_", " "))
+            fields.setdefault(_SOURCE_WORDS.get(source, source.value), []).append(
+                name.replace("_", " ")
+            )
         read = "; ".join(f"{source} ({', '.join(names)})" for source, names in fields.items())
         parts.append(f"read from {read}")
     if file.first_record:
@@ -354,6 +360,9 @@ def _clause_reasoning(a: ScoreArithmetic) -> list[str]:
 
 
 def render_explanation(explanation: Explanation, console: Console) -> None:
+    configuration = explanation.configuration or NO_CONFIGURATION
+    console.print(Text(f"Configuration: {configuration}", style="dim"))
+    console.print()
     if isinstance(explanation, ClauseExplanation):
         _explain_clause(explanation, console)
     else:

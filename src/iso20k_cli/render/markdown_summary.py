@@ -80,8 +80,10 @@ def render_markdown_summary(assessment: Assessment, context: RenderContext) -> s
     score = score_precise(assessment.score)
     lines = [f"### iso20k: readiness {score}/100", ""]
     who = f"**{escape(assessment.organisation)}**, " if assessment.organisation else ""
+    config = assessment.configuration
+    used = f"configuration `{config.replace('`', '')}`" if config else "no configuration file"
     lines.append(
-        f"{who}evidence `{assessment.evidence_dir.replace('`', '')}`, assessed as of "
+        f"{who}evidence `{assessment.evidence_dir.replace('`', '')}`, {used}, assessed as of "
         f"{assessment.as_of} against {escape(assessment.catalogue.title)}."
     )
     if comparison is not None:

@@ -139,6 +139,7 @@ def render_sarif(assessment: Assessment, context: RenderContext) -> str:
                     "readiness": assessment.score,
                     "asOf": assessment.as_of.isoformat(),
                     "catalogue": assessment.catalogue.id,
+                    "configuration": assessment.configuration,
                 },
             }
         ],

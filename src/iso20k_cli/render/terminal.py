@@ -17,6 +17,7 @@ from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity,
 from iso20k_cli.render.wording import (
     TESTIMONY_LEGEND,
     by_testimony,
+    configuration_text,
     format_summary,
     interview_summary,
     score_out_of_100,
@@ -161,6 +162,7 @@ def render_terminal(
         console.print(Text(assessment.organisation, style="bold"))
     console.print(Text(f"Readiness for {assessment.catalogue.title}"))
     console.print(Text(f"Evidence: {assessment.evidence_dir}", overflow="fold"))
+    console.print(Text(f"Configuration: {configuration_text(assessment)}", overflow="fold"))
     unread = sum(1 for f in assessment.files if not f.readable)
     not_read = f"; {unread} not read" if unread else ""
     console.print(

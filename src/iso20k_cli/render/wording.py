@@ -223,3 +223,11 @@ def format_summary(assessment: Assessment) -> str:
         f"{count} {_FORMAT_NAMES.get(name, name)}"
         for name, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
     )
+
+
+NO_CONFIGURATION = "none (the defaults)"
+
+
+def configuration_text(assessment: Assessment) -> str:
+    """The configuration file the run used, as every output's header names it."""
+    return assessment.configuration or NO_CONFIGURATION

@@ -1,9 +1,12 @@
-"""The configuration file (``.iso20k.yaml``): organisation, thresholds, ignores, applicability."""
+"""The configuration file (``.iso20k.yaml``, or ``[tool.iso20k]`` in ``pyproject.toml``):
+organisation, thresholds, ignores, applicability."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +26,20 @@ from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.resources import shipped_catalogue
+from iso20k_cli.settings.pyproject import read_tool_table
 from iso20k_cli.severity import Severity
-from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
+from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate, validate_data
 
 CONFIG_NAME = ".iso20k.yaml"
 _CHECK_SPEC: TypeAdapter[CheckSpec] = TypeAdapter(CheckSpec)
+
+
+@dataclass(frozen=True)
+class ConfigSource:
+    """The file a configuration was read from, and the line each key is written on."""
+
+    path: Path
+    line: Callable[[Sequence[int | str]], int | None]
 
 
 class _Model(BaseModel):
@@ -129,7 +141,13 @@ class Settings(_Model):
         "configuration file: its answers count as interview evidence.",
     )
 
-    _source: LoadedYaml | None = PrivateAttr(default=None)
+    git: bool = Field(
+        default=False,
+        description="Take each file's last change date and author from the git history "
+        "where the document states none (as --git).",
+    )
+
+    _source: ConfigSource | None = PrivateAttr(default=None)
 
     @property
     def path(self) -> Path | None:
@@ -230,27 +248,24 @@ class Settings(_Model):
     def error_at(self, loc: list[int | str], message: str) -> ConfigError:
         """An error naming the configuration file and the line of the key at ``loc``."""
         source = self._source
-        line = line_of(source.tree, loc) if source is not None else None
+        line = source.line(loc) if source is not None else None
         return ConfigError(message, path=self.path, line=line)
 
     def _fail(self, loc: list[int | str], message: str) -> None:
         raise self.error_at(loc, message)
 
 
-def find_config(evidence_dir: Path, explicit: Path | None, cwd: Path | None = None) -> Path | None:
-    """The configuration to use: ``--config``, else the evidence folder's, else the cwd's."""
-    if explicit is not None:
-        return explicit
-    for folder in (evidence_dir, cwd or Path.cwd()):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def load_settings(path: Path | None) -> Settings:
+    """The configuration in ``path`` (``[tool.iso20k]`` of a ``.toml`` file), or the
+    defaults when there is none."""
     if path is None:
         return Settings()
+    if path.suffix.lower() == ".toml":
+        table = read_tool_table(path, required=True)
+        assert table is not None  # required: a file without the table is an error
+        settings = validate_data(Settings, table.data, path, ConfigError, table.line)
+        settings._source = ConfigSource(path, table.line)
+        return settings
     loaded = read_yaml(path, ConfigError)
     if loaded.data is None:
         loaded = LoadedYaml(path=loaded.path, data={}, parsed_tree=loaded.tree)
@@ -259,5 +274,6 @@ def load_settings(path: Path | None) -> Settings:
             "the configuration must be a mapping of keys to values", path=path, line=1
         )
     settings = validate(Settings, loaded, ConfigError)
-    settings._source = loaded
+    tree = loaded.tree
+    settings._source = ConfigSource(path, lambda loc: line_of(tree, loc))
     return settings

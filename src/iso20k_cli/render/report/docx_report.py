@@ -26,6 +26,7 @@ from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
+from iso20k_cli.render.wording import NO_CONFIGURATION
 
 STATUS_MARK = {
     Status.MET: "✓",
@@ -190,6 +191,7 @@ class _Writer:
                     f"{cover.evidence_dir} ({len(self.view.evidence.files)} files)",
                 ),
                 ("Requirements catalogue", cover.catalogue),
+                ("Configuration", cover.configuration or NO_CONFIGURATION),
                 ("Tool", f"iso20k {cover.tool_version}"),
             ],
         )

@@ -14,6 +14,7 @@ from iso20k_cli.assess.model import Assessment
 from iso20k_cli.assess.score import GOOD_PRACTICE_WEIGHT, MANDATORY_WEIGHT
 from iso20k_cli.catalogue.model import Notes, ReportSpec
 from iso20k_cli.checks.registry import REGISTRY
+from iso20k_cli.evidence.model import ControlSource
 from iso20k_cli.render.wording import format_summary, plural
 
 
@@ -45,6 +46,13 @@ def _scanned(assessment: Assessment) -> MethodPart:
         paragraphs.append(
             f"The content of {plural(unread, 'file')} could not be read; such files were "
             "judged by their names only, and the evidence index says why each was not read."
+        )
+    dated = sum(1 for f in files if ControlSource.GIT in f.control.sources.values())
+    if dated:
+        paragraphs.append(
+            "The folder is kept in a git repository, whose history serves as its change "
+            f"record: for {plural(dated, 'file')} that did not state it, the date of the last "
+            "change and its author were taken from the file's last commit."
         )
     return MethodPart("What was examined", tuple(paragraphs))
 

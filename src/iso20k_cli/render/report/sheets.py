@@ -24,6 +24,7 @@ from iso20k_cli.render.report.plan import Action
 from iso20k_cli.render.report.view import ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
+from iso20k_cli.render.wording import NO_CONFIGURATION
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
         ("Assessor", cover.assessor or "not stated"),
         ("Evidence folder", cover.evidence_dir),
         ("Catalogue", cover.catalogue),
+        ("Configuration", cover.configuration or NO_CONFIGURATION),
         ("Tool", f"iso20k {cover.tool_version}"),
         ("Overall readiness", summary.score_text),
         *((f"{s.name} ({s.purpose})", s.verdict) for s in summary.stages),

@@ -54,6 +54,8 @@ class Cover:
     catalogue: str
     tool_version: str
     keywords: tuple[str, ...] = ()
+    configuration: str | None = None
+    """The configuration file the run used; None: none was found, the defaults applied."""
     """How the catalogue names its standard in document metadata."""
 
 
@@ -288,6 +290,7 @@ def _cover(
         catalogue=f"{catalogue.id} {catalogue.version} ({catalogue.path})",
         tool_version=assessment.tool_version,
         keywords=keywords,
+        configuration=assessment.configuration,
     )
 
 
