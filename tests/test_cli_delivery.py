@@ -146,8 +146,7 @@ def test_check_writes_the_baseline_before_its_output_and_notes_after(
     second = check(cli, evidence, "--baseline", baseline, "-o", tmp_path / "t.txt")
     assert second.exit_code == 0 and second.stdout == ""
     assert second.stderr == (
-        f"iso20k: compared with {baseline}: readiness 100 -> 100 (±0), "
-        "0 new finding(s), 0 resolved\n"
+        f"iso20k: compared with {baseline}: readiness 100 -> 100 (±0), 0 new findings, 0 resolved\n"
     )
     # An output that cannot be written is exit 2, and nothing is said after it.
     third = check(cli, evidence, "--baseline", baseline, "-o", tmp_path / "no" / "t.txt")

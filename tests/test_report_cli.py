@@ -366,6 +366,6 @@ def test_accepted_findings_are_listed_apart_not_as_actions(
     accepted = md[md.index("### Accepted findings") : md.index("## 6. Evidence index")]
     assert "Accepted by Managing Director until 2027-06-30" in accepted
     assert "| △ Minor | 0 |" in md
-    assert "1 further finding(s) accepted by the organisation are not counted" in md
+    assert "1 further finding accepted by the organisation is not counted; it is listed" in md
     csv_text = report(cli, evidence.root, "--config", config, "-f", "csv").stdout
     assert "incident-policy:approved" not in csv_text

@@ -18,10 +18,14 @@ def validate(
 ) -> Result:
     """Check a catalogue file; errors name the file and line. Exit 0 when valid, 2 when not."""
     from iso20k_cli.catalogue.loader import load_catalogue
+    from iso20k_cli.text.counts import plural
 
     loaded = load_catalogue(file)
     mandatory = sum(1 for i in loaded.items if i.mandatory)
-    summary = f"{len(loaded.clauses)} clauses, {len(loaded.items)} items ({mandatory} mandatory)"
+    summary = (
+        f"{plural(len(loaded.clauses), 'clause')}, {plural(len(loaded.items), 'item')} "
+        f"({mandatory} mandatory)"
+    )
     return Result((Output(f"{file}: valid: {summary}\n"),))
 
 

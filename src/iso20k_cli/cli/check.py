@@ -143,11 +143,11 @@ def default_format(environ: Mapping[str, str], to_stdout: bool) -> str:
 
 
 def _compared(assessment: "Assessment", comparison: "Comparison", baseline: Path | None) -> str:
-    from iso20k_cli.render.wording import delta_text, score_precise
+    from iso20k_cli.render.wording import delta_text, plural, score_precise
 
     before, after = comparison.before.score, assessment.score
     return (
         f"compared with {baseline}: readiness {score_precise(before)} -> {score_precise(after)} "
-        f"({delta_text(before, after)}), {len(comparison.new_findings)} new finding(s), "
+        f"({delta_text(before, after)}), {plural(len(comparison.new_findings), 'new finding')}, "
         f"{len(comparison.resolved_findings)} resolved"
     )

@@ -17,8 +17,9 @@ from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity,
 from iso20k_cli.render.wording import (
     STATUS_WORD,
     format_summary,
+    plural,
     score_out_of_100,
-    score_whole,
+    score_precise,
     severity_counts,
 )
 
@@ -77,7 +78,7 @@ def _clause_table(assessment: Assessment, options: TerminalOptions, plain: bool)
 
 def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
     indent = "  " * clause.depth
-    score = "—" if clause.score is None else score_whole(clause.score)
+    score = "—" if clause.score is None else score_precise(clause.score)
     if plain and clause.score is None:
         score = "-"
     status = Text(STATUS_WORD[clause.status], style=_STATUS_STYLE[clause.status])
@@ -161,7 +162,7 @@ def render_terminal(
     unread = sum(1 for f in assessment.files if not f.readable)
     not_read = f"; {unread} not read" if unread else ""
     console.print(
-        f"{len(assessment.files)} files ({format_summary(assessment)}); {used} used as "
+        f"{plural(len(assessment.files), 'file')} ({format_summary(assessment)}); {used} used as "
         f"evidence{not_read}; assessed as of {assessment.as_of}"
     )
     console.print()
