@@ -94,7 +94,7 @@ def check_label(check: str) -> str:
 
 
 def score_precise(score: float) -> str:
-    """A score to a tenth, for comparisons between runs: 80, or 83.3 when it has a fraction."""
+    """A score as every output writes it: 80, or 83.3 when it has a fraction."""
     rounded = round(score, 1)
     return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
 
