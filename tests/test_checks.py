@@ -193,9 +193,7 @@ def test_corrective_actions() -> None:
     assert set(messages) == {"root_cause", "owner", "overdue", "unlogged"}
     assert messages["root_cause"] == "1 corrective action has no root cause: CA-02"
     assert messages["owner"] == "1 corrective action has no owner: CA-02"
-    assert messages["overdue"].startswith(
-        "1 open corrective action is past the due date: CA-02"
-    )
+    assert messages["overdue"].startswith("1 open corrective action is past the due date: CA-02")
     assert "NC03" in messages["unlogged"]
     clean = CA_LOG.replace("| TBC |", "| Bad config |").replace("| Fix tool | |", "| Fix | Cy |")
     clean = clean.replace("2026-11-01 | Open", "2026-11-01 | Complete")

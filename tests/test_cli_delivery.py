@@ -126,12 +126,13 @@ def test_unknown_targets_are_input_errors_on_one_line(cli: Invoke) -> None:
     assert explained.exit_code == 2
     assert explained.stderr.splitlines() == [
         "iso20k: error: 'no-such-thing' is neither a clause, an item nor a finding of "
-        "builtin:iso20000-1-2018.yaml; 'iso20k catalogue show' lists them"
+        "builtin:iso20000-1-2018.yaml; 'iso20k catalogue show WORDS' searches them"
     ]
     shown = cli("catalogue", "show", "no-such-thing", "--catalogue", MINI, env=env)
     assert shown.exit_code == 2
     assert shown.stderr.splitlines() == [
-        f"iso20k: error: 'no-such-thing' is neither a clause nor an item of {MINI}"
+        f"iso20k: error: 'no-such-thing' is neither a clause nor an item of {MINI}, "
+        "and no title or id holds those words"
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, Folder, Invoke
+from conftest import AS_OF, MINI, Folder, Invoke
 from iso20k_cli import cli as cli_module
 from report_helpers import EXAMPLE, partly_ready, report
 
@@ -144,7 +144,9 @@ def test_internal_error_while_rendering_is_exit_three(
 
     partly_ready(evidence)
     monkeypatch.setattr("iso20k_cli.render.report.md_report.render_markdown", boom)
-    monkeypatch.setattr("sys.argv", ["iso20k", "report", str(evidence.root), "-f", "md"])
+    monkeypatch.setattr(
+        "sys.argv", ["iso20k", "report", str(evidence.root), "--catalogue", str(MINI), "-f", "md"]
+    )
     monkeypatch.delenv("ISO20K_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:
         cli_module.main()

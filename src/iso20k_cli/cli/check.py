@@ -15,6 +15,7 @@ import typer
 
 from iso20k_cli import formats
 from iso20k_cli.cli.options import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogueOption,
     CheckFormat,
@@ -94,9 +95,10 @@ def check(
         int, typer.Option("--max-findings", min=0, help="Findings shown in the table (0: all).")
     ] = 10,
     no_cache: NoCacheOption = False,
+    allow_empty: AllowEmptyOption = False,
 ) -> Result:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
-    from iso20k_cli.cli.run import run_folder
+    from iso20k_cli.cli.run import require_evidence, run_folder
     from iso20k_cli.history.baseline import SavedResult, load_result, require_same_catalogue
     from iso20k_cli.history.compare import compare
     from iso20k_cli.history.gate import evaluate_gate
@@ -109,6 +111,7 @@ def check(
     saved = load_result(baseline) if baseline is not None else None
     run = run_folder(evidence_dir, as_of, catalogue, config, fail_under, no_cache)
     assessment = run.assessment
+    require_evidence(assessment, allow_empty)
     comparison = None
     if saved is not None and baseline is not None:
         current = SavedResult.of(assessment)

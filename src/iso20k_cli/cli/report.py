@@ -10,6 +10,7 @@ import typer
 
 from iso20k_cli import formats
 from iso20k_cli.cli.options import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogueOption,
     ConfigOption,
@@ -55,9 +56,10 @@ def report(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    allow_empty: AllowEmptyOption = False,
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan."""
-    from iso20k_cli.cli.run import run_folder
+    from iso20k_cli.cli.run import require_evidence, run_folder
     from iso20k_cli.render.report.context import report_context
     from iso20k_cli.render.report.templates import check_template_dir
     from iso20k_cli.render.report.view import build_report
@@ -70,6 +72,7 @@ def report(
     parsed_audit_date = parse_date(audit_date) if audit_date is not None else None
     check_template_dir(template_dir)
     run = run_folder(evidence_dir, as_of, catalogue, config, no_cache=no_cache, read_logo=True)
+    require_evidence(run.assessment, allow_empty)
     context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(
         build_report(run.assessment, context.audit_date, run.catalogue), context
