@@ -93,3 +93,14 @@ def test_a_check_counts_one_record_as_one(cli: Invoke, evidence: Folder) -> None
     incident = next(i for i in checks if i["id"] == "incident-records")
     counted = next(c for c in incident["checks"] if c["check"] == "min_count")
     assert counted["message"] == "2 records found"
+
+
+def test_a_report_on_one_file_says_one_file(cli: Invoke, evidence: Folder) -> None:
+    evidence.add(
+        "incident-policy.md", f"# Incident Policy\n\n{BODY}\n", status="approved", approved=AS_OF
+    )
+    for fmt in ("md", "html"):
+        result = cli("report", evidence.root, "--catalogue", MINI, "--as-of", AS_OF, "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "(1 file)" in result.stdout and "1 file was examined" in result.stdout, fmt
+        assert "1 files" not in result.stdout
