@@ -110,3 +110,15 @@ def test_explain_suggests_the_nearest_id(cli: Invoke, evidence: Folder) -> None:
     # A finding id with a mistyped item part.
     finding = cli("explain", *args[:1], "incident-polcy:approved", *args[1:], env=WIDE)
     assert "did you mean 'incident-policy'?" in finding.stderr
+
+
+def test_at_60_columns_nothing_overflows_and_ids_stay_whole(cli: Invoke) -> None:
+    narrow = {"COLUMNS": "60"}
+    for args in ((), ("incident",)):
+        result = cli("catalogue", "show", *args, env=narrow)
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 60
+        # An id is never cut across lines: each appears whole at the start of its row.
+        assert re.search(r"^\s*incident-management-procedure\s", result.stdout, re.MULTILINE)
+        assert re.search(r"^\s*major-incident-procedure\s", result.stdout, re.MULTILINE)

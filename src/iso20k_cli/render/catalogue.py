@@ -26,20 +26,20 @@ def _tree(catalogue: Catalogue, console: Console) -> None:
     console.print()
     table = Table(box=None, show_edge=False, pad_edge=False)
     table.add_column("Clause", no_wrap=True)
-    table.add_column("Title, and the ids of its items", overflow="fold")
-    table.add_column("Expects", overflow="fold")
+    table.add_column("Title, and its items", overflow="fold")
     for clause in catalogue.clauses:
         title = clause.title + (" (?)" if clause.source.uncertain else "")
         table.add_row(
             "  " * clause.depth + clause.id,
             Text(title, style="bold" if clause.depth == 0 else ""),
-            "",
         )
         for item_id in clause.items:
             item = catalogue.item(item_id)
             # The id first, where the eye looks for it; the title after it, in grey.
-            entry = Text("  " + item.id, style="cyan") + Text(f"  {item.title}", style="dim")
-            table.add_row("", entry, Text(_expects(item), style="dim"))
+            entry = Text("  " + item.id, style="cyan") + Text(
+                f"  {item.title} ({_expects(item)})", style="dim"
+            )
+            table.add_row("", entry)
     console.print(table)
     console.print(
         Text(
@@ -75,11 +75,12 @@ def render_matches(catalogue: Catalogue, query: str, matches: Matches, console: 
         console.print()
         items = Table(box=None, show_edge=False, pad_edge=False)
         items.add_column("Item id", no_wrap=True, style="cyan")
-        items.add_column("Title", overflow="fold")
-        items.add_column("Clause", no_wrap=True)
-        items.add_column("Expects", overflow="fold")
+        items.add_column("Title (clause; what it expects)", overflow="fold")
         for item in matches.items:
-            items.add_row(item.id, item.title, item.clause, _expects(item))
+            items.add_row(
+                item.id,
+                Text(item.title) + Text(f" ({item.clause}; {_expects(item)})", style="dim"),
+            )
         console.print(items)
     console.print()
     console.print(Text("'iso20k catalogue show ID' shows one in full.", style="dim"))
