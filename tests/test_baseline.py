@@ -44,7 +44,7 @@ def test_improving_folder_passes_despite_known_major_findings(
     result = check(cli, evidence, "--baseline", baseline)
     assert result.exit_code == 0, result.stderr
     assert "failing" not in result.stderr
-    assert "0 new finding(s), 1 resolved" in result.stderr
+    assert "0 new findings, 1 resolved" in result.stderr
 
 
 def test_regressing_folder_fails_with_reasons(

@@ -191,11 +191,9 @@ def test_corrective_actions() -> None:
     outcomes = run(spec, file("ca.md", CA_LOG), evidence={"internal-audit-reports": (report,)})
     messages = {o.key: o.message for o in outcomes}
     assert set(messages) == {"root_cause", "owner", "overdue", "unlogged"}
-    assert messages["root_cause"] == "1 corrective action(s) have no root cause: CA-02"
-    assert messages["owner"] == "1 corrective action(s) have no owner: CA-02"
-    assert messages["overdue"].startswith(
-        "1 open corrective action(s) are past their due date: CA-02"
-    )
+    assert messages["root_cause"] == "1 corrective action has no root cause: CA-02"
+    assert messages["owner"] == "1 corrective action has no owner: CA-02"
+    assert messages["overdue"].startswith("1 open corrective action is past the due date: CA-02")
     assert "NC03" in messages["unlogged"]
     clean = CA_LOG.replace("| TBC |", "| Bad config |").replace("| Fix tool | |", "| Fix | Cy |")
     clean = clean.replace("2026-11-01 | Open", "2026-11-01 | Complete")

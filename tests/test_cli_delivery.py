@@ -126,12 +126,13 @@ def test_unknown_targets_are_input_errors_on_one_line(cli: Invoke) -> None:
     assert explained.exit_code == 2
     assert explained.stderr.splitlines() == [
         "iso20k: error: 'no-such-thing' is neither a clause, an item nor a finding of "
-        "builtin:iso20000-1-2018.yaml; 'iso20k catalogue show' lists them"
+        "builtin:iso20000-1-2018.yaml; 'iso20k catalogue show WORDS' searches them"
     ]
     shown = cli("catalogue", "show", "no-such-thing", "--catalogue", MINI, env=env)
     assert shown.exit_code == 2
     assert shown.stderr.splitlines() == [
-        f"iso20k: error: 'no-such-thing' is neither a clause nor an item of {MINI}"
+        f"iso20k: error: 'no-such-thing' is neither a clause nor an item of {MINI}, "
+        "and no title or id holds those words"
     ]
 
 
@@ -146,8 +147,7 @@ def test_check_writes_the_baseline_before_its_output_and_notes_after(
     second = check(cli, evidence, "--baseline", baseline, "-o", tmp_path / "t.txt")
     assert second.exit_code == 0 and second.stdout == ""
     assert second.stderr == (
-        f"iso20k: compared with {baseline}: readiness 100 -> 100 (±0), "
-        "0 new finding(s), 0 resolved\n"
+        f"iso20k: compared with {baseline}: readiness 100 -> 100 (±0), 0 new findings, 0 resolved\n"
     )
     # An output that cannot be written is exit 2, and nothing is said after it.
     third = check(cli, evidence, "--baseline", baseline, "-o", tmp_path / "no" / "t.txt")

@@ -66,7 +66,7 @@ def test_outside_a_repository_only_the_evidence_folder_and_working_directory_cou
     (tmp_path / ".iso20k.yaml").write_text("organisation: A Shared Folder\n", "utf-8")
     evidence = tmp_path / "loose" / "evidence"
     evidence.mkdir(parents=True)
-    (evidence / "policy.md").write_text("# Policy\n", "utf-8")
+    (evidence / "incident-policy.md").write_text("# Incident policy\n\nText.\n", "utf-8")
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

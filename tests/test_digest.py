@@ -115,7 +115,9 @@ def test_json_output_is_the_indented_dump_of_the_assessment(cli: Invoke, tmp_pat
 
 
 def test_json_output_of_an_empty_folder(cli: Invoke, evidence: Folder) -> None:
-    result = cli("check", evidence.root, "--as-of", AS_OF, "-f", "json", "--exit-zero")
+    result = cli(
+        "check", evidence.root, "--as-of", AS_OF, "-f", "json", "--exit-zero", "--allow-empty"
+    )
     data = result.json()
     assert data["files"] == []
     assert result.stdout == json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -116,7 +116,7 @@ def test_a_file_that_is_one_record_still_counts_as_one(cli: Invoke, evidence: Fo
     data = _check(cli, evidence)
 
     finding = _findings(data, "service-reports")["min_count"]
-    assert finding["message"].startswith("2 record(s) found for 'Service reports'")
+    assert finding["message"].startswith("2 records found for 'Service reports'")
     assert _file(data, "service-report-2026-08.md")["entries"] is None
 
 

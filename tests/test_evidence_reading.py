@@ -216,7 +216,8 @@ def test_file_names_that_are_not_utf8_are_escaped(cli: Invoke, evidence: Folder)
     import json
 
     (evidence.root / os.fsdecode(b"caf\xe9-policy.md")).write_text("# Policy", encoding="utf-8")
-    result = cli("check", evidence.root, "--as-of", "2026-11-21", "-f", "json", "--exit-zero")
+    args = ("--as-of", "2026-11-21", "-f", "json", "--exit-zero", "--allow-empty")
+    result = cli("check", evidence.root, *args)
     data = json.loads(result.stdout.encode("utf-8"))
     (entry,) = data["files"]
     assert entry["path"] == "caf\\xe9-policy.md" and entry["readable"] is True

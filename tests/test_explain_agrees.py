@@ -84,11 +84,12 @@ STATUSES = "met|partial|missing|not_applicable|not_assessed"
 
 
 def item_score(score: float | None) -> str:
-    return "—" if score is None else f"{score:.0f}"
+    # As the JSON result holds it: 70, or 66.7 when it has a fraction.
+    return "—" if score is None else f"{score:g}"
 
 
 def clause_score(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}"
+    return item_score(score)
 
 
 def stated(pattern: str, text: str) -> tuple[str, ...]:

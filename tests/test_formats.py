@@ -178,7 +178,7 @@ def test_markdown_summary_for_a_pull_request(cli: Invoke, evidence: Folder) -> N
     md = result.stdout
     lines = md.splitlines()
     assert lines[0] == "### iso20k: readiness 71.9/100"
-    assert "| Stage 1 (documentation) | **NOT READY**: 1 major finding(s) on documents" in md
+    assert "| Stage 1 (documentation) | **NOT READY**: 1 major finding on documents" in md
     assert "| Clause | Title | Score | Status |" in md
     assert "| 1 | Governance | 25 | partial |" in md
     assert "| 1.1 |" not in md  # --depth 1: top-level clauses only
@@ -195,7 +195,7 @@ def test_markdown_summary_with_a_baseline(cli: Invoke, evidence: Folder, tmp_pat
     evidence.add("incident-policy.md", "# Incident policy\n", status="draft")
     md = check(cli, evidence, "-f", "md", "--baseline", baseline).stdout
     before = json.loads(baseline.read_text(encoding="utf-8"))["score"]
-    assert f"Since the baseline: readiness {before:g} → 71.9 (-9.3), 1 new finding(s)" in md
+    assert f"Since the baseline: readiness {before:g} → 71.9 (-9.3), 1 new finding" in md
     new, known = md.split("#### New since the baseline (1)")[1].split("#### Known major findings")
     assert "**MINOR** 2.1 Incident policy: 'Incident policy' is still a draft" in new
     assert "Scope statement" in known

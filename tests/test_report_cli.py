@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, Folder, Invoke
+from conftest import AS_OF, MINI, Folder, Invoke
 from iso20k_cli import cli as cli_module
 from report_helpers import EXAMPLE, partly_ready, report
 
@@ -144,7 +144,9 @@ def test_internal_error_while_rendering_is_exit_three(
 
     partly_ready(evidence)
     monkeypatch.setattr("iso20k_cli.render.report.md_report.render_markdown", boom)
-    monkeypatch.setattr("sys.argv", ["iso20k", "report", str(evidence.root), "-f", "md"])
+    monkeypatch.setattr(
+        "sys.argv", ["iso20k", "report", str(evidence.root), "--catalogue", str(MINI), "-f", "md"]
+    )
     monkeypatch.delenv("ISO20K_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:
         cli_module.main()
@@ -366,6 +368,6 @@ def test_accepted_findings_are_listed_apart_not_as_actions(
     accepted = md[md.index("### Accepted findings") : md.index("## 6. Evidence index")]
     assert "Accepted by Managing Director until 2027-06-30" in accepted
     assert "| △ Minor | 0 |" in md
-    assert "1 further finding(s) accepted by the organisation are not counted" in md
+    assert "1 further finding accepted by the organisation is not counted; it is listed" in md
     csv_text = report(cli, evidence.root, "--config", config, "-f", "csv").stdout
     assert "incident-policy:approved" not in csv_text

@@ -89,8 +89,8 @@ def assessment(**changes: Any) -> Assessment:
         "verdict": {
             "stage1_ready": False,
             "stage2_ready": False,
-            "stage1_blockers": ("1 major finding(s) on documents: Contracts",),
-            "stage2_blockers": ("Stage 1 is not ready (1 blocker(s))",),
+            "stage1_blockers": ("1 major finding on documents: Contracts",),
+            "stage2_blockers": ("Stage 1 is not ready (1 blocker)",),
         },
         "clauses": [
             {

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from conftest import AS_OF, REPO, Folder, Invoke
 from iso20k_cli.cli import app
 from iso20k_cli.errors import MissingExtraError
-from iso20k_cli.render.wording import score_whole
+from iso20k_cli.render.wording import score_precise
 from report_helpers import EXAMPLE, partly_ready, report
 
 A4_POINTS = (595, 842)
@@ -104,7 +104,7 @@ def test_the_example_report_is_an_a4_pdf_with_its_content(example: Rendered) -> 
     result = example.result
     assert result["organisation"] == "Harbourside Digital Services Ltd"
     assert f"Readiness assessment for certification: {result['organisation']}" in text
-    assert f"Overall readiness: {score_whole(result['score'])}/100." in text
+    assert f"Overall readiness: {score_precise(result['score'])}/100." in text
     # The gauge is drawn with its number as text.
     assert "out of 100" in text
     for clause in result["clauses"]:

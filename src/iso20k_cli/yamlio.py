@@ -347,6 +347,9 @@ def validate_data(
         if first["type"] in ("extra_forbidden", "missing"):
             shown = shown[:-1]  # the message names the key itself
         where = format_loc(shown)
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        others = len(errors) - 1
+        # Counts are spelled out as text/counts.py does; this layer sits below it.
+        problems = "problem" if others == 1 else "problems"
+        more = f" (and {others} more {problems})" if others else ""
         message = f"{where}: {_describe(first)}{more}" if where else f"{_describe(first)}{more}"
         raise error(message, path=path, line=line(loc)) from None

@@ -32,6 +32,7 @@ from iso20k_cli.assess.model import (
     Verdict,
 )
 from iso20k_cli.catalogue.model import Catalogue
+from iso20k_cli.text.counts import plural
 
 MANDATORY_WEIGHT = 3
 GOOD_PRACTICE_WEIGHT = 1
@@ -277,7 +278,8 @@ def verdict(
     stage1: list[str] = []
     if doc_majors:
         stage1.append(
-            f"{len(doc_majors)} major finding(s) on documents: " + _titles(doc_majors, by_id)
+            f"{plural(len(doc_majors), 'major finding')} on documents: "
+            + _titles(doc_majors, by_id)
         )
     for gate in catalogue.gates.performed:
         result = by_id.get(gate)
@@ -286,16 +288,17 @@ def verdict(
         if not any(link.counted for link in result.evidence):
             stage1.append(f"no evidence that '{result.title}' has been performed ({gate})")
 
-    stage2 = [f"Stage 1 is not ready ({len(stage1)} blocker(s))"] if stage1 else []
+    stage2 = [f"Stage 1 is not ready ({plural(len(stage1), 'blocker')})"] if stage1 else []
     if record_majors:
         stage2.append(
-            f"{len(record_majors)} major finding(s) on records: " + _titles(record_majors, by_id)
+            f"{plural(len(record_majors), 'major finding')} on records: "
+            + _titles(record_majors, by_id)
         )
     if records_span_days is None:
         stage2.append("no dated records of operation were found")
     elif records_span_days < min_span_days:
         stage2.append(
-            f"records of operation cover {records_span_days} days; certification bodies "
+            f"records of operation cover {plural(records_span_days, 'day')}; certification bodies "
             f"usually want about {min_span_days} (practice, not a clause of the standard)"
         )
     return Verdict(

@@ -32,6 +32,7 @@ from iso20k_cli.checks.owners import Owner, OwnerFinder, process_title
 from iso20k_cli.checks.process_names import ProcessNames, person, same
 from iso20k_cli.checks.programme import Audit, people, planned_audits, reported_audit
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import agree, plural
 from iso20k_cli.text.normalise import words
 
 NAME = "audit_impartiality"
@@ -178,8 +179,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 severity,
-                f"{len(overdue)} planned audit(s) are past their date with no completion "
-                "recorded: "
+                f"{plural(len(overdue), 'planned audit')} {agree(len(overdue), 'is', 'are')} "
+                "past the planned date with no completion recorded: "
                 + "; ".join(
                     f"{a.ref} (planned {a.planned}, status '{a.status[:40] or 'none'}', {a.where})"
                     for a in overdue[:MAX_CONFLICTS]
@@ -195,7 +196,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 Severity.OBSERVATION,
-                f"{len(postponed)} planned audit(s) are postponed or cancelled: "
+                f"{plural(len(postponed), 'planned audit')} "
+                f"{agree(len(postponed), 'is', 'are')} postponed or cancelled: "
                 + "; ".join(
                     f"{a.ref} (status '{a.status[:60]}', {a.where})"
                     for a in postponed[:MAX_CONFLICTS]
@@ -212,7 +214,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 NAME,
                 Severity.OBSERVATION,
                 f"the auditor is not named in {', '.join(unnamed)}; impartiality cannot be shown",
-                "Name the auditor(s) and the audit scope in each audit report and in the "
+                "Name the auditors and the audit scope in each audit report and in the "
                 "audit programme.",
                 tuple(unnamed),
                 key="unnamed",
@@ -222,8 +224,12 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
         return outcomes
     note = f" against {len(owners)} process owners" if owners else ""
     checked = [
-        *([f"{planned} programmed audit(s), none overdue or postponed,"] if planned else []),
-        *([f"{reported} audit report(s)"] if reported else []),
+        *(
+            [f"{plural(planned, 'programmed audit')}, none overdue or postponed,"]
+            if planned
+            else []
+        ),
+        *([plural(reported, "audit report")] if reported else []),
     ]
     return [
         Outcome(NAME, None, f"{' and '.join(checked) or 'no audit'} checked{note}; no conflict")

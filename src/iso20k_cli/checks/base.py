@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 from iso20k_cli.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -193,10 +194,12 @@ class CheckContext:
                 span = f" from {entries.first} to {entries.last}"
             else:
                 span = f" dated {entries.first}" if entries.first else ""
-            parts.append(f"{entries.entries} entries{span} in {file.path}")
+            parts.append(f"{plural(entries.entries, 'entry', 'entries')}{span} in {file.path}")
         if len(sets) > limit:
             rest = sum(e.entries for _, e in sets[limit:])
-            parts.append(f"{rest} entries in {len(sets) - limit} more file(s)")
+            parts.append(
+                f"{plural(rest, 'entry', 'entries')} in {plural(len(sets) - limit, 'more file')}"
+            )
         others = len(files) - len(sets)
         if others:
             noun = "record" if others == 1 else "records"

@@ -19,6 +19,7 @@ from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.rows import cell, records
 from iso20k_cli.evidence.dates import parse_date
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import agree, plural
 
 NAME = "corrective_actions"
 EXAMPLE = """- type: corrective_actions
@@ -115,7 +116,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 Outcome(
                     NAME,
                     severity,
-                    f"{len(refs)} corrective action(s) have no {field}: {', '.join(refs)}",
+                    f"{plural(len(refs), 'corrective action')} {agree(len(refs), 'has', 'have')} "
+                    f"no {field}: {', '.join(refs)}",
                     f"Record the {field} of each action.",
                     paths,
                     key=field.replace(" ", "_"),
@@ -126,8 +128,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 severity,
-                f"{len(overdue)} open corrective action(s) are past their due date: "
-                + "; ".join(overdue),
+                f"{plural(len(overdue), 'open corrective action')} "
+                f"{agree(len(overdue), 'is', 'are')} past the due date: " + "; ".join(overdue),
                 "Complete the overdue actions, or re-plan them with a justified new date.",
                 paths,
                 key="overdue",
@@ -148,13 +150,18 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 Outcome(
                     NAME,
                     severity,
-                    f"{len(unlogged)} nonconformit(ies) from audits have no corrective action "
-                    f"in the log: {', '.join(unlogged)}",
+                    f"{plural(len(unlogged), 'nonconformity', 'nonconformities')} from audits "
+                    f"{agree(len(unlogged), 'has', 'have')} no corrective action in the log: "
+                    f"{', '.join(unlogged)}",
                     "Log each nonconformity with its correction, root cause and action.",
                     tuple(sorted({raised[r] for r in unlogged})) + paths,
                     key="unlogged",
                 )
             )
     return outcomes or [
-        Outcome(NAME, None, f"{rows} action(s): each has a root cause, owner and due date")
+        Outcome(
+            NAME,
+            None,
+            f"{plural(rows, 'action')}: each has a root cause, owner and due date",
+        )
     ]

@@ -22,6 +22,7 @@ from iso20k_cli.checks.base import (
 )
 from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "currency"
 EXAMPLE = """- type: currency
@@ -75,7 +76,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 severity,
-                f"'{ctx.item.title}' was last updated on {last}, more than {months} months "
+                f"'{ctx.item.title}' was last updated on {last}, "
+                f"more than {plural(months, 'month')} "
                 f"before {ctx.as_of} ({doc.path})",
                 "Verify the register against what it lists and record the update.",
                 (doc.path,),

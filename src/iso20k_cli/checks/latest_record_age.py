@@ -15,6 +15,7 @@ from pydantic import Field
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "latest_record_age"
 EXAMPLE = """- type: latest_record_age
@@ -58,7 +59,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 severity,
-                f"the latest record for '{ctx.item.title}' is dated {latest}, {age} days "
+                f"the latest record for '{ctx.item.title}' is dated {latest}, {plural(age, 'day')} "
                 f"before {ctx.as_of} (at most {max_days} expected)"
                 + (f": {ctx.describe_records()}" if ctx.has_entries else ""),
                 "Show that the process still operates: add current records.",
@@ -66,4 +67,4 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 spec.basis,
             )
         ]
-    return [Outcome(NAME, None, f"latest record {latest} ({age} days old)")]
+    return [Outcome(NAME, None, f"latest record {latest} ({plural(age, 'day')} old)")]

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "min_count"
 EXAMPLE = """- type: min_count
@@ -46,7 +47,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             )
         else:
             message = (
-                f"{found} record(s) found for '{ctx.item.title}'; at least {spec.count} expected"
+                f"{plural(found, 'record')} found for '{ctx.item.title}'; "
+                f"at least {spec.count} expected"
             )
             advice = (
                 "Retain the records the process produces: each dated report or set of minutes "
@@ -62,5 +64,5 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             )
         ]
     if ctx.has_entries:
-        return [Outcome(NAME, None, f"{found} records found: {what}")]
-    return [Outcome(NAME, None, f"{found} records found")]
+        return [Outcome(NAME, None, f"{plural(found, 'record')} found: {what}")]
+    return [Outcome(NAME, None, f"{plural(found, 'record')} found")]

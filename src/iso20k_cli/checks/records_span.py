@@ -16,6 +16,7 @@ from pydantic import Field
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.evidence.dates import days_covered
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "records_span"
 EXAMPLE = """- type: records_span
@@ -46,7 +47,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 graded(spec, Severity.MINOR),
-                f"records for '{ctx.item.title}' cover {span} days ({dates[0]} to "
+                f"records for '{ctx.item.title}' cover {plural(span, 'day')} ({dates[0]} to "
                 f"{dates[-1]}); at least {min_days} expected{what}",
                 "Keep operating the process and retaining its records until they cover "
                 "the period before the Stage 2 audit.",
@@ -54,4 +55,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 basis,
             )
         ]
-    return [Outcome(NAME, None, f"records cover {span} days ({dates[0]} to {dates[-1]}){what}")]
+    return [
+        Outcome(
+            NAME, None, f"records cover {plural(span, 'day')} ({dates[0]} to {dates[-1]}){what}"
+        )
+    ]

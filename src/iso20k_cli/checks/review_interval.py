@@ -22,6 +22,7 @@ from iso20k_cli.checks.base import (
 )
 from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "review_interval"
 EXAMPLE = """- type: review_interval
@@ -67,7 +68,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     NAME,
                     severity,
                     f"'{ctx.item.title}' was {what} on {since}, more than "
-                    f"{months} months before {ctx.as_of}, and no review date is recorded "
+                    f"{plural(months, 'month')} before {ctx.as_of}, and no review date is recorded "
                     f"({doc.path})",
                     "Review the document and record the next review date.",
                     (doc.path,),

@@ -18,6 +18,7 @@ from iso20k_cli.checks.agreement_term import term_end
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import plural
 
 NAME = "term"
 EXAMPLE = """- type: term
@@ -56,7 +57,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 Outcome(
                     NAME,
                     Severity.OBSERVATION,
-                    f"'{ctx.item.title}' expires on {end}, within {months} months of "
+                    f"'{ctx.item.title}' expires on {end}, within {plural(months, 'month')} of "
                     f"{ctx.as_of} ({doc.path})",
                     "Plan the renewal or the end of the agreement before its term ends.",
                     (doc.path,),
@@ -70,7 +71,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 NAME,
                 graded(spec, Severity.MINOR),
                 f"'{ctx.item.title}' was due for review on {due} "
-                f"({(ctx.as_of - due).days} days before {ctx.as_of}) ({doc.path})",
+                f"({plural((ctx.as_of - due).days, 'day')} before {ctx.as_of}) ({doc.path})",
                 "Review the agreement with the other party and record the next review date.",
                 (doc.path,),
             )

@@ -28,7 +28,8 @@ EXIT_CODES_HELP = (
     "1 a major finding remains (with --fail-on minor or observation: a finding of that "
     "severity or above), or, with --baseline, something got worse (a new such finding, a "
     "lower score, a worse clause or item status), or the score is under --fail-under; "
-    "2 usage or input error (missing folder, bad catalogue, configuration or baseline); "
+    "2 usage or input error (missing folder, a folder with no recognisable evidence "
+    "unless --allow-empty, bad catalogue, configuration or baseline); "
     "3 internal error (a bug: please report it)."
 )
 DIFF_EXIT_CODES_HELP = (
@@ -38,7 +39,8 @@ DIFF_EXIT_CODES_HELP = (
 )
 REPORT_EXIT_CODES_HELP = (
     "Exit codes: 0 the report was written (a report is not a gate; use check for that); "
-    "2 usage or input error (missing folder, bad catalogue or configuration, missing logo "
+    "2 usage or input error (missing folder, a folder with no recognisable evidence "
+    "unless --allow-empty, bad catalogue or configuration, missing logo "
     "or template folder, output that cannot be written, no --output in a terminal, an "
     "--output named for another format, pdf without its extra); 3 internal error (a bug: "
     "please report it)."
@@ -50,19 +52,32 @@ INTERVIEW_EXIT_CODES_HELP = (
     "3 internal error (a bug: please report it)."
 )
 
+COMPLETION_HELP = (
+    "Shell completion (bash, zsh, fish, PowerShell) of commands, options, and clause and "
+    "item ids: 'iso20k --install-completion', then open a new shell; "
+    "'iso20k --show-completion' prints the script instead."
+)
+
 # Typer coerces each group's --help flag through pydantic even when the flag is absent
 # (its value is then None, not False), so `iso20k check --help` would load pydantic
 # only to learn that `iso20k --help` was not asked for. A default of False skips that.
 # One entry for the root and one per sub-app, by its name.
-HELP_FLAG_DEFAULTS = {"help": False, "catalogue": {"help": False}, "cache": {"help": False}}
+HELP_FLAG_DEFAULTS = {
+    "help": False,
+    # The same for typer's completion flags, which only the root has.
+    "install_completion": False,
+    "show_completion": False,
+    "catalogue": {"help": False},
+    "cache": {"help": False},
+}
 
 app = typer.Typer(
     name="iso20k",
     help="Measure readiness for an ISO/IEC 20000-1:2018 certification audit from the "
     "evidence an organisation actually has.",
-    epilog=EXIT_CODES_HELP,
+    epilog=f"{COMPLETION_HELP}\n\n{EXIT_CODES_HELP}",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"default_map": HELP_FLAG_DEFAULTS},

@@ -23,10 +23,12 @@ def clear() -> Result:
     """Remove every cache entry; the next run reads every file afresh."""
     from iso20k_cli.cache.location import cache_dir
     from iso20k_cli.cache.store import clear as clear_store
+    from iso20k_cli.text.counts import plural
 
     where = cache_dir()
     removed = clear_store(where)
-    said = f"removed {removed.entries} entries ({_megabytes(removed.size)}) from {where}\n"
+    entries = plural(removed.entries, "entry", "entries")
+    said = f"removed {entries} ({_megabytes(removed.size)}) from {where}\n"
     return Result((Output(said),))
 
 

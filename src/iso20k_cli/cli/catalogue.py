@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from iso20k_cli.cli.completion import complete_ids
 from iso20k_cli.cli.options import CatalogueOption
 from iso20k_cli.cli.result import Output, Result
 from iso20k_cli.errors import Iso20kError
@@ -18,10 +19,14 @@ def validate(
 ) -> Result:
     """Check a catalogue file; errors name the file and line. Exit 0 when valid, 2 when not."""
     from iso20k_cli.catalogue.loader import load_catalogue
+    from iso20k_cli.text.counts import plural
 
     loaded = load_catalogue(file)
     mandatory = sum(1 for i in loaded.items if i.mandatory)
-    summary = f"{len(loaded.clauses)} clauses, {len(loaded.items)} items ({mandatory} mandatory)"
+    summary = (
+        f"{plural(len(loaded.clauses), 'clause')}, {plural(len(loaded.items), 'item')} "
+        f"({mandatory} mandatory)"
+    )
     return Result((Output(f"{file}: valid: {summary}\n"),))
 
 
@@ -36,19 +41,38 @@ def checks() -> Result:
 
 def show(
     clause: Annotated[
-        str | None, typer.Argument(help="A clause id (e.g. 8.6.1) or item id to show in full.")
+        str | None,
+        typer.Argument(
+            metavar="ID_OR_WORDS",
+            help="A clause id (8.6.1) or item id (incident-management-procedure) to show "
+            "in full; other words search titles, ids and the catalogue's vocabulary "
+            "('incident', 'BCP'). Without it: every clause and the ids of its items.",
+            autocompletion=complete_ids,
+        ),
     ] = None,
     catalogue: CatalogueOption = None,
 ) -> Result:
-    """Browse the catalogue: the clause tree, or one clause or item with what it expects."""
+    """Browse the catalogue: the clause tree with item ids, one clause or item with what it
+    expects, or the clauses and items a word finds.
+
+    Examples: 'iso20k catalogue show', 'iso20k catalogue show 8.6.1',
+    'iso20k catalogue show incident', 'iso20k catalogue show BCP'."""
     from iso20k_cli.catalogue.loader import load_catalogue
-    from iso20k_cli.render.catalogue import render_catalogue
+    from iso20k_cli.catalogue.search import nearest_ids, search
+    from iso20k_cli.render.catalogue import render_catalogue, render_matches
+    from iso20k_cli.render.wording import did_you_mean
 
     loaded = load_catalogue(catalogue)
-    if (
-        clause is not None
-        and clause not in loaded.clauses_by_id
-        and clause not in loaded.items_by_id
-    ):
-        raise Iso20kError(f"'{clause}' is neither a clause nor an item of {loaded.path}")
-    return Result((Output(lambda console, _plain: render_catalogue(loaded, clause, console)),))
+    if clause is None or clause in loaded.clauses_by_id or clause in loaded.items_by_id:
+        return Result((Output(lambda console, _plain: render_catalogue(loaded, clause, console)),))
+    query = clause
+    matches = search(loaded, query)
+    if not matches:
+        guess = did_you_mean(nearest_ids(loaded, query))
+        raise Iso20kError(
+            f"'{query}' is neither a clause nor an item of {loaded.path}, and no title or "
+            f"id holds those words{'; ' + guess if guess else ''}"
+        )
+    return Result(
+        (Output(lambda console, _plain: render_matches(loaded, query, matches, console)),)
+    )

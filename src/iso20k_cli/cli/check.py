@@ -16,6 +16,7 @@ import typer
 from iso20k_cli import formats
 from iso20k_cli.cli.destination import choose_format, require_fitting_name
 from iso20k_cli.cli.options import (
+    AllowEmptyOption,
     AnswersOption,
     AsOfOption,
     CatalogueOption,
@@ -99,9 +100,10 @@ def check(
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
     git: GitOption = False,
+    allow_empty: AllowEmptyOption = False,
 ) -> Result:
     """Assess an evidence folder: readiness per clause, verdicts and findings."""
-    from iso20k_cli.cli.run import run_folder
+    from iso20k_cli.cli.run import require_evidence, run_folder
     from iso20k_cli.history.baseline import SavedResult, load_result, require_same_catalogue
     from iso20k_cli.history.compare import compare
     from iso20k_cli.history.gate import evaluate_gate
@@ -121,6 +123,7 @@ def check(
         evidence_dir, as_of, catalogue, config, fail_under, no_cache, answers=answers, git=git
     )
     assessment = run.assessment
+    require_evidence(assessment, allow_empty)
     comparison = None
     if saved is not None and baseline is not None:
         current = SavedResult.of(assessment)
@@ -152,11 +155,11 @@ def default_format(environ: Mapping[str, str], to_stdout: bool) -> str:
 
 
 def _compared(assessment: "Assessment", comparison: "Comparison", baseline: Path | None) -> str:
-    from iso20k_cli.render.wording import delta_text, score_precise
+    from iso20k_cli.render.wording import delta_text, plural, score_precise
 
     before, after = comparison.before.score, assessment.score
     return (
         f"compared with {baseline}: readiness {score_precise(before)} -> {score_precise(after)} "
-        f"({delta_text(before, after)}), {len(comparison.new_findings)} new finding(s), "
+        f"({delta_text(before, after)}), {plural(len(comparison.new_findings), 'new finding')}, "
         f"{len(comparison.resolved_findings)} resolved"
     )

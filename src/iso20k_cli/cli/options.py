@@ -82,6 +82,14 @@ NoCacheOption = Annotated[
         help="Read every file and the catalogue afresh, and keep nothing for later runs.",
     ),
 ]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Assess a folder even when no file in it is evidence of any requirement "
+        "(otherwise an error, exit 2: usually the wrong folder).",
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(

@@ -25,12 +25,16 @@ PROGRESS_THRESHOLD = 200
 
 
 def plain_mode(is_terminal: bool) -> bool:
-    """No colour and no box drawing: when not writing to a terminal, or NO_COLOR is set."""
-    return not is_terminal or "NO_COLOR" in os.environ
+    """No colour and no box drawing: when not writing to a terminal.
+
+    NO_COLOR is not plain mode: in a terminal it removes the colour and keeps the layout
+    (rich reads it itself)."""
+    return not is_terminal
 
 
 def emit(draw: Draw) -> None:
-    """Print to stdout: rich in a terminal, plain text otherwise or when NO_COLOR is set."""
+    """Print to stdout: rich in a terminal (without colour under NO_COLOR), plain text
+    otherwise."""
     if plain_mode(sys.stdout.isatty()):
         sys.stdout.write(plain_text(draw))
     else:
@@ -38,7 +42,9 @@ def emit(draw: Draw) -> None:
 
 
 def stderr_console() -> Console:
-    return safe_console(stderr=True, highlight=False, no_color=plain_mode(sys.stderr.isatty()))
+    # None, not False, in a terminal: rich then honours NO_COLOR.
+    no_color = True if plain_mode(sys.stderr.isatty()) else None
+    return safe_console(stderr=True, highlight=False, no_color=no_color)
 
 
 def say(message: str) -> None:

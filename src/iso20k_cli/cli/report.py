@@ -11,6 +11,7 @@ import typer
 
 from iso20k_cli.cli.destination import choose_format, require_destination
 from iso20k_cli.cli.options import (
+    AllowEmptyOption,
     AnswersOption,
     AsOfOption,
     CatalogueOption,
@@ -70,12 +71,13 @@ def report(
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,
     git: GitOption = False,
+    allow_empty: AllowEmptyOption = False,
 ) -> Result:
     """Write a gap-analysis report for the client: summary, findings, strengths, action plan.
 
     For example: iso20k report sms -o report.html, -o report.pdf (after pip install
     "iso20k[pdf]"), -o report.docx, or -o action-plan.xlsx for the action plan alone."""
-    from iso20k_cli.cli.run import run_folder
+    from iso20k_cli.cli.run import require_evidence, run_folder
     from iso20k_cli.render.report.context import report_context
     from iso20k_cli.render.report.templates import check_template_dir
     from iso20k_cli.render.report.view import build_report
@@ -99,6 +101,7 @@ def report(
         answers=answers,
         git=git,
     )
+    require_evidence(run.assessment, allow_empty)
     context = report_context(run.settings, run.logo, template_dir, parsed_audit_date)
     content = chosen.render()(
         build_report(run.assessment, context.audit_date, run.catalogue), context

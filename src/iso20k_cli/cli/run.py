@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from iso20k_cli.cli.options import parse_date
 
 if TYPE_CHECKING:
+    from iso20k_cli.assess.model import Assessment
     from iso20k_cli.assess.pipeline import Run
 
 
@@ -42,3 +43,39 @@ def run_folder(
     for warning in run.warnings:
         say(f"warning: {warning}")
     return run
+
+
+def nothing_recognised(assessment: Assessment) -> str | None:
+    """Why the folder holds no evidence at all, or None when a file serves some item.
+
+    A folder with nothing in it, or nothing the catalogue recognises, is almost always
+    the wrong folder: its result would be every requirement missing."""
+    files = assessment.files
+    if not files:
+        return f"{assessment.evidence_dir}: the folder holds no file to assess"
+    # A file that names an item but does not count yet (a template still to fill, a
+    # draft that is only suggested) shows the folder is the right one, only unfinished.
+    if any(f.used_for for f in files) or any(i.near_misses for i in assessment.items):
+        return None
+    read = (
+        "the one file read is not" if len(files) == 1 else f"none of the {len(files)} files read is"
+    )
+    return f"{assessment.evidence_dir}: {read} evidence of any requirement of the catalogue"
+
+
+def require_evidence(assessment: Assessment, allow_empty: bool) -> None:
+    """Refuse a result on a folder without evidence (exit 2), unless ``--allow-empty``."""
+    from iso20k_cli.errors import EvidenceFolderError
+
+    reason = nothing_recognised(assessment)
+    if reason is None or allow_empty:
+        return
+    why = (
+        ""
+        if not assessment.files
+        else " 'iso20k explain FOLDER ITEM' shows why a file was not recognised;"
+    )
+    raise EvidenceFolderError(
+        f"{reason}. Is it the folder that holds the management system's documents and "
+        f"records?{why} --allow-empty assesses it anyway (every requirement missing)."
+    )

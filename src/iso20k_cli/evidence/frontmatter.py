@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from iso20k_cli.evidence.dates import OpenOrder, scan_date
 from iso20k_cli.evidence.flatyaml import FlatReader
 from iso20k_cli.evidence.model import DocStatus, DocumentControl
+from iso20k_cli.text.counts import agree
 from iso20k_cli.yamlio import YamlBoundsError, check_bounds, duplicate_key_message
 
 # Organisations name the same field many ways; the first name is the canonical one.
@@ -267,7 +268,8 @@ def _declared(block: Any, warnings: list[str]) -> tuple[str, ...]:
         return ()
     unknown = sorted(str(k) for k in block if k != "satisfies")
     if unknown:
-        warnings.append(f"front-matter 'iso20k' has unknown key(s): {', '.join(unknown)}")
+        keys = agree(len(unknown), "an unknown key", "unknown keys")
+        warnings.append(f"front-matter 'iso20k' has {keys}: {', '.join(unknown)}")
     value = block.get("satisfies")
     if value is None:
         return ()

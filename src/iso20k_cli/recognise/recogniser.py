@@ -33,6 +33,7 @@ from iso20k_cli.recognise.naming import NAME_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.unwritten import is_outline, unfilled_template
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.text.counts import plural as count_of
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
@@ -409,7 +410,7 @@ class Recogniser:
             if match is None:
                 continue
             where = f'sheet "{table.section}"' if file.format == "xlsx" and table.section else None
-            detail = f"{match.detail}; {table.row_count} rows"
+            detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
             if never is not None:
                 found.miss(match.item, f"{detail}, but {never}")
             elif not found.has(match.item):

@@ -8,8 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.catalogue.model import Catalogue, Clause, Item
+from iso20k_cli.catalogue.search import Matches
 from iso20k_cli.checks.registry import CheckDoc
-from iso20k_cli.render.wording import requirement_label
+from iso20k_cli.render.wording import plural, requirement_label
 
 
 def _tree(catalogue: Catalogue, console: Console) -> None:
@@ -25,26 +26,64 @@ def _tree(catalogue: Catalogue, console: Console) -> None:
     console.print()
     table = Table(box=None, show_edge=False, pad_edge=False)
     table.add_column("Clause", no_wrap=True)
-    table.add_column("Title", overflow="fold")
-    table.add_column("Docs", justify="right")
-    table.add_column("Records", justify="right")
+    table.add_column("Title, and its items", overflow="fold")
     for clause in catalogue.clauses:
-        items = [catalogue.item(i) for i in clause.items]
-        docs = sum(1 for i in items if i.kind.value == "document")
-        records = len(items) - docs
         title = clause.title + (" (?)" if clause.source.uncertain else "")
         table.add_row(
             "  " * clause.depth + clause.id,
             Text(title, style="bold" if clause.depth == 0 else ""),
-            str(docs or ""),
-            str(records or ""),
         )
+        for item_id in clause.items:
+            item = catalogue.item(item_id)
+            # The id first, where the eye looks for it; the title after it, in grey.
+            entry = Text("  " + item.id, style="cyan") + Text(
+                f"  {item.title} ({_expects(item)})", style="dim"
+            )
+            table.add_row("", entry)
     console.print(table)
     console.print(
         Text(
-            "(?) the exact title is not verified; see 'iso20k catalogue show CLAUSE'.", style="dim"
+            "(?) the exact title is not verified. 'iso20k catalogue show ID' shows a clause "
+            "or item in full; 'iso20k catalogue show WORDS' searches titles and the "
+            "catalogue's vocabulary.",
+            style="dim",
         )
     )
+
+
+def _expects(item: Item) -> str:
+    """'document, mandatory': the kind of evidence an item asks for, and whether it must."""
+    return f"{item.kind.value}, {requirement_label(item.mandatory).lower()}"
+
+
+def render_matches(catalogue: Catalogue, query: str, matches: Matches, console: Console) -> None:
+    """What ``catalogue show WORDS`` found: the clauses and items, with their ids."""
+    found = [
+        plural(len(matches.items), "item"),
+        *([plural(len(matches.clauses), "clause")] if matches.clauses else []),
+    ]
+    console.print(Text(f"'{query}' matches {' and '.join(found)}", style="bold"))
+    if matches.clauses:
+        console.print()
+        clauses = Table(box=None, show_edge=False, pad_edge=False)
+        clauses.add_column("Clause", no_wrap=True)
+        clauses.add_column("Title", overflow="fold")
+        for clause in matches.clauses:
+            clauses.add_row(clause.id, clause.title)
+        console.print(clauses)
+    if matches.items:
+        console.print()
+        items = Table(box=None, show_edge=False, pad_edge=False)
+        items.add_column("Item id", no_wrap=True, style="cyan")
+        items.add_column("Title (clause; what it expects)", overflow="fold")
+        for item in matches.items:
+            items.add_row(
+                item.id,
+                Text(item.title) + Text(f" ({item.clause}; {_expects(item)})", style="dim"),
+            )
+        console.print(items)
+    console.print()
+    console.print(Text("'iso20k catalogue show ID' shows one in full.", style="dim"))
 
 
 def _item_lines(item: Item) -> list[RenderableType]:

@@ -31,7 +31,7 @@ from iso20k_cli.assess.model import (
 )
 from iso20k_cli.assess.score import Basis
 from iso20k_cli.evidence.model import ControlSource
-from iso20k_cli.render.wording import NO_CONFIGURATION, by_testimony
+from iso20k_cli.render.wording import NO_CONFIGURATION, agree, by_testimony, plural, score_precise
 from iso20k_cli.settings.answers import Answer as InterviewAnswer
 
 
@@ -70,7 +70,7 @@ def _control(file: FileResult) -> str:
         parts.append(f"review due {c.review_due}")
     span = None
     if c.review_months:
-        parts.append(f"reviewed every {c.review_months} months")
+        parts.append(f"reviewed every {plural(c.review_months, 'month')}")
     if c.sources:
         fields: dict[str, list[str]] = {}
         for name, source in c.sources.items():
@@ -88,7 +88,9 @@ def _control(file: FileResult) -> str:
     if file.entries is not None:
         # A register or export: its entries are the records the checks count.
         dated = f", {span}" if span else ""
-        parts.append(f"{file.entries} entries dated by '{file.date_column}'{dated}")
+        parts.append(
+            f"{plural(file.entries, 'entry', 'entries')} dated by '{file.date_column}'{dated}"
+        )
     elif span:
         parts.append(f"records dated {span}")
     return ", ".join(parts)
@@ -201,7 +203,7 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
 
 
 def _item_score(score: float | None) -> str:
-    return "—" if score is None else f"{score:.0f}"
+    return "—" if score is None else score_precise(score)
 
 
 _UNSCORED = {
@@ -239,8 +241,9 @@ def _status_reason(x: ItemExplanation) -> str:
     outcome = f"{x.status.value}, score {_item_score(x.score)}."
     if x.decided_by is Decision.CHECKS_FAILED:
         return (
-            f"Evidence was recognised but {x.failing_checks} check finding(s) of major or minor "
-            f"grade remain: {outcome} Observations do not lower a status."
+            f"Evidence was recognised but {plural(x.failing_checks, 'check finding')} of major "
+            f"or minor grade {agree(x.failing_checks, 'remains', 'remain')}: {outcome} "
+            "Observations do not lower a status."
         )
     return f"{_SCORED[x.decided_by]}: {outcome}"
 
@@ -298,7 +301,7 @@ def _explain_clause(x: ClauseExplanation, console: Console) -> None:
 
 
 def _clause_score(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}"
+    return "—" if score is None else score_precise(score)
 
 
 def _clause_rule(a: ScoreArithmetic) -> str:
@@ -325,15 +328,17 @@ def _clause_reasoning(a: ScoreArithmetic) -> list[str]:
         )
         if a.lifted_by_good_practice:
             lines.append(
-                f"No mandatory item is present, but {g.present} good-practice item(s) are: "
+                f"No mandatory item is present, but {plural(g.present, 'good-practice item')} "
+                f"{agree(g.present, 'is', 'are')}: "
                 "lifted from missing to partial."
             )
-        lines.append(f"Mean of the mandatory items: {m.total:.0f} / {m.count} = {m.mean:.1f}.")
+        mean = score_precise(m.mean)
+        lines.append(f"Mean of the mandatory items: {m.total:.0f} / {m.count} = {mean}.")
         if g.count:
             lines.append(
                 f"With good practice: ({m.total:.0f}×{a.mandatory_weight} + "
                 f"{g.total:.0f}×{a.good_practice_weight}) / {a.combined_weight} = "
-                f"{a.combined:.1f}; "
+                f"{score_precise(a.combined)}; "
                 + (
                     "this raises the score, so it counts."
                     if a.good_practice_counts
@@ -343,7 +348,8 @@ def _clause_reasoning(a: ScoreArithmetic) -> list[str]:
     elif a.basis is Basis.GOOD_PRACTICE:
         lines.append(
             f"Good-practice items only, {g.met} of {g.count} met and {g.partial} "
-            f"partial: the best of them gives the clause its status and score, {g.best:.0f}."
+            "partial: the best of them gives the clause its status and score, "
+            f"{score_precise(g.best)}."
         )
     elif a.basis is Basis.GOOD_PRACTICE_ABSENT:
         lines.append(

@@ -16,6 +16,7 @@ from iso20k_cli.render.wording import (
     by_testimony,
     delta_text,
     interview_summary,
+    plural,
     score_precise,
     severity_counts,
     status_word,
@@ -92,7 +93,7 @@ def render_markdown_summary(assessment: Assessment, context: RenderContext) -> s
             "",
             f"Since the baseline: readiness {score_precise(before)} → {score} "
             f"({delta_text(before, assessment.score)}), "
-            f"{len(comparison.new_findings)} new finding(s), "
+            f"{plural(len(comparison.new_findings), 'new finding')}, "
             f"{len(comparison.resolved_findings)} resolved.",
         ]
     counts = severity_counts({s: assessment.count(s) for s in Severity})

@@ -1,4 +1,4 @@
-"""Terminal output as plain text: for pipes, files and NO_COLOR."""
+"""Terminal output as plain text: for pipes and files (anything that is not a terminal)."""
 
 from __future__ import annotations
 

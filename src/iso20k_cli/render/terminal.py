@@ -1,7 +1,9 @@
 """The readiness table, verdicts and top findings, for a person at a terminal.
 
-Readable at 80 columns. In plain mode (not a terminal, or NO_COLOR) it uses no
-colour and no box-drawing characters, so that logs and pipes stay clean.
+Readable from 60 columns, and using the width there is: titles get what the other
+columns leave, and the readiness bars give way to them on a narrow terminal. In plain
+mode (not a terminal) it uses no colour and no box-drawing characters, so that logs
+and pipes stay clean; NO_COLOR in a terminal removes the colour only.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -20,8 +23,9 @@ from iso20k_cli.render.wording import (
     configuration_text,
     format_summary,
     interview_summary,
+    plural,
     score_out_of_100,
-    score_whole,
+    score_precise,
     severity_counts,
     status_word,
 )
@@ -59,7 +63,25 @@ def _bar(score: float | None, width: int, plain: bool) -> Text:
     return Text(full * filled, style=style) + Text(empty * (width - filled), style="dim")
 
 
-def _clause_table(assessment: Assessment, options: TerminalOptions, plain: bool) -> Table:
+# The title column gets what the other columns leave of the console's width, up to the
+# longest title; below this many columns for titles the readiness bars give way to them.
+MIN_TITLE = 24
+BAR_WIDTH = 10
+GAP = 2
+"""Between two columns of a table without borders (a cell's padding of 1 on each side)."""
+
+
+def _clause_table(
+    assessment: Assessment, options: TerminalOptions, plain: bool, width: int
+) -> Table:
+    rows = [_row(c, plain) for c in assessment.clauses if c.depth < options.depth]
+    headers = ("Clause", "Title", "Score", "Status", "Readiness")
+    clause_w, title_w, score_w, status_w = (
+        max([len(headers[n]), *(cell_len(str(r[n])) for r in rows)]) for n in range(4)
+    )
+    fixed = clause_w + score_w + status_w + 3 * GAP
+    with_bars = width - fixed - GAP - BAR_WIDTH >= MIN_TITLE
+    room = width - fixed - (GAP + BAR_WIDTH if with_bars else 0)
     table = Table(
         box=None,
         show_edge=False,
@@ -68,25 +90,26 @@ def _clause_table(assessment: Assessment, options: TerminalOptions, plain: bool)
         expand=False,
     )
     table.add_column("Clause", no_wrap=True)
-    table.add_column("Title", overflow="ellipsis", no_wrap=True, max_width=38)
+    # A title too long for the room left ends in an ellipsis; one line per clause keeps
+    # the scores and statuses in line with their clause.
+    table.add_column("Title", overflow="ellipsis", no_wrap=True, width=max(5, min(title_w, room)))
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Readiness", no_wrap=True)
-    for clause in assessment.clauses:
-        if clause.depth >= options.depth:
-            continue
-        table.add_row(*_row(clause, plain))
+    if with_bars:
+        table.add_column("Readiness", no_wrap=True, width=BAR_WIDTH)
+    for row in rows:
+        table.add_row(*(row if with_bars else row[:4]))
     return table
 
 
 def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
     indent = "  " * clause.depth
-    score = "—" if clause.score is None else score_whole(clause.score)
+    score = "—" if clause.score is None else score_precise(clause.score)
     if plain and clause.score is None:
         score = "-"
     status = Text(status_word(clause), style=_STATUS_STYLE[clause.status])
     title = Text(clause.title, style="bold" if clause.depth == 0 else "")
-    return (indent + clause.id, title, score, status, _bar(clause.score, 10, plain))
+    return (indent + clause.id, title, score, status, _bar(clause.score, BAR_WIDTH, plain))
 
 
 def _verdict(assessment: Assessment, plain: bool) -> Group:
@@ -166,13 +189,13 @@ def render_terminal(
     unread = sum(1 for f in assessment.files if not f.readable)
     not_read = f"; {unread} not read" if unread else ""
     console.print(
-        f"{len(assessment.files)} files ({format_summary(assessment)}); {used} used as "
+        f"{plural(len(assessment.files), 'file')} ({format_summary(assessment)}); {used} used as "
         f"evidence{not_read}; assessed as of {assessment.as_of}"
     )
     if (heard := interview_summary(assessment)) is not None:
         console.print(Text(heard, overflow="fold"))
     console.print()
-    console.print(_clause_table(assessment, options, plain))
+    console.print(_clause_table(assessment, options, plain, console.width))
     if any(by_testimony(c) for c in assessment.clauses if c.depth < options.depth):
         console.print(Text(TESTIMONY_LEGEND, style="dim"))
     console.print()

@@ -20,6 +20,8 @@ from iso20k_cli.assess.model import (
 )
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.recognise.model import MatchedBy
+from iso20k_cli.text.counts import agree as agree
+from iso20k_cli.text.counts import plural as plural
 
 # --- Statuses, severities and how evidence was recognised -----------------------------
 
@@ -136,25 +138,21 @@ def check_label(check: str) -> str:
 
 
 # --- Scores ------------------------------------------------------------------------------
-# Two ways of writing a score, for two purposes. A reader of the table or the report sees
-# whole points; where scores are compared between runs (a baseline, the gate, the CI
-# summaries and the diff) a tenth is kept, so that a small change is never rounded away.
-
-
-def score_whole(score: float) -> str:
-    """Whole points, as a table or a report shows a score: 83."""
-    return f"{score:.0f}"
-
-
-def score_out_of_100(score: float | None) -> str:
-    """A score as a report's reader sees it: 83/100, or a dash when not scored."""
-    return "—" if score is None else f"{score_whole(score)}/100"
+# One way of writing a score in every output: to a tenth, as the engine rounds it and the
+# JSON result holds it, so that the table, the report, the CI formats and a comparison
+# between runs never show one score as two numbers (74 in one place, 74.4 in another),
+# and a small change is never rounded away.
 
 
 def score_precise(score: float) -> str:
-    """A score to a tenth, for comparisons between runs: 80, or 83.3 when it has a fraction."""
+    """A score as every output writes it: 80, or 83.3 when it has a fraction."""
     rounded = round(score, 1)
     return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def score_out_of_100(score: float | None) -> str:
+    """A score as a report's reader sees it: 83.3/100, or a dash when not scored."""
+    return "—" if score is None else f"{score_precise(score)}/100"
 
 
 def delta_text(before: float, after: float) -> str:
@@ -167,8 +165,14 @@ def delta_text(before: float, after: float) -> str:
 # --- Counts and sentences ----------------------------------------------------------------
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def did_you_mean(suggestions: list[str]) -> str:
+    """The offer of what a mistyped id may have meant: did you mean 'a' or 'b'? Empty
+    when there is nothing to offer."""
+    if not suggestions:
+        return ""
+    quoted = [f"'{s}'" for s in suggestions]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {listed}?"
 
 
 def sentence(text: str) -> str:

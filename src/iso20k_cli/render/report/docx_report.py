@@ -26,7 +26,7 @@ from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
-from iso20k_cli.render.wording import NO_CONFIGURATION
+from iso20k_cli.render.wording import NO_CONFIGURATION, agree, plural
 
 STATUS_MARK = {
     Status.MET: "✓",
@@ -188,7 +188,7 @@ class _Writer:
                 ("Assessor", cover.assessor or "not stated"),
                 (
                     "Evidence folder",
-                    f"{cover.evidence_dir} ({len(self.view.evidence.files)} files)",
+                    f"{cover.evidence_dir} ({plural(len(self.view.evidence.files), 'file')})",
                 ),
                 ("Requirements catalogue", cover.catalogue),
                 ("Configuration", cover.configuration or NO_CONFIGURATION),
@@ -202,7 +202,8 @@ class _Writer:
         self.heading("1. Executive summary", 1)
         self.para(s.conclusion)
         span = (
-            f" Records of operation cover {s.records_span_days} days (certification bodies "
+            f" Records of operation cover {plural(s.records_span_days, 'day')} "
+            "(certification bodies "
             f"usually expect about {s.min_records_span_days} before Stage 2)."
             if s.records_span_days is not None
             else " No dated records of operation were found."
@@ -380,7 +381,8 @@ class _Writer:
         self.page_break()
         self.heading("6. Evidence index", 1)
         self.para(
-            f"{len(index.files)} files were examined: {index.used} used as evidence, "
+            f"{plural(len(index.files), 'file')} {agree(len(index.files), 'was', 'were')} "
+            f"examined: {index.used} used as evidence, "
             f"{index.unused} not used, {len(index.unreadable)} whose content could not be read."
         )
         self.table(

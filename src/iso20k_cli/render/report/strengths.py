@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Decision, ItemResult, Status
+from iso20k_cli.render.wording import plural
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def strengths(assessment: Assessment) -> tuple[Strength, ...]:
         found.append(
             Strength(
                 heading="A track record of operation",
-                statement=f"Records of operation cover {span} days, more than the {minimum} "
+                statement=f"Records of operation cover {plural(span, 'day')}, "
+                f"more than the {minimum} "
                 "days or so that certification bodies usually expect before Stage 2.",
             )
         )

@@ -12,7 +12,7 @@ import math
 from markupsafe import Markup, escape
 
 from iso20k_cli.render.report.view import ClauseScore
-from iso20k_cli.render.wording import score_whole
+from iso20k_cli.render.wording import score_precise
 
 # The same bands as the terminal's readiness bars.
 GOOD, FAIR = 80.0, 50.0
@@ -52,7 +52,7 @@ def gauge(score: float, label: str = "Overall readiness") -> Markup:
     end = _point(cx, cy, radius, 1)
     here = _point(cx, cy, radius, fraction)
     colour = BAND_COLOURS[band(score)]
-    value = score_whole(score)
+    value = score_precise(score)
     arc_from = f"M {start[0]:.1f} {start[1]:.1f} A {radius:.0f} {radius:.0f} 0 0 1"
     track = f"{arc_from} {end[0]:.1f} {end[1]:.1f}"
     arc = ""
@@ -104,7 +104,7 @@ def clause_bars(clauses: tuple[ClauseScore, ...], label: str = "Readiness by cla
                 f'<rect x="{name_width}" y="{y + 6}" width="{filled:.1f}" height="18" rx="3" '
                 f'fill="{BAND_COLOURS[band(clause.score)]}"/>'
             )
-        value = "by interview" if clause.score is None else score_whole(clause.score)
+        value = "by interview" if clause.score is None else score_precise(clause.score)
         parts.append(
             f'<text x="{name_width + bar_width + 8}" y="{y + 19}" class="bar-value" '
             f"{_font(14, INK, 600)}>"

@@ -25,6 +25,7 @@ from jinja2 import (
 
 from iso20k_cli.errors import Iso20kError
 from iso20k_cli.render.report import mdtext
+from iso20k_cli.render.wording import agree, plural
 from iso20k_cli.resources import templates_dir
 
 MARKDOWN_TEMPLATE = "report.md.j2"
@@ -59,6 +60,10 @@ def environment(template_dir: Path | None, *, html: bool) -> Environment:
         auto_reload=False,
     )
     env.filters["iso"] = lambda value: value.isoformat() if value is not None else ""
+    # Counts spelled out as every output spells them: {{ n|plural("file") }} is "1 file",
+    # {{ n|agree("was", "were") }} the verb that goes with it.
+    env.filters["plural"] = plural
+    env.filters["agree"] = agree
     if not html:
         env.filters["code"] = mdtext.code_span
         env.filters["codes"] = lambda values, sep=", ": mdtext.MdSafe(

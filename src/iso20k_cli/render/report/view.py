@@ -29,7 +29,9 @@ from iso20k_cli.render.wording import (
     SEVERITY_LABEL,
     SEVERITY_MEANING,
     acceptance_text,
+    agree,
     interview_summary,
+    plural,
     requirement_label,
     score_out_of_100,
     sentence,
@@ -115,6 +117,9 @@ class Summary:
     counts: tuple[SeverityCount, ...]
     accepted: int
     """Findings the organisation has accepted, not in ``counts``."""
+    accepted_text: str
+    """The sentence that says so: '1 further finding accepted by the organisation is not
+    counted'; empty when there is none."""
     top_gaps: tuple[FindingView, ...]
     clauses: tuple[ClauseScore, ...]
     """The top-level clauses, for the readiness-by-clause table and chart."""
@@ -368,6 +373,16 @@ def _conclusion(assessment: Assessment) -> str:
     )
 
 
+def _accepted_text(accepted: int) -> str:
+    if not accepted:
+        return ""
+    return (
+        f"{plural(accepted, 'further finding')} accepted by the organisation "
+        f"{agree(accepted, 'is', 'are')} not counted; "
+        f"{agree(accepted, 'it is', 'they are')} listed after the action plan."
+    )
+
+
 def _summary(assessment: Assessment, items: dict[str, ItemResult], plan: ActionPlan) -> Summary:
     counted = [i for i in assessment.items if i.score is not None]
     mandatory = [i for i in counted if i.mandatory]
@@ -378,6 +393,7 @@ def _summary(assessment: Assessment, items: dict[str, ItemResult], plan: ActionP
         stages=_stages(assessment),
         counts=_severities(assessment),
         accepted=assessment.accepted,
+        accepted_text=_accepted_text(assessment.accepted),
         top_gaps=tuple(_finding(f, items, plan) for f in top_gaps(assessment)),
         clauses=tuple(_clause_score(c) for c in assessment.clauses if c.parent is None),
         requirements=len(counted),
