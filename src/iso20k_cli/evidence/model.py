@@ -57,8 +57,13 @@ class DocumentControl(BaseModel):
 
     def tagged(self, source: ControlSource) -> DocumentControl:
         """This control with ``source`` recorded for each field set that has none yet."""
-        fields = self.model_dump(exclude={"sources", "status_text"})
-        sources = {k: source for k, v in fields.items() if v is not None} | self.sources
+        # The fields' own values, as model_dump gives them (none is a model), without
+        # its cost: this runs several times on every file.
+        sources = {
+            k: source
+            for k, v in self.__dict__.items()
+            if v is not None and k not in ("sources", "status_text")
+        } | self.sources
         return self.model_copy(update={"sources": sources})
 
 

@@ -68,11 +68,10 @@ class ContentScorer:
         found: dict[str, dict[str, float]] = defaultdict(dict)
         by_first = self._by_first
         last = len(body) - 1
-        for index, word in enumerate(body):
-            if word not in by_first:
-                continue
+        starting = self._starting
+        for index in [i for i, w in enumerate(body) if w in by_first]:
             following = body[index + 1] if index < last else None
-            for term in self._starting(word, following):
+            for term in starting(body[index], following):
                 size = len(term.tokens)
                 if size <= 2 or body[index : index + size] == term.tokens:
                     found[term.item][term.phrase] = term.weight

@@ -57,20 +57,19 @@ class Lexicon:
     def canon(self, tokens: Iterable[str]) -> Tokens:
         """Terms replaced (longest first, once, left to right), stop words dropped."""
         source = tuple(tokens)
-        out: list[str] = []
         rules = self._rules
-        index = 0
-        size = len(source)
-        while index < size:
-            word = source[index]
-            if word not in rules:
-                # Most words of a body start no term: no rule to try.
-                out.append(word)
-                index += 1
-                continue
-            for phrase, replacement in rules[word]:
-                end = index + len(phrase)
-                if source[index:end] == phrase:
+        out: list[str] = []
+        index = 0  # words before it are placed in ``out``
+        # Most words of a body start no term: only where one may start is a rule tried,
+        # and the words between are taken as they are.
+        for start in [i for i, w in enumerate(source) if w in rules]:
+            if start < index:
+                continue  # inside a term replaced already
+            out.extend(source[index:start])
+            index = start
+            for phrase, replacement in rules[source[start]]:
+                end = start + len(phrase)
+                if source[start:end] == phrase:
                     # "information security incident" must not become "information
                     # information security incident" through "security incident".
                     overlap = next(
@@ -85,11 +84,12 @@ class Lexicon:
                     index = end
                     break
             else:
-                out.append(word)
-                index += 1
+                out.append(source[start])
+                index = start + 1
+        out.extend(source[index:])
         stop = self._stop
         mark = _MARKS.get
-        return tuple(m for w in out if (m := mark(w, w)) not in stop)
+        return tuple([m for w in out if (m := mark(w, w)) not in stop])
 
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""
