@@ -1,14 +1,19 @@
 """Scan the evidence folder, extract every file and lay the manifest over the result.
 
-Text formats (Markdown, plain text, CSV, HTML) are read in this process: reading one
-costs less than sending its text back from another process. Office files and PDFs
-take tens of milliseconds each, so when there are enough of them they are read in
-worker processes while this one reads the rest. Results are put back in path order,
-so the output never depends on which worker finished first.
+Office files and PDFs take tens of milliseconds each, so when there are enough of them
+they are read in worker processes while this one reads the rest. When the caller settles
+each file in two halves (a :class:`SplitSettle`: the pipeline recognises and slims each
+file) and processes are forked, a folder with work enough for it is read and settled
+wholly in the workers: each sends back only what the assessment keeps of a file, not
+its text, so text formats repay a worker too. Otherwise text formats (Markdown, plain
+text, CSV, HTML) are read in this process: reading one costs less than sending its text
+back from another. Results are put back in path order, so the output never depends on
+which worker finished first.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import deque
@@ -18,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import extract
@@ -42,9 +47,27 @@ MAX_CHUNK = 8
 # but not yet settled never pile up in memory while this process catches up.
 AHEAD_PER_WORKER = 4
 
+# How much reading a folder's files costs, in Markdown pages (an Office file or a PDF
+# is about twenty), below which settling them in workers costs more than it saves.
+HEAVY_WEIGHT = 20
+SETTLE_IN_WORKERS_MIN = 400
+MAX_SETTLE_CHUNK = 32
+
 Settle = Callable[[EvidenceFile], EvidenceFile]
 """Called on each file as soon as it is read (manifest applied); what it returns is kept."""
-Record = Callable[[int, EvidenceFile], None]
+Record = Callable[[int, Any], None]
+
+
+@runtime_checkable
+class SplitSettle(Protocol):
+    """A :data:`Settle` in two halves, so that the first can run where the file was read."""
+
+    def settle(self, file: EvidenceFile) -> Any:
+        """What to keep of ``file``; pickled when run in a worker process, where any
+        change it made to its own state would be lost."""
+
+    def take(self, settled: Any) -> EvidenceFile:
+        """Keep what :meth:`settle` gave, in this process; the file to keep."""
 
 
 @dataclass(frozen=True)
@@ -76,24 +99,43 @@ def _read_chunk(
     return [read(candidate) for candidate in chunk]
 
 
+# A forked worker's way to read and settle a file, installed as the pool starts: forked,
+# the worker shares it with this process instead of receiving it pickled.
+_WORK: Callable[[Candidate], Any] | None = None
+
+
+def _install(work: Callable[[Candidate], Any]) -> None:
+    global _WORK
+    _WORK = work
+
+
+def _work_chunk(chunk: list[Candidate]) -> list[Any]:
+    work = _WORK
+    if work is None:
+        raise RuntimeError("worker started without its work")
+    return [work(candidate) for candidate in chunk]
+
+
 class _ReadAhead:
-    """Heavy files read by a pool, at most ``window`` chunks in flight: ``pool.map``
-    would submit them all and hold every file read until its turn came."""
+    """Files read by a pool, at most ``window`` chunks in flight: ``pool.map`` would
+    submit them all and hold every file read until its turn came. ``read`` is sent to
+    the workers with each chunk; without it, they use the work they were started with."""
 
     def __init__(
         self,
         pool: ProcessPoolExecutor,
-        read: Callable[[Candidate], EvidenceFile],
+        read: Callable[[Candidate], EvidenceFile] | None,
         candidates: list[Candidate],
         indexes: list[int],
         workers: int,
+        most: int = MAX_CHUNK,
     ) -> None:
-        size = max(1, min(MAX_CHUNK, len(indexes) // (workers * AHEAD_PER_WORKER)))
+        size = max(1, min(most, len(indexes) // (workers * AHEAD_PER_WORKER)))
         self._chunks = iter([indexes[i : i + size] for i in range(0, len(indexes), size)])
         self._pool = pool
         self._read = read
         self._candidates = candidates
-        self._pending: deque[tuple[list[int], Future[list[EvidenceFile]]]] = deque()
+        self._pending: deque[tuple[list[int], Future[list[Any]]]] = deque()
         for _ in range(workers * AHEAD_PER_WORKER):
             self._submit()
 
@@ -101,7 +143,12 @@ class _ReadAhead:
         chunk = next(self._chunks, None)
         if chunk is not None:
             files = [self._candidates[i] for i in chunk]
-            self._pending.append((chunk, self._pool.submit(_read_chunk, self._read, files)))
+            future = (
+                self._pool.submit(_read_chunk, self._read, files)
+                if self._read is not None
+                else self._pool.submit(_work_chunk, files)
+            )
+            self._pending.append((chunk, future))
 
     def drain(self, record: Record, wait: bool) -> None:
         """Record the chunks done (all of them, waiting, with ``wait``) in submission
@@ -113,12 +160,33 @@ class _ReadAhead:
             self._submit()
 
 
+@dataclass(frozen=True)
+class _Split:
+    """Reading and settling a file in a worker (``work``), keeping the result here (``take``,
+    with the file's index)."""
+
+    work: Callable[[Candidate], Any]
+    take: Callable[[int, Any], EvidenceFile]
+
+
+def _settles_in_workers(candidates: list[Candidate], jobs: int | None) -> int:
+    """How many workers to read and settle every file in (0: not worth it, or not forked)."""
+    if jobs == 1 or multiprocessing.get_start_method() != "fork":
+        return 0
+    heavy = sum(1 for c in candidates if is_heavy(c))
+    work = len(candidates) - heavy + HEAVY_WEIGHT * heavy
+    if jobs is None and work < SETTLE_IN_WORKERS_MIN:
+        return 0
+    return min(len(candidates), max(1, jobs or min(MAX_WORKERS, os.cpu_count() or 1)))
+
+
 def _extract_all(
     candidates: list[Candidate],
     jobs: int | None,
     progress: Progress | None,
     date_order: DateOrder | None = None,
     settle: Settle | None = None,
+    split: _Split | None = None,
 ) -> list[EvidenceFile]:
     read = partial(extract, date_order=date_order)
     done: dict[int, EvidenceFile] = {}
@@ -128,9 +196,26 @@ def _extract_all(
         if progress is not None:
             progress(len(done), len(candidates))
 
+    def taken(index: int, settled: Any) -> None:
+        assert split is not None
+        done[index] = split.take(index, settled)
+        if progress is not None:
+            progress(len(done), len(candidates))
+
+    everything = _settles_in_workers(candidates, jobs) if split is not None else 0
     heavy = [i for i, c in enumerate(candidates) if is_heavy(c)]
     workers = min(workers_for(len(heavy), jobs), len(heavy))
-    if workers > 1:
+    if everything > 1 and split is not None:
+        try:
+            with ProcessPoolExecutor(
+                max_workers=everything, initializer=_install, initargs=(split.work,)
+            ) as pool:
+                indexes = list(range(len(candidates)))
+                ahead = _ReadAhead(pool, None, candidates, indexes, everything, MAX_SETTLE_CHUNK)
+                ahead.drain(taken, wait=True)
+        except BrokenProcessPool:
+            pass  # a worker died (killed, out of memory): the rest is read below
+    elif workers > 1:
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 # Workers parse the heavy files while this process reads the others.
@@ -226,8 +311,23 @@ def collect(
         file = overlay(file) if overlay is not None else file
         return settle(file) if settle is not None else file
 
+    split = None
+    if isinstance(settle, SplitSettle):
+        halves = settle
+
+        def work(candidate: Candidate) -> Any:
+            file = extract(candidate, date_order)
+            return halves.settle(overlay(file) if overlay is not None else file)
+
+        def take(index: int, settled: Any) -> EvidenceFile:
+            if overlay is not None:
+                overlay.mark(candidates[index].rel)  # laid over in the worker
+            return halves.take(settled)
+
+        split = _Split(work, take)
+
     if cache is None:
-        files = _extract_all(candidates, jobs, progress, date_order, finish)
+        files = _extract_all(candidates, jobs, progress, date_order, finish, split)
     else:
         files = _extract_cached(candidates, cache, jobs, progress, date_order, finish)
     result = tuple(sorted(files, key=lambda f: f.path))
