@@ -61,7 +61,7 @@ class ContentScorer:
 
     def body_words(self, text: str) -> Tokens:
         """The words of a document's opening that terms are looked for in."""
-        return tuple(w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS)
+        return self._lexicon.canon_bare(text[:MAX_BODY_CHARS])
 
     def best_in(self, body: Tokens, threshold: float) -> tuple[ContentScore, ...]:
         """:meth:`best` of a document's :meth:`body_words`."""
@@ -102,14 +102,26 @@ class ContentScorer:
 
 
 class Body:
-    """A document's words, indexed by word, so that counting a phrase costs its places."""
+    """A document's words, in a form in which counting a phrase is one string search."""
 
     def __init__(self, tokens: Tokens) -> None:
         self.tokens = tokens
-        self._at: dict[str, list[int]] = {}
-        for index, word in enumerate(tokens):
-            self._at.setdefault(word, []).append(index)
+        # Each word with a space on either side of its own: "  ".join, so that two
+        # places of a phrase next to each other are both found by str.count.
+        self._spaced = f" {'  '.join(tokens)} "
+        self._at: dict[str, list[int]] | None = None
 
     def count(self, phrase: Tokens) -> int:
+        """The places ``phrase`` starts at in the body, overlapping ones included."""
+        if not phrase:
+            return 0
+        if phrase[0] not in phrase[1:]:
+            # Two places of such a phrase cannot overlap, so str.count, which counts
+            # places that do not, finds them all.
+            return self._spaced.count(f" {'  '.join(phrase)} ")
+        if self._at is None:
+            self._at = {}
+            for index, word in enumerate(self.tokens):
+                self._at.setdefault(word, []).append(index)
         size = len(phrase)
         return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)

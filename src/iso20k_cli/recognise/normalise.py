@@ -50,7 +50,7 @@ def words(text: str) -> tuple[str, ...]:
     letters next to each other within a run."""
     runs = text.split()
     found = _RUNS.get
-    parts = [found(run) for run in runs]
+    parts = list(map(found, runs))
     if None in parts:
         if len(_RUNS) >= _MAX_RUNS:
             _RUNS.clear()  # bounded, whatever the text

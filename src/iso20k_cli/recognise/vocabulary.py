@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress, count, filterfalse
 
 from iso20k_cli.catalogue.model import Genre, Vocabulary
 from iso20k_cli.recognise.normalise import words
@@ -34,6 +35,8 @@ class Lexicon:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._stop = frozenset(w for s in vocabulary.stopwords for w in words(s))
+        # What :meth:`canon_bare` leaves out: stop words, and the words that become markers.
+        self._dropped = self._stop | frozenset(_MARKS) | MARKERS
         # first word -> (phrase, replacement), longest phrase first
         rules: dict[str, list[tuple[Tokens, Tokens]]] = {}
         for source, target in vocabulary.terms.items():
@@ -56,13 +59,24 @@ class Lexicon:
 
     def canon(self, tokens: Iterable[str]) -> Tokens:
         """Terms replaced (longest first, once, left to right), stop words dropped."""
-        source = tuple(tokens)
+        mark = _MARKS.get
+        out = self._replaced(tuple(tokens))
+        return tuple(filterfalse(self._stop.__contains__, map(mark, out, out)))
+
+    def canon_bare(self, text: str) -> Tokens:
+        """:meth:`canon_text` without the markers of coordination and inversion: a body's
+        words, read in one pass."""
+        out = self._replaced(words(text.replace(",", " and ")))
+        return tuple(filterfalse(self._dropped.__contains__, out))
+
+    def _replaced(self, source: Tokens) -> list[str]:
+        """``source`` with its terms replaced, longest first, once, left to right."""
         rules = self._rules
         out: list[str] = []
         index = 0  # words before it are placed in ``out``
         # Most words of a body start no term: only where one may start is a rule tried,
         # and the words between are taken as they are.
-        for start in [i for i, w in enumerate(source) if w in rules]:
+        for start in compress(count(), map(rules.__contains__, source)):
             if start < index:
                 continue  # inside a term replaced already
             out.extend(source[index:start])
@@ -87,9 +101,7 @@ class Lexicon:
                 out.append(source[start])
                 index = start + 1
         out.extend(source[index:])
-        stop = self._stop
-        mark = _MARKS.get
-        return tuple([m for w in out if (m := mark(w, w)) not in stop])
+        return out
 
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""
