@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class DocStatus(StrEnum):
@@ -46,7 +46,9 @@ class DocumentControl(BaseModel):
     revision-history row that nobody approved): a review, not an approval."""
     review_months: int | None = None
     """The review cycle the document states ("Review frequency: annual"), in months."""
-    sources: dict[str, ControlSource] = {}
+    # A factory, not a default of {}: pydantic deep-copies a default on every instance,
+    # and several are made for every file read.
+    sources: dict[str, ControlSource] = Field(default_factory=dict)
     """Where each field set was read, by field name."""
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
 
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
@@ -65,16 +66,34 @@ class ContentScorer:
 
     def best_in(self, body: Tokens, threshold: float) -> tuple[ContentScore, ...]:
         """:meth:`best` of a document's :meth:`body_words`."""
-        found: dict[str, dict[str, float]] = defaultdict(dict)
-        by_first = self._by_first
-        last = len(body) - 1
-        starting = self._starting
-        for index in [i for i, w in enumerate(body) if w in by_first]:
-            following = body[index + 1] if index < last else None
-            for term in starting(body[index], following):
+        # Where each (word, next word) that may start a term stands, in order of first
+        # place: a body says "incident" forty times, and its terms are tried once.
+        places: dict[tuple[str, str | None], list[int]] = {}
+        pairs = zip(body, (*body[1:], None), strict=True)
+        for index, pair in compress(enumerate(pairs), map(self._by_first.__contains__, body)):
+            if (seen := places.get(pair)) is None:
+                places[pair] = [index]
+            else:
+                seen.append(index)
+        # Each term found, at the first place it stands, then in index order there.
+        hits: list[tuple[int, int, _Term]] = []
+        for pair, at in places.items():
+            for order, term in enumerate(self._starting(*pair)):
                 size = len(term.tokens)
-                if size <= 2 or body[index : index + size] == term.tokens:
-                    found[term.item][term.phrase] = term.weight
+                first = (
+                    at[0]
+                    if size <= 2
+                    else next((i for i in at if body[i : i + size] == term.tokens), None)
+                )
+                if first is not None:
+                    hits.append((first, order, term))
+        hits.sort(key=lambda hit: (hit[0], hit[1]))
+        # Read in body order, as if every place were visited: an item's terms in the
+        # order first found; a phrase both a name and a keyword of an item stands at the
+        # same places in both, so the later in the index (its keyword) gives its weight.
+        found: dict[str, dict[str, float]] = defaultdict(dict)
+        for _, _, term in hits:
+            found[term.item][term.phrase] = term.weight
         scored = [
             ContentScore(item_id, sum(terms.values()), tuple(terms))
             for item_id, terms in found.items()
