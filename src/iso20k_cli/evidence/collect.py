@@ -52,6 +52,8 @@ AHEAD_PER_WORKER = 4
 HEAVY_WEIGHT = 20
 SETTLE_IN_WORKERS_MIN = 400
 MAX_SETTLE_CHUNK = 32
+"""Markdown pages sent to a worker at a time; fewer files when Office files and PDFs
+weigh in, so that no worker is left with a long last chunk while the others wait."""
 
 Settle = Callable[[EvidenceFile], EvidenceFile]
 """Called on each file as soon as it is read (manifest applied); what it returns is kept."""
@@ -169,13 +171,17 @@ class _Split:
     take: Callable[[int, Any], EvidenceFile]
 
 
+def _work(candidates: list[Candidate]) -> int:
+    """What reading ``candidates`` costs, in Markdown pages (at least one)."""
+    heavy = sum(1 for c in candidates if is_heavy(c))
+    return max(1, len(candidates) - heavy + HEAVY_WEIGHT * heavy)
+
+
 def _settles_in_workers(candidates: list[Candidate], jobs: int | None) -> int:
     """How many workers to read and settle every file in (0: not worth it, or not forked)."""
     if jobs == 1 or multiprocessing.get_start_method() != "fork":
         return 0
-    heavy = sum(1 for c in candidates if is_heavy(c))
-    work = len(candidates) - heavy + HEAVY_WEIGHT * heavy
-    if jobs is None and work < SETTLE_IN_WORKERS_MIN:
+    if jobs is None and _work(candidates) < SETTLE_IN_WORKERS_MIN:
         return 0
     return min(len(candidates), max(1, jobs or min(MAX_WORKERS, os.cpu_count() or 1)))
 
@@ -211,7 +217,8 @@ def _extract_all(
                 max_workers=everything, initializer=_install, initargs=(split.work,)
             ) as pool:
                 indexes = list(range(len(candidates)))
-                ahead = _ReadAhead(pool, None, candidates, indexes, everything, MAX_SETTLE_CHUNK)
+                most = max(1, round(MAX_SETTLE_CHUNK * len(candidates) / _work(candidates)))
+                ahead = _ReadAhead(pool, None, candidates, indexes, everything, most)
                 ahead.drain(taken, wait=True)
         except BrokenProcessPool:
             pass  # a worker died (killed, out of memory): the rest is read below
