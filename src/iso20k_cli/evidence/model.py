@@ -61,12 +61,14 @@ class DocumentControl(BaseModel):
         """This control with ``source`` recorded for each field set that has none yet."""
         # The fields' own values, as model_dump gives them (none is a model), without
         # its cost: this runs several times on every file.
-        sources = {
-            k: source
+        fields = [
+            k
             for k, v in self.__dict__.items()
             if v is not None and k not in ("sources", "status_text")
-        } | self.sources
-        return self.model_copy(update={"sources": sources})
+        ]
+        if all(k in self.sources for k in fields):
+            return self  # nothing to tag (most often an empty control): the same control
+        return self.model_copy(update={"sources": dict.fromkeys(fields, source) | self.sources})
 
 
 class SectionKind(StrEnum):
