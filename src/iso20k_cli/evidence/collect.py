@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from iso20k_cli.evidence.dates import DateOrder
-from iso20k_cli.evidence.extract import extract
+from iso20k_cli.evidence.extract import extract, load_readers
 from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate, scan
@@ -211,6 +211,8 @@ def _extract_all(
     everything = _settles_in_workers(candidates, jobs) if split is not None else 0
     heavy = [i for i, c in enumerate(candidates) if is_heavy(c)]
     workers = min(workers_for(len(heavy), jobs), len(heavy))
+    if everything > 1 or workers > 1:
+        load_readers(c.rel for c in candidates if c.skip_reason is None)
     if everything > 1 and split is not None:
         try:
             with ProcessPoolExecutor(
