@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, zip_longest
 
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
@@ -69,7 +69,7 @@ class ContentScorer:
         # Where each (word, next word) that may start a term stands, in order of first
         # place: a body says "incident" forty times, and its terms are tried once.
         places: dict[tuple[str, str | None], list[int]] = {}
-        pairs = zip(body, (*body[1:], None), strict=True)
+        pairs = zip_longest(body, body[1:])  # the last word is followed by None
         for index, pair in compress(enumerate(pairs), map(self._by_first.__contains__, body)):
             if (seen := places.get(pair)) is None:
                 places[pair] = [index]
