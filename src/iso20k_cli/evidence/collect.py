@@ -4,11 +4,11 @@ Office files and PDFs take tens of milliseconds each, so when there are enough o
 they are read in worker processes while this one reads the rest. When the caller settles
 each file in two halves (a :class:`SplitSettle`: the pipeline recognises and slims each
 file) and processes are forked, a folder with work enough for it is read and settled
-wholly in the workers: each sends back only what the assessment keeps of a file, not
-its text, so text formats repay a worker too. Otherwise text formats (Markdown, plain
-text, CSV, HTML) are read in this process: reading one costs less than sending its text
-back from another. Results are put back in path order, so the output never depends on
-which worker finished first.
+wholly in the workers (which also keep each file in the cache): each sends back only
+what the assessment keeps of a file, not its text, so text formats repay a worker too.
+Otherwise text formats (Markdown, plain text, CSV, HTML) are read in this process:
+reading one costs less than sending its text back from another. Results are put back
+in path order, so the output never depends on which worker finished first.
 """
 
 from __future__ import annotations
@@ -164,11 +164,11 @@ class _ReadAhead:
 
 @dataclass(frozen=True)
 class _Split:
-    """Reading and settling a file in a worker (``work``), keeping the result here (``take``,
-    with the file's index)."""
+    """A file settled where it was read (``first``: in a worker, on the file as read), and
+    the result kept here (``take``, with the file's path)."""
 
-    work: Callable[[Candidate], Any]
-    take: Callable[[int, Any], EvidenceFile]
+    first: Callable[[EvidenceFile], Any]
+    take: Callable[[str, Any], EvidenceFile]
 
 
 def _work(candidates: list[Candidate]) -> int:
@@ -204,7 +204,7 @@ def _extract_all(
 
     def taken(index: int, settled: Any) -> None:
         assert split is not None
-        done[index] = split.take(index, settled)
+        done[index] = split.take(candidates[index].rel, settled)
         if progress is not None:
             progress(len(done), len(candidates))
 
@@ -214,9 +214,14 @@ def _extract_all(
     if everything > 1 or workers > 1:
         load_readers(c.rel for c in candidates if c.skip_reason is None)
     if everything > 1 and split is not None:
+        first = split.first
+
+        def work(candidate: Candidate) -> Any:
+            return first(read(candidate))
+
         try:
             with ProcessPoolExecutor(
-                max_workers=everything, initializer=_install, initargs=(split.work,)
+                max_workers=everything, initializer=_install, initargs=(work,)
             ) as pool:
                 indexes = list(range(len(candidates)))
                 most = max(1, round(MAX_SETTLE_CHUNK * len(candidates) / _work(candidates)))
@@ -250,9 +255,11 @@ def _extract_cached(
     progress: Progress | None,
     date_order: DateOrder | None,
     settle: Settle,
+    split: _Split | None = None,
 ) -> list[EvidenceFile]:
     """Files the cache holds as they are, and the others read and added to it; each is
-    kept in the cache as read, before the manifest or ``settle`` changes it."""
+    kept in the cache as read, before the manifest or ``settle`` changes it (in the
+    worker that read it, when files are settled in workers)."""
     from iso20k_cli.cache.evidence import EvidenceCache, Keyed
 
     cache = EvidenceCache(store, date_order)
@@ -283,7 +290,26 @@ def _extract_cached(
             cache.put(keyed, file)
         return settle(file)
 
-    read = _extract_all(missing, jobs, advance, date_order, keep_then_settle)
+    kept_split = None
+    if split is not None:
+        settle_first, take = split.first, split.take
+
+        def keep_then_first(file: EvidenceFile) -> tuple[Any, int]:
+            before = store.written
+            keyed = keys.get(file.path)
+            if keyed is not None:
+                cache.put(keyed, file)
+            return settle_first(file), store.written - before
+
+        def take_kept(rel: str, kept: tuple[Any, int]) -> EvidenceFile:
+            settled, written = kept
+            # What the worker wrote to the cache (this file, its recognition): trimming
+            # after the run looks at what this process's store has counted.
+            store.written += written
+            return take(rel, settled)
+
+        kept_split = _Split(keep_then_first, take_kept)
+    read = _extract_all(missing, jobs, advance, date_order, keep_then_settle, kept_split)
     return [*found, *read]
 
 
@@ -324,20 +350,19 @@ def collect(
     if isinstance(settle, SplitSettle):
         halves = settle
 
-        def work(candidate: Candidate) -> Any:
-            file = extract(candidate, date_order)
+        def first(file: EvidenceFile) -> Any:
             return halves.settle(overlay(file) if overlay is not None else file)
 
-        def take(index: int, settled: Any) -> EvidenceFile:
+        def take(rel: str, settled: Any) -> EvidenceFile:
             if overlay is not None:
-                overlay.mark(candidates[index].rel)  # laid over in the worker
+                overlay.mark(rel)  # laid over in the worker
             return halves.take(settled)
 
-        split = _Split(work, take)
+        split = _Split(first, take)
 
     if cache is None:
         files = _extract_all(candidates, jobs, progress, date_order, finish, split)
     else:
-        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish)
+        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish, split)
     result = tuple(sorted(files, key=lambda f: f.path))
     return Evidence(result, overlay.notes() if overlay is not None else ())
