@@ -4,6 +4,7 @@ changed, and never trusts an entry it cannot verify."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -442,6 +443,42 @@ def test_a_folder_read_by_worker_processes_is_cached_file_by_file(
     titles = {f["path"]: f["title"] for f in after.json()["files"]}
     assert titles[changed.relative_to(evidence.root).as_posix()] == "Problem review"
     assert after.stdout == _check(cli, evidence, "--no-cache").stdout
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork" or (os.cpu_count() or 1) < 2,
+    reason="files are settled in workers when forked, on more than one core",
+)
+def test_files_settled_in_workers_are_cached_and_the_cache_trimmed(
+    cli: Invoke, evidence: Folder, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read, kept and recognised in worker processes: each file is kept under its own key,
+    and what the workers wrote counts towards trimming the cache to its limit."""
+    monkeypatch.setattr(collect_module, "SETTLE_IN_WORKERS_MIN", 0)
+    monkeypatch.setenv("ISO20K_CACHE_MAX_MB", "1")
+    workers: list[int] = []
+    real = collect_module._settles_in_workers
+
+    def counted(candidates: list[Candidate], jobs: int | None) -> int:
+        workers.append(chosen := real(candidates, jobs))
+        return chosen
+
+    monkeypatch.setattr(collect_module, "_settles_in_workers", counted)
+    _mixed(evidence)
+    _check(cli, evidence)  # the catalogue is kept now: this process writes nothing more
+    assert len(_entries(cache)) == 5
+    body = "Incidents are logged, classified and resolved within the agreed targets. " * 1200
+    for n in range(24):
+        evidence.add(f"notes/page-{n:02}.md", f"# Notes {n}\n\n{body}\n")
+    workers.clear()
+    cold = _check(cli, evidence)
+    assert workers and workers[0] > 1
+    # 24 pages of 90 KB, each kept whole: over the 1 MB limit, so trimmed below it.
+    size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    assert 0 < size <= 1024 * 1024
+    assert 0 < len(_entries(cache)) < 5 + 24
+    warm = _check(cli, evidence)
+    assert warm.stdout == cold.stdout == _check(cli, evidence, "--no-cache").stdout
 
 
 @pytest.mark.parametrize(

@@ -264,3 +264,17 @@ def test_help_documents_exit_codes(cli: Invoke) -> None:
         "--format",
     ):
         assert needle in text
+
+
+def test_a_page_of_no_words_is_listed_and_recognised_as_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # Long enough not to be a stub, but nothing the recogniser reads as a word: content
+    # is scored on no words at all.
+    evidence.add("notes/untitled.md", "— · —\n" * 200)
+    result = cli(
+        "check", evidence.root, "--as-of", AS_OF, "-f", "json", "--exit-zero", "--allow-empty"
+    )
+    assert result.exit_code == 0, result.stdout
+    (page,) = result.json()["files"]
+    assert (page["path"], page["readable"], page["used_for"]) == ("notes/untitled.md", True, [])

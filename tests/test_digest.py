@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +22,10 @@ from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
 from iso20k_cli.checks.specs import CHECK_TYPES
 from iso20k_cli.cli.output import write_atomically
 from iso20k_cli.errors import OutputError
+from iso20k_cli.evidence import collect as collect_module
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.render.jsonout import render_json
 
 BODY = "Incidents are logged, classified and resolved within the agreed targets. " * 40
@@ -140,6 +144,45 @@ def test_files_are_settled_once_each_in_any_number_of_workers(evidence: Folder) 
     # The manifest is laid over each file before it is settled.
     assert parallel.files[0].title == "Front page"
     assert [f.model_copy(update={"text": ""}) for f in serial.files] == list(parallel.files)
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork" or (os.cpu_count() or 1) < 2,
+    reason="files are settled in workers when forked, on more than one core",
+)
+def test_files_settled_in_workers_give_the_output_of_one_process(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = rich_folder(tmp_path)
+    # A manifest entry for a file read in a worker, and one for no file: both are noted
+    # here, where the workers' results are kept.
+    manifest = folder / "evidence.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "  - path: 04-support/notes-1.md\n    title: Capacity plan\n"
+        + "  - path: 04-support/missing.md\n    title: Nowhere\n",
+        encoding="utf-8",
+    )
+    args = ("check", folder, "--as-of", AS_OF, "-f", "json", "--exit-zero", "--no-cache")
+    monkeypatch.setattr(collect_module, "SETTLE_IN_WORKERS_MIN", 10**9)
+    serial = cli(*args)
+    monkeypatch.setattr(collect_module, "SETTLE_IN_WORKERS_MIN", 0)
+    settled: list[int] = []
+    real = collect_module._settles_in_workers
+
+    def counted(candidates: list[Candidate], jobs: int | None) -> int:
+        settled.append(workers := real(candidates, jobs))
+        return workers
+
+    monkeypatch.setattr(collect_module, "_settles_in_workers", counted)
+    parallel = cli(*args)
+    assert len(settled) == 1 and settled[0] > 1
+    assert parallel.exit_code == serial.exit_code == 0
+    assert parallel.stdout == serial.stdout
+    data = parallel.json()
+    titles = {f["path"]: f["title"] for f in data["files"]}
+    assert titles["04-support/notes-1.md"] == "Capacity plan"
+    assert "entry 3 ('04-support/missing.md') names a file that does not exist" in parallel.stdout
 
 
 def test_output_failing_midway_leaves_no_file(tmp_path: Path) -> None:

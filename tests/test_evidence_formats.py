@@ -108,6 +108,36 @@ def test_docx_body_tables_header_and_core_properties(evidence: Folder) -> None:
     )
 
 
+WORD_STYLES = (
+    "List Bullet", "List Number", "Quote", "Intense Quote", "Caption", "List Paragraph",
+    "No Spacing", "Body Text", "Body Text 2", "Body Text 3", "List 2", "List 3",
+    "List Bullet 2", "List Bullet 3", "List Number 2", "List Number 3", "List Continue",
+    "List Continue 2", "List Continue 3", "Subtitle",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("styles", [2, len(WORD_STYLES)])
+def test_docx_headings_by_style_name_however_many_styles_are_used(
+    evidence: Folder, styles: int
+) -> None:
+    # Style names are looked up for the first few ids a document uses, then read all at
+    # once: headings are found the same either way, before and after the change over.
+    body: list[str | tuple[str, str]] = [("Title", "Release Management Procedure")]
+    for number, style in enumerate(WORD_STYLES[:styles]):
+        body += [("Heading 1", f"Step {number}"), (style, f"Do step {number} carefully.")]
+    body += [("Heading 2", "Rollback"), "Undo the release."]
+    write_docx(evidence.root / "release.docx", body)
+    f = read(evidence)["release.docx"]
+    assert f.title == "Release Management Procedure"
+    headings = [s.heading for s in f.sections]
+    assert headings == [
+        "Release Management Procedure",
+        *(f"Step {n}" for n in range(styles)),
+        "Rollback",
+    ]
+    assert "Do step 0 carefully." in f.text and f.text.endswith("Undo the release.")
+
+
 def test_docx_control_from_core_properties_alone(evidence: Folder) -> None:
     write_docx(
         evidence.root / "x.docx",

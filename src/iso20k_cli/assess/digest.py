@@ -117,8 +117,29 @@ def _lean(model: _M, **update: object) -> _M:
     return type(model).model_construct(names, **{**model.__dict__, **update})
 
 
+def _share_names(model: BaseModel) -> None:
+    names = _FIELDS.setdefault(type(model), set(type(model).model_fields))
+    if model.__pydantic_fields_set__ is not names:
+        object.__setattr__(model, "__pydantic_fields_set__", names)
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What recognising one file gave: the file slimmed, and what is kept of it apart."""
+
+    file: EvidenceFile
+    recognition: FileRecognition
+    entries: RecordSet | None
+    lean: bool
+    """Whether ``file`` was slimmed, its models sharing one set of field names."""
+
+
 class Digest:
-    """Recognises each file as it is read (``collect(settle=…)``) and slims it."""
+    """Recognises each file as it is read (``collect(settle=…)``) and slims it.
+
+    In two halves, so that the first can run in the worker process that read the file:
+    :meth:`settle` recognises and slims a file, and changes nothing here; :meth:`take`
+    keeps what it gave, in this process."""
 
     def __init__(
         self,
@@ -135,12 +156,26 @@ class Digest:
         self._record_sets: dict[str, RecordSet] = {}
 
     def __call__(self, file: EvidenceFile) -> EvidenceFile:
+        return self.take(self.settle(file))
+
+    def settle(self, file: EvidenceFile) -> Settled:
         recognition = self._recognise(file)
-        self._recognitions[file.path] = recognition
         entries = record_set(file, recognition.genre, self._date_order)
-        if entries is not None:
-            self._record_sets[file.path] = entries
-        return slimmed(file, self._retention.keep(recognition))
+        keep = self._retention.keep(recognition)
+        return Settled(slimmed(file, keep), recognition, entries, keep is not Keep.ALL)
+
+    def take(self, settled: Settled) -> EvidenceFile:
+        """Keep what :meth:`settle` gave (here or in another process); the file to keep."""
+        file = settled.file
+        self._recognitions[file.path] = settled.recognition
+        if settled.entries is not None:
+            self._record_sets[file.path] = settled.entries
+        if settled.lean:
+            # Sent from a worker, the file and its control each came with their own
+            # set of field names: shared again, as _lean made them.
+            _share_names(file)
+            _share_names(file.control)
+        return file
 
     def recognitions(self, files: Iterable[EvidenceFile]) -> tuple[FileRecognition, ...]:
         """What recognition decided about each of ``files``, in their order."""

@@ -200,7 +200,12 @@ def owner_line(text: str) -> str:
 
     All that this module reads of the text of other items' evidence: a file needed for
     nothing else can be kept with this line as its text."""
-    return next((raw for raw in head(text) if _owner_value(raw) is not None), "")
+    lines = head(text)
+    # A line that gives the value starts with a label: a head holding none has no such line.
+    lowered = "\n".join(lines).lower()
+    if not any(label in lowered for label in _OWNER_LABELS):
+        return ""
+    return next((raw for raw in lines if _owner_value(raw) is not None), "")
 
 
 def _owner_value(raw: str) -> str | None:

@@ -1,14 +1,19 @@
 """Scan the evidence folder, extract every file and lay the manifest over the result.
 
-Text formats (Markdown, plain text, CSV, HTML) are read in this process: reading one
-costs less than sending its text back from another process. Office files and PDFs
-take tens of milliseconds each, so when there are enough of them they are read in
-worker processes while this one reads the rest. Results are put back in path order,
-so the output never depends on which worker finished first.
+Office files and PDFs take tens of milliseconds each, so when there are enough of them
+they are read in worker processes while this one reads the rest. When the caller settles
+each file in two halves (a :class:`SplitSettle`: the pipeline recognises and slims each
+file) and processes are forked, a folder with work enough for it is read and settled
+wholly in the workers (which also keep each file in the cache): each sends back only
+what the assessment keeps of a file, not its text, so text formats repay a worker too.
+Otherwise text formats (Markdown, plain text, CSV, HTML) are read in this process:
+reading one costs less than sending its text back from another. Results are put back
+in path order, so the output never depends on which worker finished first.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import deque
@@ -18,10 +23,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from iso20k_cli.evidence.dates import DateOrder
-from iso20k_cli.evidence.extract import extract
+from iso20k_cli.evidence.extract import extract, load_readers
 from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate, scan
@@ -42,9 +47,29 @@ MAX_CHUNK = 8
 # but not yet settled never pile up in memory while this process catches up.
 AHEAD_PER_WORKER = 4
 
+# How much reading a folder's files costs, in Markdown pages (an Office file or a PDF
+# is about twenty), below which settling them in workers costs more than it saves.
+HEAVY_WEIGHT = 20
+SETTLE_IN_WORKERS_MIN = 400
+MAX_SETTLE_CHUNK = 32
+"""Markdown pages sent to a worker at a time; fewer files when Office files and PDFs
+weigh in, so that no worker is left with a long last chunk while the others wait."""
+
 Settle = Callable[[EvidenceFile], EvidenceFile]
 """Called on each file as soon as it is read (manifest applied); what it returns is kept."""
-Record = Callable[[int, EvidenceFile], None]
+Record = Callable[[int, Any], None]
+
+
+@runtime_checkable
+class SplitSettle(Protocol):
+    """A :data:`Settle` in two halves, so that the first can run where the file was read."""
+
+    def settle(self, file: EvidenceFile) -> Any:
+        """What to keep of ``file``; pickled when run in a worker process, where any
+        change it made to its own state would be lost."""
+
+    def take(self, settled: Any) -> EvidenceFile:
+        """Keep what :meth:`settle` gave, in this process; the file to keep."""
 
 
 @dataclass(frozen=True)
@@ -76,24 +101,43 @@ def _read_chunk(
     return [read(candidate) for candidate in chunk]
 
 
+# A forked worker's way to read and settle a file, installed as the pool starts: forked,
+# the worker shares it with this process instead of receiving it pickled.
+_WORK: Callable[[Candidate], Any] | None = None
+
+
+def _install(work: Callable[[Candidate], Any]) -> None:
+    global _WORK
+    _WORK = work
+
+
+def _work_chunk(chunk: list[Candidate]) -> list[Any]:
+    work = _WORK
+    if work is None:
+        raise RuntimeError("worker started without its work")
+    return [work(candidate) for candidate in chunk]
+
+
 class _ReadAhead:
-    """Heavy files read by a pool, at most ``window`` chunks in flight: ``pool.map``
-    would submit them all and hold every file read until its turn came."""
+    """Files read by a pool, at most ``window`` chunks in flight: ``pool.map`` would
+    submit them all and hold every file read until its turn came. ``read`` is sent to
+    the workers with each chunk; without it, they use the work they were started with."""
 
     def __init__(
         self,
         pool: ProcessPoolExecutor,
-        read: Callable[[Candidate], EvidenceFile],
+        read: Callable[[Candidate], EvidenceFile] | None,
         candidates: list[Candidate],
         indexes: list[int],
         workers: int,
+        most: int = MAX_CHUNK,
     ) -> None:
-        size = max(1, min(MAX_CHUNK, len(indexes) // (workers * AHEAD_PER_WORKER)))
+        size = max(1, min(most, len(indexes) // (workers * AHEAD_PER_WORKER)))
         self._chunks = iter([indexes[i : i + size] for i in range(0, len(indexes), size)])
         self._pool = pool
         self._read = read
         self._candidates = candidates
-        self._pending: deque[tuple[list[int], Future[list[EvidenceFile]]]] = deque()
+        self._pending: deque[tuple[list[int], Future[list[Any]]]] = deque()
         for _ in range(workers * AHEAD_PER_WORKER):
             self._submit()
 
@@ -101,7 +145,12 @@ class _ReadAhead:
         chunk = next(self._chunks, None)
         if chunk is not None:
             files = [self._candidates[i] for i in chunk]
-            self._pending.append((chunk, self._pool.submit(_read_chunk, self._read, files)))
+            future = (
+                self._pool.submit(_read_chunk, self._read, files)
+                if self._read is not None
+                else self._pool.submit(_work_chunk, files)
+            )
+            self._pending.append((chunk, future))
 
     def drain(self, record: Record, wait: bool) -> None:
         """Record the chunks done (all of them, waiting, with ``wait``) in submission
@@ -113,12 +162,37 @@ class _ReadAhead:
             self._submit()
 
 
+@dataclass(frozen=True)
+class _Split:
+    """A file settled where it was read (``first``: in a worker, on the file as read), and
+    the result kept here (``take``, with the file's path)."""
+
+    first: Callable[[EvidenceFile], Any]
+    take: Callable[[str, Any], EvidenceFile]
+
+
+def _work(candidates: list[Candidate]) -> int:
+    """What reading ``candidates`` costs, in Markdown pages (at least one)."""
+    heavy = sum(1 for c in candidates if is_heavy(c))
+    return max(1, len(candidates) - heavy + HEAVY_WEIGHT * heavy)
+
+
+def _settles_in_workers(candidates: list[Candidate], jobs: int | None) -> int:
+    """How many workers to read and settle every file in (0: not worth it, or not forked)."""
+    if jobs == 1 or multiprocessing.get_start_method() != "fork":
+        return 0
+    if jobs is None and _work(candidates) < SETTLE_IN_WORKERS_MIN:
+        return 0
+    return min(len(candidates), max(1, jobs or min(MAX_WORKERS, os.cpu_count() or 1)))
+
+
 def _extract_all(
     candidates: list[Candidate],
     jobs: int | None,
     progress: Progress | None,
     date_order: DateOrder | None = None,
     settle: Settle | None = None,
+    split: _Split | None = None,
 ) -> list[EvidenceFile]:
     read = partial(extract, date_order=date_order)
     done: dict[int, EvidenceFile] = {}
@@ -128,9 +202,34 @@ def _extract_all(
         if progress is not None:
             progress(len(done), len(candidates))
 
+    def taken(index: int, settled: Any) -> None:
+        assert split is not None
+        done[index] = split.take(candidates[index].rel, settled)
+        if progress is not None:
+            progress(len(done), len(candidates))
+
+    everything = _settles_in_workers(candidates, jobs) if split is not None else 0
     heavy = [i for i, c in enumerate(candidates) if is_heavy(c)]
     workers = min(workers_for(len(heavy), jobs), len(heavy))
-    if workers > 1:
+    if everything > 1 or workers > 1:
+        load_readers(c.rel for c in candidates if c.skip_reason is None)
+    if everything > 1 and split is not None:
+        first = split.first
+
+        def work(candidate: Candidate) -> Any:
+            return first(read(candidate))
+
+        try:
+            with ProcessPoolExecutor(
+                max_workers=everything, initializer=_install, initargs=(work,)
+            ) as pool:
+                indexes = list(range(len(candidates)))
+                most = max(1, round(MAX_SETTLE_CHUNK * len(candidates) / _work(candidates)))
+                ahead = _ReadAhead(pool, None, candidates, indexes, everything, most)
+                ahead.drain(taken, wait=True)
+        except BrokenProcessPool:
+            pass  # a worker died (killed, out of memory): the rest is read below
+    elif workers > 1:
         try:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 # Workers parse the heavy files while this process reads the others.
@@ -156,9 +255,11 @@ def _extract_cached(
     progress: Progress | None,
     date_order: DateOrder | None,
     settle: Settle,
+    split: _Split | None = None,
 ) -> list[EvidenceFile]:
     """Files the cache holds as they are, and the others read and added to it; each is
-    kept in the cache as read, before the manifest or ``settle`` changes it."""
+    kept in the cache as read, before the manifest or ``settle`` changes it (in the
+    worker that read it, when files are settled in workers)."""
     from iso20k_cli.evidence.cached import EvidenceCache, Keyed
 
     cache = EvidenceCache(store, date_order)
@@ -189,7 +290,26 @@ def _extract_cached(
             cache.put(keyed, file)
         return settle(file)
 
-    read = _extract_all(missing, jobs, advance, date_order, keep_then_settle)
+    kept_split = None
+    if split is not None:
+        settle_first, take = split.first, split.take
+
+        def keep_then_first(file: EvidenceFile) -> tuple[Any, int]:
+            before = store.written
+            keyed = keys.get(file.path)
+            if keyed is not None:
+                cache.put(keyed, file)
+            return settle_first(file), store.written - before
+
+        def take_kept(rel: str, kept: tuple[Any, int]) -> EvidenceFile:
+            settled, written = kept
+            # What the worker wrote to the cache (this file, its recognition): trimming
+            # after the run looks at what this process's store has counted.
+            store.written += written
+            return take(rel, settled)
+
+        kept_split = _Split(keep_then_first, take_kept)
+    read = _extract_all(missing, jobs, advance, date_order, keep_then_settle, kept_split)
     return [*found, *read]
 
 
@@ -226,9 +346,23 @@ def collect(
         file = overlay(file) if overlay is not None else file
         return settle(file) if settle is not None else file
 
+    split = None
+    if isinstance(settle, SplitSettle):
+        halves = settle
+
+        def first(file: EvidenceFile) -> Any:
+            return halves.settle(overlay(file) if overlay is not None else file)
+
+        def take(rel: str, settled: Any) -> EvidenceFile:
+            if overlay is not None:
+                overlay.mark(rel)  # laid over in the worker
+            return halves.take(settled)
+
+        split = _Split(first, take)
+
     if cache is None:
-        files = _extract_all(candidates, jobs, progress, date_order, finish)
+        files = _extract_all(candidates, jobs, progress, date_order, finish, split)
     else:
-        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish)
+        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish, split)
     result = tuple(sorted(files, key=lambda f: f.path))
     return Evidence(result, overlay.notes() if overlay is not None else ())

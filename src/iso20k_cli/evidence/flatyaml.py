@@ -58,6 +58,7 @@ class FlatReader:
         self._rules: dict[Any, list[tuple[Any, Any]]] = loader._resolver.versioned_resolver
         self._constructor = constructor(loader=loader)
         self._by_first: dict[str, list[tuple[str, Any]]] = {}
+        self._seen: dict[str, Any] = {}
 
     def read(self, raw: str) -> dict[Any, Any] | None:
         """The mapping the loader would build from ``raw``, or None when ``raw`` is not
@@ -92,7 +93,18 @@ class FlatReader:
         return result or None
 
     def _scalar(self, text: str) -> Any:
-        """The value the loader builds from a plain scalar ``text``, or _NOT_FLAT."""
+        """The value the loader builds from a plain scalar ``text``, or _NOT_FLAT;
+        remembered, as keys and many values repeat from file to file."""
+        value = self._seen.get(text, _NOT_SEEN)
+        if value is _NOT_SEEN:
+            value = self._build(text)
+            if type(value) in _IMMUTABLE and len(text) <= _MAX_SEEN_CHARS:
+                if len(self._seen) >= _MAX_SEEN:
+                    self._seen.clear()  # bounded, whatever the folder
+                self._seen[text] = value
+        return value
+
+    def _build(self, text: str) -> Any:
         # As VersionedResolver.resolve does for an implicit plain scalar.
         first = text[0] if text else ""
         rules = self._by_first.get(first)
@@ -114,6 +126,11 @@ class FlatReader:
 
 
 _NOT_FLAT: Any = object()
+_NOT_SEEN: Any = object()
+# Values kept for the next file: those no one can change, of short texts, so many.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+_MAX_SEEN = 4096
+_MAX_SEEN_CHARS = 200
 
 
 def _plain_key(text: str) -> bool:

@@ -109,6 +109,12 @@ class Overlay:
                 file = _overlay(file, entry)
         return file
 
+    def mark(self, path: str) -> None:
+        """Note the entries that match ``path``, laid over its file in another process."""
+        for index, entry in self._valid:
+            if _matches(entry, path):
+                self._used[index] = True
+
     def notes(self) -> tuple[str, ...]:
         """Problems with the manifest: entries outside the folder or matching no file."""
         notes = list(self._notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class DocStatus(StrEnum):
@@ -48,7 +48,9 @@ class DocumentControl(BaseModel):
     revision-history row that nobody approved): a review, not an approval."""
     review_months: int | None = None
     """The review cycle the document states ("Review frequency: annual"), in months."""
-    sources: dict[str, ControlSource] = {}
+    # A factory, not a default of {}: pydantic deep-copies a default on every instance,
+    # and several are made for every file read.
+    sources: dict[str, ControlSource] = Field(default_factory=dict)
     """Where each field set was read, by field name."""
 
     @property
@@ -59,9 +61,16 @@ class DocumentControl(BaseModel):
 
     def tagged(self, source: ControlSource) -> DocumentControl:
         """This control with ``source`` recorded for each field set that has none yet."""
-        fields = self.model_dump(exclude={"sources", "status_text"})
-        sources = {k: source for k, v in fields.items() if v is not None} | self.sources
-        return self.model_copy(update={"sources": sources})
+        # The fields' own values, as model_dump gives them (none is a model), without
+        # its cost: this runs several times on every file.
+        fields = [
+            k
+            for k, v in self.__dict__.items()
+            if v is not None and k not in ("sources", "status_text")
+        ]
+        if all(k in self.sources for k in fields):
+            return self  # nothing to tag (most often an empty control): the same control
+        return self.model_copy(update={"sources": dict.fromkeys(fields, source) | self.sources})
 
 
 class SectionKind(StrEnum):

@@ -132,8 +132,12 @@ def signature_control(lines: Sequence[str], tables: Sequence[Table] = ()) -> Doc
     names: list[str] = []
     dates: list[dt.date] = []
     _table_signatures(tables, names, dates)
+    # Every cell that opens a block holds "sign" or "behalf", and no cell counts before
+    # one opens: a text without either word has no block to read.
+    lowered = "\n".join(tail).lower()
+    opens = "sign" in lowered or "behalf" in lowered
     left = 0  # cells still inside the block opened by the last anchor
-    for cell in _cells(tail):
+    for cell in _cells(tail) if opens else ():
         if _anchor(cell):
             left = BLOCK_CELLS
         elif left == 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress, zip_longest
 
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
@@ -61,21 +62,38 @@ class ContentScorer:
 
     def body_words(self, text: str) -> Tokens:
         """The words of a document's opening that terms are looked for in."""
-        return tuple(w for w in self._lexicon.canon_text(text[:MAX_BODY_CHARS]) if w not in MARKERS)
+        return self._lexicon.canon_bare(text[:MAX_BODY_CHARS])
 
     def best_in(self, body: Tokens, threshold: float) -> tuple[ContentScore, ...]:
         """:meth:`best` of a document's :meth:`body_words`."""
-        found: dict[str, dict[str, float]] = defaultdict(dict)
-        by_first = self._by_first
-        last = len(body) - 1
-        for index, word in enumerate(body):
-            if word not in by_first:
-                continue
-            following = body[index + 1] if index < last else None
-            for term in self._starting(word, following):
+        # Where each (word, next word) that may start a term stands, in order of first
+        # place: a body says "incident" forty times, and its terms are tried once.
+        places: dict[tuple[str, str | None], list[int]] = {}
+        pairs = zip_longest(body, body[1:])  # the last word is followed by None
+        for index, pair in compress(enumerate(pairs), map(self._by_first.__contains__, body)):
+            if (seen := places.get(pair)) is None:
+                places[pair] = [index]
+            else:
+                seen.append(index)
+        # Each term found, at the first place it stands, then in index order there.
+        hits: list[tuple[int, int, _Term]] = []
+        for pair, at in places.items():
+            for order, term in enumerate(self._starting(*pair)):
                 size = len(term.tokens)
-                if size <= 2 or body[index : index + size] == term.tokens:
-                    found[term.item][term.phrase] = term.weight
+                first = (
+                    at[0]
+                    if size <= 2
+                    else next((i for i in at if body[i : i + size] == term.tokens), None)
+                )
+                if first is not None:
+                    hits.append((first, order, term))
+        hits.sort(key=lambda hit: (hit[0], hit[1]))
+        # Read in body order, as if every place were visited: an item's terms in the
+        # order first found; a phrase both a name and a keyword of an item stands at the
+        # same places in both, so the later in the index (its keyword) gives its weight.
+        found: dict[str, dict[str, float]] = defaultdict(dict)
+        for _, _, term in hits:
+            found[term.item][term.phrase] = term.weight
         scored = [
             ContentScore(item_id, sum(terms.values()), tuple(terms))
             for item_id, terms in found.items()
@@ -103,14 +121,26 @@ class ContentScorer:
 
 
 class Body:
-    """A document's words, indexed by word, so that counting a phrase costs its places."""
+    """A document's words, in a form in which counting a phrase is one string search."""
 
     def __init__(self, tokens: Tokens) -> None:
         self.tokens = tokens
-        self._at: dict[str, list[int]] = {}
-        for index, word in enumerate(tokens):
-            self._at.setdefault(word, []).append(index)
+        # Each word with a space on either side of its own: "  ".join, so that two
+        # places of a phrase next to each other are both found by str.count.
+        self._spaced = f" {'  '.join(tokens)} "
+        self._at: dict[str, list[int]] | None = None
 
     def count(self, phrase: Tokens) -> int:
+        """The places ``phrase`` starts at in the body, overlapping ones included."""
+        if not phrase:
+            return 0
+        if phrase[0] not in phrase[1:]:
+            # Two places of such a phrase cannot overlap, so str.count, which counts
+            # places that do not, finds them all.
+            return self._spaced.count(f" {'  '.join(phrase)} ")
+        if self._at is None:
+            self._at = {}
+            for index, word in enumerate(self.tokens):
+                self._at.setdefault(word, []).append(index)
         size = len(phrase)
         return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)

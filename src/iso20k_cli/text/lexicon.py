@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count, filterfalse
 from typing import Any, Generic, Protocol, TypeVar
 
 from iso20k_cli.text.normalise import words
@@ -61,6 +62,8 @@ class Lexicon(Generic[G]):
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._stop = frozenset(w for s in vocabulary.stopwords for w in words(s))
+        # What :meth:`canon_bare` leaves out: stop words, and the words that become markers.
+        self._dropped = self._stop | frozenset(_MARKS) | MARKERS
         # first word -> (phrase, replacement), longest phrase first
         rules: dict[str, list[tuple[Tokens, Tokens]]] = {}
         for source, target in vocabulary.terms.items():
@@ -83,21 +86,31 @@ class Lexicon(Generic[G]):
 
     def canon(self, tokens: Iterable[str]) -> Tokens:
         """Terms replaced (longest first, once, left to right), stop words dropped."""
-        source = tuple(tokens)
-        out: list[str] = []
+        mark = _MARKS.get
+        out = self._replaced(tuple(tokens))
+        return tuple(filterfalse(self._stop.__contains__, map(mark, out, out)))
+
+    def canon_bare(self, text: str) -> Tokens:
+        """:meth:`canon_text` without the markers of coordination and inversion: a body's
+        words, read in one pass."""
+        out = self._replaced(words(text.replace(",", " and ")))
+        return tuple(filterfalse(self._dropped.__contains__, out))
+
+    def _replaced(self, source: Tokens) -> list[str]:
+        """``source`` with its terms replaced, longest first, once, left to right."""
         rules = self._rules
-        index = 0
-        size = len(source)
-        while index < size:
-            word = source[index]
-            if word not in rules:
-                # Most words of a body start no term: no rule to try.
-                out.append(word)
-                index += 1
-                continue
-            for phrase, replacement in rules[word]:
-                end = index + len(phrase)
-                if source[index:end] == phrase:
+        out: list[str] = []
+        index = 0  # words before it are placed in ``out``
+        # Most words of a body start no term: only where one may start is a rule tried,
+        # and the words between are taken as they are.
+        for start in compress(count(), map(rules.__contains__, source)):
+            if start < index:
+                continue  # inside a term replaced already
+            out.extend(source[index:start])
+            index = start
+            for phrase, replacement in rules[source[start]]:
+                end = start + len(phrase)
+                if source[start:end] == phrase:
                     # "information security incident" must not become "information
                     # information security incident" through "security incident".
                     overlap = next(
@@ -112,11 +125,10 @@ class Lexicon(Generic[G]):
                     index = end
                     break
             else:
-                out.append(word)
-                index += 1
-        stop = self._stop
-        mark = _MARKS.get
-        return tuple(m for w in out if (m := mark(w, w)) not in stop)
+                out.append(source[start])
+                index = start + 1
+        out.extend(source[index:])
+        return out
 
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 # Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs").
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z][a-z])")
@@ -29,10 +30,37 @@ def _stem(word: str) -> str:
     return word[:-1]
 
 
-def words(text: str) -> tuple[str, ...]:
-    """Lower-case words of a title, file name or body, with camelCase and separators split."""
+# Runs of text between white space, with their words, remembered across a run: a
+# body's words repeat (Zipf), so most runs are looked up rather than split again.
+_MAX_RUN_CHARS = 64
+_MAX_RUNS = 100_000
+_RUNS: dict[str, tuple[str, ...]] = {}
+
+
+def _split(text: str) -> tuple[str, ...]:
     spaced = _CAMEL.sub(" ", _ACRONYM_PLURAL.sub(r"\1", text)).lower().replace("&", " and ")
     return tuple(map(_stem, filter(None, _NON_WORD.split(spaced))))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words of a title, file name or body, with camelCase and separators split.
+
+    Read one run between white space at a time, which gives the same words as the whole
+    text at once: white space separates words, and the case rules only look at the
+    letters next to each other within a run."""
+    runs = text.split()
+    found = _RUNS.get
+    parts = list(map(found, runs))
+    if None in parts:
+        if len(_RUNS) >= _MAX_RUNS:
+            _RUNS.clear()  # bounded, whatever the text
+        for index, part in enumerate(parts):
+            if part is None:
+                run = runs[index]
+                parts[index] = split = _split(run)
+                if len(run) <= _MAX_RUN_CHARS:
+                    _RUNS[run] = split
+    return tuple(chain.from_iterable(parts))  # type: ignore[arg-type]
 
 
 def find_phrase(haystack: tuple[str, ...], needle: tuple[str, ...]) -> tuple[int, int] | None:

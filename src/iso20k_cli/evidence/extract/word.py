@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.styles import CT_Style
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import (
@@ -41,6 +43,7 @@ from iso20k_cli.evidence.zipguard import check_archive
 
 _TITLE_STYLES = ("title", "heading 1")
 _STYLE, _STYLE_ID, _NAME, _VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:val")
+_STYLE_BY_ID = etree.XPath("w:style[@w:styleId = $id]", namespaces={"w": nsmap["w"]})
 # A control table comes first; later tables are registers whose "Owner" or "Status"
 # columns describe their rows, not the document.
 CONTROL_TABLES = 2
@@ -69,14 +72,49 @@ def _style_names(document: Document) -> dict[str, str]:
     names: dict[str, str] = {}
     for style in document.styles.element.iterchildren(_STYLE):
         style_id = style.get(_STYLE_ID)
-        if not style_id:
-            continue
-        name = style.find(_NAME)
-        value = name.get(_VAL) if name is not None else None
-        if name is not None and value is None:
-            value = style.name_val  # python-docx's own complaint about a nameless name
-        names[style_id] = (value or "").lower()
+        if style_id:
+            names[style_id] = _style_name(style)
     return names
+
+
+def _style_name(style: CT_Style) -> str:
+    name = style.find(_NAME)
+    value = name.get(_VAL) if name is not None else None
+    if name is not None and value is None:
+        value = style.name_val  # python-docx's own complaint about a nameless name
+    return (value or "").lower()
+
+
+# Style ids looked up one by one before all of a document's styles are read at once:
+# a document uses a handful of the hundred and more styles its template defines.
+_STYLES_LOOKED_UP = 16
+
+
+class _StyleNames:
+    """:func:`_style_names`, looked up only for the ids paragraphs use."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._names: dict[str, str] = {}
+        self._all: dict[str, str] | None = None
+
+    def __getitem__(self, style_id: str) -> str:
+        if not style_id:
+            return ""
+        if self._all is not None:
+            return self._all.get(style_id, "")
+        name = self._names.get(style_id)
+        if name is None:
+            if len(self._names) >= _STYLES_LOOKED_UP:
+                self._all = _style_names(self._document)
+                return self._all.get(style_id, "")
+            # The last style of the id, as reading them all in order keeps.
+            found = _STYLE_BY_ID(self._document.styles.element, id=style_id)
+            styles = (
+                [e for e in found if isinstance(e, CT_Style)] if isinstance(found, list) else []
+            )
+            name = self._names[style_id] = _style_name(styles[-1]) if styles else ""
+        return name
 
 
 def _heading_level(style: str) -> int | None:
@@ -114,13 +152,13 @@ class _Body:
 
 def _read_body(document: Document) -> _Body:
     body = _Body()
-    styles = _style_names(document)
+    styles = _StyleNames(document)
     for element in _blocks(document):
         if isinstance(element, CT_P):
             text = Paragraph(element, document).text.strip()
             if not text:
                 continue
-            style = styles.get(element.style or "", "")
+            style = styles[element.style or ""]
             if body.title is None and style in _TITLE_STYLES:
                 body.title = text
             offset = body.add(text)
