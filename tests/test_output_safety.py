@@ -249,3 +249,35 @@ def test_a_replaced_file_keeps_its_permissions(
         assert report(cli, evidence.root, "-o", private).exit_code == 0
     assert private.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert mode(private) == 0o600
+
+
+def test_a_pipe_named_by_output_is_written_to_not_replaced(
+    cli: Invoke, evidence: Folder, tmp_path: Path
+) -> None:
+    partly_ready(evidence)
+    fifo = tmp_path / "results"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    made = check(cli, evidence, "-f", "json", "-o", fifo)
+    reader.join(timeout=60)
+    assert made.exit_code in (0, 1), made.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not a file put in its place
+    assert json.loads(received[0])["score"] is not None
+
+
+def test_a_device_named_by_output_is_written_to_not_replaced(
+    cli: Invoke, evidence: Folder, tmp_path: Path
+) -> None:
+    # A null device of the test's own, as -o /dev/null names the system's.
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    partly_ready(evidence)
+    made = check(cli, evidence, "-o", null)
+    assert made.exit_code in (0, 1), made.stderr
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".null")] == []

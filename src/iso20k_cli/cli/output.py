@@ -115,6 +115,11 @@ def write_bytes_atomically(
     folder = resolved.parent
     if not folder.is_dir():
         raise OutputError("the output folder does not exist", path=target)
+    if _is_stream(resolved):
+        # A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written to as it is:
+        # putting a file in its place would replace the device itself.
+        _write_stream(resolved, target, content)
+        return
     mode = _permissions(resolved)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=folder)
@@ -135,6 +140,23 @@ def write_bytes_atomically(
         # Content made while writing can fail too: no half-written file remains.
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(target: Path) -> bool:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(resolved: Path, target: Path, content: bytes | Iterable[bytes]) -> None:
+    try:
+        with resolved.open("wb") as stream:
+            for piece in [content] if isinstance(content, bytes) else content:
+                stream.write(piece)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", path=target) from None
 
 
 def _permissions(target: Path) -> int:
