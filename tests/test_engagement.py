@@ -146,3 +146,34 @@ def test_init_check_interview_answer_and_see_the_answers_weigh(cli: Invoke, tmp_
     assert "R. Patel, service manager" in explained.stdout
     assert "questions.xlsx" in explained.stdout
     assert "met" in explained.stdout
+
+
+def test_the_action_plan_says_how_to_start_each_missing_document(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    repo = tmp_path / "sms"
+    assert cli("init", repo, "--as-of", AS_OF).exit_code == 0
+    write_document(
+        repo / "05-leadership" / "5.2.1-service-management-policy.md", "Head of SM", "MD"
+    )
+    for starter in repo.rglob("*.md"):
+        if "5.2.1" not in starter.name and "4.3" not in starter.name:
+            starter.unlink()  # a folder with only some of its documents
+    report = tmp_path / "report.md"
+    made = cli("report", repo, "--as-of", AS_OF, "-f", "md", "-o", report)
+    assert made.exit_code == 0, made.stderr
+    missing = [
+        i
+        for i in check_json(cli, repo)["items"]
+        if i["mandatory"] and i["kind"] == "document" and i["status"] == "missing"
+    ]
+    hint = re.search(r"'iso20k init NEW_FOLDER --only-missing ([^']+)'", report.read_text("utf-8"))
+    assert hint is not None and f"For the {len(missing)} mandatory documents" in hint.string
+    # The command the report gives does what it says: a starter for each missing document.
+    fresh = tmp_path / "starters"
+    started = cli("init", fresh, "--only-missing", hint.group(1), "--as-of", AS_OF)
+    assert started.exit_code == 0, started.stderr
+    assert len(list(fresh.rglob("*.md"))) == len(missing)
+    page = tmp_path / "report.html"
+    assert cli("report", repo, "--as-of", AS_OF, "-o", page).exit_code == 0
+    assert "iso20k init NEW_FOLDER --only-missing" in page.read_text("utf-8")

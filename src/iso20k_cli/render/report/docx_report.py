@@ -344,6 +344,8 @@ class _Writer:
             f"audit{dated}. Observations are not nonconformities: they need no action before "
             "certification and are listed for consideration at management review."
         )
+        if plan.starters:
+            self.para(plan.starters)
         self.accepted()
         if not plan.actions:
             self.para("No action is needed.")

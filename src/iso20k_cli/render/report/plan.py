@@ -21,10 +21,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity
+from iso20k_cli.assess.model import Assessment, Finding, ItemResult, Severity, Status
 from iso20k_cli.catalogue.model import Kind, ReportSpec
 from iso20k_cli.evidence.dates import add_days
-from iso20k_cli.render.wording import SEVERITY_LABEL, sentence
+from iso20k_cli.render.wording import SEVERITY_LABEL, plural, sentence
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class Action:
 class ActionPlan:
     actions: tuple[Action, ...]
     audit_date: dt.date | None
+    starters: str | None = None
+    """How to start the mandatory documents still missing, when some are."""
 
     def ref_of(self, finding_id: str) -> str | None:
         return self._refs.get(finding_id)
@@ -230,4 +232,22 @@ def action_plan(
                 basis=finding.basis,
             )
         )
-    return ActionPlan(actions=tuple(actions), audit_date=audit_date)
+    return ActionPlan(actions=tuple(actions), audit_date=audit_date, starters=_starters(assessment))
+
+
+def _starters(assessment: Assessment) -> str | None:
+    """A consultant's "produce this document" is easier to act on with a first draft to
+    fill in: ``iso20k init --only-missing`` writes one for each missing document."""
+    missing = [
+        i
+        for i in assessment.items
+        if i.mandatory and i.kind == Kind.DOCUMENT and i.status is Status.MISSING
+    ]
+    if not missing:
+        return None
+    return (
+        f"For the {plural(len(missing), 'mandatory document')} still missing, "
+        f"'iso20k init NEW_FOLDER --only-missing {assessment.evidence_dir}' writes a starter "
+        "for each: the headings the catalogue expects, titled so that the next assessment "
+        "recognises the document once it is written."
+    )
