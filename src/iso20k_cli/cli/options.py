@@ -87,7 +87,8 @@ AllowEmptyOption = Annotated[
     typer.Option(
         "--allow-empty",
         help="Assess a folder even when no file in it is evidence of any requirement "
-        "(otherwise an error, exit 2: usually the wrong folder).",
+        "(otherwise an error, exit 2: usually the wrong folder). Example: iso20k report "
+        "new-client/ --allow-empty -o baseline.html",
     ),
 ]
 OutputOption = Annotated[
