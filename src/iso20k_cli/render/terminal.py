@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
+from iso20k_cli.render.palette import GOOD, POOR, SEVERITY_ROLE, STATUS_ROLE, score_role
 from iso20k_cli.render.wording import (
     TESTIMONY_LEGEND,
     by_testimony,
@@ -34,17 +35,11 @@ if TYPE_CHECKING:
     from iso20k_cli.render.context import RenderContext
     from iso20k_cli.render.plain import Draw
 
-_STATUS_STYLE = {
-    Status.MET: "green",
-    Status.PARTIAL: "yellow",
-    Status.MISSING: "red",
-    Status.NOT_APPLICABLE: "dim",
-    Status.NOT_ASSESSED: "dim",
-}
+_STATUS_STYLE = {status: role.terminal for status, role in STATUS_ROLE.items()}
+# A major finding is the one to see first: bold, in its role's colour.
 _SEVERITY_STYLE = {
-    Severity.MAJOR: "bold red",
-    Severity.MINOR: "yellow",
-    Severity.OBSERVATION: "cyan",
+    severity: ("bold " if severity is Severity.MAJOR else "") + role.terminal
+    for severity, role in SEVERITY_ROLE.items()
 }
 
 
@@ -54,13 +49,14 @@ class TerminalOptions:
     max_findings: int = 10
 
 
-def _bar(score: float | None, width: int, plain: bool) -> Text:
+def _bar(score: float | None, width: int, plain: bool, status: Status | None = None) -> Text:
+    """A readiness bar; a clause's bar takes its status's colour, as its status word does."""
     if score is None:
         return Text("")
     filled = round(score / 100 * width)
     full, empty = ("#", ".") if plain else ("█", "░")
-    style = "green" if score >= 80 else "yellow" if score >= 50 else "red"
-    return Text(full * filled, style=style) + Text(empty * (width - filled), style="dim")
+    role = score_role(score) if status is None else STATUS_ROLE[status]
+    return Text(full * filled, style=role.terminal) + Text(empty * (width - filled), style="dim")
 
 
 # The title column gets what the other columns leave of the console's width, up to the
@@ -109,7 +105,8 @@ def _row(clause: ClauseResult, plain: bool) -> tuple[RenderableType, ...]:
         score = "-"
     status = Text(status_word(clause), style=_STATUS_STYLE[clause.status])
     title = Text(clause.title, style="bold" if clause.depth == 0 else "")
-    return (indent + clause.id, title, score, status, _bar(clause.score, BAR_WIDTH, plain))
+    bar = _bar(clause.score, BAR_WIDTH, plain, clause.status)
+    return (indent + clause.id, title, score, status, bar)
 
 
 def _verdict(assessment: Assessment, plain: bool) -> Group:
@@ -121,7 +118,11 @@ def _verdict(assessment: Assessment, plain: bool) -> Group:
         ("Stage 1 (documentation)", v.stage1_ready, v.stage1_blockers),
         ("Stage 2 (records of operation)", v.stage2_ready, v.stage2_blockers),
     ):
-        word = Text("READY", style="bold green") if ready else Text("NOT READY", style="bold red")
+        word = (
+            Text("READY", style=f"bold {GOOD.terminal}")
+            if ready
+            else Text("NOT READY", style=f"bold {POOR.terminal}")
+        )
         lines.append(Text(f"{label}: ") + word)
         if blockers:
             grid = Table.grid(padding=(0, 1))

@@ -22,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from iso20k_cli.assess.model import Severity, Status
+from iso20k_cli.render.palette import SEVERITY_ROLE, STATUS_ROLE
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
@@ -35,19 +36,7 @@ STATUS_MARK = {
     Status.NOT_APPLICABLE: "–",
     Status.NOT_ASSESSED: "○",
 }
-STATUS_COLOUR = {
-    Status.MET: RGBColor(0x2E, 0x7D, 0x32),
-    Status.PARTIAL: RGBColor(0x8A, 0x53, 0x00),
-    Status.MISSING: RGBColor(0xB7, 0x1C, 0x1C),
-    Status.NOT_APPLICABLE: RGBColor(0x5F, 0x66, 0x70),
-    Status.NOT_ASSESSED: RGBColor(0x5F, 0x66, 0x70),
-}
 SEVERITY_MARK = {Severity.MAJOR: "▲", Severity.MINOR: "△", Severity.OBSERVATION: "○"}
-SEVERITY_COLOUR = {
-    Severity.MAJOR: RGBColor(0xB7, 0x1C, 0x1C),
-    Severity.MINOR: RGBColor(0x8A, 0x53, 0x00),
-    Severity.OBSERVATION: RGBColor(0x1E, 0x5A, 0x8C),
-}
 # Column widths in millimetres: 170 fit a portrait A4 page, 257 a landscape one.
 SEVERITY_WIDTHS = (32, 22, 116)
 CLAUSE_WIDTHS = (18, 98, 22, 32)
@@ -140,12 +129,12 @@ class _Writer:
     def status_run(self, paragraph: Paragraph, status: Status, label: str) -> None:
         run = paragraph.add_run(f"{STATUS_MARK[status]} {label}")
         run.bold = True
-        run.font.color.rgb = STATUS_COLOUR[status]
+        run.font.color.rgb = _hex(STATUS_ROLE[status].ink)
 
     def severity_run(self, paragraph: Paragraph, severity: Severity, label: str) -> None:
         run = paragraph.add_run(f"{SEVERITY_MARK[severity]} {label}")
         run.bold = True
-        run.font.color.rgb = SEVERITY_COLOUR[severity]
+        run.font.color.rgb = _hex(SEVERITY_ROLE[severity].ink)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

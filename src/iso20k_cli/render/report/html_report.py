@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from iso20k_cli.render.palette import ROLES, SEVERITY_ROLE, STATUS_ROLE
 from iso20k_cli.render.report import svg
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.templates import HTML_TEMPLATE, environment, render_template
@@ -30,5 +31,12 @@ def render_html(view: ReportView, context: ReportContext) -> str:
     return render_template(
         env,
         HTML_TEMPLATE,
-        {"report": view, "branding": context.branding, "charts": charts(view)},
+        {
+            "report": view,
+            "branding": context.branding,
+            "charts": charts(view),
+            "palette": ROLES,
+            "status_roles": STATUS_ROLE,
+            "severity_roles": SEVERITY_ROLE,
+        },
     )

@@ -16,9 +16,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from iso20k_cli.render.palette import SEVERITY_ROLE
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.plan import Action
 from iso20k_cli.render.report.view import ReportView
@@ -103,9 +105,69 @@ def _text(cell: Cell | MergedCell, value: str) -> None:
     cell.data_type = "s"
 
 
+# Excel's default row height in points for one line of 11-point Calibri, and the
+# characters of ordinary text a column of width 1 holds (widths count the digit 0, wider
+# than most letters, so 1.0 over-estimates lines a little: a row a bit tall, never text
+# hidden under the next row).
+LINE_POINTS = 15.0
+CHARS_PER_WIDTH = 1.0
+# Excel's own limit on a row's height.
+MAX_ROW_POINTS = 409.0
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """The lines ``text`` takes wrapped at word boundaries in a column ``width`` wide."""
+    room = max(1, int(width * CHARS_PER_WIDTH))
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, used = 1, 0
+        for word in paragraph.split(" "):
+            size = len(word)
+            if used and used + 1 + size <= room:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            # A word longer than the column (a path) breaks across lines of its own.
+            count += (size - 1) // room if size else 0
+            used = size - ((size - 1) // room) * room if size else 0
+        lines += count
+    return max(1, lines)
+
+
+def row_height(values: tuple[object, ...], columns: tuple[Column, ...]) -> float:
+    """Height for a row of wrapped cells: Excel does not size rows written by a library."""
+    lines = 1
+    for column, value in zip(columns, values, strict=True):
+        if column.wrap and isinstance(value, str) and value:
+            lines = max(lines, wrapped_lines(value, column.width))
+    return min(MAX_ROW_POINTS, lines * LINE_POINTS + 3)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape A4, all columns on the width of one page, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+
+
+def _fill(hex_colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=hex_colour.lstrip("#").upper())
+
+
+SEVERITY_COLUMN = 2
+
+
 def _action_sheet(sheet: Worksheet, view: ReportView) -> None:
     sheet.title = "Action plan"
     header_fill = PatternFill("solid", fgColor="DCE3EC")
+    header = tuple(column.title for column in COLUMNS)
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         _text(cell, column.title)
@@ -113,8 +175,10 @@ def _action_sheet(sheet: Worksheet, view: ReportView) -> None:
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[1].height = row_height(header, COLUMNS)
     for row, action in enumerate(view.plan.actions, start=2):
-        for index, (column, value) in enumerate(zip(COLUMNS, action_row(action), strict=True), 1):
+        values = action_row(action)
+        for index, (column, value) in enumerate(zip(COLUMNS, values, strict=True), 1):
             cell = sheet.cell(row=row, column=index)
             if isinstance(value, dt.date):
                 cell.value = value
@@ -122,38 +186,65 @@ def _action_sheet(sheet: Worksheet, view: ReportView) -> None:
             elif value is not None:
                 _text(cell, value)
             cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+        # The severity in the colours it has in every other format.
+        role = SEVERITY_ROLE[action.severity]
+        severity = sheet.cell(row=row, column=SEVERITY_COLUMN)
+        severity.fill = _fill(role.background)
+        severity.font = Font(bold=True, color=role.ink.lstrip("#").upper())
+        sheet.row_dimensions[row].height = row_height(values, COLUMNS)
     sheet.freeze_panes = "B2"
     last = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(view.plan.actions) + 1)}"
+    _print_setup(sheet)
+
+
+# Number formats of the About sheet's figures: a score with one decimal, whole counts.
+SCORE_FORMAT = "0.0"
+COUNT_FORMAT = "0"
 
 
 def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
     cover, summary = view.cover, view.summary
-    rows: list[tuple[str, str]] = [
-        ("Report", cover.title),
-        ("Standard", cover.standard),
-        ("Organisation", cover.organisation or "not stated"),
-        ("Scope", cover.scope or "not stated"),
-        ("Assessment date", cover.as_of.isoformat()),
-        ("Planned Stage 1 audit", cover.audit_date.isoformat() if cover.audit_date else "not set"),
-        ("Assessor", cover.assessor or "not stated"),
-        ("Evidence folder", cover.evidence_dir),
-        ("Catalogue", cover.catalogue),
-        ("Configuration", cover.configuration or NO_CONFIGURATION),
-        ("Tool", f"iso20k {cover.tool_version}"),
-        ("Overall readiness", summary.score_text),
-        *((f"{s.name} ({s.purpose})", s.verdict) for s in summary.stages),
-        *((f"{c.label} findings", str(c.count)) for c in summary.counts),
+    rows: list[tuple[str, str | float | int, str | None]] = [
+        ("Report", cover.title, None),
+        ("Standard", cover.standard, None),
+        ("Organisation", cover.organisation or "not stated", None),
+        ("Scope", cover.scope or "not stated", None),
+        ("Assessment date", cover.as_of.isoformat(), None),
+        (
+            "Planned Stage 1 audit",
+            cover.audit_date.isoformat() if cover.audit_date else "not set",
+            None,
+        ),
+        ("Assessor", cover.assessor or "not stated", None),
+        ("Evidence folder", cover.evidence_dir, None),
+        ("Catalogue", cover.catalogue, None),
+        ("Configuration", cover.configuration or NO_CONFIGURATION, None),
+        ("Tool", f"iso20k {cover.tool_version}", None),
+        # Figures are numbers, so that a tracker can sum, compare or chart them.
+        ("Overall readiness (out of 100)", round(summary.score, 1), SCORE_FORMAT),
+        *((f"{s.name} ({s.purpose})", s.verdict, None) for s in summary.stages),
+        *((f"{c.label} findings", c.count, COUNT_FORMAT) for c in summary.counts),
+        ("Requirements", summary.requirements, COUNT_FORMAT),
+        ("Requirements met", summary.requirements_met, COUNT_FORMAT),
+        ("Mandatory documents and records", summary.mandatory, COUNT_FORMAT),
+        ("Mandatory documents and records in place", summary.mandatory_met, COUNT_FORMAT),
         (
             "Note",
             "Observations are not nonconformities: no action is required before certification.",
+            None,
         ),
     ]
-    for row, (label, value) in enumerate(rows, start=1):
+    for row, (label, value, number_format) in enumerate(rows, start=1):
         _text(sheet.cell(row=row, column=1), label)
         sheet.cell(row=row, column=1).font = Font(bold=True)
-        _text(sheet.cell(row=row, column=2), value)
-        sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = sheet.cell(row=row, column=2)
+        if isinstance(value, str):
+            _text(cell, value)
+        else:
+            cell.value = value
+            cell.number_format = number_format or "General"
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     sheet.column_dimensions["A"].width = 48
     sheet.column_dimensions["B"].width = 90
 
@@ -200,9 +291,11 @@ def _interview_sheet(sheet: Worksheet, view: ReportView) -> None:
             elif value:
                 _text(cell, value)
             cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+        sheet.row_dimensions[row].height = row_height(values, INTERVIEW_COLUMNS)
     note = sheet.cell(row=len(heard.rows) + 3, column=1)
     _text(note, f"{heard.summary}.")
     sheet.freeze_panes = "B2"
+    _print_setup(sheet)
 
 
 def render_xlsx(view: ReportView, context: ReportContext) -> bytes:

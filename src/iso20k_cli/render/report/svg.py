@@ -11,12 +11,10 @@ import math
 
 from markupsafe import Markup, escape
 
+from iso20k_cli.render.palette import STATUS_ROLE, score_role
 from iso20k_cli.render.report.view import ClauseScore
 from iso20k_cli.render.wording import score_precise
 
-# The same bands as the terminal's readiness bars.
-GOOD, FAIR = 80.0, 50.0
-BAND_COLOURS = {"good": "#2E7D32", "fair": "#B26A00", "poor": "#C62828", "none": "#9E9E9E"}
 TRACK = "#E6E9EE"
 # The report's ink and muted text colours (partials/report.css.j2).
 INK, MUTED = "#1C2430", "#56606E"
@@ -28,14 +26,6 @@ def _font(size: int, colour: str, weight: int | None = None) -> str:
     inside an SVG (WeasyPrint, for the PDF) reads only these."""
     bold = "" if weight is None else f' font-weight="{weight}"'
     return f'font-size="{size}"{bold} fill="{colour}"'
-
-
-def band(score: float | None) -> str:
-    if score is None:
-        return "none"
-    if score >= GOOD:
-        return "good"
-    return "fair" if score >= FAIR else "poor"
 
 
 def _point(cx: float, cy: float, radius: float, fraction: float) -> tuple[float, float]:
@@ -51,7 +41,7 @@ def gauge(score: float, label: str = "Overall readiness") -> Markup:
     start = _point(cx, cy, radius, 0)
     end = _point(cx, cy, radius, 1)
     here = _point(cx, cy, radius, fraction)
-    colour = BAND_COLOURS[band(score)]
+    colour = score_role(score).ink
     value = score_precise(score)
     arc_from = f"M {start[0]:.1f} {start[1]:.1f} A {radius:.0f} {radius:.0f} 0 0 1"
     track = f"{arc_from} {end[0]:.1f} {end[1]:.1f}"
@@ -100,9 +90,11 @@ def clause_bars(clauses: tuple[ClauseScore, ...], label: str = "Readiness by cla
         )
         if clause.score is not None and clause.score > 0:
             filled = bar_width * min(clause.score, 100.0) / 100
+            # The bar takes the colour of the clause's status, as its badge does: a partly
+            # met clause scoring 90 is amber, not green.
             parts.append(
                 f'<rect x="{name_width}" y="{y + 6}" width="{filled:.1f}" height="18" rx="3" '
-                f'fill="{BAND_COLOURS[band(clause.score)]}"/>'
+                f'fill="{STATUS_ROLE[clause.status].ink}" class="status-{clause.status.value}"/>'
             )
         value = "by interview" if clause.score is None else score_precise(clause.score)
         parts.append(
