@@ -177,7 +177,22 @@ def test_stage1_needs_internal_audit_performed() -> None:
     result = run(files)
     assert not result.verdict.stage1_ready
     assert any("has been performed" in b for b in result.verdict.stage1_blockers)
-    assert "Stage 1 is not ready" in result.verdict.stage2_blockers[0]
+    assert result.verdict.stage2_blockers[0] == "Stage 1 is not ready (1 blocker)"
+
+
+def test_stage2_counts_each_major_finding_and_missing_performance_stage1_lists() -> None:
+    files = [
+        f
+        for f in good_folder()
+        if not f.path.startswith(("internal-audit", "incident-policy", "scope"))
+    ]
+    stage1 = run(files).verdict.stage1_blockers
+    majors = next(b for b in stage1 if "major finding" in b)
+    performed = [b for b in stage1 if "has been performed" in b]
+    assert performed
+    listed = int(majors.split(" ", 1)[0]) + len(performed)
+    assert listed > len(stage1)  # a line of major findings stands for several
+    assert run(files).verdict.stage2_blockers[0] == f"Stage 1 is not ready ({listed} blockers)"
 
 
 def test_not_applicable_items_are_excluded_from_the_score() -> None:

@@ -66,7 +66,7 @@ def test_a_clause_score_with_a_fraction_is_the_same_everywhere(outputs: dict[str
 def test_no_output_writes_a_plural_in_brackets(outputs: dict[str, Any]) -> None:
     for name, text in outputs.items():
         assert "(s)" not in text, name
-    assert "Stage 1 is not ready (1 blocker)" in outputs["table"]
+    assert "Stage 1 is not ready (2 blockers)" in outputs["table"]
     assert "2 major findings on documents" in outputs["table"]
 
 
@@ -104,3 +104,56 @@ def test_a_report_on_one_file_says_one_file(cli: Invoke, evidence: Folder) -> No
         assert result.exit_code == 0, result.stderr
         assert "(1 file)" in result.stdout and "1 file was examined" in result.stdout, fmt
         assert "1 files" not in result.stdout
+
+
+def _leading_count(reason: str) -> int:
+    """The blockers a Stage 1 reason stands for: '2 major findings on ...' is two."""
+    first = reason.split(" ", 1)[0]
+    return int(first) if first.isdigit() else 1
+
+
+def test_stage_2_counts_the_blockers_stage_1_lists(outputs: dict[str, Any]) -> None:
+    verdict = json.loads(outputs["json"])["verdict"]
+    listed = sum(_leading_count(r) for r in verdict["stage1_blockers"])
+    assert listed == 2, "the example changed: Stage 1 should list two major findings"
+    sentence = f"Stage 1 is not ready ({plural(listed, 'blocker')})"
+    assert verdict["stage2_blockers"][0] == sentence
+    for name in ("table", "md", "report-md", "report-html"):
+        assert sentence in outputs[name], name
+        assert "Stage 1 is not ready (1 blocker)" not in outputs[name], name
+
+
+def test_findings_per_severity_agree_between_sections(outputs: dict[str, Any]) -> None:
+    findings = [f for f in json.loads(outputs["json"])["findings"] if not f["accepted"]]
+    counts = {s: sum(f["severity"] == s for f in findings) for s in ("major", "minor")}
+    counts["observation"] = len(findings) - counts["major"] - counts["minor"]
+    line = f"{counts['major']} major, {counts['minor']} minor, " + plural(
+        counts["observation"], "observation"
+    )
+    assert f"Findings: {line}" in outputs["table"]
+    assert f"Findings: {line}." in outputs["md"]
+    report = outputs["report-md"]
+    plan = report.split("## 5. Action plan", 1)[1].split("## 6. Evidence index", 1)[0]
+    for label, mark in (("Major", "▲"), ("Minor", "△"), ("Observation", "○")):
+        count = counts[label.lower()]
+        assert f"| {mark} {label} | {count} |" in report, label
+        assert f"### {label} ({count})" in plan, label
+        rows = plan.split(f"### {label} ({count})", 1)[1].split("\n### ", 1)[0]
+        actions = [r for r in rows.splitlines() if re.match(r"\| A\d+ \|", r)]
+        assert len(actions) == count, label
+    assert f"in all, {plural(counts['major'], 'major gap')} must be closed" in report
+
+
+def test_files_counted_agree_with_the_evidence_index(outputs: dict[str, Any]) -> None:
+    files = json.loads(outputs["json"])["files"]
+    used = sum(1 for f in files if f["used_for"])
+    report = outputs["report-md"]
+    index = report.split("## 6. Evidence index", 1)[1]
+    rows = [r for r in index.splitlines() if r.startswith("| `")]
+    assert len(rows) == len(files)
+    assert len([r for r in rows if "| not used |" in r]) == len(files) - used
+    assert f"{plural(len(files), 'file')} were examined: {used} used as evidence" in index
+    assert f"It holds {plural(len(files), 'file')} (" in report
+    assert f"{used} of them were recognised as evidence" in report
+    assert f"{plural(len(files), 'file')} (" in outputs["table"]
+    assert f"; {used} used as evidence" in outputs["table"]

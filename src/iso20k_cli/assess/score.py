@@ -276,6 +276,9 @@ def verdict(
     record_majors = [f for f in majors if f.item is not None and kinds.get(f.item) == "record"]
 
     stage1: list[str] = []
+    # Each major finding and each missing performance record is one blocker, so that
+    # Stage 2's count agrees with the findings Stage 1 lists (one line may list several).
+    stage1_blockers = len(doc_majors)
     if doc_majors:
         stage1.append(
             f"{plural(len(doc_majors), 'major finding')} on documents: "
@@ -287,8 +290,9 @@ def verdict(
             continue
         if not any(link.counted for link in result.evidence):
             stage1.append(f"no evidence that '{result.title}' has been performed ({gate})")
+            stage1_blockers += 1
 
-    stage2 = [f"Stage 1 is not ready ({plural(len(stage1), 'blocker')})"] if stage1 else []
+    stage2 = [f"Stage 1 is not ready ({plural(stage1_blockers, 'blocker')})"] if stage1 else []
     if record_majors:
         stage2.append(
             f"{plural(len(record_majors), 'major finding')} on records: "
