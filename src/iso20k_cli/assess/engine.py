@@ -53,6 +53,7 @@ from iso20k_cli.recognise.recogniser import Recogniser
 from iso20k_cli.recognise.vocabulary import Lexicon
 from iso20k_cli.settings.answers import Answer, Answers
 from iso20k_cli.settings.config import Settings
+from iso20k_cli.text.counts import listed
 
 
 @dataclass(frozen=True)
@@ -369,7 +370,7 @@ def _judge_item(item: Item, links: list[Link], misses: list[NearMiss], run: _Run
         finding = _gap(
             item,
             "weak_match",
-            f"'{item.title}' is only suggested by the content of {', '.join(paths)}; "
+            f"'{item.title}' is only suggested by the content of {listed(paths)}; "
             "not enough to count as evidence",
             paths,
         )

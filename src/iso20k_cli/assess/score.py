@@ -32,7 +32,7 @@ from iso20k_cli.assess.model import (
     Verdict,
 )
 from iso20k_cli.catalogue.model import Catalogue
-from iso20k_cli.text.counts import plural
+from iso20k_cli.text.counts import listed, plural
 
 MANDATORY_WEIGHT = 3
 GOOD_PRACTICE_WEIGHT = 1
@@ -313,8 +313,6 @@ def verdict(
     )
 
 
-def _titles(findings: list[Finding], by_id: dict[str, ItemResult], limit: int = 5) -> str:
+def _titles(findings: list[Finding], by_id: dict[str, ItemResult]) -> str:
     names = [by_id[f.item].title if f.item in by_id else f.message for f in findings]
-    unique = list(dict.fromkeys(names))
-    shown = ", ".join(unique[:limit])
-    return shown + (f" and {len(unique) - limit} more" if len(unique) > limit else "")
+    return listed(list(dict.fromkeys(names)))

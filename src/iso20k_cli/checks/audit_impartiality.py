@@ -32,7 +32,7 @@ from iso20k_cli.checks.owners import Owner, OwnerFinder, process_title
 from iso20k_cli.checks.process_names import ProcessNames, person, same
 from iso20k_cli.checks.programme import Audit, people, planned_audits, reported_audit
 from iso20k_cli.severity import Severity
-from iso20k_cli.text.counts import agree, plural
+from iso20k_cli.text.counts import agree, listed, plural
 from iso20k_cli.text.normalise import words
 
 NAME = "audit_impartiality"
@@ -157,16 +157,12 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             elif audit.overdue(ctx.as_of):
                 overdue.append(audit)
         if conflicts:
-            shown = conflicts[:MAX_CONFLICTS]
-            more = len(conflicts) - len(shown)
             outcomes.append(
                 Outcome(
                     NAME,
                     severity,
                     f"impartiality of the {'audits planned' if programmed else 'audit'} in "
-                    f"{file.path} is in doubt: "
-                    + "; ".join(shown)
-                    + (f"; and {more} more" if more else ""),
+                    f"{file.path} is in doubt: " + listed(conflicts, "; ", MAX_CONFLICTS),
                     "Have the process audited by someone who does not own or work in it (another "
                     "internal auditor or an external associate), and record why they are "
                     "independent.",
@@ -181,9 +177,14 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 severity,
                 f"{plural(len(overdue), 'planned audit')} {agree(len(overdue), 'is', 'are')} "
                 "past the planned date with no completion recorded: "
-                + "; ".join(
-                    f"{a.ref} (planned {a.planned}, status '{a.status[:40] or 'none'}', {a.where})"
-                    for a in overdue[:MAX_CONFLICTS]
+                + listed(
+                    [
+                        f"{a.ref} (planned {a.planned}, status '{a.status[:40] or 'none'}', "
+                        f"{a.where})"
+                        for a in overdue
+                    ],
+                    "; ",
+                    MAX_CONFLICTS,
                 ),
                 "Hold the overdue audits, or re-plan them in the programme with the reason, "
                 "and record each audit's completion.",
@@ -198,9 +199,10 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 Severity.OBSERVATION,
                 f"{plural(len(postponed), 'planned audit')} "
                 f"{agree(len(postponed), 'is', 'are')} postponed or cancelled: "
-                + "; ".join(
-                    f"{a.ref} (status '{a.status[:60]}', {a.where})"
-                    for a in postponed[:MAX_CONFLICTS]
+                + listed(
+                    [f"{a.ref} (status '{a.status[:60]}', {a.where})" for a in postponed],
+                    "; ",
+                    MAX_CONFLICTS,
                 ),
                 "Record why each audit moved and when it will be held, and check that the "
                 "programme still covers every clause in its cycle.",
@@ -213,7 +215,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
             Outcome(
                 NAME,
                 Severity.OBSERVATION,
-                f"the auditor is not named in {', '.join(unnamed)}; impartiality cannot be shown",
+                f"the auditor is not named in {listed(unnamed)}; impartiality cannot be shown",
                 "Name the auditors and the audit scope in each audit report and in the "
                 "audit programme.",
                 tuple(unnamed),

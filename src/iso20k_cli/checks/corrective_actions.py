@@ -19,7 +19,7 @@ from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
 from iso20k_cli.checks.rows import cell, records
 from iso20k_cli.evidence.dates import parse_date
 from iso20k_cli.severity import Severity
-from iso20k_cli.text.counts import agree, plural
+from iso20k_cli.text.counts import agree, listed, plural
 
 NAME = "corrective_actions"
 EXAMPLE = """- type: corrective_actions
@@ -117,7 +117,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     NAME,
                     severity,
                     f"{plural(len(refs), 'corrective action')} {agree(len(refs), 'has', 'have')} "
-                    f"no {field}: {', '.join(refs)}",
+                    f"no {field}: {listed(refs)}",
                     f"Record the {field} of each action.",
                     paths,
                     key=field.replace(" ", "_"),
@@ -129,7 +129,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                 NAME,
                 severity,
                 f"{plural(len(overdue), 'open corrective action')} "
-                f"{agree(len(overdue), 'is', 'are')} past the due date: " + "; ".join(overdue),
+                f"{agree(len(overdue), 'is', 'are')} past the due date: " + listed(overdue, "; "),
                 "Complete the overdue actions, or re-plan them with a justified new date.",
                 paths,
                 key="overdue",
@@ -152,7 +152,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     severity,
                     f"{plural(len(unlogged), 'nonconformity', 'nonconformities')} from audits "
                     f"{agree(len(unlogged), 'has', 'have')} no corrective action in the log: "
-                    f"{', '.join(unlogged)}",
+                    f"{listed(unlogged)}",
                     "Log each nonconformity with its correction, root cause and action.",
                     tuple(sorted({raised[r] for r in unlogged})) + paths,
                     key="unlogged",

@@ -15,6 +15,7 @@ from typing import Literal
 from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, is_current
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.severity import Severity
+from iso20k_cli.text.counts import listed
 
 NAME = "current_version"
 EXAMPLE = "- type: current_version"
@@ -76,7 +77,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     NAME,
                     graded(spec, Severity.MINOR),
                     f"{len(live)} current-looking versions of '{ctx.item.title}' disagree: "
-                    + "; ".join(_label(f) for f in live),
+                    + listed([_label(f) for f in live], "; "),
                     "Keep one current version; move the others to an archive folder or mark "
                     "them superseded, so that only the approved version is in use.",
                     paths,
@@ -90,7 +91,7 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
                     Severity.OBSERVATION,
                     f"{len(files)} versions of '{ctx.item.title}' were found; judged on the "
                     f"current one, {_label(current)}; also: "
-                    + "; ".join(_label(f) for f in others),
+                    + listed([_label(f) for f in others], "; "),
                     "Nothing to do if the older versions are kept as history; make sure they "
                     "are marked superseded.",
                     paths,

@@ -14,15 +14,12 @@ from iso20k_cli.history.gate import (
     StatusWorse,
     UnderThreshold,
 )
-from iso20k_cli.render.wording import plural, score_precise
+from iso20k_cli.render.wording import listed, plural, score_precise
 from iso20k_cli.severity import Severity
-
-_LISTED = 5
 
 
 def _ids(ids: list[str]) -> str:
-    shown = ", ".join(ids[:_LISTED])
-    return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
+    return listed(ids)
 
 
 def _threshold(fail_on: Severity) -> str:

@@ -21,6 +21,7 @@ from iso20k_cli.assess.model import (
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.recognise.model import MatchedBy
 from iso20k_cli.text.counts import agree as agree
+from iso20k_cli.text.counts import listed as listed
 from iso20k_cli.text.counts import plural as plural
 
 # --- Statuses, severities and how evidence was recognised -----------------------------

@@ -265,7 +265,9 @@ class _Writer:
             self.status_run(head, block.clause.status, block.clause.status_label)
             rows = []
             for item in block.items:
-                evidence = "; ".join(f"{e.path}, {e.how}: {e.detail}" for e in item.evidence)
+                evidence = "; ".join(f"{e.path}, {e.how}: {e.detail}" for e in item.evidence_shown)
+                if item.evidence_more:
+                    evidence += f" and {item.evidence_more} more (see the evidence index)"
                 checks = "; ".join(f"{'✓' if c.passed else '✗'} {c.message}" for c in item.checks)
                 text = evidence or "None found."
                 if checks:
@@ -312,7 +314,8 @@ class _Writer:
             "apply to it (such as approval, review date, record age and coverage)."
         )
         for s in self.view.strengths:
-            evidence = f" Evidence: {', '.join(s.paths)}." if s.paths else ""
+            more = f" and {s.more} more (see the evidence index)" if s.more else ""
+            evidence = f" Evidence: {', '.join(s.shown)}{more}." if s.paths else ""
             self.bullet(f" {s.statement}{evidence}", bold_lead=f"{s.heading}.")
 
     def plan(self) -> None:

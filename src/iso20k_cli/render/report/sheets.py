@@ -23,10 +23,11 @@ from openpyxl.writer.excel import ExcelWriter
 from iso20k_cli.render.palette import SEVERITY_ROLE
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.plan import Action
+from iso20k_cli.render.report.strengths import EVIDENCE_LISTED
 from iso20k_cli.render.report.view import ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
-from iso20k_cli.render.wording import NO_CONFIGURATION
+from iso20k_cli.render.wording import NO_CONFIGURATION, listed
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def action_row(action: Action) -> tuple[str | dt.date | None, ...]:
         action.phase.name,
         action.target.text,
         action.target.due,
-        "; ".join(action.paths),
+        # A row stays printable; the JSON result and the report's evidence index list all.
+        listed(action.paths, "; ", EVIDENCE_LISTED),
         action.basis or "",
         action.finding_id,
         OPEN,

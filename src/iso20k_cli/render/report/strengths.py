@@ -7,12 +7,24 @@ from dataclasses import dataclass
 from iso20k_cli.assess.model import Assessment, ClauseResult, Decision, ItemResult, Status
 from iso20k_cli.render.wording import plural
 
+# The files a strength names; a clause met by sixty records names ten and says how many
+# more, and the evidence index lists them all.
+EVIDENCE_LISTED = 10
+
 
 @dataclass(frozen=True)
 class Strength:
     heading: str
     statement: str
     paths: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return self.paths[:EVIDENCE_LISTED]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.paths) - EVIDENCE_LISTED)
 
 
 def _subtree(clause_id: str, clauses: tuple[ClauseResult, ...]) -> set[str]:

@@ -22,7 +22,7 @@ from iso20k_cli.catalogue.model import Catalogue, Notes, ReportSpec
 from iso20k_cli.render.report.gaps import top_gaps
 from iso20k_cli.render.report.method import MethodPart, method
 from iso20k_cli.render.report.plan import ActionPlan, action_plan
-from iso20k_cli.render.report.strengths import Strength, strengths
+from iso20k_cli.render.report.strengths import EVIDENCE_LISTED, Strength, strengths
 from iso20k_cli.render.wording import (
     KIND_LABEL,
     MATCHED_BY_LABEL,
@@ -159,6 +159,15 @@ class ItemView:
     evidence: tuple[EvidenceView, ...]
     checks: tuple[CheckView, ...]
     justification: str | None
+
+    @property
+    def evidence_shown(self) -> tuple[EvidenceView, ...]:
+        """The files a clause section names for the item; the evidence index lists all."""
+        return self.evidence[:EVIDENCE_LISTED]
+
+    @property
+    def evidence_more(self) -> int:
+        return max(0, len(self.evidence) - EVIDENCE_LISTED)
 
 
 @dataclass(frozen=True)
