@@ -105,7 +105,8 @@ def test_xlsx_is_a_tracker_ready_workbook(
     assert isinstance(due.value, dt.datetime) and due.value.date() == dt.date(2027, 1, 4)
     about = {row[0].value: row[1].value for row in book["About"].iter_rows()}
     assert about["Organisation"] == "Harbourside Digital Services Ltd"
-    assert about["Assessment date"] == AS_OF
+    assert about["Assessment date"] == dt.datetime.fromisoformat(AS_OF)
+    assert about["Planned Stage 1 audit"] == dt.datetime(2027, 3, 1)
     assert book.properties.created == dt.datetime(2026, 11, 21)
     assert book.properties.modified == dt.datetime(2026, 11, 21)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -79,6 +80,10 @@ def test_about_sheet_stores_counts_and_score_as_numbers(cli: Invoke, tmp_path: P
         cell = cells[f"{label} findings"]
         assert cell.data_type == "n" and cell.number_format == "0"
         assert cell.value == severities.count(severity)
+    date = cells["Assessment date"]
+    assert isinstance(date.value, dt.datetime) and date.number_format == "yyyy-mm-dd"
+    assert date.value == dt.datetime.fromisoformat(AS_OF)
+    assert cells["Planned Stage 1 audit"].value == "not set"
     requirements, met = cells["Requirements"].value, cells["Requirements met"].value
     assert isinstance(requirements, int) and isinstance(met, int)
     assert 0 < met <= requirements

@@ -203,21 +203,18 @@ def _action_sheet(sheet: Worksheet, view: ReportView) -> None:
 # Number formats of the About sheet's figures: a score with one decimal, whole counts.
 SCORE_FORMAT = "0.0"
 COUNT_FORMAT = "0"
+DATE_FORMAT = "yyyy-mm-dd"
 
 
 def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
     cover, summary = view.cover, view.summary
-    rows: list[tuple[str, str | float | int, str | None]] = [
+    rows: list[tuple[str, str | float | int | dt.date, str | None]] = [
         ("Report", cover.title, None),
         ("Standard", cover.standard, None),
         ("Organisation", cover.organisation or "not stated", None),
         ("Scope", cover.scope or "not stated", None),
-        ("Assessment date", cover.as_of.isoformat(), None),
-        (
-            "Planned Stage 1 audit",
-            cover.audit_date.isoformat() if cover.audit_date else "not set",
-            None,
-        ),
+        ("Assessment date", cover.as_of, DATE_FORMAT),
+        ("Planned Stage 1 audit", cover.audit_date or "not set", DATE_FORMAT),
         ("Assessor", cover.assessor or "not stated", None),
         ("Evidence folder", cover.evidence_dir, None),
         ("Catalogue", cover.catalogue, None),
@@ -249,6 +246,10 @@ def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     sheet.column_dimensions["A"].width = 48
     sheet.column_dimensions["B"].width = 90
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 INTERVIEW_COLUMNS = (
