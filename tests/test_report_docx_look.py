@@ -18,6 +18,7 @@ import docx
 import pypdf
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from PIL import Image
 
@@ -116,6 +117,15 @@ def test_tables_have_the_reports_style_shading_and_repeating_header(example_docx
             assert first._tr.xpath("./w:trPr/w:tblHeader")
             runs = [r for c in first.cells for r in c.paragraphs[0].runs]
             assert runs and all(r.bold and str(r.font.color.rgb) == "FFFFFF" for r in runs)
+    # Number columns align right, as in the HTML: the findings counts and clause scores.
+    severity = next(t for t in document.tables if t.rows[0].cells[0].text == "Severity")
+    clauses = next(
+        t for t in document.tables if [c.text for c in t.rows[0].cells][2:3] == ["Score"]
+    )
+    for table, column in ((severity, 1), (clauses, 2)):
+        for row in table.rows:
+            assert row.cells[column].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert table.rows[1].cells[0].paragraphs[0].alignment is None
     headed = [t for t in document.tables if t.rows[0]._tr.xpath("./w:trPr/w:tblHeader")]
     assert len(headed) == len(document.tables) - 1  # all but the cover's fields
 

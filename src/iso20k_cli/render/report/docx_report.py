@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
@@ -114,9 +114,14 @@ class _Writer:
         return table
 
     def table(
-        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int],
+        numbers: Sequence[int] = (),
     ) -> Table:
-        """A table with a bold header row; ``widths`` in millimetres, one per column."""
+        """A table with a bold header row; ``widths`` in millimetres, one per column; the
+        columns ``numbers`` (by index) aligned right, as the HTML's number columns are."""
         table: Table = self.doc.add_table(rows=1, cols=len(headers))
         docx_style.style_table(table, header=True)
         header = table.rows[0]
@@ -134,6 +139,9 @@ class _Writer:
             cells = _new_row(table)
             for cell, text in zip(cells, values, strict=True):
                 cell.text = xml_safe(text)
+        for row in table.rows:
+            for index in numbers:
+                row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _widths(table, widths)
         return table
 
@@ -231,6 +239,7 @@ class _Writer:
             ("Severity", "Findings", "What it means at a certification audit"),
             [(f"{SEVERITY_MARK[c.severity]} {c.label}", str(c.count), c.meaning) for c in s.counts],
             SEVERITY_WIDTHS,
+            numbers=(1,),
         )
         self.heading("The gaps that matter most", 2)
         if not s.top_gaps:
@@ -251,6 +260,7 @@ class _Writer:
                 for c in s.clauses
             ],
             CLAUSE_WIDTHS,
+            numbers=(2,),
         )
 
     def method(self) -> None:
@@ -276,6 +286,7 @@ class _Writer:
                     for r in section.rows
                 ],
                 CLAUSE_WIDTHS,
+                numbers=(2,),
             )
         for block in section.blocks:
             head = self.heading(
