@@ -1,8 +1,10 @@
 """The report as an editable Word document: real headings, tables and core properties.
 
 Consultants edit the report before it goes to the client, so the document uses
-Word's own styles (Title, Heading 1-3, List Bullet, Table Grid) rather than direct
-formatting, and tables repeat their header row on every page.
+Word's own styles (Title, Heading 1-3, List Bullet, and the report's table style from
+``docx_style.py``) rather than direct formatting, and tables repeat their header row on
+every page. The summary shows the HTML report's gauge and readiness-by-clause chart,
+drawn from the same layout as PNG images (``chart_png.py``).
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from iso20k_cli.assess.model import Severity, Status
 from iso20k_cli.render.palette import SEVERITY_ROLE, STATUS_ROLE
+from iso20k_cli.render.report import chart_png, charts, docx_style
 from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
@@ -44,6 +47,8 @@ ITEM_WIDTHS = (40, 28, 24, 78)
 ACTION_WIDTHS = (12, 24, 42, 64, 58, 27, 30)
 INTERVIEW_WIDTHS = (40, 40, 22, 40, 30, 30)
 FILE_WIDTHS = (62, 17, 50, 70, 58)
+# The charts' widths on the page: the gauge beside nothing, the bars the text's width.
+GAUGE_WIDTH, BARS_WIDTH = 55, 170
 # python-docx embeds raster images only; an SVG logo is left out of the Word report.
 _RASTER = ("image/png", "image/jpeg")
 
@@ -72,15 +77,11 @@ class _Writer:
         self.view = view
         self.context = context
         self.doc: DocxDocument = Document()
-        self.accent = _hex(context.branding.accent_ink)
 
     # Building blocks -----------------------------------------------------------
 
     def heading(self, text: str, level: int) -> Paragraph:
         paragraph: Paragraph = self.doc.add_heading(xml_safe(text), level=level)
-        if level == 1:
-            for run in paragraph.runs:
-                run.font.color.rgb = self.accent
         return paragraph
 
     def para(self, text: str = "", style: str | None = None, bold_lead: str = "") -> Paragraph:
@@ -97,7 +98,7 @@ class _Writer:
     def fields(self, rows: Sequence[tuple[str, str]]) -> Table:
         """A two-column table of labels and values, without a header row."""
         table: Table = self.doc.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
+        docx_style.style_table(table, header=False)
         for label, value in rows:
             cells = _new_row(table)
             cells[0].paragraphs[0].add_run(xml_safe(label)).bold = True
@@ -106,11 +107,16 @@ class _Writer:
         return table
 
     def table(
-        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int],
+        numbers: Sequence[int] = (),
     ) -> Table:
-        """A table with a bold header row; ``widths`` in millimetres, one per column."""
+        """A table with a bold header row; ``widths`` in millimetres, one per column; the
+        columns ``numbers`` (by index) aligned right, as the HTML's number columns are."""
         table: Table = self.doc.add_table(rows=1, cols=len(headers))
-        table.style = "Table Grid"
+        docx_style.style_table(table, header=True)
         header = table.rows[0]
         # Repeat the header row on every page the table spans.
         properties = header._tr.get_or_add_trPr()
@@ -118,11 +124,17 @@ class _Writer:
         repeat.set(qn("w:val"), "true")
         properties.append(repeat)
         for cell, text in zip(header.cells, headers, strict=True):
-            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+            run = cell.paragraphs[0].add_run(xml_safe(text))
+            # The style says so too, but LibreOffice keeps the body's ink in a header row.
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         for values in rows:
             cells = _new_row(table)
             for cell, text in zip(cells, values, strict=True):
                 cell.text = xml_safe(text)
+        for row in table.rows:
+            for index in numbers:
+                row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _widths(table, widths)
         return table
 
@@ -136,6 +148,13 @@ class _Writer:
         run.bold = True
         run.font.color.rgb = _hex(SEVERITY_ROLE[severity].ink)
 
+    def chart(self, chart: charts.Chart, width: int) -> None:
+        """``chart`` as an image ``width`` millimetres wide, described for a screen reader."""
+        self.doc.add_picture(io.BytesIO(chart_png.render(chart)), width=Mm(width))
+        picture = self.doc.inline_shapes[-1]
+        picture._inline.docPr.set("descr", xml_safe(chart.label))
+        picture._inline.docPr.set("title", xml_safe(chart.label))
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -146,8 +165,7 @@ class _Writer:
         section.page_width, section.page_height = Mm(210), Mm(297)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Mm(20))
-        normal = self.doc.styles["Normal"].font
-        normal.size = Pt(10)
+        docx_style.apply(self.doc, self.context.branding.accent_ink)
 
     def landscape(self) -> None:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -190,6 +208,7 @@ class _Writer:
         s = self.view.summary
         self.heading("1. Executive summary", 1)
         self.para(s.conclusion)
+        self.chart(charts.gauge(s.score), GAUGE_WIDTH)
         span = (
             f" Records of operation cover {plural(s.records_span_days, 'day')} "
             "(certification bodies "
@@ -213,6 +232,7 @@ class _Writer:
             ("Severity", "Findings", "What it means at a certification audit"),
             [(f"{SEVERITY_MARK[c.severity]} {c.label}", str(c.count), c.meaning) for c in s.counts],
             SEVERITY_WIDTHS,
+            numbers=(1,),
         )
         self.heading("The gaps that matter most", 2)
         if not s.top_gaps:
@@ -225,6 +245,7 @@ class _Writer:
                 xml_safe(f"{gap.message}. Action {gap.action_ref}: {gap.recommendation}")
             )
         self.heading("Readiness by clause", 2)
+        self.chart(charts.clause_bars(s.clauses), BARS_WIDTH)
         self.table(
             ("Clause", "Title", "Score", "Status"),
             [
@@ -232,6 +253,7 @@ class _Writer:
                 for c in s.clauses
             ],
             CLAUSE_WIDTHS,
+            numbers=(2,),
         )
 
     def method(self) -> None:
@@ -257,6 +279,7 @@ class _Writer:
                     for r in section.rows
                 ],
                 CLAUSE_WIDTHS,
+                numbers=(2,),
             )
         for block in section.blocks:
             head = self.heading(
