@@ -226,3 +226,25 @@ def test_the_overflow_probe_finds_what_overflows(browser: Session, tmp_path: Pat
     labels = browser.evaluate(CHART_TEXT)
     assert len(labels) == 1 and labels[0].endswith("cut off label"), labels
     browser.viewport(1280, 1600)
+
+
+def test_evidence_index_cards_on_a_phone_give_the_path_the_card(laid_out: Session) -> None:
+    lay_out(laid_out, "phone")
+    cards = laid_out.evaluate(
+        """[...document.querySelectorAll("table.files tbody tr")].map((tr) => ({
+          row: tr.clientWidth,
+          path: tr.querySelector("th").getBoundingClientRect().width,
+          lines: Math.round(tr.querySelector("th").getBoundingClientRect().height
+            / parseFloat(getComputedStyle(tr.querySelector("th")).lineHeight)),
+          empty: [...tr.querySelectorAll("td")].filter((td) => td.textContent.trim() === "")
+            .map((td) => getComputedStyle(td).display),
+        }))"""
+    )
+    assert len(cards) == 53
+    for card in cards:
+        # The file's path spans its card, not a third of it.
+        assert card["path"] >= card["row"] - 1, card
+        # A field with nothing to say is not shown as a label with nothing after it.
+        assert set(card["empty"]) <= {"none"}, card
+    # Most paths of the example fit on one line of a phone.
+    assert sum(1 for c in cards if c["lines"] == 1) > len(cards) / 2
