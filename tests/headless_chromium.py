@@ -139,6 +139,10 @@ class Session:
             mobile=mobile,
         )
 
+    def media(self, kind: str) -> None:
+        """Lay the page out for ``kind`` ("print" or "screen") without printing it."""
+        self.call("Emulation.setEmulatedMedia", media=kind)
+
     def screenshot(self, full_page: bool = False) -> bytes:
         params: dict[str, Any] = {"format": "png"}
         if full_page:

@@ -11,6 +11,7 @@ import pytest
 from lxml.html import HtmlElement
 
 from conftest import AS_OF, Folder, Invoke
+from folders import ready_folder
 from report_helpers import EVIL_PATH, EVIL_TITLE, EXAMPLE, partly_ready, report
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -168,8 +169,55 @@ def test_hostile_names_and_titles_appear_as_text(cli: Invoke, evidence: Folder) 
     page: HtmlElement = lxml.html.document_fromstring(html)
     assert page.xpath("//script") == []
     assert page.xpath("//img") == []  # no logo configured, and no <img> from a title
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;.md" in html
+    # Escaped, with break opportunities after its separators only.
+    assert "&lt;script&gt;alert(1)&lt;/<wbr>script&gt;.<wbr>md" in html
     texts = [text_of(e) for e in page.xpath("//code")]
     assert EVIL_PATH in texts
     assert any(EVIL_TITLE in text_of(td) for td in page.xpath("//td"))
     assert "http://example.com" not in page.xpath("//@href")
+
+
+def index_table(page: HtmlElement) -> HtmlElement:
+    tables: list[HtmlElement] = page.xpath("//section[@id='evidence-index']//table[1]")
+    return tables[0]
+
+
+def test_evidence_index_paths_break_only_between_their_parts(
+    example: tuple[HtmlElement, str, dict[str, Any]],
+) -> None:
+    page, html, data = example
+    table = index_table(page)
+    cells = table.xpath("./tbody/tr/th/code")
+    assert [text_of(c) for c in cells] == [f["path"] for f in data["files"]]
+    separators = set("/\\-_.")
+    for cell in cells:
+        # Every piece of the path between two break opportunities ends at a separator.
+        pieces = [str(t) for t in cell.xpath(".//text()")]
+        assert len(pieces) == 1 + len(cell.xpath(".//wbr"))
+        assert "".join(pieces) == text_of(cell)
+        for piece in pieces[:-1]:
+            assert piece and piece[-1] in separators, pieces
+        for piece in pieces:
+            assert not separators & set(piece[:-1]), pieces
+    assert "01-<wbr>context/<wbr>" in html
+
+
+def test_evidence_index_has_a_notes_column_only_when_a_file_has_a_note(
+    cli: Invoke, evidence: Folder, example: tuple[HtmlElement, str, dict[str, Any]]
+) -> None:
+    page, _, data = example
+    # The example holds a scan whose text could not be read: it has a note.
+    assert any(not f["readable"] for f in data["files"])
+    assert index_table(page).xpath("./thead/tr/th/text()")[-1] == "Notes"
+    assert len(index_table(page).xpath("./tbody/tr[1]/td")) == 4
+
+    html = report(cli, ready_folder(evidence).root, "-f", "html").stdout
+    table = index_table(lxml.html.document_fromstring(html))
+    assert table.xpath("./thead/tr/th/text()") == [
+        "File",
+        "Format",
+        "Title",
+        "Used as evidence of",
+    ]
+    for row in table.xpath("./tbody/tr"):
+        assert len(row.xpath("./td")) == 3

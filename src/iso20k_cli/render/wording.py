@@ -231,6 +231,7 @@ def format_summary(assessment: Assessment) -> str:
 
 
 NO_CONFIGURATION = "none (the defaults)"
+NO_SCOPE = "not stated in the configuration, and no scope document was recognised"
 
 
 def configuration_text(assessment: Assessment) -> str:

@@ -30,7 +30,7 @@ from iso20k_cli.render.report.context import ReportContext
 from iso20k_cli.render.report.view import ClauseSection, ReportView
 from iso20k_cli.render.report.xmltext import xml_safe
 from iso20k_cli.render.report.ziputil import normalise_zip
-from iso20k_cli.render.wording import NO_CONFIGURATION, agree, plural
+from iso20k_cli.render.wording import agree, plural
 
 STATUS_MARK = {
     Status.MET: "✓",
@@ -180,27 +180,11 @@ class _Writer:
         title = cover.title + (f": {cover.organisation}" if cover.organisation else "")
         self.doc.add_heading(xml_safe(title), level=0)
         self.para(cover.standard)
-        scope = cover.scope or "not stated"
-        if cover.scope and cover.scope_note:
-            scope += f" (from {cover.scope_note})"
         self.fields(
             [
-                ("Organisation", cover.organisation or "not stated"),
-                ("Scope", scope),
-                ("Assessment date", cover.as_of.isoformat()),
-                (
-                    "Planned Stage 1 audit",
-                    cover.audit_date.isoformat() if cover.audit_date else "not set",
-                ),
-                ("Assessor", cover.assessor or "not stated"),
-                (
-                    "Evidence folder",
-                    f"{cover.evidence_dir} ({plural(len(self.view.evidence.files), 'file')})",
-                ),
-                ("Requirements catalogue", cover.catalogue),
-                ("Configuration", cover.configuration or NO_CONFIGURATION),
-                ("Tool", f"iso20k {cover.tool_version}"),
-            ],
+                (row.label, row.value + (f" ({row.note})" if row.note else ""))
+                for row in cover.rows
+            ]
         )
         self.page_break()
 

@@ -25,6 +25,7 @@ from jinja2 import (
 
 from iso20k_cli.errors import Iso20kError
 from iso20k_cli.render.report import mdtext
+from iso20k_cli.render.report.htmltext import breakable_path
 from iso20k_cli.render.wording import agree, plural
 from iso20k_cli.resources import templates_dir
 
@@ -64,7 +65,9 @@ def environment(template_dir: Path | None, *, html: bool) -> Environment:
     # {{ n|agree("was", "were") }} the verb that goes with it.
     env.filters["plural"] = plural
     env.filters["agree"] = agree
-    if not html:
+    if html:
+        env.filters["breakable"] = breakable_path
+    else:
         env.filters["code"] = mdtext.code_span
         env.filters["codes"] = lambda values, sep=", ": mdtext.MdSafe(
             sep.join(mdtext.code_span(v) for v in values)

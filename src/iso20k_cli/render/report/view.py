@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from iso20k_cli.assess.model import (
     Assessment,
@@ -26,6 +27,8 @@ from iso20k_cli.render.report.strengths import EVIDENCE_LISTED, Strength, streng
 from iso20k_cli.render.wording import (
     KIND_LABEL,
     MATCHED_BY_LABEL,
+    NO_CONFIGURATION,
+    NO_SCOPE,
     SEVERITY_LABEL,
     SEVERITY_MEANING,
     acceptance_text,
@@ -42,6 +45,20 @@ REPORT_TITLE = "Readiness assessment for certification"
 
 
 @dataclass(frozen=True)
+class CoverRow:
+    """One line of the cover's table, the same in every format."""
+
+    label: str
+    value: str
+    note: str | None = None
+    """Said after the value, in brackets (where the scope came from, how many files)."""
+    code: bool = False
+    """The value is a file name, set as code."""
+    unknown: bool = False
+    """The value says what is missing (set apart, muted, in HTML)."""
+
+
+@dataclass(frozen=True)
 class Cover:
     title: str
     standard: str
@@ -53,11 +70,16 @@ class Cover:
     audit_date: dt.date | None
     assessor: str | None
     evidence_dir: str
+    """The evidence folder as the user typed it."""
     catalogue: str
     tool_version: str
     keywords: tuple[str, ...] = ()
     configuration: str | None = None
     """The configuration file the run used; None: none was found, the defaults applied."""
+    evidence_name: str = ""
+    """The evidence folder's own name ("harbourside", however it was typed)."""
+    rows: tuple[CoverRow, ...] = ()
+    """The cover's table: what is known, leaving out what is not (assessor, audit date)."""
     """How the catalogue names its standard in document metadata."""
 
 
@@ -291,6 +313,30 @@ def _cover(
 ) -> Cover:
     scope, note = _scope(assessment, report.scope_item)
     catalogue = assessment.catalogue
+    name = folder_name(assessment.evidence_dir)
+    described = f"{catalogue.id} {catalogue.version} ({catalogue.path})"
+    rows = [CoverRow("Organisation", assessment.organisation)] if assessment.organisation else []
+    # An unknown scope stays on the cover, said as missing: the scope bounds everything the
+    # report concludes (clause 4.3), so its absence is news to the reader; an unknown
+    # assessor or audit date is not, and is left out.
+    rows.append(
+        CoverRow("Scope", scope, note and f"from {note}")
+        if scope
+        else CoverRow("Scope", NO_SCOPE, unknown=True)
+    )
+    rows.append(CoverRow("Assessment date", assessment.as_of.isoformat()))
+    if audit_date is not None:
+        rows.append(CoverRow("Planned Stage 1 audit", audit_date.isoformat()))
+    if assessment.assessor:
+        rows.append(CoverRow("Assessor", assessment.assessor))
+    rows += [
+        CoverRow("Evidence folder", name, plural(len(assessment.files), "file")),
+        CoverRow("Requirements catalogue", described),
+        CoverRow("Configuration", assessment.configuration, code=True)
+        if assessment.configuration
+        else CoverRow("Configuration", NO_CONFIGURATION),
+        CoverRow("Tool", f"iso20k {assessment.tool_version}"),
+    ]
     return Cover(
         title=REPORT_TITLE,
         standard=catalogue.title,
@@ -301,11 +347,24 @@ def _cover(
         audit_date=audit_date,
         assessor=assessment.assessor,
         evidence_dir=assessment.evidence_dir,
-        catalogue=f"{catalogue.id} {catalogue.version} ({catalogue.path})",
+        catalogue=described,
         tool_version=assessment.tool_version,
         keywords=keywords,
         configuration=assessment.configuration,
+        evidence_name=name,
+        rows=tuple(rows),
     )
+
+
+def folder_name(evidence_dir: str) -> str:
+    """The folder's own name: "harbourside" for "examples/harbourside" or "../harbourside/".
+
+    A path that ends in "." or ".." names its folder only from where it was typed: that
+    one is resolved against the working directory of the run (this process)."""
+    name = PurePosixPath(PureWindowsPath(evidence_dir).as_posix()).name
+    if name in ("", ".", ".."):
+        name = Path(evidence_dir).resolve().name
+    return name or evidence_dir
 
 
 def _finding(finding: Finding, items: dict[str, ItemResult], plan: ActionPlan) -> FindingView:
