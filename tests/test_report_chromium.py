@@ -184,12 +184,6 @@ def test_tables_scroll_inside_their_wrappers_on_a_phone(laid_out: Session) -> No
         assert wrapper["table"] <= wrapper["box"] + 1, wrapper
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the readiness-by-clause chart end-anchors long labels past its left edge; "
-    "its layout is issue 15's chart work: remove this mark when that lands",
-)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_chart_label_is_inside_its_chart(laid_out: Session, layout: str) -> None:
     lay_out(laid_out, layout)
