@@ -73,4 +73,7 @@ def test_bad_manifest_stops_with_file_and_line(cli: Invoke, evidence: Folder) ->
     evidence.add("evidence.yaml", "files:\n  - path: a.pdf\n    satisfy: [scope]\n")
     result = cli("check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert "evidence.yaml:3: files[0]: unknown key 'satisfy'" in result.stderr
+    assert (
+        "evidence.yaml:3: files entry 1: unknown key 'satisfy' (did you mean 'satisfies'?)"
+        in result.stderr
+    )

@@ -5,11 +5,13 @@ in its list, and an option without a metavar as ``<file>`` or ``<int range>``. E
 argument and option declares its metavar (FILE, DIR, N, YYYY-MM-DD, SCORE, FORMAT,
 SEVERITY), and this command class shows an argument by that word alone:
 ``iso20k check [OPTIONS] DIR``, ``[ID_OR_WORDS]`` when it may be left out, and a number's
-range in words ("1 to 6", not "1<=x<=6").
+range in words ("1 to 6", not "1<=x<=6"). A value that typer refuses is explained in the
+same words as a configuration's ("must be at most 6, not '9'"), not pydantic's.
 """
 
 from typing import Any
 
+import typer
 import typer.core
 from typer._display import describe_number_range
 
@@ -23,6 +25,18 @@ class Command(typer.core.TyperCommand):
             if param.param_type_name == "argument":
                 pieces.append(_word(param))
         return pieces
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as exc:
+            errors = getattr(exc.__cause__, "errors", None)
+            if callable(errors):
+                # Only a refused value gets here: pydantic is loaded by then.
+                from iso20k_cli.invalid import value_problem
+
+                exc.message = "; ".join(value_problem(e) for e in errors())
+            raise
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments: list[tuple[str, str]] = []
