@@ -69,7 +69,13 @@ CONFIG_CASES = [
     ),
     ("audit_date: next March\n", 1, "'audit_date' must be a date written YYYY-MM-DD"),
     ("organisation: [A, B]\n", 1, "'organisation' must be text, not a list"),
-    ("organisation: 1234\n", 1, "'organisation' must be text, not the number 1234"),
+    (
+        "organisation: 1234\n",
+        1,
+        "'organisation' must be text, not the number 1234 (quote it: \"1234\")",
+    ),
+    ("organisation: true\n", 1, "'organisation' must be text, not true (quote it: \"true\")"),
+    ("date_order: ''\n", 1, "'date_order' must be 'dmy', 'mdy' or 'ymd', not empty text"),
     (
         "checks:\n  records_span:\n    min_dayz: 30\n",
         3,

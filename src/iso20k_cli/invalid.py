@@ -106,7 +106,7 @@ def _what_is_wrong(err: ErrorDetails, annotation: Any) -> str:
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"must be a date written YYYY-MM-DD, not {_shown(given)}"
     if kind == "string_type":
-        quote = f' (quote it: "{given}")' if isinstance(given, int | float) else ""
+        quote = f' (quote it: "{_shown(given)}")' if isinstance(given, int | float) else ""
         return f"must be text, not {_kind_of(given)}{quote}"
     if kind == "string_too_short":
         return f"must be at least {_count(ctx.get('min_length'), 'character')} long"
@@ -158,6 +158,8 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if value == "":
+        return "empty text"
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
@@ -169,7 +171,7 @@ def _kind_of(value: Any) -> str:
     if value is None:
         return "empty"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text '{value}'" if value else "empty text"
     if isinstance(value, bool):
         return "true" if value else "false"
     return f"the number {value}"
