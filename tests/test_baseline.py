@@ -121,7 +121,7 @@ BAD_BASELINES = [
     (
         '{"schema_version": 1, "score": 50, "catalogue": {"id": "mini"},\n'
         '"clauses": [], "items": [],\n"findings": [{"id": "x", "severity": "fatal"}]}',
-        "findings[0].severity: Input should be 'major', 'minor' or 'observation'",
+        "findings entry 1: 'severity' must be 'major', 'minor' or 'observation', not 'fatal'",
         3,
     ),
 ]

@@ -61,7 +61,7 @@ def test_unknown_key_is_named_with_its_line(tmp_path: Path) -> None:
     err = error_of(tmp_path, VALID_HEAD + '  - id: "1"\n    title: One\n    colour: blue\n')
     assert err.line == 8
     assert "unknown key 'colour'" in err.message
-    assert err.message == "clauses[0]: unknown key 'colour'"
+    assert err.message.startswith("clauses entry 1: unknown key 'colour' (known keys: id, title,")
 
 
 def test_unknown_key_in_nested_item(tmp_path: Path) -> None:
@@ -72,7 +72,9 @@ def test_unknown_key_in_nested_item(tmp_path: Path) -> None:
     )
     err = error_of(tmp_path, text)
     assert err.line == 14
-    assert err.message == "clauses[0].documents[0].match: unknown key 'title'"
+    assert err.message == (
+        "clauses entry 1, documents entry 1, match: unknown key 'title' (did you mean 'titles'?)"
+    )
 
 
 def test_duplicate_clause_id(tmp_path: Path) -> None:
@@ -257,7 +259,7 @@ REPORT_CLAUSES = """\
         ),
         (
             "report:\n  phases:\n    - name: First\n      clauses: []\n",
-            "report.phases[0].clauses",
+            "report.phases entry 1: 'clauses' must have at least 1 entry",
             8,
         ),
         (

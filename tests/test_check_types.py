@@ -81,6 +81,25 @@ def test_the_documentation_lists_every_check_type_with_its_label(cli: Invoke) ->
     assert [line for line in lines if line in CHECK_TYPES] == list(CHECK_TYPES)
 
 
+def test_the_parameters_are_documented_in_the_words_of_yaml(cli: Invoke) -> None:
+    result = cli("catalogue", "checks", env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    parameters = [line for line in result.stdout.splitlines() if "Parameters:" in line]
+    assert len(parameters) >= 10
+    shown = "\n".join(parameters)
+    # No Python: no types, Literal, tuple, None or class reprs.
+    for python in ("tuple[", "Literal", "None", "<class", "int", "str", "iso20k_cli", "..."):
+        assert python not in shown, python
+    assert (
+        "require (list of: owner, version, approver, doc_id; at least 1 entry; "
+        "default [owner, version])" in shown
+    )
+    assert "months (whole number from 1 to 120; optional)" in shown
+    assert "count (whole number from 1 to 10000)" in shown
+    assert "topics (list of entries with: name, any_of; at least 1 entry)" in shown
+    assert "owners_from (list of text; optional)" in shown
+
+
 def test_the_report_method_is_each_module_s_method_text() -> None:
     # The example applies every check type, and its report is the golden file.
     report = GOLDEN.read_text(encoding="utf-8")

@@ -47,7 +47,7 @@ def test_full_configuration_loads(tmp_path: Path) -> None:
         (
             "organisation: A\nfail_under: 150\n",
             2,
-            "fail_under: Input should be less than or equal to 100",
+            "'fail_under' must be at most 100, not 150",
         ),
         (
             "ignore: [a]\nnot_applicable:\n  - clause: '1'\n    justification: short\n",

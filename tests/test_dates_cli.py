@@ -109,7 +109,7 @@ def test_a_bad_date_order_names_the_file_and_line(cli: Invoke, evidence: Folder)
     config = evidence.add(".iso20k.yaml", "organisation: Acme\ndate_order: dd/mm/yyyy\n")
     result = check(cli, evidence)
     assert result.exit_code == 2
-    assert f"{config}:2: date_order" in result.stderr
+    assert f"{config}:2: 'date_order' must be" in result.stderr
     assert "'dmy', 'mdy' or 'ymd'" in result.stderr
     assert "Traceback" not in result.stderr
 

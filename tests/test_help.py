@@ -82,3 +82,26 @@ def test_help(path: tuple[str, ...], snapshot: SnapshotAssertion) -> None:
     assert max(len(line) for line in fresh.splitlines()) <= WIDTH
     # The same text in the test process, after whatever ran in it before.
     assert help_in_this_process(path) == fresh
+
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: "-".join(p) or "iso20k")
+def test_help_names_what_it_takes_in_upper_case_words(path: tuple[str, ...]) -> None:
+    shown = help_in_this_process(path)
+    usage = shown.splitlines()[0]
+    # Typer's own forms: "{evidence_dir}", "<file>", "<int range>", "1<=x<=6".
+    assert "{" not in usage and "<" not in shown and "x<=" not in shown and "x>=" not in shown
+    words = usage.split("[OPTIONS]", 1)[1].split()
+    assert all(w.strip("[].").isupper() for w in words), usage
+
+
+def test_an_argument_is_named_by_its_word_in_usage_and_list() -> None:
+    shown = help_in_this_process(("check",))
+    assert shown.startswith("Usage: iso20k check [OPTIONS] DIR\n")
+    assert "\n  DIR  The evidence folder to assess" in shown
+    assert "--depth N " in shown and "--max-findings N " in shown
+    flowing = " ".join(shown.split())
+    assert "[default: 2; 1 to 6]" in flowing and "[0 to 100]" in flowing
+    assert help_in_this_process(("catalogue", "show")).startswith(
+        "Usage: iso20k catalogue show [OPTIONS] [ID_OR_WORDS]\n"
+    )

@@ -139,7 +139,7 @@ def test_explain_a_clause_and_a_finding_id(cli: Invoke) -> None:
     assert "Mean of the mandatory items: 50 / 3 = 16.7." in out
     assert "Mandatory evidence decides a clause" in out
     by_finding = cli("explain", EXAMPLE, "continuity-plan:approved", "--as-of", AS_OF)
-    assert "Service continuity plan (continuity-plan)" in by_finding.stdout
+    assert "Service continuity plan (continuity-plan:approved)" in by_finding.stdout
     interview = cli("explain", EXAMPLE, "5.1", "--as-of", AS_OF)
     assert "judges it by interview" in " ".join(interview.stdout.split())
 

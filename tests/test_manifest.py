@@ -73,4 +73,36 @@ def test_bad_manifest_stops_with_file_and_line(cli: Invoke, evidence: Folder) ->
     evidence.add("evidence.yaml", "files:\n  - path: a.pdf\n    satisfy: [scope]\n")
     result = cli("check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert "evidence.yaml:3: files[0]: unknown key 'satisfy'" in result.stderr
+    assert (
+        "evidence.yaml:3: files entry 1: unknown key 'satisfy' (did you mean 'satisfies'?)"
+        in result.stderr
+    )
+
+
+def test_a_mistyped_id_is_named_with_the_nearest_ids_and_advice_to_correct_it(
+    cli: Invoke, evidence: Folder
+) -> None:
+    evidence.add("notes.md", "# Notes\n\nMeeting notes.\n")
+    evidence.add("scope.md", "# Our scope\n\nServices.\n", iso20k={"satisfies": ["scpoe"]})
+    evidence.add("evidence.yaml", "files:\n  - path: notes.md\n    satisfies: [zzzz-qqqq]\n")
+    # Neither file is evidence of anything: the typos leave the folder empty.
+    data = cli(
+        "check", evidence.root, "--catalogue", MINI, "--as-of", AS_OF, "-f", "json", "--allow-empty"
+    ).json()
+    found = {f["paths"][0]: f for f in data["findings"] if f["check"] == "file"}
+    typo = found["scope.md"]
+    assert typo["message"] == (
+        "scope.md: declares that it satisfies 'scpoe', which is not a clause or item id of "
+        "the catalogue; did you mean 'scope'?"
+    )
+    assert typo["recommendation"] == (
+        "Correct the id where the file declares what it satisfies: its front-matter "
+        "(iso20k: {satisfies: [...]}) or its entry in evidence.yaml."
+    )
+    assert "document control" not in typo["recommendation"]
+    unknown = found["notes.md"]
+    assert unknown["message"].endswith(
+        "'zzzz-qqqq', which is not a clause or item id of the catalogue; "
+        "'iso20k catalogue show' lists the ids"
+    )
+    assert unknown["recommendation"] == typo["recommendation"]

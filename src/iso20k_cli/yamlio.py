@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml import events as yaml_events
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from iso20k_cli.errors import Iso20kError
+from iso20k_cli.invalid import sentence
 
 ErrorFactory = Callable[..., Iso20kError]
 M = TypeVar("M", bound=BaseModel)
@@ -258,31 +258,6 @@ def line_of(tree: Any, loc: Sequence[int | str]) -> int | None:
     return line
 
 
-def format_loc(loc: Sequence[int | str]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _describe(err: ErrorDetails) -> str:
-    kind = err["type"]
-    loc = err["loc"]
-    if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'"
-    if kind == "missing":
-        return f"missing required key '{loc[-1]}'"
-    message = err["msg"]
-    if kind == "string_type" and isinstance(err.get("input"), int | float):
-        message += f' (quote it: "{err["input"]}")'
-    if kind == "union_tag_invalid":
-        message = message.replace("Input tag", "check type")
-    return message
-
-
 def _display_loc(tree: Any, loc: Sequence[int | str]) -> list[int | str]:
     """The parts of a pydantic loc that are real keys or indexes in the YAML tree.
 
@@ -303,7 +278,8 @@ def _display_loc(tree: Any, loc: Sequence[int | str]) -> list[int | str]:
 def validate(
     model: type[M], loaded: LoadedYaml, error: ErrorFactory, context: dict[str, Any] | None = None
 ) -> M:
-    """Validate loaded YAML against ``model``; the first error names file, line and key path."""
+    """Validate loaded YAML against ``model``; the error names file, line and key path of
+    every problem."""
     return validate_data(
         model,
         loaded.data,
@@ -324,9 +300,9 @@ def validate_data(
     context: dict[str, Any] | None = None,
     shape: Callable[[], Any] | None = None,
 ) -> M:
-    """Validate ``data`` read from ``path`` against ``model``; the first error names the
-    file, the ``line`` of its key and the key path (the keys found in ``shape()``, the
-    data itself by default)."""
+    """Validate ``data`` read from ``path`` against ``model``; the error lists every
+    problem in words (up to :data:`MAX_PROBLEMS`), each with the ``line`` of its key and
+    the key path (the keys found in ``shape()``, the data itself by default)."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
@@ -341,15 +317,27 @@ def validate_data(
                 for o in every
             )
         ]
-        first = errors[0]
-        loc = first["loc"]
-        shown = _display_loc(shape() if shape is not None else data, loc)
-        if first["type"] in ("extra_forbidden", "missing"):
-            shown = shown[:-1]  # the message names the key itself
-        where = format_loc(shown)
-        others = len(errors) - 1
+        tree = shape() if shape is not None else data
+        problems = sorted(
+            ((line(e["loc"]), sentence(e, _display_loc(tree, e["loc"]), model)) for e in errors),
+            key=lambda problem: (problem[0] is None, problem[0] or 0),
+        )
+        raise error(_listed(problems, path), path=path, line=problems[0][0]) from None
+
+
+MAX_PROBLEMS = 10
+"""Problems of one file listed in one error; a longer list ends "and N more problems"."""
+
+
+def _listed(problems: Sequence[tuple[int | None, str]], path: Path) -> str:
+    """The first problem, then each other on a line of its own with its file and line."""
+    first = problems[0][1]
+    lines = [
+        f"  {path}:{at}: {said}" if at is not None else f"  {path}: {said}"
+        for at, said in problems[1:MAX_PROBLEMS]
+    ]
+    hidden = len(problems) - MAX_PROBLEMS
+    if hidden > 0:
         # Counts are spelled out as text/counts.py does; this layer sits below it.
-        problems = "problem" if others == 1 else "problems"
-        more = f" (and {others} more {problems})" if others else ""
-        message = f"{where}: {_describe(first)}{more}" if where else f"{_describe(first)}{more}"
-        raise error(message, path=path, line=line(loc)) from None
+        lines.append(f"  and {hidden} more {'problem' if hidden == 1 else 'problems'}")
+    return "\n".join([first, *lines])

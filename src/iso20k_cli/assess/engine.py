@@ -99,7 +99,7 @@ def assess(
             misses_by_item[miss.item].append(miss)
         genres[file.path] = recognition.genre
         file_warnings[file.path] = (*file.warnings, *recognition.warnings)
-        file_findings.extend(_file_findings(file, file_warnings[file.path]))
+        file_findings.extend(_file_findings(file, file.warnings, recognition.warnings))
         if (note := unread_note(file.unread_dates, file.unread_date_examples)) is not None:
             file_warnings[file.path] += (note,)
             file_findings.append(
@@ -564,16 +564,30 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
-def _file_findings(file: EvidenceFile, warnings: tuple[str, ...]) -> list[Finding]:
+DECLARED_ID_ADVICE = (
+    "Correct the id where the file declares what it satisfies: its front-matter "
+    "(iso20k: {satisfies: [...]}) or its entry in evidence.yaml."
+)
+
+
+def _file_findings(
+    file: EvidenceFile, warnings: tuple[str, ...], declared: tuple[str, ...]
+) -> list[Finding]:
+    """Observations on one file: what reading it warned of, and the ids it declares that
+    the catalogue does not have (which only a corrected id fixes)."""
+    advised = [
+        *((w, "Correct the file so that its document control can be read.") for w in warnings),
+        *((w, DECLARED_ID_ADVICE) for w in declared),
+    ]
     found = [
         _observation(
             f"file:{file.path}:warning:{_digest(warning)}",
             "file",
             f"{file.path}: {warning}",
-            "Correct the file so that its document control can be read.",
+            advice,
             (file.path,),
         )
-        for warning in warnings
+        for warning, advice in advised
     ]
     # A format that is not read, or a scan without text, is a limit of the tool and is
     # listed in files; a damaged, encrypted or oversized file is the folder's problem.

@@ -8,6 +8,8 @@ again, so that ``explain`` cannot say something other than ``check`` did.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -33,21 +35,49 @@ from iso20k_cli.assess.score import (
     lowers_status,
 )
 from iso20k_cli.catalogue.model import Catalogue, Clause, Item
+from iso20k_cli.checks.registry import documentation
+from iso20k_cli.checks.specs import CheckSpec
+from iso20k_cli.errors import Iso20kError
 
 
 class Target(NamedTuple):
-    kind: Literal["clause", "item"]
+    kind: Literal["clause", "item", "check"]
     id: str
+    check: str | None = None
+    """For a finding id (item:check), the check or finding kind it names."""
+
+
+class UnknownCheckError(Iso20kError):
+    """A finding id whose item exists but names no check or finding of it."""
 
 
 def resolve_target(catalogue: Catalogue, target: str) -> Target | None:
-    """A clause id, an item id or a finding id (item:check), as what to explain."""
+    """A clause id, an item id or a finding id (item:check, item:missing), as what to
+    explain; None when it names neither clause nor item."""
     if target in catalogue.clauses_by_id:
         return Target("clause", target)
-    item_id = target.split(":", 1)[0]
-    if item_id in catalogue.items_by_id:
+    item_id, sep, rest = target.partition(":")
+    if item_id not in catalogue.items_by_id:
+        return None
+    if not sep:
         return Target("item", item_id)
-    return None
+    # A finding id may go on after the check (item:check:path): the check is its second part.
+    check = rest.split(":", 1)[0]
+    checks = [*dict.fromkeys(spec.type for spec in catalogue.item(item_id).checks)]
+    if check not in checks and check not in _OF_ITEM:
+        close = difflib.get_close_matches(check, [*checks, *_OF_ITEM], n=1)
+        guess = f" (did you mean '{item_id}:{close[0]}'?)" if close else ""
+        raise UnknownCheckError(
+            f"item '{item_id}' has no check '{check}'{guess}; its checks: "
+            + (", ".join(checks) or "none")
+            + f"; findings no check makes: {', '.join(_OF_ITEM)}"
+        )
+    return Target("check", item_id, check)
+
+
+_OF_ITEM = ("missing", "weak_match", "applies_when", "not_applicable", "undocumented")
+"""Findings on an item that no check of it makes: no evidence, only content matches, an
+open condition, a declaration that it does not apply, a practice stated at interview."""
 
 
 @dataclass(frozen=True)
@@ -161,13 +191,81 @@ class ClauseExplanation:
         return self.result.score
 
 
-Explanation = ItemExplanation | ClauseExplanation
+@dataclass(frozen=True)
+class CheckExplanation:
+    """One check of one item (a finding id, item:check): what it verifies, with what
+    parameters, the files it judged, what it found, and its findings."""
+
+    item: ItemExplanation
+    check: str
+    summary: str
+    """What the check verifies (its documentation); for a finding no check makes, what
+    that finding means."""
+    specs: tuple[CheckSpec, ...]
+    """The check as it ran: the catalogue's declaration with the configuration's
+    parameters; empty for a finding no check makes."""
+    judged: tuple[ConsideredFile, ...]
+    """The counted evidence the check read."""
+    results: tuple[CheckResult, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def configuration(self) -> str | None:
+        return self.item.configuration
 
 
-def explanation_of(catalogue: Catalogue, assessment: Assessment, target: Target) -> Explanation:
+Explanation = ItemExplanation | ClauseExplanation | CheckExplanation
+
+_ITEM_FINDINGS = {
+    "missing": "the item has evidence: a file recognised by declaration, title or file name. "
+    "Without it no check runs and the item is missing.",
+    "applies_when": "whether a conditional item applies here, when the folder has no evidence "
+    "of it and the configuration does not say: a question for the interview.",
+    "weak_match": "whether the evidence is more than content matches, which never count.",
+    "not_applicable": "an item the configuration declares not applicable, with its "
+    "justification.",
+    "undocumented": "good practice stated at interview to be in place but not written down.",
+}
+
+
+def explanation_of(
+    catalogue: Catalogue,
+    assessment: Assessment,
+    target: Target,
+    tuned: Callable[[Item, CheckSpec], CheckSpec] | None = None,
+) -> Explanation:
+    """The explanation of ``target``; ``tuned`` gives a check as the run's configuration
+    set it (the catalogue's declaration when not given)."""
     if target.kind == "clause":
         return explain_clause(catalogue, assessment, target.id)
+    if target.kind == "check" and target.check is not None:
+        return explain_check(catalogue, assessment, target.id, target.check, tuned)
     return explain_item(catalogue, assessment, target.id)
+
+
+def explain_check(
+    catalogue: Catalogue,
+    assessment: Assessment,
+    item_id: str,
+    check: str,
+    tuned: Callable[[Item, CheckSpec], CheckSpec] | None = None,
+) -> CheckExplanation:
+    whole = explain_item(catalogue, assessment, item_id)
+    docs = {doc.name: doc.summary for doc in documentation()}
+    specs = tuple(
+        tuned(whole.item, spec) if tuned is not None else spec
+        for spec in whole.item.checks
+        if spec.type == check
+    )
+    return CheckExplanation(
+        item=whole,
+        check=check,
+        summary=docs.get(check) or _ITEM_FINDINGS.get(check, ""),
+        specs=specs,
+        judged=tuple(c for c in whole.considered if c.link.counted) if specs else (),
+        results=tuple(r for r in whole.checks if r.check == check),
+        findings=tuple(f for f in whole.findings if f.id.split(":")[1:2] == [check]),
+    )
 
 
 def explain_item(catalogue: Catalogue, assessment: Assessment, item_id: str) -> ItemExplanation:

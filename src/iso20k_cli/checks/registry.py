@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from iso20k_cli.checks.base import CheckContext, Outcome
+from iso20k_cli.checks.parameters import in_words
 from iso20k_cli.checks.specs import MODULES, CheckSpec
 
 METHOD_PARAMETERS = ("review_interval_months", "max_record_age_days", "min_records_span_days")
@@ -84,7 +85,7 @@ def documentation() -> list[CheckDoc]:
         text = check.doc.strip().replace(f"``{check.name}``: ", "", 1)
         summary, _, details = text.replace("``", "'").partition("\n\n")
         fields = {
-            name: str(info.annotation).replace("typing.", "")
+            name: in_words(info)
             for name, info in check.spec.model_fields.items()
             if name != "type"
         }

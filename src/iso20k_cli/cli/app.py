@@ -18,7 +18,17 @@ from typing import Annotated, Any, ParamSpec
 import typer
 
 from iso20k_cli import __version__
-from iso20k_cli.cli import cache, catalogue, check, diff, explain, init, interview, report
+from iso20k_cli.cli import (
+    cache,
+    catalogue,
+    check,
+    diff,
+    explain,
+    helpformat,
+    init,
+    interview,
+    report,
+)
 from iso20k_cli.cli.deliver import deliver
 from iso20k_cli.cli.failures import exit_codes
 from iso20k_cli.cli.result import Result
@@ -128,7 +138,7 @@ def delivered(command: Callable[P, Result]) -> Callable[P, None]:
 def _register(
     group: typer.Typer, command: Callable[..., Result], name: str, **settings: Any
 ) -> None:
-    group.command(name, **settings)(delivered(command))
+    group.command(name, cls=helpformat.Command, **settings)(delivered(command))
 
 
 _register(app, check.check, "check", epilog=EXIT_CODES_HELP)

@@ -15,7 +15,9 @@ from iso20k_cli.errors import Iso20kError
 
 
 def validate(
-    file: Annotated[Path, typer.Argument(help="Catalogue YAML file to check.", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Catalogue YAML file to check.", dir_okay=False)
+    ],
 ) -> Result:
     """Check a catalogue file; errors name the file and line. Exit 0 when valid, 2 when not."""
     from iso20k_cli.catalogue.loader import load_catalogue

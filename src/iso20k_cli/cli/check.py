@@ -43,6 +43,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table for people (the default, unless the --output suffix names another; "
             "github under GitHub Actions), json for machines, sarif for code scanning, junit "
             "for test reports, github for workflow annotations, md for a pull-request comment.",
@@ -66,6 +67,7 @@ def check(
         Severity | None,
         typer.Option(
             "--fail-on",
+            metavar="SEVERITY",
             case_sensitive=False,
             help="Lowest severity that fails the run: major (default, or fail_on in the "
             "configuration), minor or observation. With --baseline, only new findings of "
@@ -92,10 +94,16 @@ def check(
     ] = None,
     exit_zero: ExitZeroOption = False,
     depth: Annotated[
-        int, typer.Option("--depth", min=1, max=6, help="Clause levels shown in the table.")
+        int,
+        typer.Option(
+            "--depth", metavar="N", min=1, max=6, help="Clause levels shown in the table."
+        ),
     ] = 2,
     max_findings: Annotated[
-        int, typer.Option("--max-findings", min=0, help="Findings shown in the table (0: all).")
+        int,
+        typer.Option(
+            "--max-findings", metavar="N", min=0, help="Findings shown in the table (0: all)."
+        ),
     ] = 10,
     answers: AnswersOption = None,
     no_cache: NoCacheOption = False,

@@ -16,14 +16,16 @@ from iso20k_cli.severity import Severity
 
 def diff(
     old: Annotated[
-        Path, typer.Argument(help="The earlier JSON result (iso20k check --format json).")
+        Path,
+        typer.Argument(metavar="OLD", help="The earlier JSON result (iso20k check --format json)."),
     ],
-    new: Annotated[Path, typer.Argument(help="The later JSON result.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later JSON result.")],
     output_format: Annotated[
         DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="text for people (the default, unless the --output suffix names another), "
             "json for machines.",
         ),
@@ -33,6 +35,7 @@ def diff(
         Severity,
         typer.Option(
             "--fail-on",
+            metavar="SEVERITY",
             case_sensitive=False,
             help="Lowest severity of a new finding that counts as worse: major (default), "
             "minor or observation.",

@@ -63,7 +63,7 @@ def explain(
             "'iso20k catalogue show WORDS' searches them"
         )
 
-    explanation = explanation_of(run.catalogue, run.assessment, resolved)
+    explanation = explanation_of(run.catalogue, run.assessment, resolved, run.settings.tuned)
 
     def draw(console: "Console", _plain: bool) -> None:
         render_explanation(explanation, console)

@@ -56,6 +56,7 @@ def init(
         Path | None,
         typer.Option(
             "--template-dir",
+            metavar="DIR",
             file_okay=False,
             help="Jinja2 templates here replace the shipped ones of the same name "
             "(document.md.j2, iso20k.yaml.j2).",

@@ -29,6 +29,7 @@ def interview(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="md to read (the default, unless the --output suffix names another), or "
             "xlsx: a workbook to fill in during the interview, with a list of answers.",
         ),

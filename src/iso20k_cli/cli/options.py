@@ -37,12 +37,14 @@ def parse_date(value: str | None) -> dt.date:
 
 # Options shared by every command that assesses a folder.
 EvidenceDirArgument = Annotated[
-    Path, typer.Argument(help="The evidence folder to assess (read, never modified).")
+    Path,
+    typer.Argument(metavar="DIR", help="The evidence folder to assess (read, never modified)."),
 ]
 CatalogueOption = Annotated[
     Path | None,
     typer.Option(
         "--catalogue",
+        metavar="FILE",
         help="Requirements catalogue: a YAML file, or the name of a shipped one "
         "(iso20000-1-2018, the default; iso9001-2015).",
         dir_okay=False,
@@ -60,6 +62,7 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="FILE",
         help="Configuration file: .iso20k.yaml, or pyproject.toml with [tool.iso20k] "
         "(default: the nearest from the evidence folder up to its repository's root, "
         "else in the working directory).",
@@ -96,6 +99,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write the result to this file instead of stdout. Its suffix names the format "
         "when --format is not given, and must not name another (out.sarif is not the table).",
         dir_okay=False,

@@ -32,6 +32,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="html (the default, unless the --output suffix names another), pdf (with "
             'pip install "iso20k[pdf]"), md or docx for the report; csv or xlsx for its '
             "action plan.",
@@ -42,6 +43,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report to this file; its suffix names the format when --format "
             "is not given, and must not name another. Needed for pdf, docx and xlsx, and "
             "in a terminal; otherwise the report goes to stdout, for a pipe.",
@@ -64,6 +66,7 @@ def report(
         Path | None,
         typer.Option(
             "--template-dir",
+            metavar="DIR",
             file_okay=False,
             help="Jinja2 templates here replace the shipped ones of the same name (md, html).",
         ),

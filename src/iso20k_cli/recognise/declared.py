@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Catalogue, Item, Kind
+from iso20k_cli.catalogue.search import nearest_ids
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import Link, MatchedBy
 
@@ -22,11 +23,22 @@ def declared(catalogue: Catalogue, file: EvidenceFile) -> tuple[tuple[Link, ...]
                     Link(item.id, file.path, MatchedBy.DECLARED, f"declares clause {ref}", True)
                 )
         else:
-            warnings.append(
-                f"declares that it satisfies '{ref}', which is neither a clause nor an "
-                "item of the catalogue"
-            )
+            warnings.append(unknown_id(catalogue, ref))
     return tuple(links), tuple(warnings)
+
+
+def unknown_id(catalogue: Catalogue, ref: str) -> str:
+    """The warning for a declared id that is neither a clause nor an item: the nearest ids."""
+    nearest = nearest_ids(catalogue, ref)
+    if nearest:
+        guess = " or ".join(f"'{i}'" for i in nearest)
+        hint = f"; did you mean {guess}?"
+    else:
+        hint = "; 'iso20k catalogue show' lists the ids"
+    return (
+        f"declares that it satisfies '{ref}', which is not a clause or item id of the "
+        f"catalogue{hint}"
+    )
 
 
 def _items_for_declared_clause(

@@ -17,12 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.explain import (
+    CheckExplanation,
     ClauseExplanation,
+    ConsideredFile,
     Explanation,
     ItemExplanation,
     ScoreArithmetic,
 )
 from iso20k_cli.assess.model import (
+    CheckResult,
     Decision,
     FileResult,
     Finding,
@@ -150,22 +153,7 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
     console.print(_heading("Evidence considered"))
     if not x.considered:
         console.print(_indent(Text("No file was recognised as evidence of this item.")))
-    for considered in x.considered:
-        link, file = considered.link, considered.file
-        strength = "" if link.counted else " — a suggestion, not counted as evidence"
-        where = f" ({link.section})" if link.section else ""
-        console.print(_indent(Text(f"{link.path}{where}", style="bold")))
-        console.print(
-            _indent(Text(f"recognised by {link.matched_by.value}: {link.detail}{strength}"), 2)
-        )
-        if len(link.signals) > 1:
-            console.print(_indent(Text(f"signals: {', '.join(link.signals)}", style="dim"), 2))
-        if file is not None:
-            console.print(_indent(Text(_control(file), style="dim"), 2))
-            for warning in file.warnings:
-                console.print(_indent(Text(f"note: {warning}", style="yellow"), 2))
-            if not file.readable:
-                console.print(_indent(Text(f"content not read: {file.error}", style="yellow"), 2))
+    _print_files(x.considered, console)
     if x.near_misses:
         console.print(_indent(Text("Files that name this item but were not counted:")))
         for miss in x.near_misses:
@@ -184,11 +172,7 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
             else "no check runs without evidence recognised by declaration, title or file name"
         )
         console.print(_indent(Text(reason)))
-    for check in x.checks:
-        word, style = _mark(check.severity)
-        grade = f" ({check.severity.value})" if check.severity else ""
-        line = Text(f"{word:<4}", style=style) + Text(f" {check.check}{grade}: {check.message}")
-        console.print(_indent(line))
+    _print_results(x.checks, console)
     console.print()
 
     console.print(_heading("Findings"))
@@ -200,6 +184,94 @@ def _explain_item(x: ItemExplanation, console: Console) -> None:
 
     console.print(_heading("How the status follows"))
     console.print(_indent(Text(_status_reason(x))))
+
+
+def _print_files(considered: tuple[ConsideredFile, ...], console: Console) -> None:
+    for each in considered:
+        link, file = each.link, each.file
+        strength = "" if link.counted else " — a suggestion, not counted as evidence"
+        where = f" ({link.section})" if link.section else ""
+        console.print(_indent(Text(f"{link.path}{where}", style="bold")))
+        console.print(
+            _indent(Text(f"recognised by {link.matched_by.value}: {link.detail}{strength}"), 2)
+        )
+        if len(link.signals) > 1:
+            console.print(_indent(Text(f"signals: {', '.join(link.signals)}", style="dim"), 2))
+        if file is not None:
+            console.print(_indent(Text(_control(file), style="dim"), 2))
+            for warning in file.warnings:
+                console.print(_indent(Text(f"note: {warning}", style="yellow"), 2))
+            if not file.readable:
+                console.print(_indent(Text(f"content not read: {file.error}", style="yellow"), 2))
+
+
+def _print_results(results: tuple[CheckResult, ...], console: Console) -> None:
+    for check in results:
+        word, style = _mark(check.severity)
+        grade = f" ({check.severity.value})" if check.severity else ""
+        line = Text(f"{word:<4}", style=style) + Text(f" {check.check}{grade}: {check.message}")
+        console.print(_indent(line))
+
+
+def _explain_check(x: CheckExplanation, console: Console) -> None:
+    """One check of one item: the finding id's own story, not the whole item's."""
+    whole, item = x.item, x.item.item
+    kind = "Check" if x.specs else "Finding"
+    console.print(Text(f"{kind} '{x.check}' of {item.title} ({item.id}:{x.check})", style="bold"))
+    need = "mandatory" if item.mandatory else "good practice"
+    console.print(f"Clause {whole.clause.id} {whole.clause.title}; a {need} {item.kind.value}")
+    console.print(
+        f"Item status: {whole.status.value}; score {_item_score(whole.score)} "
+        f"(every check of the item: explain {item.id})"
+    )
+    console.print()
+
+    console.print(_heading("What it verifies"))
+    console.print(_indent(Text(x.summary or "—")))
+    for spec in x.specs:
+        declared = spec.model_dump(mode="json", exclude_none=True, exclude={"type"})
+        settings = (
+            "; ".join(f"{key}: {_yaml_value(value)}" for key, value in declared.items())
+            or "the defaults"
+        )
+        console.print(_indent(Text(f"As it ran: {settings}", style="dim")))
+    if not x.specs and x.results == ():
+        console.print(_indent(Text("No check makes this finding: the engine does.", style="dim")))
+    console.print()
+
+    if x.specs:
+        console.print(_heading("Files it judged"))
+        if not x.judged:
+            console.print(
+                _indent(
+                    Text(
+                        "None: no file was recognised as evidence of this item by declaration, "
+                        "title or file name, so the check did not run."
+                    )
+                )
+            )
+        _print_files(x.judged, console)
+        console.print()
+
+        console.print(_heading("What it found"))
+        if not x.results:
+            console.print(_indent(Text("It did not run.")))
+        _print_results(x.results, console)
+        console.print()
+
+    console.print(_heading("Findings"))
+    if not x.findings:
+        console.print(_indent(Text("None: nothing to act on.")))
+    for renderable in _finding_lines(list(x.findings)):
+        console.print(renderable)
+
+
+def _yaml_value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_yaml_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_yaml_value(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _item_score(score: float | None) -> str:
@@ -371,5 +443,7 @@ def render_explanation(explanation: Explanation, console: Console) -> None:
     console.print()
     if isinstance(explanation, ClauseExplanation):
         _explain_clause(explanation, console)
+    elif isinstance(explanation, CheckExplanation):
+        _explain_check(explanation, console)
     else:
         _explain_item(explanation, console)

@@ -25,6 +25,7 @@ from iso20k_cli.catalogue.model import Catalogue, Defaults, Item
 from iso20k_cli.checks.specs import CHECK_TYPES, CheckSpec
 from iso20k_cli.errors import ConfigError
 from iso20k_cli.evidence.dates import DateOrder
+from iso20k_cli.invalid import sentence
 from iso20k_cli.resources import shipped_catalogue
 from iso20k_cli.settings.pyproject import read_tool_table
 from iso20k_cli.severity import Severity
@@ -214,8 +215,12 @@ class Settings(_Model):
                     except ValidationError as exc:
                         error = exc.errors()[0]
                         loc = [p for p in error["loc"][1:] if p in params] or []
-                        name = ".".join(str(p) for p in error["loc"][1:]) or check
-                        self._fail(["checks", key, *loc], f"checks: {key}: {name}: {error['msg']}")
+                        # The first part of the loc is the check type (the union's tag).
+                        inner = error.copy()
+                        inner["loc"] = error["loc"][1:]
+                        shown = [p for p in inner["loc"] if p in params]
+                        said = sentence(inner, shown, type(spec))
+                        self._fail(["checks", key, *loc], f"checks: {key}: {said}")
         for index, entry in enumerate(self.not_applicable):
             if entry.clause is not None and entry.clause not in catalogue.clauses_by_id:
                 self._fail(
