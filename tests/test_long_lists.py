@@ -74,7 +74,8 @@ def test_a_finding_about_sixty_files_is_capped_and_the_full_list_kept(
     (strength,) = [line for line in report.stdout.splitlines() if line.startswith("- **2 ")]
     assert strength.count("`archive/") == EVIDENCE_LISTED
     assert strength.endswith(" more (see the evidence index).")
-    html = cli("report", evidence.root, *common, "-f", "html").stdout
+    # The evidence index breaks paths only at separators (<wbr>): counted as text.
+    html = cli("report", evidence.root, *common, "-f", "html").stdout.replace("<wbr>", "")
     # Named in the strength and in the policy's row of its clause, and all in the index.
     assert html.count("<code>archive/incident-policy-v") == 2 * EVIDENCE_LISTED + COPIES
     assert html.count("more (see the evidence index)") == 2
