@@ -112,9 +112,12 @@ class _Writer:
         rows: Sequence[Sequence[str]],
         widths: Sequence[int],
         numbers: Sequence[int] = (),
+        statuses: tuple[int, Sequence[Status]] | None = None,
     ) -> Table:
         """A table with a bold header row; ``widths`` in millimetres, one per column; the
-        columns ``numbers`` (by index) aligned right, as the HTML's number columns are."""
+        columns ``numbers`` (by index) aligned right, as the HTML's number columns are;
+        ``statuses`` (a column, and each row's status) writes that column in the status's
+        colour, as the HTML's badges are."""
         table: Table = self.doc.add_table(rows=1, cols=len(headers))
         docx_style.style_table(table, header=True)
         header = table.rows[0]
@@ -128,10 +131,15 @@ class _Writer:
             # The style says so too, but LibreOffice keeps the body's ink in a header row.
             run.bold = True
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        for values in rows:
+        for number, values in enumerate(rows):
             cells = _new_row(table)
-            for cell, text in zip(cells, values, strict=True):
-                cell.text = xml_safe(text)
+            for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
+                if statuses is not None and column == statuses[0]:
+                    run = cell.paragraphs[0].add_run(xml_safe(text))
+                    run.bold = True
+                    run.font.color.rgb = _hex(STATUS_ROLE[statuses[1][number]].ink)
+                else:
+                    cell.text = xml_safe(text)
         for row in table.rows:
             for index in numbers:
                 row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -238,6 +246,7 @@ class _Writer:
             ],
             CLAUSE_WIDTHS,
             numbers=(2,),
+            statuses=(3, [c.status for c in s.clauses]),
         )
 
     def method(self) -> None:
@@ -264,6 +273,7 @@ class _Writer:
                 ],
                 CLAUSE_WIDTHS,
                 numbers=(2,),
+                statuses=(3, [r.status for r in section.rows]),
             )
         for block in section.blocks:
             head = self.heading(
@@ -289,7 +299,12 @@ class _Writer:
                         text,
                     )
                 )
-            self.table(("Requirement", "Type", "Status", "Evidence and checks"), rows, ITEM_WIDTHS)
+            self.table(
+                ("Requirement", "Type", "Status", "Evidence and checks"),
+                rows,
+                ITEM_WIDTHS,
+                statuses=(2, [item.status for item in block.items]),
+            )
             for f in block.findings:
                 paragraph = self.doc.add_paragraph()
                 self.severity_run(paragraph, f.severity, f.severity_label)
