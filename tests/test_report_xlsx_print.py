@@ -83,7 +83,9 @@ def test_about_sheet_stores_counts_and_score_as_numbers(cli: Invoke, tmp_path: P
     date = cells["Assessment date"]
     assert isinstance(date.value, dt.datetime) and date.number_format == "yyyy-mm-dd"
     assert date.value == dt.datetime.fromisoformat(AS_OF)
-    assert cells["Planned Stage 1 audit"].value == "not set"
+    # What is not known is left out, as on the report's cover; the folder goes by its name.
+    assert "Planned Stage 1 audit" not in cells and "Assessor" not in cells
+    assert cells["Evidence folder"].value == "harbourside"
     requirements, met = cells["Requirements"].value, cells["Requirements met"].value
     assert isinstance(requirements, int) and isinstance(met, int)
     assert 0 < met <= requirements

@@ -208,15 +208,25 @@ DATE_FORMAT = "yyyy-mm-dd"
 
 def _about_sheet(sheet: Worksheet, view: ReportView) -> None:
     cover, summary = view.cover, view.summary
+    # As the cover does: what is not known is left out, the scope is said to be missing,
+    # and the evidence folder is named by its own name, not by the path as typed.
+    shown = {row.label: row.value for row in cover.rows}
+    known: list[tuple[str, str | dt.date | None]] = [
+        ("Organisation", cover.organisation),
+        ("Scope", shown.get("Scope")),
+        ("Assessment date", cover.as_of),
+        ("Planned Stage 1 audit", cover.audit_date),
+        ("Assessor", cover.assessor),
+        ("Evidence folder", shown.get("Evidence folder", cover.evidence_dir)),
+    ]
     rows: list[tuple[str, str | float | int | dt.date, str | None]] = [
         ("Report", cover.title, None),
         ("Standard", cover.standard, None),
-        ("Organisation", cover.organisation or "not stated", None),
-        ("Scope", cover.scope or "not stated", None),
-        ("Assessment date", cover.as_of, DATE_FORMAT),
-        ("Planned Stage 1 audit", cover.audit_date or "not set", DATE_FORMAT),
-        ("Assessor", cover.assessor or "not stated", None),
-        ("Evidence folder", cover.evidence_dir, None),
+        *(
+            (label, value, DATE_FORMAT if isinstance(value, dt.date) else None)
+            for label, value in known
+            if value
+        ),
         ("Catalogue", cover.catalogue, None),
         ("Configuration", cover.configuration or NO_CONFIGURATION, None),
         ("Tool", f"iso20k {cover.tool_version}", None),
