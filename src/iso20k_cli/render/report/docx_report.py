@@ -344,20 +344,7 @@ class _Writer:
         self.landscape()
         plan = self.view.plan
         self.heading("5. Action plan", 1)
-        dated = (
-            f", whose Stage 1 is planned for {plan.audit_date.isoformat()}"
-            if plan.audit_date
-            else ""
-        )
-        self.para(
-            "Every open finding is an action below, ordered by severity and then in the order "
-            "an implementation should address them: scope, leadership and policy first, then "
-            "planning and support, then the documents that define each process, the records "
-            "that show it operating, and finally internal audit, management review and "
-            f"improvement. Owners are suggested roles; targets are relative to the certification "
-            f"audit{dated}. Observations are not nonconformities: they need no action before "
-            "certification and are listed for consideration at management review."
-        )
+        self.para(plan.intro)
         if plan.starters:
             self.para(plan.starters)
         self.accepted()

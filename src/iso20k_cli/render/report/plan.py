@@ -87,6 +87,24 @@ class ActionPlan:
     starters: str | None = None
     """How to start the mandatory documents still missing, when some are."""
 
+    @property
+    def intro(self) -> str:
+        """What the plan is and how it is ordered, as every report format opens it."""
+        dated = (
+            f", whose Stage 1 is planned for {self.audit_date.isoformat()}"
+            if self.audit_date
+            else ""
+        )
+        return (
+            "Every open finding is an action below, ordered by severity and then in the order "
+            "an implementation should address them: scope, leadership and policy first, then "
+            "planning and support, then the documents that define each process, the records "
+            "that show it operating, and finally internal audit, management review and "
+            "improvement. Owners are suggested roles; targets are relative to the "
+            f"certification audit{dated}. Observations are not nonconformities: they need no "
+            "action before certification and are listed for consideration at management review."
+        )
+
     def ref_of(self, finding_id: str) -> str | None:
         return self._refs.get(finding_id)
 
