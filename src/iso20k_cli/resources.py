@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_CATALOGUE = "iso20000-1-2018.yaml"
 
@@ -54,10 +55,22 @@ def shipped_catalogue(path: Path | None) -> Path | None:
     return requirements_dir() / f"{stem}.yaml" if stem in shipped_catalogues() else None
 
 
-def catalogue_label(path: Path | None) -> str:
-    """How results name the catalogue read for ``--catalogue path`` (``None``: the shipped one).
+class CatalogueSource(NamedTuple):
+    """The file a ``--catalogue`` value names, how results name it, and whether it is
+    part of the tool (its bounds checked in tests) rather than input."""
+
+    file: Path
+    label: str
+    shipped: bool
+
+
+def catalogue_source(path: Path | None) -> CatalogueSource:
+    """What ``--catalogue path`` reads (``None``: the default shipped catalogue).
 
     A shipped catalogue is named, not located: its install path would make otherwise
     identical results differ between machines."""
     shipped = shipped_catalogue(path)
-    return f"builtin:{shipped.name}" if shipped is not None else str(path)
+    if shipped is not None:
+        return CatalogueSource(shipped, f"builtin:{shipped.name}", True)
+    assert path is not None  # None names the default catalogue, which is shipped
+    return CatalogueSource(path, str(path), False)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.catalogue.model import Catalogue
-from iso20k_cli.resources import catalogue_label, default_catalogue_path, shipped_catalogue
+from iso20k_cli.resources import catalogue_source
 
 KIND = "catalogue"
 _MAX_READ = 4 * 1024 * 1024
@@ -41,13 +41,12 @@ def load_catalogue_cached(path: Path | None, store: Store | None) -> Catalogue:
 
     if store is None:
         return load_catalogue(path)
-    shipped = shipped_catalogue(path)
-    source = shipped or path or default_catalogue_path()
-    digest = _digest(source)
+    source = catalogue_source(path)
+    digest = _digest(source.file)
     if digest is None:
         return load_catalogue(path)  # it reports what is wrong with the file
-    label = catalogue_label(path)
-    trusted = "shipped" if shipped is not None else "given"
+    label = source.label
+    trusted = "shipped" if source.shipped else "given"
     key = key_of(KIND, tool_fingerprint(), label, trusted, digest)
     body = store.get(KIND, key)
     if body is not None:
@@ -59,7 +58,7 @@ def load_catalogue_cached(path: Path | None, store: Store | None) -> Catalogue:
             return found
     catalogue = load_catalogue(path)
     # Kept only if the file read is the file hashed: it may have changed in between.
-    if _digest(source) == digest:
+    if _digest(source.file) == digest:
         body = catalogue.model_dump_json().encode("utf-8")
         if Catalogue.model_validate_json(body) == catalogue:
             store.put(KIND, key, body)

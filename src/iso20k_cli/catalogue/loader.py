@@ -15,20 +15,19 @@ from iso20k_cli.catalogue.model import (
     Kind,
 )
 from iso20k_cli.errors import CatalogueError
-from iso20k_cli.resources import catalogue_label, default_catalogue_path, shipped_catalogue
+from iso20k_cli.resources import catalogue_source
 from iso20k_cli.yamlio import LoadedYaml, line_of, read_yaml, validate
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Read and validate a catalogue: a file, the name of a shipped one, or ``None`` for
     the default (ISO/IEC 20000-1:2018)."""
-    shipped = shipped_catalogue(path)
-    source = shipped or path or default_catalogue_path()
-    _refuse_oversized(source)
+    source = catalogue_source(path)
+    _refuse_oversized(source.file)
     # Shipped catalogues are part of the tool, not input: their bounds are checked in tests.
-    loaded = read_yaml(source, CatalogueError, trusted=shipped is not None, fast=True)
+    loaded = read_yaml(source.file, CatalogueError, trusted=source.shipped, fast=True)
     spec = validate(CatalogueFile, loaded, CatalogueError)
-    return _build(spec, loaded, catalogue_label(path))
+    return _build(spec, loaded, source.label)
 
 
 def _parent_of(clause: ClauseSpec) -> str | None:

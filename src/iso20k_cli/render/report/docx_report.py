@@ -68,10 +68,6 @@ def _widths(table: Table, widths: Sequence[int]) -> None:
             cell.width = Mm(width)
 
 
-def _hex(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
-
-
 class _Writer:
     def __init__(self, view: ReportView, context: ReportContext) -> None:
         self.view = view
@@ -137,7 +133,7 @@ class _Writer:
                 if statuses is not None and column == statuses[0]:
                     run = cell.paragraphs[0].add_run(xml_safe(text))
                     run.bold = True
-                    run.font.color.rgb = _hex(STATUS_ROLE[statuses[1][number]].ink)
+                    run.font.color.rgb = docx_style.rgb(STATUS_ROLE[statuses[1][number]].ink)
                 else:
                     cell.text = xml_safe(text)
         for row in table.rows:
@@ -149,12 +145,12 @@ class _Writer:
     def status_run(self, paragraph: Paragraph, status: Status, label: str) -> None:
         run = paragraph.add_run(f"{STATUS_MARK[status]} {label}")
         run.bold = True
-        run.font.color.rgb = _hex(STATUS_ROLE[status].ink)
+        run.font.color.rgb = docx_style.rgb(STATUS_ROLE[status].ink)
 
     def severity_run(self, paragraph: Paragraph, severity: Severity, label: str) -> None:
         run = paragraph.add_run(f"{SEVERITY_MARK[severity]} {label}")
         run.bold = True
-        run.font.color.rgb = _hex(SEVERITY_ROLE[severity].ink)
+        run.font.color.rgb = docx_style.rgb(SEVERITY_ROLE[severity].ink)
 
     def chart(self, chart: charts.Chart, width: int) -> None:
         """``chart`` as an image ``width`` millimetres wide, described for a screen reader."""

@@ -73,21 +73,25 @@ def table_style_xml(accent: str) -> str:
     )
 
 
+def rgb(colour: str) -> RGBColor:
+    """A colour written ``#RRGGBB`` (or without the ``#``) as Word takes it."""
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
 def apply(doc: Document, accent: str) -> None:
     """Fonts, headings and the table style, for a report whose accent is ``accent``
     (#RRGGBB, dark enough for white text on it)."""
     styles = doc.styles
     normal = styles["Normal"]
     normal.font.size = Pt(10)
-    normal.font.color.rgb = RGBColor.from_string(INK)
+    normal.font.color.rgb = rgb(INK)
     _fonts(normal.element)
     for name, size in _HEADINGS.items():
         style = styles[name]
         _fonts(style.element)
         style.font.size = Pt(size)
         style.font.bold = True
-        colour = accent.lstrip("#") if name in ("Title", "Heading 1") else INK
-        style.font.color.rgb = RGBColor.from_string(colour.upper())
+        style.font.color.rgb = rgb(accent if name in ("Title", "Heading 1") else INK)
     # The HTML's section headings are underlined with a rule in the accent colour.
     # The border goes before the spacing, where the schema places it.
     heading = styles["Heading 1"].element.get_or_add_pPr()
