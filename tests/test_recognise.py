@@ -314,7 +314,7 @@ def test_a_title_without_a_subject_takes_the_folders() -> None:
         ("Statement of Applicability v4.xlsx", {"is-control-decisions"}),
         ("Risk Treatment Plan.xlsx", {"risks-opportunities-register"}),
         ("Org Chart.pdf", {"roles-responsibilities"}),
-        ("Access Control Policy.docx", set()),
+        ("Access Control Policy.docx", {"is-control-decisions"}),
         ("Post Incident Review 2026-09-17.docx", {"major-incident-reports"}),
     ],
 )

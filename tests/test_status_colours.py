@@ -172,7 +172,6 @@ def test_word_runs_take_their_status_and_severity_colour(cli: Invoke, tmp_path: 
     assert {Status.MET, Status.PARTIAL, Severity.MAJOR, Severity.MINOR} <= seen
 
 
-
 def test_word_status_cells_are_coloured_as_the_html_badges(cli: Invoke, tmp_path: Path) -> None:
     document = docx.Document(str(_report(cli, tmp_path, "docx")))
     marked = {f"{STATUS_MARK[s]} {STATUS_LABEL[s]}": s for s in Status}
@@ -189,6 +188,7 @@ def test_word_status_cells_are_coloured_as_the_html_badges(cli: Invoke, tmp_path
         (run,) = cell.paragraphs[0].runs
         status = marked[run.text.removesuffix(" (interview evidence)")]
         assert f"#{run.font.color.rgb}" == STATUS_ROLE[status].ink.upper(), run.text
+
 
 def test_excel_severity_cells_take_their_severity_colour(cli: Invoke, tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(_report(cli, tmp_path, "xlsx"))["Action plan"]

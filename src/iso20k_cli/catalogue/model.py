@@ -112,6 +112,16 @@ class MatchHints(_Model):
     """False where a section cannot be the evidence: a "Roles and responsibilities"
     section of one procedure is not the organisation's assignment of roles."""
     records: RecordSignature | None = None
+    body_share: float | None = Field(default=None, gt=0, le=1)
+    """How much of a broader document's body (the share of its subject's mentions) must
+    name this narrower item for the document to count for it as well: a major incident
+    is handled inside the incident procedure, so a few mentions are a section on it.
+    Unset, only a body mostly about this item makes it evidence, in the broader's place."""
+    parts: tuple[str, ...] = ()
+    """The labelled parts a filled-in record of this item is laid out in ("impact",
+    "timeline", "actions" of a post-incident review): a file counted for a broader
+    record whose headings or labels give ``min_parts`` of them is this record instead."""
+    min_parts: int = Field(default=3, ge=1, le=20)
     keywords: tuple[str, ...] = ()
     min_keywords: int = Field(default=3, ge=1, le=50)
     exclude: tuple[str, ...] = ()

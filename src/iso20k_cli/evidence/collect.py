@@ -30,6 +30,7 @@ from iso20k_cli.evidence.extract import extract, load_readers
 from iso20k_cli.evidence.manifest import MANIFEST_NAME, read_manifest
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate, scan
+from iso20k_cli.evidence.sitenav import nav_titles, titled
 
 if TYPE_CHECKING:
     from iso20k_cli.cache.store import Store
@@ -341,9 +342,14 @@ def collect(
         if c.rel != MANIFEST_NAME or c.skip_reason is not None
     ]
     overlay = manifest.overlay() if manifest is not None else None
+    titles = nav_titles(root)
+
+    def laid_over(file: EvidenceFile) -> EvidenceFile:
+        file = titled(file, titles) if titles else file
+        return overlay(file) if overlay is not None else file
 
     def finish(file: EvidenceFile) -> EvidenceFile:
-        file = overlay(file) if overlay is not None else file
+        file = laid_over(file)
         return settle(file) if settle is not None else file
 
     split = None
@@ -351,7 +357,7 @@ def collect(
         halves = settle
 
         def first(file: EvidenceFile) -> Any:
-            return halves.settle(overlay(file) if overlay is not None else file)
+            return halves.settle(laid_over(file))
 
         def take(rel: str, settled: Any) -> EvidenceFile:
             if overlay is not None:

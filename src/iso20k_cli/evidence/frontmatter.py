@@ -105,6 +105,7 @@ class FrontMatter:
 # A metadata block without an opening fence ("name: …" lines closed by "---", as some
 # policy generators write it) is read only when its first line names a known field.
 _UNFENCED_MAX_LINES = 100
+_MAX_KEY_WORDS = 3
 _KNOWN_KEYS = frozenset(k for keys in _ALIASES.values() for k in keys) | {"iso20k"}
 
 
@@ -132,8 +133,32 @@ def _unfenced(lines: list[str], text: str) -> tuple[str | None, str]:
         if not line.strip() or line[0] in " \t-#":
             continue
         if ":" not in line:
-            return None, text  # prose: this was a sentence with a colon, not metadata
+            break  # prose: this was a sentence with a colon, not metadata
+    return _up_to_blank(lines, text)
+
+
+def _up_to_blank(lines: list[str], text: str) -> tuple[str | None, str]:
+    """Metadata as Pelican and MultiMarkdown write it: ``Key: value`` lines from the
+    first, ended by the first blank line."""
+    for index in range(min(len(lines), _UNFENCED_MAX_LINES)):
+        line = lines[index]
+        if not line.strip():
+            return "".join(_as_yaml(lines[:index])), "".join(lines[index + 1 :])
+        key, colon, _ = line.partition(":")
+        if not colon or line[0] in " \t" or len(key.split()) > _MAX_KEY_WORDS:
+            return None, text
     return None, text
+
+
+def _as_yaml(lines: list[str]) -> list[str]:
+    """Each ``Key: value`` line as a YAML mapping entry whose value is plain text: such
+    values are not YAML ("Title: Backup: what we keep")."""
+    entries = []
+    for line in lines:
+        key, _, value = line.partition(":")
+        quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+        entries.append(f'{key.strip()}: "{quoted}"\n')
+    return entries
 
 
 def _pick(data: dict[str, Any], canonical: str) -> Any:

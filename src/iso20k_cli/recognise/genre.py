@@ -91,13 +91,29 @@ def genre_after(
         return None  # "Roles, Responsibilities and Training": a third subject, not a head
     genre = None
     while at in by_start:
+        if genre is Genre.REFERENCE and by_start[at].genre is Genre.PROCESS:
+            break  # an "Onboarding Guide" teaches; it is no procedure
         genre = by_start[at].genre
         at = by_start[at].end
     return genre
 
 
 def text_genre(words: tuple[GenreWord, ...]) -> Genre | None:
-    return genre_outside(words, frozenset())
+    genre = genre_outside(words, frozenset())
+    if genre is Genre.PROCESS and _teaches(words):
+        return Genre.REFERENCE
+    return genre
+
+
+def _teaches(words: tuple[GenreWord, ...]) -> bool:
+    """Whether the last genre words are a reference word and a process word next to
+    each other: a "Release Team Onboarding Guide", a "Training Manual"."""
+    return (
+        len(words) >= 2
+        and words[-2].genre is Genre.REFERENCE
+        and words[-1].genre is Genre.PROCESS
+        and words[-2].end == words[-1].start
+    )
 
 
 def purpose_genre(lexicon: Lexicon, text: str) -> Genre | None:

@@ -20,6 +20,8 @@ from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
 from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
 from iso20k_cli.text.normalise import find_phrase, words
 
+# A word after a name that makes the text about keeping the named thing.
+_MANAGING = frozenset({"management", "maintenance", "governance"})
 TITLE_ROLES = frozenset({"name", "subject", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "filename", "distinct"})
 
@@ -149,6 +151,10 @@ class Namer:
         lenient = (o.role == "name" and own_genre) or not self.lexicon.genre_words
         if lenient and not text.strict:
             outside = genre_outside(text.words, o.positions)
+            after = max(o.positions) + 1
+            if outside is None and after < len(text.tokens) and text.tokens[after] in _MANAGING:
+                # "Asset Inventory Management" is how the inventory is kept, not the inventory.
+                outside = Genre.PROCESS
             if outside is None or outside in item.genres:
                 return Named(item.id, o, True, "", outside)
             return self._wrong_genre(item, o, outside)

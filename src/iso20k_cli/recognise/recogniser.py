@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
+from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
 from iso20k_cli.recognise.columns import ExportRecogniser
@@ -31,7 +31,8 @@ from iso20k_cli.recognise.genre import (
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import NAME_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.occasion import identified, plural
-from iso20k_cli.recognise.unwritten import is_outline, unfilled_template
+from iso20k_cli.recognise.parts import labels, parts_named
+from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
@@ -44,9 +45,9 @@ _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLAT
 _FOLDER_DEPTH = 2
 # Times a body must name a narrower subject to be evidence of it as well.
 _NARROWER_MENTIONS = 3
-# Share of the broader subject's mentions the narrower must have to count, and to replace it.
-_NARROWER_SHARE = 0.05
+# Share of the broader subject's mentions at which the narrower replaces it.
 _NARROWER_DOMINATES = 0.4
+_OPENING_CHARS = 600
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
 _STATEMENT_ENDS = frozenset(".!")  # a page title may be a question: "What is on-call?"
@@ -71,6 +72,8 @@ _PROSE_FORMATS = frozenset({"markdown", "text", "docx", "pdf", "html", "pptx"})
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
 _OUTLINE_FORMATS = frozenset({"docx", "pdf", "text"})
+# Where a page of links is written as a list of links (a Word contents page is not).
+_INDEX_FORMATS = frozenset({"markdown", "text", "html"})
 
 
 class Recogniser:
@@ -100,6 +103,11 @@ class Recogniser:
             for wider in item.match.broader:
                 narrower.setdefault(wider, []).append((item.id, phrases))
         self._narrower = narrower
+        self._parts = {
+            item.id: tuple(t for p in item.match.parts if (t := lex.canon_text(p)))
+            for item in catalogue.items
+            if item.match.parts
+        }
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -166,6 +174,7 @@ class Recogniser:
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
         body = _BodyWords(self._content, file.text)
+        self._narrow_by_parts(found, file)
         self._narrow_by_body(found, file, body)
         found.drop_broader(self._namer.broader)
         if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
@@ -202,18 +211,21 @@ class Recogniser:
             mentions = sum(counts.values())
             broad = max(1, sum(body.count(p) for p in self._subject_phrases[link.item]))
             narrower = self._items[narrower_id]
-            if (
-                mentions < _NARROWER_MENTIONS
-                or mentions / broad < _NARROWER_SHARE
-                or found.has(narrower_id)
-                or (found.genre is not None and found.genre not in narrower.genres)
+            if found.has(narrower_id) or (
+                found.genre is not None and found.genre not in narrower.genres
             ):
+                continue
+            scope = self._opening_scope(file.text, link.item, phrases)
+            share = narrower.match.body_share or _NARROWER_DOMINATES
+            if scope is None and (mentions < _NARROWER_MENTIONS or mentions / broad < share):
                 continue
             said = max(counts, key=lambda p: counts[p])
             if mentions / broad >= _NARROWER_DOMINATES:
                 # The body is about the narrower subject: "Incident Response Policy" of a
                 # security policy set speaks of security incidents throughout.
                 found.replace(link.item, f"its body is about '{said}' ({mentions} of {broad})")
+            elif scope is not None:
+                found.replace(link.item, f"its opening says it is about '{scope}'")
             found.link(
                 Link(
                     narrower_id,
@@ -225,6 +237,57 @@ class Recogniser:
                     (link.matched_by.value, "content"),
                 )
             )
+
+    def _narrow_by_parts(self, found: Found, file: EvidenceFile) -> None:
+        """A record counted as the broader kind ("incidents/2021-05-10-….md", an incident
+        record) laid out in the parts of a narrower one (impact, resolution, review
+        actions) is that narrower record: a post-incident review."""
+        candidates = [
+            (link, narrower_id)
+            for link in found.links()
+            if link.counted
+            and link.matched_by in FILE_LEVEL
+            and self._items[link.item].kind is Kind.RECORD
+            # A log titled so holds many records, each laid out in the same parts.
+            and (link.matched_by is MatchedBy.FOLDER or found.genre is not Genre.REGISTER)
+            for narrower_id, _ in self._narrower.get(link.item, ())
+            if self._parts.get(narrower_id) and not found.has(narrower_id)
+        ]
+        if not candidates or not file.text:
+            return
+        found_labels = labels(self.lexicon, file.text)
+        for link, narrower_id in candidates:
+            named = parts_named(self._parts[narrower_id], found_labels)
+            if len(named) < self._items[narrower_id].match.min_parts or found.has(narrower_id):
+                continue
+            said = ", ".join(f"'{label}'" for label in named[:4])
+            found.replace(link.item, f"it is laid out as a {narrower_id} ({said})")
+            found.link(
+                Link(
+                    narrower_id,
+                    file.path,
+                    link.matched_by,
+                    f"{link.detail}, and it is laid out in the parts of one: {said}",
+                    True,
+                    None,
+                    (link.matched_by.value, "parts"),
+                )
+            )
+
+    def _opening_scope(self, text: str, broader: str, phrases: tuple[Tokens, ...]) -> str | None:
+        """The narrower subject the opening sentence sets as the page's scope, when it names
+        no broader one beside it: "Information on what to do during a major incident."
+        """
+        opening = Body(self._content.body_words(_first_sentence(text)))
+        narrow = {" ".join(p): opening.count(p) for p in phrases}
+        named = sum(narrow.values())
+        if not named:
+            return None
+        # Each mention of "major incident" is also one of "incident".
+        broad = sum(opening.count(p) for p in self._subject_phrases[broader])
+        if broad > named:
+            return None
+        return max(narrow, key=lambda p: narrow[p])
 
     def _folder(
         self, found: Found, file: EvidenceFile, never: str | None, said: Genre | None
@@ -327,6 +390,8 @@ class Recogniser:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
+        if file.readable and file.format in _INDEX_FORMATS and is_index(file.text):
+            return "it is an index: a list of links to the documents themselves"
         if file.readable and file.format in _PROSE_FORMATS:
             return unfilled_template(file.text[:MAX_BODY_CHARS])
         return None
@@ -382,10 +447,21 @@ class Recogniser:
             return
         body = file.text[section.start : section.end]
         size = len(body.split())
+        # What the file as a whole was counted for: its sections are parts of that.
+        whole = {
+            link.item
+            for link in found.links()
+            if link.counted and link.section is None and link.matched_by in FILE_LEVEL
+        }
         kept: list[Named] = []
         for n in named:
             item = self._items[n.item]
-            if n.counted and size < self._settings.section_min_words and not rows:
+            # The title named it too, though not enough on its own to count.
+            named_whole = found.missed(n.item)
+            why = self._part_of(n, item, doc_genre, whole, rows, sheet, named_whole)
+            if n.counted and why is not None:
+                n = Named(n.item, n.occurrence, False, why, n.genre)
+            elif n.counted and size < self._settings.section_min_words and not rows:
                 n = Named(
                     n.item, n.occurrence, False, f"the section has only {size} words", n.genre
                 )
@@ -399,6 +475,37 @@ class Recogniser:
             kept.append(n)
         how = MatchedBy.SHEET if sheet else MatchedBy.SECTION
         self._add(found, kept, how, section.label, never, section.label)
+
+    def _part_of(
+        self,
+        n: Named,
+        item: Item,
+        doc_genre: Genre | None,
+        whole: set[str],
+        rows: int,
+        sheet: bool,
+        named_whole: bool,
+    ) -> str | None:
+        """Why a section that names ``item`` is only a part of its document, if so.
+
+        A policy's sections are clauses of that policy: "Information Security in
+        Third-Party Relationships" in a supplier policy is not the security policy. A
+        section that names a register without holding one describes it. A section on
+        the broader subject of a document about a narrower one ("Incident Response
+        Process" in a security incident plan) is that narrower subject again.
+        """
+        if sheet:
+            return None
+        if n.genre is Genre.REGISTER and rows < _RECORD_SECTION_MIN_ROWS:
+            return "it describes the register and holds no table of its entries"
+        if doc_genre is Genre.POLICY and rows < _RECORD_SECTION_MIN_ROWS and not named_whole:
+            return "it is a clause of a policy on another subject"
+        narrower = next(
+            (w for w in whole if item.id in self._namer.broader.get(w, frozenset())), None
+        )
+        if narrower is not None:
+            return f"the document is about the narrower {narrower}"
+        return None
 
     def _tables(
         self, found: Found, file: EvidenceFile, genre: Genre | None, never: str | None
@@ -454,6 +561,16 @@ class _BodyWords:
         if self._words is None:
             self._words = self._content.body_words(self._text)
         return self._words
+
+
+def _first_sentence(text: str) -> str:
+    """The page's opening statement: its first line of prose, up to a full stop."""
+    for line in text[:_OPENING_CHARS].split("\n"):
+        line = line.strip()
+        if line and line[0].isalnum():
+            end = line.find(". ")
+            return line if end < 0 else line[: end + 1]
+    return ""
 
 
 def _words_up_to(text: str, enough: int) -> int:

@@ -107,3 +107,32 @@ def _abbreviation(word: str) -> bool:
     # "e.g." and "1." end in a full stop without ending a sentence.
     core = word.rstrip(".!?")
     return "." in core or core.isdigit()
+
+
+# An index page: at least this many lines, and this share of its lines, are list items
+# that link elsewhere.
+_INDEX_MIN_LINKS = 5
+_INDEX_SHARE = 0.6
+_INDEX_MAX_LINES = 400
+
+
+def is_index(text: str) -> bool:
+    """Whether a page is a list of links to other documents ("Information Security
+    Policies" linking each policy): a table of contents, not the documents it lists.
+
+    Read line by line with string operations, over a bounded number of lines.
+    """
+    lines = 0
+    links = 0
+    for raw in text.split("\n", _INDEX_MAX_LINES)[:_INDEX_MAX_LINES]:
+        line = raw.strip()
+        if not line or line.startswith("#") or line == "---":
+            continue
+        lines += 1
+        # An entry that is a link and nothing more ("- [Access control policy](access.md)");
+        # a change log's entries are sentences that cite their pull requests.
+        entry = line.lstrip("-*+0123456789.) ")
+        listed = len(entry) < len(line)
+        if listed and entry.startswith("[") and entry.endswith(")") and entry.count("](") == 1:
+            links += 1
+    return links >= _INDEX_MIN_LINKS and links >= _INDEX_SHARE * lines

@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-# Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs").
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z][a-z])")
+# Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs"), nor a
+# name that ends in capitals ("CircleCI" is no configuration item, "GitLabCI" none either).
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z0-9]|$))|(?<=[A-Z])(?=[A-Z][a-z][a-z])")
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,6})s\b")
 # Singular words that end in s: "bias" is not the plural of "BIA", nor "status" of "statu".
 _SINGULAR_ENDINGS = ("ss", "is", "us", "as")

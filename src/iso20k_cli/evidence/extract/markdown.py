@@ -19,8 +19,12 @@ from iso20k_cli.evidence.extract.structure import (
     make_table,
 )
 from iso20k_cli.evidence.extract.textfile import extract_text_file
+from iso20k_cli.evidence.extract.webpage import table_rows
 from iso20k_cli.evidence.scan import Candidate
 
+# An HTML table written into a page (documents converted from a word processor keep
+# theirs): read up to this many lines for its closing tag.
+_MAX_HTML_TABLE_LINES = 5000
 _ESM_WORDS = frozenset({"const", "let", "var", "default", "function", "async", "class"})
 MAX_ESM_LINES = 40  # an import or export statement longer than this is left as text
 
@@ -88,6 +92,13 @@ def parse(text: str) -> Document:
             start = offsets[index - 1]
             document.marks.append(Mark(level, clean_heading(above), start + column, line=start))
             previous = "heading"
+        elif (block := _html_table(lines, index)) is not None:
+            after, rows = block
+            if rows:
+                document.tables.append((offset + _indent(line), rows))
+            index = after
+            previous = "other"
+            continue
         elif (end := _table_end(lines, index)) is not None:
             document.tables.append((offset + _indent(line), _table_rows(lines, index, end)))
             index = end
@@ -102,6 +113,18 @@ def parse(text: str) -> Document:
             previous = "paragraph" if opens and _plain(line) else "other"
         index += 1
     return document
+
+
+def _html_table(lines: list[str], index: int) -> tuple[int, list[list[str]]] | None:
+    """(the line after it, its rows with the header first) of an HTML table opening at
+    ``index``; None where no ``<table`` opens there or it does not close in reach."""
+    if lines[index].lstrip()[:6].lower() != "<table":
+        return None
+    limit = min(len(lines), index + _MAX_HTML_TABLE_LINES)
+    end = next((i for i in range(index, limit) if "</table" in lines[i].lower()), None)
+    if end is None:
+        return None
+    return end + 1, table_rows("\n".join(lines[index : end + 1]))
 
 
 def _offsets(raw_lines: list[str]) -> list[int]:

@@ -144,6 +144,18 @@ def extract(candidate: Candidate) -> Extracted:
     )
 
 
+def table_rows(html: str) -> list[list[str]]:
+    """The rows of the first table in an HTML fragment, its header row first (the first
+    row with a ``th`` cell, else the first filled one); nothing if it has none."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    rows = next((t for t in reader.tables if t), [])
+    header = reader.header_rows[reader.tables.index(rows)] if rows else None
+    at = header if header is not None else first_filled(rows)
+    return rows[at:] if at is not None else []
+
+
 def _line_starts(lines: list[str]) -> list[int]:
     """For each line, where the first kept line from it on starts in the joined text.
 

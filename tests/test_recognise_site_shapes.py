@@ -1,0 +1,262 @@
+"""How documentation sites and policy sets are really written: titles kept in the site's
+navigation or in Pelican-style metadata, HTML tables inside Markdown, index pages, and
+sections that are parts of a document about something else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import AS_OF, Folder, Invoke
+from iso20k_cli.evidence.extract import markdown
+from iso20k_cli.evidence.frontmatter import parse_front_matter
+from iso20k_cli.evidence.model import Section
+from iso20k_cli.evidence.sitenav import titles_in
+from iso20k_cli.recognise.unwritten import is_index
+from test_recognise import SHIPPED, counted, ef
+
+STEPS = (
+    "The incident commander opens the bridge, names a scribe and a deputy, and posts an "
+    "update to the status page every thirty minutes until the service is restored. "
+) * 6
+
+MKDOCS = """\
+site_name: Operations
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+nav:
+  - Home: 'index.md'
+  - Before an Incident:
+    - Severity Levels: 'before/severity.md'
+  - During an Incident:
+    - During an Incident: 'during/during.md'
+  - External: 'https://status.example.com'
+  - 'bare.md'
+theme:
+  name: material
+"""
+
+
+def check(cli: Invoke, evidence: Folder) -> dict[str, Any]:
+    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code in (0, 1), result.stderr
+    data: dict[str, Any] = result.json()
+    return data
+
+
+def counted_for(data: dict[str, Any], item_id: str) -> set[str]:
+    item = next(i for i in data["items"] if i["id"] == item_id)
+    return {e["path"] for e in item["evidence"] if e["counted"]}
+
+
+# ------------------------------------------------------------------ where titles are kept
+
+
+def test_the_site_navigation_names_pages_that_have_no_title_of_their_own() -> None:
+    assert titles_in(MKDOCS) == {
+        "docs/index.md": "Home",
+        "docs/before/severity.md": "Severity Levels",
+        "docs/during/during.md": "During an Incident",
+    }
+    moved = titles_in("docs_dir: site/pages\nnav:\n  - Runbook: run.md\n")
+    assert moved == {"site/pages/run.md": "Runbook"}
+    # A page path that climbs out of the site is not a page of it.
+    assert titles_in("nav:\n  - Away: ../../etc/passwd\n") == {}
+    assert titles_in("nav: [unclosed\n") == {}
+
+
+def test_a_page_named_in_the_navigation_is_recognised_by_that_name(
+    cli: Invoke, evidence: Folder
+) -> None:
+    evidence.add("mkdocs.yml", MKDOCS)
+    # The page opens without a heading; its first heading is a part's, not its title.
+    opening = "Information on what to do during a major incident.\n\n## Don't Panic!\n\n"
+    evidence.add("docs/during/during.md", opening + STEPS)
+    data = check(cli, evidence)
+    files = {f["path"]: f for f in data["files"]}
+    assert files["docs/during/during.md"]["title"] == "During an Incident"
+    assert files["docs/during/during.md"]["title_source"] == "navigation"
+    # The opening sets the page's scope: major incidents, not incidents at large.
+    assert counted_for(data, "major-incident-procedure") == {"docs/during/during.md"}
+    assert counted_for(data, "incident-management-procedure") == set()
+
+
+def test_front_matter_keeps_its_title_over_the_navigation(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("mkdocs.yml", MKDOCS)
+    evidence.add("docs/before/severity.md", STEPS, title="Incident Classification Procedure")
+    files = {f["path"]: f for f in check(cli, evidence)["files"]}
+    assert files["docs/before/severity.md"]["title"] == "Incident Classification Procedure"
+
+
+def test_pelican_metadata_gives_the_title() -> None:
+    text = "Title: Backup policy: what we keep\nlicense: https://example.org/l\n\nWe keep backups."
+    assert parse_front_matter(text).title == "Backup policy: what we keep"
+    # A first line that is prose with a colon is not metadata.
+    assert parse_front_matter("Note: read this first\n\nBody.").title is None
+    assert parse_front_matter("Title: A\nthis line is prose\n\nBody").title is None
+
+
+def test_a_metadata_titled_page_counts_by_its_title(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("pages/bcp.md", "Title: Business Continuity Plan\nAuthor: Ops\n\n" + STEPS)
+    assert counted_for(check(cli, evidence), "continuity-plan") == {"pages/bcp.md"}
+
+
+# ------------------------------------------------------------------ tables and index pages
+
+
+def test_an_html_table_inside_markdown_is_a_table() -> None:
+    page = (
+        "# Data Management Policy\n\n## Appendix A - Retention Matrix\n\n"
+        '<table>\n  <tr>\n   <td><strong>System</strong></td>\n   <td>Retention "Period"</td>\n'
+        "  </tr>\n  <tr><td>CRM</td><td>7 years</td></tr>\n  <tr><td>Tickets</td>"
+        "<td>3 years</td></tr>\n</table>\n\nAfter the table.\n"
+    )
+    document = markdown.parse(page)
+    ((_, rows),) = document.tables
+    assert rows == [["System", 'Retention "Period"'], ["CRM", "7 years"], ["Tickets", "3 years"]]
+    # An unclosed table is left as text rather than read to the end of the file.
+    assert markdown.parse("<table>\n<tr><td>a</td></tr>\n").tables == []
+
+
+def test_a_page_of_links_is_an_index_not_the_documents_it_lists() -> None:
+    listing = "# Information Security Policies\n\n" + "".join(
+        f"- [{name} policy](../policies/{name}.md)\n"
+        for name in ("Access control", "Asset", "Continuity", "Cryptography", "Supplier")
+    )
+    assert is_index(listing)
+    assert counted("Information Security Policies", text=listing) == set()
+    # A change log's entries are sentences that cite their pull requests.
+    changes = "".join(
+        f"- Fixed the login timeout on mobile ([#{n}](https://example.org/pull/{n}))\n"
+        for n in range(10)
+    )
+    assert not is_index(changes)
+
+
+# ------------------------------------------------------------------ sections of a whole
+
+
+def _sections(text: str, *headings: str) -> tuple[Section, ...]:
+    found = []
+    for heading in headings:
+        start = text.index(heading)
+        found.append(Section(heading=heading, level=2, start=start, end=start + len(STEPS)))
+    return tuple(found)
+
+
+def test_a_clause_of_a_policy_on_another_subject_is_not_evidence_of_its_own() -> None:
+    text = "## Information Security in Supplier Relationships\n" + STEPS
+    file = ef(
+        "third-party-policy.md",
+        "Third-Party Management Policy",
+        text,
+        sections=_sections(text, "Information Security in Supplier Relationships"),
+    )
+    recognition = SHIPPED.recognise(file)
+    assert {link.item for link in recognition.links if link.counted} == {
+        "supplier-management-procedure"
+    }
+    misses = {m.item: m.reason for m in recognition.misses}
+    assert "clause of a policy" in misses["is-policy"]
+
+
+def test_a_section_naming_a_register_without_its_entries_describes_it() -> None:
+    text = "## Risk register\n" + STEPS
+    file = ef(
+        "planning.md",
+        "Quarterly Planning Process",
+        text,
+        sections=_sections(text, "Risk register"),
+    )
+    recognition = SHIPPED.recognise(file)
+    assert "risks-opportunities-register" not in {
+        link.item for link in recognition.links if link.counted
+    }
+    misses = {m.item: m.reason for m in recognition.misses}
+    assert "no table of its entries" in misses["risks-opportunities-register"]
+
+
+def test_a_broader_section_of_a_narrower_document_is_that_narrower_subject() -> None:
+    text = "## Incident Response Process\n" + STEPS
+    file = ef(
+        "security-ir.md",
+        "Security Incident Response Plan",
+        text,
+        sections=_sections(text, "Incident Response Process"),
+    )
+    recognition = SHIPPED.recognise(file)
+    assert {link.item for link in recognition.links if link.counted} == {"is-incident-procedure"}
+
+
+# ------------------------------------------------------------------ what a title says
+
+
+def test_managing_a_register_is_a_process_not_the_register() -> None:
+    assert "asset-register" not in counted("Asset Inventory Management")
+    assert "asset-register" in counted("Asset Inventory", path="assets.md")
+
+
+def test_an_onboarding_guide_teaches_and_is_no_procedure() -> None:
+    assert counted("Release Team Onboarding Guide") == set()
+    assert "release-policy-plans" in counted("Release Management Guide")
+
+
+def test_topic_specific_security_policies_are_control_decisions() -> None:
+    titles = ("Access Control Policy", "Cryptography Standard", "Vulnerability Management Standard")
+    for title in titles:
+        assert "is-control-decisions" in counted(title), title
+    assert "is-control-decisions" not in counted("Access Request Form")
+
+
+# ------------------------------------------------------------------ records by their parts
+
+REVIEW = """\
+# Incident on 2021-05-10 - Apply pipeline down
+
+- **Key events**
+  - First detected 2021-05-10 12:15
+  - Resolved 2021-05-11 10:00
+- **Impact**: users could not change their namespaces for four hours.
+- **Resolution**: the manager cluster was recreated from code.
+- **Actions following review**:
+  - Guard the destroy command with a cluster check.
+"""
+
+
+def test_a_record_laid_out_as_a_post_incident_review_is_one(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("incidents/2021-05-10-pipeline-down.md", REVIEW)
+    # The same parts in a log of many incidents make a log, not one review.
+    evidence.add(
+        "incidents/incident-log.md", REVIEW.replace("# Incident on", "# Incident Log\n\n## On")
+    )
+    data = check(cli, evidence)
+    assert counted_for(data, "major-incident-reports") == {"incidents/2021-05-10-pipeline-down.md"}
+    assert "incidents/2021-05-10-pipeline-down.md" not in counted_for(data, "incident-records")
+    item = next(i for i in data["items"] if i["id"] == "major-incident-reports")
+    (link,) = [e for e in item["evidence"] if e["counted"]]
+    assert "parts" in link["signals"] and "'impact'" in link["detail"]
+
+
+def test_a_name_ending_in_capitals_is_one_word() -> None:
+    # "CircleCI" is a product, not a configuration item (CI).
+    assert "configuration-records" not in counted("CircleCI security incident report")
+
+
+def test_a_few_mentions_of_a_separate_process_do_not_make_a_procedure_of_it() -> None:
+    body = (
+        "Any incident is logged, prioritised and assigned. Incident owners keep users "
+        "informed until the incident is resolved. " * 10
+    )
+    security = body + "A security incident goes to the security team. " * 3
+    assert counted("Incident Management Process", text=security) == {
+        "incident-management-procedure"
+    }
+    major = body + "A major incident is declared by the duty manager. " * 3
+    assert counted("Incident Management Process", text=major) == {
+        "incident-management-procedure",
+        "major-incident-procedure",
+    }
+
+
+def test_an_exercise_is_an_event_not_the_procedure_it_exercises() -> None:
+    assert "incident-management-procedure" not in counted("Incident Response Exercises")
