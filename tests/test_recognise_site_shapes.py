@@ -260,3 +260,48 @@ def test_a_few_mentions_of_a_separate_process_do_not_make_a_procedure_of_it() ->
 
 def test_an_exercise_is_an_event_not_the_procedure_it_exercises() -> None:
     assert "incident-management-procedure" not in counted("Incident Response Exercises")
+
+
+# ------------------------------------------------------------------ which words are the subject
+
+
+def test_the_subject_next_to_the_genre_word_is_the_one_it_governs() -> None:
+    # The policy is of roles and responsibilities; information security is its field.
+    assert counted("Information Security Roles and Responsibilities Policy") == {
+        "roles-responsibilities"
+    }
+    # Subjects joined by "and" share the genre word.
+    assert {"change-management-policy", "configuration-management-procedure"} <= counted(
+        "Configuration and Change Management Policy"
+    )
+
+
+def test_an_aside_in_brackets_does_not_make_the_title_something_else() -> None:
+    assert "is-policy" in counted("IT Security Policy (Overview)")
+
+
+def test_a_folder_index_page_is_the_folder_s_page(cli: Invoke, evidence: Folder) -> None:
+    evidence.add("process/incidents/index.md", "# Incident process\n\n" + STEPS)
+    evidence.add("index.md", "# Incident process overview\n\n" + STEPS)
+    data = check(cli, evidence)
+    assert counted_for(data, "incident-management-procedure") == {"process/incidents/index.md"}
+
+
+def test_a_heading_that_labels_a_part_is_not_the_page_title() -> None:
+    assert markdown.fallback_title(markdown.parse("## Background:\n\nText.\n").marks) is None
+    assert markdown.fallback_title(markdown.parse("## Status: NO GO\n").marks) is None
+    assert markdown.fallback_title(markdown.parse("## Incident process\n").marks) == (
+        "Incident process"
+    )
+
+
+def test_a_cross_reference_or_a_measure_is_no_evidence_of_what_it_names() -> None:
+    text = "## Link to IT Security Incident Management\n" + STEPS + "## SLA Achievement\n" + STEPS
+    file = ef(
+        "dr-guide.md",
+        "Disaster Recovery Guide",
+        text,
+        sections=_sections(text, "Link to IT Security Incident Management", "SLA Achievement"),
+    )
+    got = {link.item for link in SHIPPED.recognise(file).links if link.counted}
+    assert got == {"continuity-plan"}

@@ -115,6 +115,12 @@ class Namer:
             if veto is not None:
                 result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
                 continue
+            qualifier = _qualifies(o, [b for k, b in best.items() if k != item_id], text)
+            if qualifier is not None:
+                result.append(
+                    self._rejected(item_id, o, f"it qualifies '{qualifier.phrase}', the subject")
+                )
+                continue
             result.append(self._judge(self.items[item_id], o, text))
         return result
 
@@ -221,6 +227,29 @@ def _phrases(catalogue: Catalogue, lex: Lexicon) -> Iterable[tuple[str, str, str
             yield item.id, "filename", phrase, lex.canon_text(phrase)
     for phrase in catalogue.vocabulary.distinct:
         yield "", "distinct", phrase, lex.canon_text(phrase)
+
+
+def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrence | None:
+    """The other subject ``o`` qualifies, if the genre word that follows ``o`` follows that
+    subject first: in "Information Security Roles and Responsibilities Policy" the policy
+    is of roles and responsibilities, information security its field. Subjects joined by
+    "and" share the genre word ("Configuration and Change Management Policy")."""
+    if o.role != "subject":
+        return None
+    end = max(o.positions) + 1
+    head = next((w.start for w in text.words if w.start >= end), None)
+    if head is None or end >= len(text.tokens) or text.tokens[end] == COORDINATION:
+        return None
+    return next(
+        (
+            other
+            for other in others
+            if not other.positions & o.positions
+            and end <= min(other.positions)
+            and max(other.positions) < head
+        ),
+        None,
+    )
 
 
 def says_genre(text: Text) -> bool:

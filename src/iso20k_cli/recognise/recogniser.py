@@ -48,6 +48,9 @@ _NARROWER_MENTIONS = 3
 # Share of the broader subject's mentions at which the narrower replaces it.
 _NARROWER_DOMINATES = 0.4
 _OPENING_CHARS = 600
+# The page of the folder it is in, in documentation sites.
+_FOLDER_PAGES = frozenset({"readme", "index", "_index"})
+_CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
 _STATEMENT_ENDS = frozenset(".!")  # a page title may be a question: "What is on-call?"
@@ -124,7 +127,7 @@ class Recogniser:
         found = Found(file.path)
         # A title that is a sentence or a question ("Define what an incident is for you.")
         # says what the page discusses, not what the document is.
-        heading = (file.title or "").strip()
+        heading = _without_aside((file.title or "").strip())
         title = self.lexicon.cached(heading) if heading[-1:] not in _STATEMENT_ENDS else ()
         stem = self.lexicon.cached(file.stem)
         shape = shape_genre(file)
@@ -133,9 +136,9 @@ class Recogniser:
         title_words = genre_words(self.lexicon, title)
         name_words = genre_words(self.lexicon, stem)
         named_genre = text_genre(name_words)
-        if file.stem.lower() == "readme" and "/" in file.path and file.title:
-            # A README inside a folder is that folder's page (a role handbook, a
-            # procedure); only the README at the top introduces the whole set.
+        if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
+            # A README or index page inside a folder is that folder's page (a role
+            # handbook, a procedure); only the one at the top introduces the whole set.
             named_genre = None
         named_genre = named_genre or self._folder_genre(file.path)
         doc_genre = text_genre(title_words) or named_genre or shape
@@ -342,7 +345,11 @@ class Recogniser:
         named = [
             n
             for n in self._namer.named(Text(tokens, said, None, False, False, spelled(folder)), ())
-            if n.counted and n.occurrence.start < len(tokens) - len(title)
+            # One word of a folder's name ("oncall/") is where a page is filed, not what a
+            # policy in it governs ("Alerting Principles").
+            if n.counted
+            and n.occurrence.start < len(tokens) - len(title)
+            and n.occurrence.size > 1
         ]
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
@@ -423,6 +430,8 @@ class Recogniser:
         never: str | None,
     ) -> None:
         heading = section.heading.strip()
+        if heading.lower().startswith(_CROSS_REFERENCES):
+            return  # "Link to IT Security Incident Management" points at another document
         if not heading or heading == (file.title or "").strip() or heading[-1] in _SENTENCE_ENDS:
             # The heading that gave the title is read as the title; a heading that is a
             # sentence or a question is prose, not the name of a part.
@@ -561,6 +570,14 @@ class _BodyWords:
         if self._words is None:
             self._words = self._content.body_words(self._text)
         return self._words
+
+
+def _without_aside(title: str) -> str:
+    """A title without the aside in brackets at its end: "IT Security Policy (Overview)"
+    is the policy, "Incident Commander (IC)" the commander."""
+    if title.endswith(")") and (start := title.rfind("(")) > 0:
+        return title[:start].rstrip(" -–:") or title
+    return title
 
 
 def _first_sentence(text: str) -> str:

@@ -54,7 +54,16 @@ def fallback_title(marks: list[Mark]) -> str | None:
     first_top = next((m.heading for m in marks if m.level == 1), None)
     if first_top is not None:
         return first_top
-    return marks[0].heading if marks and marks[0].level == 2 else None
+    if marks and marks[0].level == 2 and not _is_label(marks[0].heading):
+        return marks[0].heading
+    return None
+
+
+def _is_label(heading: str) -> bool:
+    """A heading that labels what follows ("Background:", "Status: NO GO") names a
+    part of the page, not the page."""
+    label, colon, _ = heading.partition(":")
+    return bool(colon) and len(label.split()) <= 2
 
 
 @dataclass
