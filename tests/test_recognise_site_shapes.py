@@ -305,3 +305,17 @@ def test_a_cross_reference_or_a_measure_is_no_evidence_of_what_it_names() -> Non
     )
     got = {link.item for link in SHIPPED.recognise(file).links if link.counted}
     assert got == {"continuity-plan"}
+
+
+def test_spellings_of_one_term_score_once_in_the_content() -> None:
+    from iso20k_cli.recognise.content import ContentScorer
+
+    scorer = ContentScorer(SHIPPED._catalogue, SHIPPED.lexicon)
+    body = scorer.body_words(
+        "A security incident, a data breach, security incidents: phishing and malware."
+    )
+    scores = scorer.best_in(body, 0)
+    assert scores
+    for score in scores:
+        canonical = {SHIPPED.lexicon.canon_text(term) for term in score.terms}
+        assert len(canonical) == len(score.terms), score

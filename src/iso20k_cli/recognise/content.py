@@ -47,8 +47,14 @@ class ContentScorer:
             terms = [(p, NAME_WEIGHT) for p in item.match.all_names] + [
                 (p, KEYWORD_WEIGHT) for p in item.match.keywords
             ]
+            seen: set[Tokens] = set()
             for phrase, weight in terms:
                 tokens = tuple(w for w in lexicon.canon_text(phrase) if w not in MARKERS)
+                if tokens in seen:
+                    # "security incidents" and "information security incident" are one
+                    # term once the vocabulary has spoken: a body naming it scores once.
+                    continue
+                seen.add(tokens)
                 # A one-word name ("cmdb") is too common in bodies to say what they are.
                 if tokens and (weight == KEYWORD_WEIGHT or len(tokens) >= 2):
                     self._by_first[tokens[0]].append(_Term(item.id, tokens, phrase, weight))
