@@ -208,3 +208,16 @@ def test_markdown_summary_with_a_baseline(cli: Invoke, evidence: Folder, tmp_pat
     new, known = md.split("#### New since the baseline (1)")[1].split("#### Known major findings")
     assert "**MINOR** 2.1 Incident policy: 'Incident policy' is still a draft" in new
     assert "Scope statement" in known
+
+
+def test_json_pieces_are_the_bytes_the_standard_encoder_writes() -> None:
+    import json
+
+    from iso20k_cli.render.jsonout import indented
+
+    value = {"é": ["naïve", 82.2, 1e16, None, True], "big": 2**70, "empty": [{}, []]}
+    # orjson refuses an integer past 64 bits; the standard encoder then writes it.
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    assert indented(value, "  ") == expected
+    small = {"score": 82.2, "name": "Ünïcode \u2028 line"}
+    assert indented(small, "") == json.dumps(small, indent=2, ensure_ascii=False)

@@ -6,9 +6,9 @@ strings json's indenting encoder joins cost memory in proportion to the folder. 
 pieces join into exactly what
 ``json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False)`` gives.
 
-Each piece still goes through json's pure-Python encoder (``indent`` turns the C one
-off). Re-indenting the C encoder's output member by member was measured no faster on
-these small entries: the Python work per member is the same.
+Each piece is encoded by orjson, whose indenting encoder is compiled and writes the
+same bytes as json's (which turns to pure Python once ``indent`` is given, a fifth of
+a large folder's run); json remains for what orjson refuses (an integer past 64 bits).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from pydantic import BaseModel
 
 from iso20k_cli.assess.model import Assessment
@@ -65,4 +66,8 @@ def indented(value: Any, indent: str) -> str:
 
     Encoded strings never hold a raw line break, so every line break is the encoder's
     and the lines after the first only need ``indent`` before them."""
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n" + indent)
