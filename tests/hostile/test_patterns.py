@@ -182,3 +182,23 @@ def test_audit_report_lines_of_spaces(tmp_path: Path) -> None:
     )
     root = make_folder(tmp_path, {"internal-audit-report-2026-09.md": text})
     check(root, mini=False)
+
+
+def test_site_shapes_read_in_bounded_time(tmp_path: Path) -> None:
+    # Unclosed HTML tables, a page of bare links, endless metadata lines, a deep nav.
+    tables = "# Incident policy\n\n" + "<table>\n" * 100_000
+    links = "# Policies\n\n" + "- [a](b.md)\n" * 100_000
+    metadata = "Title: Incident policy\n" + "Key: value\n" * 100_000
+    nav = "nav:\n" + "".join("  " * d + "- Section:\n" for d in range(200)) + "\n"
+    labels = "# Incident 2026-01-01\n\n" + "- **Impact**: x\n" * 100_000
+    root = make_folder(
+        tmp_path,
+        {
+            "mkdocs.yml": nav,
+            "docs/tables.md": tables,
+            "docs/links.md": links,
+            "docs/meta.md": metadata,
+            "incidents/2026-01-01-outage.md": labels,
+        },
+    )
+    check(root)

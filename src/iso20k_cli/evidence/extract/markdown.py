@@ -8,6 +8,7 @@ backtrack (a heading line of twenty thousand spaces is read in linear time).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from iso20k_cli.evidence.extract.base import MAX_TABLES, Extracted
@@ -81,6 +82,7 @@ def parse(text: str) -> Document:
     lines = [line.removesuffix("\r") for line in raw_lines]
     fence: tuple[str, int] | None = None
     previous = "blank"  # what the line before was, for Setext underlines
+    closers = _Closers(lines)
     index = 0
     while index < len(lines):
         line, offset = lines[index], offsets[index]
@@ -101,7 +103,7 @@ def parse(text: str) -> Document:
             start = offsets[index - 1]
             document.marks.append(Mark(level, clean_heading(above), start + column, line=start))
             previous = "heading"
-        elif (block := _html_table(lines, index)) is not None:
+        elif (block := _html_table(lines, index, closers)) is not None:
             after, rows = block
             if rows:
                 document.tables.append((offset + _indent(line), rows))
@@ -124,14 +126,30 @@ def parse(text: str) -> Document:
     return document
 
 
-def _html_table(lines: list[str], index: int) -> tuple[int, list[list[str]]] | None:
+class _Closers:
+    """The lines that close an HTML table, found in one pass when a table first opens:
+    a page of ten thousand unclosed ``<table`` lines must not be searched once for each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._at: list[int] | None = None
+
+    def first_from(self, index: int) -> int | None:
+        if self._at is None:
+            self._at = [i for i, line in enumerate(self._lines) if "</table" in line.lower()]
+        found = bisect_left(self._at, index)
+        return self._at[found] if found < len(self._at) else None
+
+
+def _html_table(
+    lines: list[str], index: int, closers: _Closers
+) -> tuple[int, list[list[str]]] | None:
     """(the line after it, its rows with the header first) of an HTML table opening at
     ``index``; None where no ``<table`` opens there or it does not close in reach."""
     if lines[index].lstrip()[:6].lower() != "<table":
         return None
-    limit = min(len(lines), index + _MAX_HTML_TABLE_LINES)
-    end = next((i for i in range(index, limit) if "</table" in lines[i].lower()), None)
-    if end is None:
+    end = closers.first_from(index)
+    if end is None or end - index >= _MAX_HTML_TABLE_LINES:
         return None
     return end + 1, table_rows("\n".join(lines[index : end + 1]))
 
