@@ -42,12 +42,14 @@ def test_the_tree_lists_every_item_id_under_its_clause(cli: Invoke) -> None:
 def test_a_word_finds_the_items_whose_titles_or_ids_hold_it(cli: Invoke) -> None:
     result = cli("catalogue", "show", "incident", env=WIDE)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("'incident' matches 6 items and 2 clauses")
+    assert result.stdout.startswith("'incident' matches 7 items and 2 clauses")
     assert item_rows(result.stdout) == [
         "major-incident-procedure",
         "incident-management-procedure",
         "incident-records",
         "major-incident-reports",
+        # Post-incident reviews are how problems are found: a subject of problem management.
+        "problem-management-procedure",
         "is-incident-procedure",
         "is-incident-records",
     ]

@@ -319,3 +319,14 @@ def test_spellings_of_one_term_score_once_in_the_content() -> None:
     for score in scores:
         canonical = {SHIPPED.lexicon.canon_text(term) for term in score.terms}
         assert len(canonical) == len(score.terms), score
+
+
+def test_the_parts_of_a_process_name_it() -> None:
+    # Severity levels are how incidents are classified: a page of them is part of the
+    # incident procedure.
+    assert "incident-management-procedure" in counted("Severity Levels")
+    # The post-incident review process is how causes are found: problem management;
+    # it is no post-incident review itself.
+    process = counted("Postmortem Process")
+    assert "problem-management-procedure" in process
+    assert "major-incident-reports" not in process

@@ -212,7 +212,9 @@ class Recogniser:
         for link, narrower_id, phrases in candidates:
             counts = {" ".join(phrase): body.count(phrase) for phrase in phrases}
             mentions = sum(counts.values())
-            broad = max(1, sum(body.count(p) for p in self._subject_phrases[link.item]))
+            # The broader subject's most said phrase: "incident" is inside "incident severity".
+            said_most = max((body.count(p) for p in self._subject_phrases[link.item]), default=0)
+            broad = max(1, said_most)
             narrower = self._items[narrower_id]
             if found.has(narrower_id) or (
                 found.genre is not None and found.genre not in narrower.genres
