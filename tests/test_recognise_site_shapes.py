@@ -330,3 +330,16 @@ def test_the_parts_of_a_process_name_it() -> None:
     process = counted("Postmortem Process")
     assert "problem-management-procedure" in process
     assert "major-incident-reports" not in process
+
+
+def test_ci_is_a_configuration_item_only_where_plainly_one() -> None:
+    assert "configuration-records" not in counted("Outage on ci.example.org")
+    assert "configuration-records" not in counted("Recommendations for the CI pipeline")
+    assert "configuration-records" in counted("CI Register", path="ci-register.xlsx", format="xlsx")
+
+
+def test_prose_named_for_a_day_reports_that_day() -> None:
+    notice = "Virtual machines in one region were unreachable from 10:00 to 12:30 UTC. " * 5
+    got = counted("Azure VMs outage", path="issues/2024-09-09-azure-vms-outage.md", text=notice)
+    assert "incident-records" in got and "incident-management-procedure" not in got
+    assert "incident-management-procedure" in counted("Outage handling", path="outages.md")

@@ -134,6 +134,10 @@ class Recogniser:
         if shape is Genre.DOCUMENT:
             shape = purpose_genre(self.lexicon, file.text) or shape
         title_words = genre_words(self.lexicon, title)
+        if shape is Genre.DOCUMENT and not title_words and _dated_name(file, heading):
+            # "2024-09-09-azure-vms-outage.md", "2021-05-29 - ACI outage": prose named for
+            # one dated occasion reports it; a procedure is not named for a day.
+            shape = Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
         named_genre = text_genre(name_words)
         if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
@@ -572,6 +576,10 @@ class _BodyWords:
         if self._words is None:
             self._words = self._content.body_words(self._text)
         return self._words
+
+
+def _dated_name(file: EvidenceFile, title: str) -> bool:
+    return bool(dates_in_name(file.name) or (title and dates_in_name(title)))
 
 
 def _without_aside(title: str) -> str:
