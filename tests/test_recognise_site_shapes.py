@@ -11,6 +11,7 @@ from iso20k_cli.evidence.extract import markdown
 from iso20k_cli.evidence.frontmatter import parse_front_matter
 from iso20k_cli.evidence.model import Section
 from iso20k_cli.evidence.sitenav import titles_in
+from iso20k_cli.recognise.model import FileRecognition
 from iso20k_cli.recognise.unwritten import is_index
 from test_recognise import SHIPPED, counted, ef
 
@@ -144,48 +145,38 @@ def _sections(text: str, *headings: str) -> tuple[Section, ...]:
     return tuple(found)
 
 
+def _one_section(path: str, title: str, heading: str) -> FileRecognition:
+    text = f"## {heading}\n" + STEPS
+    return SHIPPED.recognise(ef(path, title, text, sections=_sections(text, heading)))
+
+
+def _counted(recognition: FileRecognition) -> set[str]:
+    return {link.item for link in recognition.links if link.counted}
+
+
 def test_a_clause_of_a_policy_on_another_subject_is_not_evidence_of_its_own() -> None:
-    text = "## Information Security in Supplier Relationships\n" + STEPS
-    file = ef(
+    recognition = _one_section(
         "third-party-policy.md",
         "Third-Party Management Policy",
-        text,
-        sections=_sections(text, "Information Security in Supplier Relationships"),
+        "Information Security in Supplier Relationships",
     )
-    recognition = SHIPPED.recognise(file)
-    assert {link.item for link in recognition.links if link.counted} == {
-        "supplier-management-procedure"
-    }
+    assert _counted(recognition) == {"supplier-management-procedure"}
     misses = {m.item: m.reason for m in recognition.misses}
     assert "clause of a policy" in misses["is-policy"]
 
 
 def test_a_section_naming_a_register_without_its_entries_describes_it() -> None:
-    text = "## Risk register\n" + STEPS
-    file = ef(
-        "planning.md",
-        "Quarterly Planning Process",
-        text,
-        sections=_sections(text, "Risk register"),
-    )
-    recognition = SHIPPED.recognise(file)
-    assert "risks-opportunities-register" not in {
-        link.item for link in recognition.links if link.counted
-    }
+    recognition = _one_section("planning.md", "Quarterly Planning Process", "Risk register")
+    assert "risks-opportunities-register" not in _counted(recognition)
     misses = {m.item: m.reason for m in recognition.misses}
     assert "no table of its entries" in misses["risks-opportunities-register"]
 
 
 def test_a_broader_section_of_a_narrower_document_is_that_narrower_subject() -> None:
-    text = "## Incident Response Process\n" + STEPS
-    file = ef(
-        "security-ir.md",
-        "Security Incident Response Plan",
-        text,
-        sections=_sections(text, "Incident Response Process"),
+    recognition = _one_section(
+        "security-ir.md", "Security Incident Response Plan", "Incident Response Process"
     )
-    recognition = SHIPPED.recognise(file)
-    assert {link.item for link in recognition.links if link.counted} == {"is-incident-procedure"}
+    assert _counted(recognition) == {"is-incident-procedure"}
 
 
 # ------------------------------------------------------------------ what a title says
