@@ -150,3 +150,17 @@ class Body:
                 self._at.setdefault(word, []).append(index)
         size = len(phrase)
         return sum(1 for i in self._at.get(phrase[0], ()) if self.tokens[i : i + size] == phrase)
+
+
+class BodyWords:
+    """A file's body words, read once for the checks that need them, or not at all."""
+
+    def __init__(self, content: ContentScorer, text: str) -> None:
+        self._content = content
+        self._text = text
+        self._words: Tokens | None = None
+
+    def get(self) -> Tokens:
+        if self._words is None:
+            self._words = self._content.body_words(self._text)
+        return self._words

@@ -18,7 +18,7 @@ from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
 from iso20k_cli.recognise.columns import ExportRecogniser
-from iso20k_cli.recognise.content import MAX_BODY_CHARS, Body, ContentScorer
+from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
@@ -30,10 +30,10 @@ from iso20k_cli.recognise.genre import (
 )
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import NAME_ROLES, Named, Namer, Text, spelled
+from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.occasion import identified, plural
-from iso20k_cli.recognise.parts import labels, parts_named
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
-from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
@@ -43,11 +43,6 @@ _MAX_SECTIONS = 2000
 _RECORD_SHAPES = frozenset({Genre.REGISTER, Genre.REPORT, Genre.MINUTES})
 _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLATE, Genre.REFERENCE})
 _FOLDER_DEPTH = 2
-# Times a body must name a narrower subject to be evidence of it as well.
-_NARROWER_MENTIONS = 3
-# Share of the broader subject's mentions at which the narrower replaces it.
-_NARROWER_DOMINATES = 0.4
-_OPENING_CHARS = 600
 # The page of the folder it is in, in documentation sites.
 _FOLDER_PAGES = frozenset({"readme", "index", "_index"})
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
@@ -91,26 +86,7 @@ class Recogniser:
         self._items = self._namer.items
         self._exports = ExportRecogniser(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
-        self._subject_phrases = {
-            item.id: tuple(
-                t
-                for p in (*item.match.all_names, *item.match.subjects)
-                if (t := tuple(w for w in lex.canon_text(p) if w not in MARKERS))
-            )
-            for item in catalogue.items
-        }
-        # item -> its narrower items and the phrases (two words or more) that name them
-        narrower: dict[str, list[tuple[str, tuple[Tokens, ...]]]] = {}
-        for item in catalogue.items:
-            phrases = tuple(t for t in self._subject_phrases[item.id] if len(t) >= 2)
-            for wider in item.match.broader:
-                narrower.setdefault(wider, []).append((item.id, phrases))
-        self._narrower = narrower
-        self._parts = {
-            item.id: tuple(t for p in item.match.parts if (t := lex.canon_text(p)))
-            for item in catalogue.items
-            if item.match.parts
-        }
+        self._narrowing = Narrowing(catalogue, lex, self._content)
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -180,9 +156,9 @@ class Recogniser:
                 self._section(found, file, section, doc_genre, never)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
-        body = _BodyWords(self._content, file.text)
-        self._narrow_by_parts(found, file)
-        self._narrow_by_body(found, file, body)
+        body = BodyWords(self._content, file.text)
+        self._narrowing.by_parts(found, file)
+        self._narrowing.by_body(found, file, body)
         found.drop_broader(self._namer.broader)
         if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
             found.unwritten_documents(
@@ -199,104 +175,6 @@ class Recogniser:
         return FileRecognition(
             file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
         )
-
-    def _narrow_by_body(self, found: Found, file: EvidenceFile, words: _BodyWords) -> None:
-        """A document titled for the broader subject ("During an Incident") whose body keeps
-        naming a narrower one ("major incident") is evidence of the narrower item too."""
-        candidates = [
-            (link, narrower_id, phrases)
-            for link in found.links()
-            if link.counted and link.matched_by in FILE_LEVEL
-            for narrower_id, phrases in self._narrower.get(link.item, ())
-            if phrases and not found.has(narrower_id)
-        ]
-        if not candidates or not file.text:
-            return
-        body = Body(words.get())
-        for link, narrower_id, phrases in candidates:
-            counts = {" ".join(phrase): body.count(phrase) for phrase in phrases}
-            mentions = sum(counts.values())
-            # The broader subject's most said phrase: "incident" is inside "incident severity".
-            said_most = max((body.count(p) for p in self._subject_phrases[link.item]), default=0)
-            broad = max(1, said_most)
-            narrower = self._items[narrower_id]
-            if found.has(narrower_id) or (
-                found.genre is not None and found.genre not in narrower.genres
-            ):
-                continue
-            scope = self._opening_scope(file.text, link.item, phrases)
-            share = narrower.match.body_share or _NARROWER_DOMINATES
-            if scope is None and (mentions < _NARROWER_MENTIONS or mentions / broad < share):
-                continue
-            said = max(counts, key=lambda p: counts[p])
-            if mentions / broad >= _NARROWER_DOMINATES:
-                # The body is about the narrower subject: "Incident Response Policy" of a
-                # security policy set speaks of security incidents throughout.
-                found.replace(link.item, f"its body is about '{said}' ({mentions} of {broad})")
-            elif scope is not None:
-                found.replace(link.item, f"its opening says it is about '{scope}'")
-            found.link(
-                Link(
-                    narrower_id,
-                    file.path,
-                    link.matched_by,
-                    f"{link.detail}, and its body names '{said}' or the like {mentions} times",
-                    True,
-                    None,
-                    (link.matched_by.value, "content"),
-                )
-            )
-
-    def _narrow_by_parts(self, found: Found, file: EvidenceFile) -> None:
-        """A record counted as the broader kind ("incidents/2021-05-10-….md", an incident
-        record) laid out in the parts of a narrower one (impact, resolution, review
-        actions) is that narrower record: a post-incident review."""
-        candidates = [
-            (link, narrower_id)
-            for link in found.links()
-            if link.counted
-            and link.matched_by in FILE_LEVEL
-            and self._items[link.item].kind is Kind.RECORD
-            # A log titled so holds many records, each laid out in the same parts.
-            and (link.matched_by is MatchedBy.FOLDER or found.genre is not Genre.REGISTER)
-            for narrower_id, _ in self._narrower.get(link.item, ())
-            if self._parts.get(narrower_id) and not found.has(narrower_id)
-        ]
-        if not candidates or not file.text:
-            return
-        found_labels = labels(self.lexicon, file.text)
-        for link, narrower_id in candidates:
-            named = parts_named(self._parts[narrower_id], found_labels)
-            if len(named) < self._items[narrower_id].match.min_parts or found.has(narrower_id):
-                continue
-            said = ", ".join(f"'{label}'" for label in named[:4])
-            found.replace(link.item, f"it is laid out as a {narrower_id} ({said})")
-            found.link(
-                Link(
-                    narrower_id,
-                    file.path,
-                    link.matched_by,
-                    f"{link.detail}, and it is laid out in the parts of one: {said}",
-                    True,
-                    None,
-                    (link.matched_by.value, "parts"),
-                )
-            )
-
-    def _opening_scope(self, text: str, broader: str, phrases: tuple[Tokens, ...]) -> str | None:
-        """The narrower subject the opening sentence sets as the page's scope, when it names
-        no broader one beside it: "Information on what to do during a major incident."
-        """
-        opening = Body(self._content.body_words(_first_sentence(text)))
-        narrow = {" ".join(p): opening.count(p) for p in phrases}
-        named = sum(narrow.values())
-        if not named:
-            return None
-        # Each mention of "major incident" is also one of "incident".
-        broad = sum(opening.count(p) for p in self._subject_phrases[broader])
-        if broad > named:
-            return None
-        return max(narrow, key=lambda p: narrow[p])
 
     def _folder(
         self, found: Found, file: EvidenceFile, never: str | None, said: Genre | None
@@ -544,7 +422,7 @@ class Recogniser:
             else:
                 found.also(match.item, "columns")
 
-    def _by_content(self, found: Found, file: EvidenceFile, words: _BodyWords) -> None:
+    def _by_content(self, found: Found, file: EvidenceFile, words: BodyWords) -> None:
         if not file.text:
             return
         for score in self._content.best_in(words.get(), self._settings.content_min_score):
@@ -564,20 +442,6 @@ class Recogniser:
             )
 
 
-class _BodyWords:
-    """A file's body words, read once for the checks that need them, or not at all."""
-
-    def __init__(self, content: ContentScorer, text: str) -> None:
-        self._content = content
-        self._text = text
-        self._words: Tokens | None = None
-
-    def get(self) -> Tokens:
-        if self._words is None:
-            self._words = self._content.body_words(self._text)
-        return self._words
-
-
 def _dated_name(file: EvidenceFile, title: str) -> bool:
     return bool(dates_in_name(file.name) or (title and dates_in_name(title)))
 
@@ -588,16 +452,6 @@ def _without_aside(title: str) -> str:
     if title.endswith(")") and (start := title.rfind("(")) > 0:
         return title[:start].rstrip(" -–:") or title
     return title
-
-
-def _first_sentence(text: str) -> str:
-    """The page's opening statement: its first line of prose, up to a full stop."""
-    for line in text[:_OPENING_CHARS].split("\n"):
-        line = line.strip()
-        if line and line[0].isalnum():
-            end = line.find(". ")
-            return line if end < 0 else line[: end + 1]
-    return ""
 
 
 def _words_up_to(text: str, enough: int) -> int:

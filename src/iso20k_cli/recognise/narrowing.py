@@ -1,0 +1,161 @@
+"""A file counted for a broader item that is evidence of a narrower one: by its body, by
+the scope its opening sentence sets, or by the labelled parts it is laid out in.
+
+"During an Incident" whose opening says it is about major incidents is the major-incident
+procedure; an incident record laid out as impact, resolution and review actions is a
+post-incident review. Each way is declared in the catalogue (``broader``, ``body_share``,
+``parts``), never known here.
+"""
+
+from __future__ import annotations
+
+from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
+from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.recognise.content import Body, BodyWords, ContentScorer
+from iso20k_cli.recognise.found import FILE_LEVEL, Found
+from iso20k_cli.recognise.model import Link, MatchedBy
+from iso20k_cli.recognise.parts import labels, parts_named
+from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+
+# Times a body must name a narrower subject to be evidence of it as well.
+_NARROWER_MENTIONS = 3
+# Share of the broader subject's mentions at which the narrower replaces it.
+_NARROWER_DOMINATES = 0.4
+_OPENING_CHARS = 600
+
+
+class Narrowing:
+    """The broader/narrower relation of a catalogue's items, indexed once."""
+
+    def __init__(self, catalogue: Catalogue, lexicon: Lexicon, content: ContentScorer) -> None:
+        self.lexicon = lexicon
+        self._content = content
+        self._items = {item.id: item for item in catalogue.items}
+        self._subject_phrases = {
+            item.id: tuple(
+                t
+                for p in (*item.match.all_names, *item.match.subjects)
+                if (t := tuple(w for w in lexicon.canon_text(p) if w not in MARKERS))
+            )
+            for item in catalogue.items
+        }
+        # item -> its narrower items and the phrases (two words or more) that name them
+        narrower: dict[str, list[tuple[str, tuple[Tokens, ...]]]] = {}
+        for item in catalogue.items:
+            phrases = tuple(t for t in self._subject_phrases[item.id] if len(t) >= 2)
+            for wider in item.match.broader:
+                narrower.setdefault(wider, []).append((item.id, phrases))
+        self._narrower = narrower
+        self._parts = {
+            item.id: tuple(t for p in item.match.parts if (t := lexicon.canon_text(p)))
+            for item in catalogue.items
+            if item.match.parts
+        }
+
+    def by_body(self, found: Found, file: EvidenceFile, words: BodyWords) -> None:
+        """A document titled for the broader subject ("During an Incident") whose body keeps
+        naming a narrower one ("major incident") is evidence of the narrower item too."""
+        candidates = [
+            (link, narrower_id, phrases)
+            for link in found.links()
+            if link.counted and link.matched_by in FILE_LEVEL
+            for narrower_id, phrases in self._narrower.get(link.item, ())
+            if phrases and not found.has(narrower_id)
+        ]
+        if not candidates or not file.text:
+            return
+        body = Body(words.get())
+        for link, narrower_id, phrases in candidates:
+            counts = {" ".join(phrase): body.count(phrase) for phrase in phrases}
+            mentions = sum(counts.values())
+            # The broader subject's most said phrase: "incident" is inside "incident severity".
+            said_most = max((body.count(p) for p in self._subject_phrases[link.item]), default=0)
+            broad = max(1, said_most)
+            narrower = self._items[narrower_id]
+            if found.has(narrower_id) or (
+                found.genre is not None and found.genre not in narrower.genres
+            ):
+                continue
+            scope = self._opening_scope(file.text, link.item, phrases)
+            share = narrower.match.body_share or _NARROWER_DOMINATES
+            if scope is None and (mentions < _NARROWER_MENTIONS or mentions / broad < share):
+                continue
+            said = max(counts, key=lambda p: counts[p])
+            if mentions / broad >= _NARROWER_DOMINATES:
+                # The body is about the narrower subject: "Incident Response Policy" of a
+                # security policy set speaks of security incidents throughout.
+                found.replace(link.item, f"its body is about '{said}' ({mentions} of {broad})")
+            elif scope is not None:
+                found.replace(link.item, f"its opening says it is about '{scope}'")
+            found.link(
+                Link(
+                    narrower_id,
+                    file.path,
+                    link.matched_by,
+                    f"{link.detail}, and its body names '{said}' or the like {mentions} times",
+                    True,
+                    None,
+                    (link.matched_by.value, "content"),
+                )
+            )
+
+    def by_parts(self, found: Found, file: EvidenceFile) -> None:
+        """A record counted as the broader kind ("incidents/2021-05-10-….md", an incident
+        record) laid out in the parts of a narrower one (impact, resolution, review
+        actions) is that narrower record: a post-incident review."""
+        candidates = [
+            (link, narrower_id)
+            for link in found.links()
+            if link.counted
+            and link.matched_by in FILE_LEVEL
+            and self._items[link.item].kind is Kind.RECORD
+            # A log titled so holds many records, each laid out in the same parts.
+            and (link.matched_by is MatchedBy.FOLDER or found.genre is not Genre.REGISTER)
+            for narrower_id, _ in self._narrower.get(link.item, ())
+            if self._parts.get(narrower_id) and not found.has(narrower_id)
+        ]
+        if not candidates or not file.text:
+            return
+        found_labels = labels(self.lexicon, file.text)
+        for link, narrower_id in candidates:
+            named = parts_named(self._parts[narrower_id], found_labels)
+            if len(named) < self._items[narrower_id].match.min_parts or found.has(narrower_id):
+                continue
+            said = ", ".join(f"'{label}'" for label in named[:4])
+            found.replace(link.item, f"it is laid out as a {narrower_id} ({said})")
+            found.link(
+                Link(
+                    narrower_id,
+                    file.path,
+                    link.matched_by,
+                    f"{link.detail}, and it is laid out in the parts of one: {said}",
+                    True,
+                    None,
+                    (link.matched_by.value, "parts"),
+                )
+            )
+
+    def _opening_scope(self, text: str, broader: str, phrases: tuple[Tokens, ...]) -> str | None:
+        """The narrower subject the opening sentence sets as the page's scope, when it names
+        no broader one beside it: "Information on what to do during a major incident."
+        """
+        opening = Body(self._content.body_words(_first_sentence(text)))
+        narrow = {" ".join(p): opening.count(p) for p in phrases}
+        named = sum(narrow.values())
+        if not named:
+            return None
+        # Each mention of "major incident" is also one of "incident".
+        broad = sum(opening.count(p) for p in self._subject_phrases[broader])
+        if broad > named:
+            return None
+        return max(narrow, key=lambda p: narrow[p])
+
+
+def _first_sentence(text: str) -> str:
+    """The page's opening statement: its first line of prose, up to a full stop."""
+    for line in text[:_OPENING_CHARS].split("\n"):
+        line = line.strip()
+        if line and line[0].isalnum():
+            end = line.find(". ")
+            return line if end < 0 else line[: end + 1]
+    return ""
