@@ -334,3 +334,11 @@ def test_prose_named_for_a_day_reports_that_day() -> None:
     got = counted("Azure VMs outage", path="issues/2024-09-09-azure-vms-outage.md", text=notice)
     assert "incident-records" in got and "incident-management-procedure" not in got
     assert "incident-management-procedure" in counted("Outage handling", path="outages.md")
+
+
+def test_a_short_dated_entry_is_a_record_and_a_short_page_a_stub() -> None:
+    short = "The service is down; we are investigating and will update."
+    assert "incident-records" in counted(
+        "Service outage", path="issues/2023-12-13-service-outage.md", text=short
+    )
+    assert counted("Incident Management Procedure", path="incidents.md", text=short) == set()

@@ -277,7 +277,10 @@ class Recogniser:
             return "a file a code repository keeps by convention (how to contribute or report)"
         if any(w.genre is Genre.TEMPLATE for w in (*title, *name)):
             return "a template is evidence of nothing until it is filled in"
-        if file.readable and file.format in _PROSE_FORMATS and not file.tables:
+        # A dated entry ("2023-12-13-ci-outage.md: ci is down, we are on it") is a record
+        # however short; only an undated page of a dozen words is a stub.
+        short_record = bool(dates_in_name(file.name))
+        if file.readable and file.format in _PROSE_FORMATS and not file.tables and not short_record:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
