@@ -9,8 +9,9 @@ for that reason), so entity tricks in a hostile workbook are refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
+from typing import Any
 
 import openpyxl
 
@@ -21,6 +22,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
+from iso20k_cli.evidence.extract.sheetrows import Declined, sheet_rows
 from iso20k_cli.evidence.extract.structure import (
     Mark,
     build_sections,
@@ -60,8 +62,22 @@ def _caption(rows: Sequence[Sequence[object]]) -> str | None:
     return None
 
 
+def _openpyxl_rows(sheet: Any, limit: int) -> list[list[object]]:
+    return [list(row) for row in islice(sheet.iter_rows(values_only=True), limit)]
+
+
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
+    try:
+        return _extract(candidate, sheet_rows)
+    except Declined:
+        # What openpyxl makes of the sheet, or the error it gives, is the answer.
+        return _extract(candidate, _openpyxl_rows)
+
+
+def _extract(
+    candidate: Candidate, read_rows: Callable[[Any, int], list[list[object]]]
+) -> Extracted:
     workbook = openpyxl.load_workbook(candidate.path, read_only=True, data_only=True)
     try:
         lines: list[str] = []
@@ -72,7 +88,7 @@ def extract(candidate: Candidate) -> Extracted:
         date_cells: list[tuple[object, ...]] = []
         history = DocumentControl()
         for position, sheet in enumerate(workbook.worksheets):
-            rows = [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS)]
+            rows = read_rows(sheet, MAX_ROWS)
             text_rows = [[_cell(v) for v in row] for row in rows]
             start = length + (1 if lines else 0)
             sheet_lines = [f"Sheet: {sheet.title}"]
