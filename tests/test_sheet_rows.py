@@ -114,7 +114,7 @@ def test_every_sheet_shape_reads_as_openpyxl_reads_it(
     finally:
         book.close()
     fast = read(path)
-    monkeypatch.setattr(excel, "sheet_rows", excel._openpyxl_rows)
+    monkeypatch.setattr(excel, "extract", excel.extract_with_openpyxl)
     assert fast == read(path)
 
 
@@ -138,3 +138,30 @@ def test_a_damaged_sheet_is_left_to_openpyxl(tmp_path: Path) -> None:
     file = read(path)
     assert not file.readable and file.error is not None
     assert "ParseError" in file.error
+
+
+PROLOGUES = {
+    "a document type declaration": '<!DOCTYPE worksheet [<!ENTITY who "Priya">]>',
+    "a declared Latin-1 encoding": '<?xml version="1.0" encoding="ISO-8859-1"?>',
+    "a declared UTF-8 encoding": '<?xml version="1.0" encoding="utf-8"?>',
+}
+
+
+@pytest.mark.parametrize("prologue", PROLOGUES)
+def test_sheets_with_a_prologue_read_as_openpyxl_reads_them(
+    prologue: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = workbook(tmp_path / "register.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in members:
+            if name == "xl/worksheets/sheet1.xml":
+                blob = PROLOGUES[prologue].encode() + blob
+            archive.writestr(name, blob)
+    fast = read(path)
+    assert fast.readable is ("type declaration" not in prologue)
+    if not fast.readable:
+        assert fast.error is not None and "could not read worksheets" in fast.error
+    monkeypatch.setattr(excel, "extract", excel.extract_with_openpyxl)
+    assert fast == read(path)

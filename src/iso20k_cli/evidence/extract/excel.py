@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.workbook.workbook import Workbook
 
 from iso20k_cli.evidence.doccontrol import merge, table_lines
 from iso20k_cli.evidence.extract.base import (
@@ -22,7 +24,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
-from iso20k_cli.evidence.extract.sheetrows import Declined, sheet_rows
+from iso20k_cli.evidence.extract.sheetrows import Declined, load_values, sheet_rows
 from iso20k_cli.evidence.extract.structure import (
     Mark,
     build_sections,
@@ -69,16 +71,28 @@ def _openpyxl_rows(sheet: Any, limit: int) -> list[list[object]]:
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
     try:
-        return _extract(candidate, sheet_rows)
+        return _extract(candidate, load_values, sheet_rows)
     except Declined:
         # What openpyxl makes of the sheet, or the error it gives, is the answer.
-        return _extract(candidate, _openpyxl_rows)
+        return extract_with_openpyxl(candidate)
+
+
+def extract_with_openpyxl(candidate: Candidate) -> Extracted:
+    """The workbook as openpyxl alone reads it, for a sheet :func:`sheet_rows` declines."""
+    check_archive(candidate.path)
+    return _extract(candidate, _openpyxl_load, _openpyxl_rows)
+
+
+def _openpyxl_load(path: Path) -> Workbook:
+    return openpyxl.load_workbook(path, read_only=True, data_only=True)
 
 
 def _extract(
-    candidate: Candidate, read_rows: Callable[[Any, int], list[list[object]]]
+    candidate: Candidate,
+    load: Callable[[Path], Workbook],
+    read_rows: Callable[[Any, int], list[list[object]]],
 ) -> Extracted:
-    workbook = openpyxl.load_workbook(candidate.path, read_only=True, data_only=True)
+    workbook = load(candidate.path)
     try:
         lines: list[str] = []
         length = 0  # of the text the lines make so far, joined with newlines
