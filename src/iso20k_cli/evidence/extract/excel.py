@@ -9,10 +9,13 @@ for that reason), so entity tricks in a hostile workbook are refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
+from pathlib import Path
+from typing import Any
 
 import openpyxl
+from openpyxl.workbook.workbook import Workbook
 
 from iso20k_cli.evidence.doccontrol import merge, table_lines
 from iso20k_cli.evidence.extract.base import (
@@ -21,6 +24,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
+from iso20k_cli.evidence.extract.sheetrows import Declined, load_values, sheet_rows
 from iso20k_cli.evidence.extract.structure import (
     Mark,
     build_sections,
@@ -60,9 +64,35 @@ def _caption(rows: Sequence[Sequence[object]]) -> str | None:
     return None
 
 
+def _openpyxl_rows(sheet: Any, limit: int) -> list[list[object]]:
+    return [list(row) for row in islice(sheet.iter_rows(values_only=True), limit)]
+
+
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
-    workbook = openpyxl.load_workbook(candidate.path, read_only=True, data_only=True)
+    try:
+        return _extract(candidate, load_values, sheet_rows)
+    except Declined:
+        # What openpyxl makes of the sheet, or the error it gives, is the answer.
+        return extract_with_openpyxl(candidate)
+
+
+def extract_with_openpyxl(candidate: Candidate) -> Extracted:
+    """The workbook as openpyxl alone reads it, for a sheet :func:`sheet_rows` declines."""
+    check_archive(candidate.path)
+    return _extract(candidate, _openpyxl_load, _openpyxl_rows)
+
+
+def _openpyxl_load(path: Path) -> Workbook:
+    return openpyxl.load_workbook(path, read_only=True, data_only=True)
+
+
+def _extract(
+    candidate: Candidate,
+    load: Callable[[Path], Workbook],
+    read_rows: Callable[[Any, int], list[list[object]]],
+) -> Extracted:
+    workbook = load(candidate.path)
     try:
         lines: list[str] = []
         length = 0  # of the text the lines make so far, joined with newlines
@@ -72,7 +102,7 @@ def extract(candidate: Candidate) -> Extracted:
         date_cells: list[tuple[object, ...]] = []
         history = DocumentControl()
         for position, sheet in enumerate(workbook.worksheets):
-            rows = [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS)]
+            rows = read_rows(sheet, MAX_ROWS)
             text_rows = [[_cell(v) for v in row] for row in rows]
             start = length + (1 if lines else 0)
             sheet_lines = [f"Sheet: {sheet.title}"]

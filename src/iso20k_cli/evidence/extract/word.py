@@ -8,17 +8,20 @@ typed by hand, bold text) gets its numbered headings from the text instead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import docx
 from docx.document import Document
+from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.styles import CT_Style
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import StoryChild
 from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from iso20k_cli.evidence.doccontrol import table_lines
@@ -37,6 +40,7 @@ from iso20k_cli.evidence.extract.structure import (
     make_table,
     numbered_marks,
 )
+from iso20k_cli.evidence.extract.wordpackage import _style_name, read_package
 from iso20k_cli.evidence.model import Section, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
@@ -49,11 +53,8 @@ _STYLE_BY_ID = etree.XPath("w:style[@w:styleId = $id]", namespaces={"w": nsmap["
 CONTROL_TABLES = 2
 
 
-def _blocks(document: Document) -> Iterator[CT_P | CT_Tbl]:
-    """Paragraph and table elements in the order they appear in the body."""
-    for child in document.element.body.iterchildren():
-        if isinstance(child, CT_P | CT_Tbl):
-            yield child
+# A table's rows and cells never reach the document part through their parent.
+_NO_PARENT = cast(StoryChild, None)
 
 
 def _rows(table: DocxTable) -> list[list[str]]:
@@ -75,14 +76,6 @@ def _style_names(document: Document) -> dict[str, str]:
         if style_id:
             names[style_id] = _style_name(style)
     return names
-
-
-def _style_name(style: CT_Style) -> str:
-    name = style.find(_NAME)
-    value = name.get(_VAL) if name is not None else None
-    if name is not None and value is None:
-        value = style.name_val  # python-docx's own complaint about a nameless name
-    return (value or "").lower()
 
 
 # Style ids looked up one by one before all of a document's styles are read at once:
@@ -150,23 +143,22 @@ class _Body:
         return offset
 
 
-def _read_body(document: Document) -> _Body:
+def _read_body(body_element: BaseOxmlElement, style_name: Callable[[str], str]) -> _Body:
     body = _Body()
-    styles = _StyleNames(document)
-    for element in _blocks(document):
+    for element in body_element.iterchildren():
         if isinstance(element, CT_P):
-            text = Paragraph(element, document).text.strip()
+            text = element.text.strip()
             if not text:
                 continue
-            style = styles[element.style or ""]
+            style = style_name(element.style or "")
             if body.title is None and style in _TITLE_STYLES:
                 body.title = text
             offset = body.add(text)
             if (level := _heading_level(style)) is not None:
                 body.styled.append(Mark(level, clean_heading(text), offset))
                 body.heading_styles = body.heading_styles or style != "title"
-        else:
-            rows = _rows(DocxTable(element, document))
+        elif isinstance(element, CT_Tbl):
+            rows = _rows(DocxTable(element, _NO_PARENT))
             offset = body.length + (1 if body.lines else 0)
             body.tables.append((offset, rows))
             for row in rows:
@@ -176,19 +168,42 @@ def _read_body(document: Document) -> _Body:
 
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
+    package = read_package(candidate.path)
+    if package is None:
+        return _extract_with_python_docx(candidate)
+    names = package.style_names
+    body = _read_body(package.document.body, lambda style_id: names.get(style_id, ""))
+    header_lines: list[str] = []
+    for part in package.headers_footers:
+        for paragraph in part.p_lst:
+            if paragraph.text.strip():
+                header_lines.append(paragraph.text.strip())
+        for table in part.tbl_lst:
+            header_lines.extend(table_lines(_rows(DocxTable(table, _NO_PARENT))))
+    return _finish(body, header_lines, package.core)
+
+
+def _extract_with_python_docx(candidate: Candidate) -> Extracted:
+    """A package :func:`read_package` leaves alone: python-docx reads it, or says why not."""
     document = docx.Document(str(candidate.path))
-    body = _read_body(document)
-    control_lines: list[str] = []
-    for _, rows in body.tables[:CONTROL_TABLES]:
-        control_lines.extend(table_lines(rows))
-    # Control blocks often live in the page header or footer.
+    body = _read_body(document.element.body, _StyleNames(document).__getitem__)
+    header_lines: list[str] = []
     for section in document.sections:
         for part in (section.header, section.footer):
             for paragraph in part.paragraphs:
                 if paragraph.text.strip():
-                    control_lines.append(paragraph.text.strip())
+                    header_lines.append(paragraph.text.strip())
             for table in part.tables:
-                control_lines.extend(table_lines(_rows(table)))
+                header_lines.extend(table_lines(_rows(table)))
+    return _finish(body, header_lines, document.core_properties)
+
+
+def _finish(body: _Body, header_lines: list[str], core: CoreProperties) -> Extracted:
+    control_lines: list[str] = []
+    for _, rows in body.tables[:CONTROL_TABLES]:
+        control_lines.extend(table_lines(rows))
+    # Control blocks often live in the page header or footer.
+    control_lines.extend(header_lines)
 
     text = "\n".join(body.lines)
     # Numbered lines stand in for headings only where the author used no heading
@@ -198,7 +213,6 @@ def extract(candidate: Candidate) -> Extracted:
     if not body.heading_styles:
         marks = sorted([*marks, *numbered_marks(body.paragraphs)], key=lambda m: m.start)
     sections = build_sections(marks, len(text))
-    core = document.core_properties
     metadata = metadata_control(
         core.identifier, core.version, core.author, core.content_status or core.category
     )
