@@ -147,13 +147,20 @@ def _count(number: Any, noun: str) -> str:
     return f"{number} {plural}"
 
 
-def _shown(value: Any) -> str:
+def _shape(value: Any) -> str | None:
+    """How a value that is not a scalar is named, in either wording below."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
     if value is None:
         return "empty"
+    return None
+
+
+def _shown(value: Any) -> str:
+    if (shape := _shape(value)) is not None:
+        return shape
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -164,12 +171,8 @@ def _shown(value: Any) -> str:
 
 
 def _kind_of(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if value is None:
-        return "empty"
+    if (shape := _shape(value)) is not None:
+        return shape
     if isinstance(value, str):
         return f"the text '{value}'" if value else "empty text"
     if isinstance(value, bool):
