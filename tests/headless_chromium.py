@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import websocket
 
 FLAGS = (
@@ -186,3 +187,16 @@ def chromium(executable: str) -> Iterator[Session]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def required_session() -> Iterator[Session]:
+    """A Chromium session for a test module, or the module skipped where Chromium is not
+    installed; under CI its absence fails the run, since the report's layout is proved
+    only there."""
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is required in CI: install Debian's chromium package")
+        pytest.skip("Chromium is not installed (apt-get install chromium); required in CI")
+    with chromium(executable) as session:
+        yield session

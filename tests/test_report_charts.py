@@ -8,7 +8,6 @@ estimate is checked against a real font engine.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
-from headless_chromium import Session, chromium, find_chromium
+from headless_chromium import Session, required_session
 from iso20k_cli.render.report.textwidth import text_width
 from report_helpers import EXAMPLE
 
@@ -131,13 +130,7 @@ def test_very_long_titles_wrap_inside_the_chart(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Session]:
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI: install Debian's chromium package")
-        pytest.skip("Chromium is not installed (apt-get install chromium); required in CI")
-    with chromium(executable) as session:
-        yield session
+    yield from required_session()
 
 
 # Every chart text's drawn box against its chart's viewBox, in the chart's own units.

@@ -9,7 +9,6 @@ image without a browser cannot pass silently.
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,7 @@ import pypdf
 import pytest
 
 from conftest import AS_OF, Folder, Invoke
-from headless_chromium import PageLog, Session, chromium, find_chromium
+from headless_chromium import PageLog, Session, required_session
 from layout_probe import BOXES, CHART_TEXT, TABLE_WRAPPERS
 from report_helpers import EXAMPLE, partly_ready, report
 
@@ -37,13 +36,7 @@ LAYOUTS = {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Session]:
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI: install Debian's chromium package")
-        pytest.skip("Chromium is not installed (apt-get install chromium); required in CI")
-    with chromium(executable) as session:
-        yield session
+    yield from required_session()
 
 
 def load(browser: Session, page: Path) -> PageLog:
