@@ -193,6 +193,39 @@ def test_csv_export_dates_and_dialects(evidence: Folder) -> None:
     assert f.record_dates == (D(2026, 9, 1), D(2026, 9, 2), D(2026, 11, 15))
 
 
+@pytest.mark.parametrize(
+    ("text", "header", "row"),
+    [
+        # Commas inside the descriptions do not outvote the semicolon every record has.
+        (
+            "Number;Opened;Description\nR1;2026-01-05;Access, VPN\nR2;2026-01-06;a, b, c\n",
+            ("Number", "Opened", "Description"),
+            ("R2", "2026-01-06", "a, b, c"),
+        ),
+        # A delimiter inside double quotes is part of the cell.
+        (
+            'Ref|Raised|Summary\nP-1|2026-02-01|"Disk | full"\nP-2|2026-02-02|Slow\n',
+            ("Ref", "Raised", "Summary"),
+            ("P-1", "2026-02-01", "Disk | full"),
+        ),
+        # "a, b": the space after each comma belongs to it, so quotes still quote.
+        (
+            'Id, Opened, Summary\n1, 2026-03-01, "Outage, EU"\n2, 2026-03-02, Fine\n',
+            ("Id", "Opened", "Summary"),
+            ("1", "2026-03-01", "Outage, EU"),
+        ),
+        ("Id\tOpened\n1\t2026-04-01\n2\t2026-04-02\n", ("Id", "Opened"), ("1", "2026-04-01")),
+    ],
+)
+def test_csv_delimiter_is_the_one_every_record_agrees_on(
+    evidence: Folder, text: str, header: tuple[str, ...], row: tuple[str, ...]
+) -> None:
+    evidence.add("export.csv", text)
+    (table,) = read(evidence)["export.csv"].tables
+    assert table.header == header
+    assert row in table.rows
+
+
 def test_ambiguous_numeric_dates_are_not_guessed(evidence: Folder) -> None:
     write_csv(evidence.root / "log.csv", [["Opened", "Id"], ["03/04/2026", "1"]])
     assert read(evidence)["log.csv"].record_dates == ()

@@ -147,6 +147,14 @@ def test_hostile_cells_in_a_date_column(tmp_path: Path) -> None:
     check(root)
 
 
+def test_csv_that_makes_a_pattern_based_sniffer_backtrack(tmp_path: Path) -> None:
+    # Each of these takes the standard library's sniffer close to half a second; the
+    # delimiter is found in one pass, so sixty of them stay far inside the time limit.
+    shapes = [',"' * 4096, '"' + "," * 8190 + '"', ", \"a" * 2048, ",'" * 4096]
+    files = {f"export-{n}.csv": shapes[n % len(shapes)] + "\n" for n in range(60)}
+    check(make_folder(tmp_path, files))
+
+
 def test_long_revision_history_and_signature_blocks(tmp_path: Path) -> None:
     """A revision history of thousands of rows with huge cells, and a tail of signature
     lines, are read in linear time."""
