@@ -310,11 +310,27 @@ MAX_BLOCK_ROWS = 1_000
 CAPTION_DISTANCE = 2  # rows between a caption and the header it names
 
 
-def _caption_above(rows: Sequence[Sequence[str]], index: int) -> str | None:
+_BLANK = ""
+
+
+def _lone_cells(rows: Sequence[Sequence[str]]) -> list[str | None]:
+    """Per row: its one short cell when it has only that, ``_BLANK`` when it is empty,
+    else None (a row of several cells captions nothing)."""
+    lone: list[str | None] = []
+    for row in rows:
+        cells = [c for c in row if c.strip()]
+        if not cells:
+            lone.append(_BLANK)
+        else:
+            short = len(cells) == 1 and len(cells[0]) <= MAX_HEADER_CHARS
+            lone.append(cells[0] if short else None)
+    return lone
+
+
+def _caption_above(lone: Sequence[str | None], index: int) -> str | None:
     for above in range(index - 1, max(index - 1 - CAPTION_DISTANCE, -1), -1):
-        cells = [c for c in rows[above] if c.strip()]
-        if cells:
-            return cells[0] if len(cells) == 1 and len(cells[0]) <= MAX_HEADER_CHARS else None
+        if lone[above] != _BLANK:
+            return lone[above]
     return None
 
 
@@ -325,11 +341,13 @@ def sheet_history(rows: Sequence[Sequence[str]]) -> DocumentControl:
     document made from it, and is passed over.
     """
     scanned = list(rows[:SHEET_SCAN_ROWS])
+    lone = _lone_cells(scanned)
     for index, row in enumerate(scanned):
-        if not roles(row).is_history:
-            continue
-        caption = (_caption_above(scanned, index) or "").lower()
+        # The caption first: it is one cell to look at, and most rows have none above.
+        caption = (_caption_above(lone, index) or "").lower()
         if "template" in caption or not any(word in caption for word in _CAPTION_WORDS):
+            continue
+        if not roles(row).is_history:
             continue
         block: list[tuple[str, ...]] = []
         for below in rows[index + 1 : index + 1 + MAX_BLOCK_ROWS]:

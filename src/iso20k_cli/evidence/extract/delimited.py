@@ -42,25 +42,31 @@ def _dialect(sample: str, tab: bool) -> type[csv.Dialect]:
     spaced = dict.fromkeys(_DELIMITERS, 0)  # delimiters followed by a space
     record = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
-    previous = ""
-    for char in sample:
-        if char == '"':
-            quoted = not quoted
-        elif quoted:
-            pass
-        elif char == "\n":
-            if any(record.values()):
-                counts.append(record)
-                if len(counts) >= _SNIFF_RECORDS:
-                    break
-            record = dict.fromkeys(_DELIMITERS, 0)
-        elif char in record:
-            record[char] += 1
-        elif char == " " and previous in spaced:
-            spaced[previous] += 1
-        previous = char if not quoted else ""
-    if len(sample) < MAX_SNIFF_CHARS and any(record.values()):
-        counts.append(record)  # the last record, complete when the sample is the whole file
+    lines = sample.split("\n")
+    # The sample's last line is cut short unless the sample is the whole file.
+    whole = len(sample) < MAX_SNIFF_CHARS
+    for number, line in enumerate(lines):
+        if not quoted and '"' not in line:
+            for delimiter in _DELIMITERS:
+                record[delimiter] += line.count(delimiter)
+                spaced[delimiter] += line.count(delimiter + " ")
+        else:
+            previous = ""
+            for char in line:
+                if char == '"':
+                    quoted = not quoted
+                elif not quoted and char in record:
+                    record[char] += 1
+                elif char == " " and previous in spaced:
+                    spaced[previous] += 1
+                previous = "" if quoted else char
+        if quoted or (number == len(lines) - 1 and not whole):
+            continue  # a quoted cell runs on to the next line, or the record is cut short
+        if any(record.values()):
+            counts.append(record)
+            if len(counts) >= _SNIFF_RECORDS:
+                break
+        record = dict.fromkeys(_DELIMITERS, 0)
     best: tuple[int, int, int] | None = None
     chosen = None
     for rank, delimiter in enumerate(_DELIMITERS):
@@ -81,7 +87,7 @@ def _dialect(sample: str, tab: bool) -> type[csv.Dialect]:
 
 
 def extract(candidate: Candidate) -> Extracted:
-    # The sniffer misreads Windows line ends as part of the last field.
+    # One line end for every system, so that the delimiter count sees records as lines.
     text = read_text(candidate).replace("\r\n", "\n")
     dialect = _dialect(text[:MAX_SNIFF_CHARS], candidate.rel.lower().endswith(".tsv"))
     rows: list[list[str]] = []

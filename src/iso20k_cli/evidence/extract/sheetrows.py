@@ -173,7 +173,7 @@ class _RowParser(WorkSheetParser):
         if style:
             style = int(style)
         if coordinate:
-            self.col_counter = coordinate_to_tuple(coordinate)[1]
+            self.col_counter = _column(coordinate)
         else:
             self.col_counter += 1
         if kind == "inlineStr":
@@ -224,6 +224,24 @@ def sheet_rows(sheet: Any, limit: int) -> list[list[object]]:
         return _rows(sheet, limit)
     except Exception as exc:
         raise Declined from exc
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _column(coordinate: str) -> int:
+    """The column of "B12" (2), read without a pattern for the usual shape; openpyxl's
+    reading for any other ("$B$12", "b12") and its error for one it refuses."""
+    letters = 0
+    while letters < len(coordinate) and coordinate[letters] in _LETTERS:
+        letters += 1
+    digits = coordinate[letters:]
+    if not 0 < letters <= 3 or not digits.isascii() or not digits.isdigit():
+        return int(coordinate_to_tuple(coordinate)[1])
+    column = 0
+    for letter in coordinate[:letters]:
+        column = column * 26 + ord(letter) - 64
+    return column
 
 
 def _inline_text(element: Any) -> object:
