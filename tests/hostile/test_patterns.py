@@ -155,6 +155,19 @@ def test_csv_that_makes_a_pattern_based_sniffer_backtrack(tmp_path: Path) -> Non
     check(make_folder(tmp_path, files))
 
 
+def test_html_with_unclosed_constructs_and_deep_nesting(tmp_path: Path) -> None:
+    # A parser that rescans from each unclosed comment or end tag is quadratic: the
+    # standard library's took close to a minute on the first of these.
+    files = {
+        "comments.html": "<html><body>x" + "<!--" * 80_000,
+        "end-tags.html": "<p>x" + "</" * 150_000,
+        "instructions.htm": "<p>x" + "<?" * 150_000,
+        "nested.html": "<div>" * 100_000 + "Incident policy" + "</div>" * 100_000,
+        "table.md": "# Incident log\n\n<table>\n<tr><td>" + "<!--" * 80_000 + "\n</table>\n",
+    }
+    check(make_folder(tmp_path, files))
+
+
 def test_long_revision_history_and_signature_blocks(tmp_path: Path) -> None:
     """A revision history of thousands of rows with huge cells, and a tail of signature
     lines, are read in linear time."""

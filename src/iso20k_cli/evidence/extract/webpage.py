@@ -1,12 +1,16 @@
 """HTML evidence (an exported wiki page, an intranet policy): text, title, tables, meta tags.
 
-The standard library's parser never fetches anything or resolves entities beyond
-HTML's own, which is what a file from an untrusted folder needs.
+Read by libxml2's HTML parser (through lxml) feeding events to a reader: it fetches
+nothing and resolves no entity beyond HTML's own, and it reads malformed markup in one
+pass. The standard library's parser rescans from each unclosed construct ("<!--", "</"
+with no end), so a few hundred kilobytes of them took minutes.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from typing import Any, cast
+
+from lxml import etree
 
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import MAX_TABLES, Extracted, useful_title
@@ -28,10 +32,13 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "table"}
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """What a page holds, from the parser's start, end and data events."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
+        self.lines: list[list[str]] = [[]]
+        """Each line's pieces of text, joined once read: a line added to piece by piece
+        as a string is copied whole each time."""
         self.title = ""
         self.h1 = ""
         self.meta: dict[str, str] = {}
@@ -47,17 +54,20 @@ class _Reader(HTMLParser):
         self._cell: list[str] | None = None
         self._open_tables: list[int] = []
         self._heading: tuple[int, int, list[str]] | None = None
+        self._first_h1: bool | None = None
+        """True inside the page's first h1, False after it."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, values: Any) -> None:
         if tag in _SKIP:
             self._skip += 1
         if tag == "meta":
-            values = dict(attrs)
             name = (values.get("name") or values.get("property") or "").lower()
             if name and values.get("content"):
-                self.meta[name] = values["content"] or ""
+                self.meta[name] = values["content"]
         if tag in _BLOCKS:
-            self.lines.append("")
+            self.lines.append([])
+        if tag == "h1" and self._first_h1 is None:
+            self._first_h1 = True
         if tag in _HEADINGS:
             self._end_heading()
             self._heading = (_HEADINGS[tag], len(self.lines) - 1, [])
@@ -74,43 +84,48 @@ class _Reader(HTMLParser):
                 self._mark_header_row(self._open_tables[-1])
         self._stack.append(tag)
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        if tag == "h1" and self._first_h1:
+            self._first_h1 = False
         if tag in _SKIP and self._skip:
             self._skip -= 1
         rows = self.tables[self._open_tables[-1]] if self._open_tables else None
         if tag in ("td", "th") and self._cell is not None and rows:
             rows[-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
-            self.lines[-1] += " | "
+            self.lines[-1].append(" | ")
         if tag == "table" and self._open_tables:
             self._open_tables.pop()
         if tag in _HEADINGS and self._heading is not None:
             self._end_heading()
-            self.lines.append("")  # what follows a heading is not part of it
+            self.lines.append([])  # what follows a heading is not part of it
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._skip:
             return
         current = self._stack[-1] if self._stack else ""
         if current == "title":
-            self.title += data
+            if len(self.title) < MAX_HEADING_CHARS:
+                self.title += data
             return
-        if current == "h1" and not self.h1:
-            self.h1 = data.strip()
+        if current == "h1" and self._first_h1 and len(self.h1) < MAX_HEADING_CHARS:
+            self.h1 += data  # the parser may hand a heading's text over in pieces
         if self._cell is not None:
             self._cell.append(data)
         if self._heading is not None and sum(map(len, self._heading[2])) < MAX_HEADING_CHARS:
             self._heading[2].append(data)
-        self.lines[-1] += data
+        self.lines[-1].append(data)
+
+    def comment(self, text: str) -> None:
+        """A comment is not part of what the page says."""
 
     def _mark_header_row(self, table: int) -> None:
         if self.tables[table] and self.header_rows[table] is None:
             self.header_rows[table] = len(self.tables[table]) - 1
 
     def close(self) -> None:
-        super().close()
         self._end_heading()
 
     def _end_heading(self) -> None:
@@ -120,11 +135,29 @@ class _Reader(HTMLParser):
             self._heading = None
 
 
-def extract(candidate: Candidate) -> Extracted:
+def _read(html: str) -> _Reader:
     reader = _Reader()
-    reader.feed(read_text(candidate))
-    reader.close()
-    lines = [" ".join(line.split()).strip(" |") for line in reader.lines]
+    parser = etree.HTMLParser(
+        # Text and names come as str from a parser told the encoding; the stubs' target
+        # also allows bytes, which only a parser left to guess would hand over.
+        target=cast("etree.ParserTarget", reader),
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+    )
+    try:
+        parser.feed(html.encode("utf-8", "replace"))
+        parser.close()
+    except etree.LxmlError:
+        reader.close()  # nothing to read ("Document is empty"): what was read stands
+    return reader
+
+
+def extract(candidate: Candidate) -> Extracted:
+    reader = _read(read_text(candidate))
+    lines = [" ".join("".join(line).split()).strip(" |") for line in reader.lines]
     starts = _line_starts(lines)
     text = "\n".join(line for line in lines if line)
     control_lines = [f"{k}: {v}" for k, v in reader.meta.items()]
@@ -133,7 +166,7 @@ def extract(candidate: Candidate) -> Extracted:
     sections = build_sections(
         [Mark(level, heading, starts[line]) for level, heading, line in reader.headings], len(text)
     )
-    title = useful_title(reader.title) or useful_title(reader.h1)
+    title = useful_title(reader.title) or useful_title(reader.h1.strip())
     return Extracted(
         text=text,
         sections=sections,
@@ -147,9 +180,7 @@ def extract(candidate: Candidate) -> Extracted:
 def table_rows(html: str) -> list[list[str]]:
     """The rows of the first table in an HTML fragment, its header row first (the first
     row with a ``th`` cell, else the first filled one); nothing if it has none."""
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    reader = _read(html)
     rows = next((t for t in reader.tables if t), [])
     header = reader.header_rows[reader.tables.index(rows)] if rows else None
     at = header if header is not None else first_filled(rows)
