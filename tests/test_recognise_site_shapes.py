@@ -13,7 +13,7 @@ from iso20k_cli.evidence.model import Section
 from iso20k_cli.evidence.sitenav import titles_in
 from iso20k_cli.recognise.model import FileRecognition
 from iso20k_cli.recognise.unwritten import is_index
-from test_recognise import SHIPPED, counted, ef
+from test_recognise import PROSE, SHIPPED, counted, ef
 
 STEPS = (
     "The incident commander opens the bridge, names a scribe and a deputy, and posts an "
@@ -185,6 +185,16 @@ def test_a_broader_section_of_a_narrower_document_is_that_narrower_subject() -> 
 def test_managing_a_register_is_a_process_not_the_register() -> None:
     assert "asset-register" not in counted("Asset Inventory Management")
     assert "asset-register" in counted("Asset Inventory", path="assets.md")
+
+
+def test_records_management_is_a_discipline_not_a_register() -> None:
+    def genre(title: str) -> str | None:
+        return SHIPPED.recognise(ef("page.md", title, PROSE)).genre
+
+    assert genre("Records management") != "register"
+    assert genre("Log Management") != "register"
+    assert genre("Records") == "register"
+    assert genre("Records Management Policy") == "policy"
 
 
 def test_an_onboarding_guide_teaches_and_is_no_procedure() -> None:

@@ -33,6 +33,9 @@ class GenreWord:
     end: int
 
 
+_MANAGED = ("management",)
+
+
 def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
     """Genre words of a title or heading, longest first where they overlap."""
     found: list[GenreWord] = []
@@ -41,6 +44,10 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
     while index < len(tokens):
         for size in range(min(longest, len(tokens) - index), 0, -1):
             genre = lexicon.genre_words.get(tokens[index : index + size])
+            if genre is Genre.REGISTER and tokens[index + size : index + size + 1] == _MANAGED:
+                # "Records management", "Log management": the discipline, not a register.
+                index += size
+                break
             if genre is not None:
                 found.append(GenreWord(genre, index, index + size))
                 index += size
