@@ -61,8 +61,16 @@ def _role_columns(table: Table) -> list[int]:
         if not table.header[index].strip():
             continue
         cells = [row[index] for row in table.rows if index < len(row) and row[index].strip()]
-        marks = sum(1 for c in cells if mark(c) is not None)
-        if cells and marks >= MARK_SHARE * len(cells):
+        # Most columns of most tables are text: stop at the first cell that makes the
+        # share of marks unreachable rather than reading every row.
+        needed = MARK_SHARE * len(cells)
+        possible = len(cells)  # marks there can still be
+        for cell in cells:
+            if mark(cell) is None:
+                possible -= 1
+                if possible < needed:
+                    break
+        if cells and possible >= needed:
             columns.append(index)
     return columns
 

@@ -226,21 +226,20 @@ def sheet_rows(sheet: Any, limit: int) -> list[list[object]]:
         raise Declined from exc
 
 
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS = "0123456789"
+_COLUMNS: dict[str, int] = {}  # "AB" -> 28, filled as references are read
 
 
 def _column(coordinate: str) -> int:
-    """The column of "B12" (2), read without a pattern for the usual shape; openpyxl's
-    reading for any other ("$B$12", "b12") and its error for one it refuses."""
-    letters = 0
-    while letters < len(coordinate) and coordinate[letters] in _LETTERS:
-        letters += 1
-    digits = coordinate[letters:]
-    if not 0 < letters <= 3 or not digits.isascii() or not digits.isdigit():
-        return int(coordinate_to_tuple(coordinate)[1])
-    column = 0
-    for letter in coordinate[:letters]:
-        column = column * 26 + ord(letter) - 64
+    """The column of "B12" (2); openpyxl's reading for any other shape ("$B$12", "b12")
+    and its error for one it refuses."""
+    letters = coordinate.rstrip(_DIGITS)
+    column = _COLUMNS.get(letters)
+    if column is not None and len(letters) < len(coordinate):
+        return column
+    column = int(coordinate_to_tuple(coordinate)[1])
+    if letters.isascii() and letters.isalpha() and letters.isupper() and len(letters) <= 3:
+        _COLUMNS[letters] = column
     return column
 
 
