@@ -13,13 +13,15 @@ in path order, so the output never depends on which worker finished first.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -214,6 +216,40 @@ def _extract_all(
     workers = min(workers_for(len(heavy), jobs), len(heavy))
     if everything > 1 or workers > 1:
         load_readers(c.rel for c in candidates if c.skip_reason is None)
+    with _frozen(everything > 1 or workers > 1):
+        _read_in_pool(candidates, read, record, taken, everything, workers, heavy, split)
+    for index, candidate in enumerate(candidates):
+        if index not in done:
+            record(index, read(candidate))
+    return [done[i] for i in range(len(candidates))]
+
+
+@contextmanager
+def _frozen(forking: bool) -> Iterator[None]:
+    """Objects made so far (the catalogue, the recogniser, the readers) out of the
+    collector's sight while workers are forked: a worker's collections would walk
+    them all, and write to each page they sit on, for nothing."""
+    if not forking:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _read_in_pool(
+    candidates: list[Candidate],
+    read: Callable[[Candidate], EvidenceFile],
+    record: Callable[[int, EvidenceFile], None],
+    taken: Callable[[int, Any], None],
+    everything: int,
+    workers: int,
+    heavy: list[int],
+    split: _Split | None,
+) -> None:
+    """Read (and settle, with ``split``) what workers can; the caller reads the rest."""
     if everything > 1 and split is not None:
         first = split.first
 
@@ -243,10 +279,6 @@ def _extract_all(
                 ahead.drain(record, wait=True)
         except BrokenProcessPool:
             pass  # a worker died (killed, out of memory): the rest is read below
-    for index, candidate in enumerate(candidates):
-        if index not in done:
-            record(index, read(candidate))
-    return [done[i] for i in range(len(candidates))]
 
 
 def _extract_cached(
