@@ -23,6 +23,7 @@ from iso20k_cli.evidence.extract.base import (
     Unreadable,
 )
 from iso20k_cli.evidence.extract.tables import DateColumns
+from iso20k_cli.evidence.extract.timebound import MAX_READ_SECONDS, TooSlow, time_bound
 from iso20k_cli.evidence.history import document_history, text_history
 from iso20k_cli.evidence.model import ControlSource, DocumentControl, EvidenceFile, Section
 from iso20k_cli.evidence.scan import Candidate
@@ -91,7 +92,14 @@ def extract(candidate: Candidate, date_order: DateOrder | None = None) -> Eviden
     module = importlib.import_module(f"{__name__}.{module_name}")
     read: Callable[[Candidate], Extracted] = module.extract
     try:
-        extracted = read(candidate)
+        with time_bound(MAX_READ_SECONDS):
+            extracted = read(candidate)
+    except TooSlow:
+        extracted = Extracted(
+            unreadable=f"reading it took longer than {MAX_READ_SECONDS:g} s (a damaged or "
+            "crafted file?) and was stopped",
+            failure=True,
+        )
     except Unreadable as exc:
         extracted = Extracted(unreadable=str(exc), failure=True)
     except MemoryError:
