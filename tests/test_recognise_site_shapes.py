@@ -102,6 +102,23 @@ def test_a_metadata_titled_page_counts_by_its_title(cli: Invoke, evidence: Folde
     assert counted_for(check(cli, evidence), "continuity-plan") == {"pages/bcp.md"}
 
 
+def test_quoted_metadata_values_are_read_without_their_quotes() -> None:
+    # Metadata exported from a YAML front-matter keeps its quotes.
+    text = "title: 'Mail outage'\ndate: '2014-05-07T09:12:00+00:00'\n\nMail is down."
+    front = parse_front_matter(text)
+    assert front.title == "Mail outage"
+    assert [str(d) for d in front.record_dates] == ["2014-05-07"]
+
+
+def test_a_dated_blog_post_reports_its_day(cli: Invoke, evidence: Folder) -> None:
+    notice = "Mail has been down since 07:00; we are restoring the queue from the backup.\n"
+    evidence.add("blog/mail-outage.md", "title: Mail outage\ndate: 2026-05-07\n\n" + notice * 3)
+    # Undated, a post is an announcement; a training page is not a report even dated.
+    evidence.add("blog/outage-faq.md", "title: Mail outage\n\n" + notice * 3)
+    evidence.add("training/mail-outage.md", "title: Mail outage\ndate: 2026-05-07\n\n" + notice * 3)
+    assert counted_for(check(cli, evidence), "incident-records") == {"blog/mail-outage.md"}
+
+
 # ------------------------------------------------------------------ tables and index pages
 
 

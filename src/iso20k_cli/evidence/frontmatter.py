@@ -156,7 +156,12 @@ def _as_yaml(lines: list[str]) -> list[str]:
     entries = []
     for line in lines:
         key, _, value = line.partition(":")
-        quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            # Metadata exported from a YAML front-matter keeps its quotes:
+            # "date: '2010-04-13T05:04:50+00:00'".
+            value = value[1:-1]
+        quoted = value.replace("\\", "\\\\").replace('"', '\\"')
         entries.append(f'{key.strip()}: "{quoted}"\n')
     return entries
 

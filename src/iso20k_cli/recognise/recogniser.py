@@ -45,6 +45,8 @@ _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLAT
 _FOLDER_DEPTH = 2
 # The page of the folder it is in, in documentation sites.
 _FOLDER_PAGES = frozenset({"readme", "index", "_index"})
+# Folders of dated posts: each announces something on its day.
+_POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
@@ -120,11 +122,13 @@ class Recogniser:
             # A README or index page inside a folder is that folder's page (a role
             # handbook, a procedure); only the one at the top introduces the whole set.
             named_genre = None
-        named_genre = named_genre or self._folder_genre(file.path)
+        posted = named_genre is None and self._folder_genre(file)
+        named_genre = named_genre or posted or None
         doc_genre = text_genre(title_words) or named_genre or shape
         never = self._never_evidence(file, doc_genre, title_words, name_words)
-        # A README's or an index page's title is read as what the file is: reference.
-        fallback = named_genre if named_genre is Genre.REFERENCE else shape
+        # A README's or an index page's title is read as what the file is: reference;
+        # a dated post's title names what it reports.
+        fallback = named_genre if named_genre is Genre.REFERENCE or posted else shape
         folder = self._folder(found, file, never, text_genre(title_words))
         if folder is not None:
             # A dated file in a folder of records is one of them: its title names the
@@ -254,11 +258,14 @@ class Recogniser:
             or shape
         )
 
-    def _folder_genre(self, path: str) -> Genre | None:
+    def _folder_genre(self, file: EvidenceFile) -> Genre | None:
         """Reference when a folder says so (training/, blog/, news/): what is kept there
-        teaches or announces; it is not the organisation's procedure."""
-        for folder in path.split("/")[:-1]:
+        teaches or announces; it is not the organisation's procedure. A dated post in a
+        blog or news folder reports what happened that day ("Mail outage")."""
+        for folder in file.path.split("/")[:-1]:
             tokens = self.lexicon.cached(folder.strip("_"))
+            if tokens in _POST_FOLDERS and (file.record_dates or dates_in_name(file.name)):
+                return Genre.REPORT
             if tokens in self._reference_folders or tokens == ("post",):
                 return Genre.REFERENCE
         return None
