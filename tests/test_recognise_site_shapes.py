@@ -220,7 +220,13 @@ def test_an_onboarding_guide_teaches_and_is_no_procedure() -> None:
 
 
 def test_topic_specific_security_policies_are_control_decisions() -> None:
-    titles = ("Access Control Policy", "Cryptography Standard", "Vulnerability Management Standard")
+    titles = (
+        "Access Control Policy",
+        "Cryptography Standard",
+        "Vulnerability Management Standard",
+        "Committer Password Policy",
+        "Multi-Factor Authentication Standard",
+    )
     for title in titles:
         assert "is-control-decisions" in counted(title), title
     assert "is-control-decisions" not in counted("Access Request Form")
