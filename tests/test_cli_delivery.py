@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +158,31 @@ def test_check_writes_the_baseline_before_its_output_and_notes_after(
     assert third.stderr.splitlines() == [
         f"iso20k: error: {tmp_path / 'no' / 't.txt'}: the output folder does not exist"
     ]
+
+
+def _entry(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The console script's path: ``python -m iso20k_cli`` ends in ``run``."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("ISO20K_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "iso20k_cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_the_console_entry_keeps_exit_codes_and_flushes_everything(tmp_path: Path) -> None:
+    # Leaving without tearing the interpreter down must lose no output and no exit code.
+    done = _entry("check", EXAMPLE, "--as-of", "2026-09-01", "-f", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["organisation"] == "Harbourside Digital Services Ltd"
+    assert "major findings remain" in done.stderr
+    written = tmp_path / "result.json"
+    done = _entry("check", EXAMPLE, "--as-of", "2026-09-01", "-f", "json", "-o", written)
+    assert done.returncode == 1 and json.loads(written.read_text())["schema_version"] == 1
+    done = _entry("check", tmp_path / "missing")
+    assert done.returncode == 2 and "evidence folder not found" in done.stderr
+    done = _entry("--version")
+    assert done.returncode == 0 and done.stdout.startswith("iso20k ")

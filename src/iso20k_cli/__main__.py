@@ -1,4 +1,4 @@
-from iso20k_cli.cli import main
+from iso20k_cli.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -10,10 +10,12 @@ it inside the one mapping of errors to exit codes and hands what it returned to 
 printer.
 """
 
+import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec
+from typing import Annotated, Any, NoReturn, ParamSpec
 
 import typer
 
@@ -30,7 +32,7 @@ from iso20k_cli.cli import (
     report,
 )
 from iso20k_cli.cli.deliver import deliver
-from iso20k_cli.cli.failures import exit_codes
+from iso20k_cli.cli.failures import EXIT_OK, exit_codes
 from iso20k_cli.cli.result import Result
 
 EXIT_CODES_HELP = (
@@ -152,6 +154,30 @@ _register(catalogue_app, catalogue.checks, "checks")
 _register(catalogue_app, catalogue.show, "show")
 _register(cache_app, cache.info, "info")
 _register(cache_app, cache.clear, "clear")
+
+
+def run() -> NoReturn:
+    """The console script: :func:`main`, then out of the process without tearing the
+    interpreter down.
+
+    Tearing down frees every object of the run one at a time (about 0.1 s after reading
+    500 mixed files); everything the run writes is complete and closed before ``main``
+    returns, so only the standard streams are left to flush.
+    """
+    code: int = EXIT_OK
+    try:
+        main()
+    except SystemExit as done:
+        if isinstance(done.code, int):
+            code = done.code
+        elif done.code is not None:  # a message: what the interpreter would print
+            print(done.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that went away (``iso20k check | head``), or a stream already closed.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def main() -> None:
