@@ -300,6 +300,12 @@ def test_the_subject_next_to_the_genre_word_is_the_one_it_governs() -> None:
     )
 
 
+def test_the_audience_between_subject_and_genre_word_is_not_a_gap() -> None:
+    assert counted("IT Security All Users Policy") == {"is-policy"}
+    # Two other words are: the tracker is of absences, not of the release team.
+    assert counted("Release Team Absence Tracker") == set()
+
+
 def test_an_aside_in_brackets_does_not_make_the_title_something_else() -> None:
     assert "is-policy" in counted("IT Security Policy (Overview)")
 

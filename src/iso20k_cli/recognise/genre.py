@@ -34,6 +34,8 @@ class GenreWord:
 
 
 _MANAGED = ("management",)
+# Who a document is for, as written between its subject and its genre word.
+_AUDIENCE = frozenset({"all", "user", "staff", "employee", "technical", "contractor"})
 
 
 def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
@@ -77,7 +79,8 @@ def genre_after(
     A genre word before the subject does not count (in "Audit Report: Change and
     Incident" the changes are what was audited), nor one further on: in "Release Team
     Absence Tracker" the tracker is of absences. One word may stand between, more
-    across a coordination.
+    across a coordination. Words for whom a document is ("IT Security All Users
+    Policy") stand between without counting.
     """
     if any(w.genre is Genre.TEMPLATE for w in words):
         return Genre.TEMPLATE
@@ -89,7 +92,7 @@ def genre_after(
         if tokens[at] == COORDINATION:
             coordinated = True
             skipped = 0
-        elif tokens[at] != INVERSION:
+        elif tokens[at] != INVERSION and tokens[at] not in _AUDIENCE:
             skipped += 1
         if skipped > (_COORDINATED_GAP if coordinated else 1):
             return None
