@@ -306,6 +306,12 @@ def test_the_audience_between_subject_and_genre_word_is_not_a_gap() -> None:
     assert counted("Release Team Absence Tracker") == set()
 
 
+def test_a_service_level_indicator_is_no_service_level_agreement() -> None:
+    assert counted("Run a Service Level Indicator (SLI) workshop") == set()
+    assert counted("Service Level Indicators") == set()
+    assert counted("Service Level Agreement") == {"slas"}
+
+
 def test_an_aside_in_brackets_does_not_make_the_title_something_else() -> None:
     assert "is-policy" in counted("IT Security Policy (Overview)")
 
