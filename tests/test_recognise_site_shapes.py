@@ -286,6 +286,16 @@ def test_an_exercise_is_an_event_not_the_procedure_it_exercises() -> None:
     assert "incident-management-procedure" not in counted("Incident Response Exercises")
 
 
+def test_a_backup_policy_decides_a_control_and_a_backup_runbook_does_not() -> None:
+    assert counted("Backup Policy") == {"is-control-decisions"}
+    assert counted("System Backup Standard") == {"is-control-decisions"}
+    for title in ("Velero backups", "Backup runbook", "Database backup process"):
+        assert "is-control-decisions" not in counted(title), title
+    recognition = SHIPPED.recognise(ef("runbooks/backup.md", "Backup runbook", PROSE))
+    (miss,) = [m for m in recognition.misses if m.item == "is-control-decisions"]
+    assert "only a policy or standard on 'backup' decides it, and this is a process" in miss.reason
+
+
 # ------------------------------------------------------------------ which words are the subject
 
 

@@ -104,6 +104,9 @@ class MatchHints(_Model):
     names: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    policy_subjects: tuple[str, ...] = ()
+    """Subjects that name the item only where a policy or standard rules on them: a
+    backup policy decides a control, a backup runbook or a page about backups does not."""
     genres: tuple[Genre, ...] | None = None
     """None: the default for the item's kind (documents or records)."""
     filenames: tuple[str, ...] = ()

@@ -47,6 +47,7 @@ def _item_text(item: Item) -> Iterable[str]:
     yield item.title
     yield from hints.all_names
     yield from hints.subjects
+    yield from hints.policy_subjects
     yield from hints.filenames
 
 

@@ -22,8 +22,10 @@ from iso20k_cli.text.normalise import find_phrase, words
 
 # A word after a name that makes the text about keeping the named thing.
 _MANAGING = frozenset({"management", "maintenance", "governance"})
-TITLE_ROLES = frozenset({"name", "subject", "distinct"})
-NAME_ROLES = frozenset({"name", "subject", "filename", "distinct"})
+TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
+NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
+# A policy subject counts only under these genres, said by a genre word.
+_RULING = frozenset({Genre.POLICY})
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ class Namer:
             genre: Genre | None = own
         else:
             genre = genre_after(text.words, text.tokens, o.positions) or own
+        said = genre  # what the text's own words say, before its shape is assumed
         if genre is None and (
             text.register_shape
             or (
@@ -181,6 +184,15 @@ class Namer:
             # Only a text that says nothing of its own genre falls back on the shape:
             # in "SLA Service Desk" the agreement is the document, the desk its subject.
             genre = text.fallback
+        if o.role == "ruled" and said not in _RULING:
+            kind = f"a {said.value}" if said is not None else "not said to be either"
+            return Named(
+                item.id,
+                o,
+                False,
+                f"only a policy or standard on '{o.phrase}' decides it, and this is {kind}",
+                genre,
+            )
         if genre is not None and genre in item.genres:
             return Named(item.id, o, True, "", genre)
         if genre is None:
@@ -223,6 +235,8 @@ def _phrases(catalogue: Catalogue, lex: Lexicon) -> Iterable[tuple[str, str, str
             yield item.id, "name", phrase, lex.canon_text(phrase)
         for phrase in item.match.subjects:
             yield item.id, "subject", phrase, lex.canon_text(phrase)
+        for phrase in item.match.policy_subjects:
+            yield item.id, "ruled", phrase, lex.canon_text(phrase)
         for phrase in item.match.filenames:
             yield item.id, "filename", phrase, lex.canon_text(phrase)
     for phrase in catalogue.vocabulary.distinct:
@@ -234,7 +248,7 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
     subject first: in "Information Security Roles and Responsibilities Policy" the policy
     is of roles and responsibilities, information security its field. Subjects joined by
     "and" share the genre word ("Configuration and Change Management Policy")."""
-    if o.role != "subject":
+    if o.role not in ("subject", "ruled"):
         return None
     end = max(o.positions) + 1
     head = next((w.start for w in text.words if w.start >= end), None)

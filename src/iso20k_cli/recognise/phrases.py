@@ -32,7 +32,7 @@ class Occurrence:
 
     key: str
     role: str
-    """"name", "subject", "filename" or "distinct"."""
+    """"name", "subject", "ruled" (a policy subject), "filename" or "distinct"."""
     phrase: str
     positions: frozenset[int]
     """The positions of the text's words that the phrase matched."""

@@ -105,6 +105,9 @@ def _item_lines(item: Item) -> list[RenderableType]:
         genres = ", ".join(g.value for g in item.genres)
         subjects = ", ".join(hints.subjects)
         body.append(Text(f"About: {subjects}, in a {genres}", style="dim"))
+    if hints.policy_subjects:
+        ruled = ", ".join(hints.policy_subjects)
+        body.append(Text(f"About, in a policy or standard only: {ruled}", style="dim"))
     if hints.broader:
         body.append(Text(f"Narrower than: {', '.join(hints.broader)}", style="dim"))
     if item.checks:
