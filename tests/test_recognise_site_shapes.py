@@ -291,6 +291,10 @@ def test_a_backup_policy_decides_a_control_and_a_backup_runbook_does_not() -> No
     assert counted("System Backup Standard") == {"is-control-decisions"}
     for title in ("Velero backups", "Backup runbook", "Database backup process"):
         assert "is-control-decisions" not in counted(title), title
+    # The other topic-specific security policies, and only as policies or standards.
+    for title in ("Clean Desk Policy", "BYOD Policy", "Removable Media Standard"):
+        assert counted(title) == {"is-control-decisions"}, title
+    assert counted("Remote working guide") == set()
     recognition = SHIPPED.recognise(ef("runbooks/backup.md", "Backup runbook", PROSE))
     (miss,) = [m for m in recognition.misses if m.item == "is-control-decisions"]
     assert "only a policy or standard on 'backup' decides it, and this is a process" in miss.reason
