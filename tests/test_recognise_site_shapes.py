@@ -326,6 +326,13 @@ def test_a_service_level_indicator_is_no_service_level_agreement() -> None:
     assert counted("Service Level Agreement") == {"slas"}
 
 
+def test_an_inverted_title_gives_its_genre_to_what_it_is_on() -> None:
+    assert counted("Policy on sharing sensitive information") == {"is-control-decisions"}
+    assert counted("Procedure for handling incidents") == {"incident-management-procedure"}
+    # Two words between are a subject of their own: the accounts are what is retained.
+    assert counted("Policy on Jira account retention") == set()
+
+
 def test_an_aside_in_brackets_does_not_make_the_title_something_else() -> None:
     assert "is-policy" in counted("IT Security Policy (Overview)")
 

@@ -73,17 +73,24 @@ def genre_after(
 ) -> Genre | None:
     """The genre a text gives to a subject at ``positions``: the genre words that follow
     it as its head ("Change Management Policy", "Release & Change Governance",
-    "Incident Management Process Review Report" ends in a report), and template
-    wherever it stands.
+    "Incident Management Process Review Report" ends in a report), else the genre word
+    that opens an inverted title ("Policy on backups", "Procedure for handling
+    incidents"), and template wherever it stands.
 
-    A genre word before the subject does not count (in "Audit Report: Change and
-    Incident" the changes are what was audited), nor one further on: in "Release Team
-    Absence Tracker" the tracker is of absences. One word may stand between, more
+    A genre word before the subject does not count otherwise (in "Audit Report: Change
+    and Incident" the changes are what was audited), nor one further on: in "Release
+    Team Absence Tracker" the tracker is of absences. One word may stand between, more
     across a coordination. Words for whom a document is ("IT Security All Users
     Policy") stand between without counting.
     """
     if any(w.genre is Genre.TEMPLATE for w in words):
         return Genre.TEMPLATE
+    return _head_after(words, tokens, positions) or _inverted_head(words, tokens, positions)
+
+
+def _head_after(
+    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+) -> Genre | None:
     at = max(positions) + 1
     by_start = {w.start: w for w in words}
     skipped = 0
@@ -106,6 +113,25 @@ def genre_after(
         genre = by_start[at].genre
         at = by_start[at].end
     return genre
+
+
+def _inverted_head(
+    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+) -> Genre | None:
+    """The genre of a title that opens with it and says what it is on or for: "Policy
+    on sharing sensitive information" is a policy on sensitive information. One word
+    may stand between ("sharing", "handling")."""
+    if not words or words[0].start != 0:
+        return None
+    turn = words[0].end
+    if turn >= len(tokens) or tokens[turn] != INVERSION:
+        return None
+    start = min(positions)
+    if start <= turn or start - turn - 1 > 1:
+        return None
+    if any(t == INVERSION for t in tokens[turn + 1 : start]):
+        return None
+    return words[0].genre
 
 
 def text_genre(words: tuple[GenreWord, ...]) -> Genre | None:
