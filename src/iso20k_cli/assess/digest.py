@@ -20,16 +20,19 @@ are taken while the file is whole, before its tables go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import partial
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from iso20k_cli.assess.recognised import RecognitionCache, recognised
+from iso20k_cli.cache.store import Store
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.checks import audit_impartiality, corrective_actions
-from iso20k_cli.checks.entries import RecordSet, record_set
+from iso20k_cli.checks.entries import RecordSet
 from iso20k_cli.checks.owners import owner_line, owner_tables
 from iso20k_cli.checks.registry import REGISTRY
 from iso20k_cli.evidence.model import EvidenceFile
@@ -145,13 +148,15 @@ class Digest:
         self,
         catalogue: Catalogue,
         settings: Settings,
-        recognise: Callable[[EvidenceFile], FileRecognition] | None = None,
+        cache: Store | None = None,
     ) -> None:
-        # ``recognise`` stands in for the recogniser (the cache's, which recognises a file
-        # only when it has not seen it before).
-        self._recognise = recognise or Recogniser(catalogue).recognise
+        # With a cache, a file seen before is neither recognised nor dated again.
+        if cache is not None:
+            self._recognise = RecognitionCache(catalogue, cache, settings.date_order).recognise
+        else:
+            recogniser = Recogniser(catalogue)
+            self._recognise = partial(recognised, recogniser, date_order=settings.date_order)
         self._retention = Retention.of(catalogue, settings)
-        self._date_order = settings.date_order
         self._recognitions: dict[str, FileRecognition] = {}
         self._record_sets: dict[str, RecordSet] = {}
 
@@ -159,10 +164,9 @@ class Digest:
         return self.take(self.settle(file))
 
     def settle(self, file: EvidenceFile) -> Settled:
-        recognition = self._recognise(file)
-        entries = record_set(file, recognition.genre, self._date_order)
-        keep = self._retention.keep(recognition)
-        return Settled(slimmed(file, keep), recognition, entries, keep is not Keep.ALL)
+        found = self._recognise(file)
+        keep = self._retention.keep(found.recognition)
+        return Settled(slimmed(file, keep), found.recognition, found.entries, keep is not Keep.ALL)
 
     def take(self, settled: Settled) -> EvidenceFile:
         """Keep what :meth:`settle` gave (here or in another process); the file to keep."""

@@ -17,7 +17,6 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
 from iso20k_cli.evidence.gitlog import read_history
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.recognise.cached import RecognitionCache
 from iso20k_cli.settings.answers import Answers, read_answers
 from iso20k_cli.settings.config import Settings, load_settings
 from iso20k_cli.settings.discover import find_config
@@ -80,8 +79,7 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     if answers is not None:
         answers.check_questions(question_ids(catalogue))
     # Recognised as they are read, so that each file's content can go once it is not needed.
-    recognise = RecognitionCache(catalogue, cache).recognise if cache is not None else None
-    digest = Digest(catalogue, settings, recognise)
+    digest = Digest(catalogue, settings, cache)
     # The history is laid over each file before it is recognised, like the manifest, and
     # after the extraction cache, which keeps each file as read: no extraction is kept
     # with one run's history, and the recognition cache, keyed on the file as laid over,
