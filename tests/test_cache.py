@@ -20,6 +20,7 @@ from conftest import AS_OF, MINI, Folder, Invoke, Result
 from factories import write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.cache.fingerprint import library_versions
 from iso20k_cli.cache.store import Store, key_of
+from iso20k_cli.checks.entries import record_set
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.model import EvidenceFile
@@ -561,3 +562,34 @@ def test_a_pipe_or_a_link_in_place_of_an_entry_is_a_miss(tmp_path: Path) -> None
     link.replace(elsewhere)
     link.symlink_to(elsewhere)
     assert store.get("evidence", linked) is None
+
+
+def test_a_warm_run_dates_no_register_again(
+    cli: Invoke, evidence: Folder, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_csv(
+        evidence.root / "incident-log.csv",
+        [
+            ["Ref", "Logged", "Summary"],
+            ["INC-1", "2026-04-03", "Disk"],
+            ["INC-2", "2026-06-05", "VPN"],
+        ],
+    )
+    cold = _check(cli, evidence)
+    dated: list[str] = []
+
+    def counting(file: EvidenceFile, genre: str | None, order: DateOrder | None) -> object:
+        dated.append(file.path)
+        return record_set(file, genre, order)
+
+    monkeypatch.setattr("iso20k_cli.assess.recognised.record_set", counting)
+    warm = _check(cli, evidence)
+    assert warm.stdout == cold.stdout
+    log = {f["path"]: f for f in warm.json()["files"]}["incident-log.csv"]
+    span = (log["first_record"], log["last_record"], log["entries"])
+    assert span == ("2026-04-03", "2026-06-05", 2)
+    assert dated == []  # the entries came with the recognition
+    # Another order of day and month is another entry: the register is dated again.
+    evidence.add(".iso20k.yaml", "date_order: mdy\n")
+    _check(cli, evidence)
+    assert dated == ["incident-log.csv"]
