@@ -209,6 +209,9 @@ def test_records_management_is_a_discipline_not_a_register() -> None:
         return SHIPPED.recognise(ef("page.md", title, PROSE)).genre
 
     assert genre("Records management") != "register"
+    # A page on the discipline is awareness; a policy on it sets what is kept.
+    assert counted("Records management") == set()
+    assert "records-retention-schedule" in counted("Records Management Policy")
     assert genre("Log Management") != "register"
     assert genre("Records") == "register"
     assert genre("Records Management Policy") == "policy"
