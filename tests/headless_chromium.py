@@ -9,9 +9,11 @@ speaks the protocol directly.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -158,35 +160,59 @@ class Session:
 @contextmanager
 def chromium(executable: str) -> Iterator[Session]:
     """A headless Chromium with one blank page, and a DevTools session on that page."""
-    with tempfile.TemporaryDirectory(prefix="iso20k-chromium-") as profile:
-        process = subprocess.Popen(
-            [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+    profile = tempfile.mkdtemp(prefix="iso20k-chromium-")
+    # Its own process group: the renderer, GPU and crash-handler children it starts are
+    # stopped with it, not left writing into the profile while it is removed.
+    process = subprocess.Popen(
+        [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        port_file = Path(profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not port_file.is_file() or not port_file.read_text().strip():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("Chromium did not start its DevTools server")
+            time.sleep(0.1)
+        port = port_file.read_text().splitlines()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=30) as r:
+            targets = json.load(r)
+        page = next(t for t in targets if t.get("type") == "page")
+        session = Session(page["webSocketDebuggerUrl"])
         try:
-            port_file = Path(profile) / "DevToolsActivePort"
-            deadline = time.monotonic() + 60
-            while not port_file.is_file() or not port_file.read_text().strip():
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Chromium did not start its DevTools server")
-                time.sleep(0.1)
-            port = port_file.read_text().splitlines()[0]
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=30) as r:
-                targets = json.load(r)
-            page = next(t for t in targets if t.get("type") == "page")
-            session = Session(page["webSocketDebuggerUrl"])
-            try:
-                yield session
-            finally:
-                session.close()
+            yield session
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            session.close()
+    finally:
+        _stop(process)
+        _remove(Path(profile))
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Chromium and every process it started."""
+    for sig, wait in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 30.0)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _remove(profile: Path) -> None:
+    """The profile folder; a child that outlived the group may still be closing a file."""
+    for _ in range(50):
+        try:
+            shutil.rmtree(profile)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 def required_session() -> Iterator[Session]:
