@@ -122,12 +122,13 @@ class Recogniser:
             # A README or index page inside a folder is that folder's page (a role
             # handbook, a procedure); only the one at the top introduces the whole set.
             named_genre = None
-        posted = named_genre is None and self._folder_genre(file)
-        named_genre = named_genre or posted or None
+        filed = None if named_genre else self._folder_genre(file)
+        named_genre = named_genre or filed
         doc_genre = text_genre(title_words) or named_genre or shape
         never = self._never_evidence(file, doc_genre, title_words, name_words)
         # A README's or an index page's title is read as what the file is: reference;
         # a dated post's title names what it reports.
+        posted = filed is Genre.REPORT
         fallback = named_genre if named_genre is Genre.REFERENCE or posted else shape
         folder = self._folder(found, file, never, text_genre(title_words))
         if folder is not None:
