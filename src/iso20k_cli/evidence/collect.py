@@ -214,9 +214,10 @@ def _extract_all(
     everything = _settles_in_workers(candidates, jobs) if split is not None else 0
     heavy = [i for i, c in enumerate(candidates) if is_heavy(c)]
     workers = min(workers_for(len(heavy), jobs), len(heavy))
-    if everything > 1 or workers > 1:
+    forking = everything > 1 or workers > 1
+    if forking:
         load_readers(c.rel for c in candidates if c.skip_reason is None)
-    with _frozen(everything > 1 or workers > 1):
+    with _frozen(forking):
         _read_in_pool(candidates, read, record, taken, everything, workers, heavy, split)
     for index, candidate in enumerate(candidates):
         if index not in done:

@@ -267,7 +267,7 @@ class Recogniser:
             tokens = self.lexicon.cached(folder.strip("_"))
             if tokens in _POST_FOLDERS and (file.record_dates or dates_in_name(file.name)):
                 return Genre.REPORT
-            if tokens in self._reference_folders or tokens == ("post",):
+            if tokens in self._reference_folders or tokens in _POST_FOLDERS:
                 return Genre.REFERENCE
         return None
 
