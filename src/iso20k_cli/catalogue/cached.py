@@ -1,5 +1,8 @@
 """The parsed catalogue, kept under a digest of the file's content and the tool's fingerprint.
 
+A shipped catalogue is read from its compiled form when that was made from the file as
+it is (:mod:`iso20k_cli.catalogue.compiled`), with or without a cache.
+
 Parsing the catalogue's YAML with line numbers takes a noticeable part of a run; reading
 back the validated model as JSON takes a few milliseconds. Only a catalogue that loaded
 without error is kept, so an invalid one is reported the same way on every run.
@@ -14,6 +17,7 @@ from pydantic import ValidationError
 
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
+from iso20k_cli.catalogue.compiled import load_compiled
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.resources import catalogue_source
 
@@ -36,12 +40,15 @@ def _digest(source: Path) -> str | None:
 def load_catalogue_cached(path: Path | None, store: Store | None) -> Catalogue:
     """As :func:`~iso20k_cli.catalogue.loader.load_catalogue`, through the cache when
     there is one."""
+    source = catalogue_source(path)
+    compiled = load_compiled(source)
+    if compiled is not None:
+        return compiled
     # The YAML loader is imported only when the catalogue has to be parsed.
     from iso20k_cli.catalogue.loader import load_catalogue
 
     if store is None:
         return load_catalogue(path)
-    source = catalogue_source(path)
     digest = _digest(source.file)
     if digest is None:
         return load_catalogue(path)  # it reports what is wrong with the file

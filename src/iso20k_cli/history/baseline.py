@@ -11,12 +11,9 @@ import json
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from iso20k_cli.assess.model import SCHEMA_VERSION, Assessment, Severity, Status
 from iso20k_cli.errors import Iso20kError
-from iso20k_cli.yamlio import LoadedYaml, read_user_text, validate
 
 
 class ResultFileError(Iso20kError):
@@ -88,6 +85,10 @@ class SavedResult(_Saved):
 
 def load_result(path: Path) -> SavedResult:
     """Read a JSON result; every problem is a ResultFileError naming the file (and line)."""
+    # The YAML loader, which reports an invalid result's line, is imported only to read
+    # one: a run that compares with nothing (most runs) never needs it.
+    from iso20k_cli.yamlio import LoadedYaml, read_user_text, validate
+
     text = read_user_text(path, ResultFileError, "a JSON result")
     try:
         data = json.loads(text)
@@ -118,6 +119,9 @@ def _invalid(
 
 
 def _tree(text: str) -> object:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="rt").load(text)
     except YAMLError:
