@@ -44,7 +44,13 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         text = (folder / "labels.yaml").read_text(encoding="utf-8")
         assert "licence:" in text, folder
     held_out = [f for f in folders if "held_out: true" in (f / "labels.yaml").read_text()]
-    assert [f.name for f in held_out] == ["2i2c", "govuk-dev-docs", "lf-it", "moj-modplatform"]
+    assert [f.name for f in held_out] == [
+        "2i2c",
+        "civicactions",
+        "govuk-dev-docs",
+        "lf-it",
+        "moj-modplatform",
+    ]
 
 
 def test_labelled_files_exist_and_name_known_items() -> None:
