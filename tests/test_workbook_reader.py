@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 import shutil
 import zipfile
@@ -213,9 +214,10 @@ HAND_ROWS = (
 )
 
 
-def _hand_book(path: Path, *, dimension: bool = True) -> Path:
+def _hand_book(path: Path, *, dimension: str | None = "A1:E5", padding: int = 0) -> Path:
     """Shared strings (plain, rich, phonetic, escaped, empty), formulas with and without
-    cached values, rich inline strings, the sheet's dimension kept or left out."""
+    cached values, rich inline strings; the sheet's dimension stated or left out, and
+    ``padding`` characters of comment before it."""
     write_xlsx(path, {"Register": [["x", dt.date(2026, 3, 4)]]}, {"title": "Hand made"})
 
     def change(name: str, blob: bytes) -> bytes | None:
@@ -226,8 +228,8 @@ def _hand_book(path: Path, *, dimension: bool = True) -> Path:
             start, end = text.index("<sheetData>"), text.index("</sheetData>")
             rows = HAND_ROWS.replace("{date}", found.group(1))
             text = text[:start] + f"<sheetData>{rows}" + text[end:]
-            stated = '<dimension ref="A1:E5"/>' if dimension else ""
-            text = re.sub(r"<dimension [^>]*/>", stated, text)
+            stated = f'<dimension ref="{dimension}"/>' if dimension else ""
+            text = re.sub(r"<dimension [^>]*/>", f"<!--{' ' * padding}-->{stated}", text)
         elif name == "[Content_Types].xml":
             text = text.replace(
                 "</Types>",
@@ -267,9 +269,70 @@ MADE: dict[str, Callable[[Path], Path]] = {
     "kinds of cell": _kinds_book,
     "1904 date system": lambda path: _kinds_book(path, mac=True),
     "shared strings and cached formulas": _hand_book,
-    "no stated dimension": lambda path: _hand_book(path, dimension=False),
+    "no stated dimension": lambda path: _hand_book(path, dimension=None),
+    "a dimension of whole columns": lambda path: _hand_book(path, dimension="A:D"),
+    "a dimension past the sheet's first kilobytes": lambda path: _hand_book(path, padding=5000),
+    "a dimension smaller than the rows": lambda path: _hand_book(path, dimension="A1:B2"),
     "no document properties": _without_properties,
 }
+
+
+FORMATS = (
+    "General",
+    "0.00",
+    "yyyy-mm-dd",
+    "dd/mm/yyyy",
+    "[$-409]d-mmm-yy;@",
+    "h:mm:ss",
+    "[h]:mm",
+    "[mm]:ss",
+    "@",
+    '"Day "0',
+    "[Red]0.00;[Blue]-0.00",
+    'yyyy"年"m"月"d"日"',
+    "mmmm d, yyyy h:mm AM/PM",
+    "0.0E+00",
+    "\\d0",
+)
+
+
+def _value(pick: random.Random) -> object:
+    return pick.choice(
+        [
+            None,
+            pick.randint(-(10**6), 10**6),
+            pick.random() * 1e5,
+            pick.random() < 0.5,
+            "#N/A",
+            f"text {pick.random()}",
+            dt.date(1900 + pick.randrange(200), pick.randint(1, 12), pick.randint(1, 28)),
+            dt.datetime(2026, 1, 1, pick.randrange(24), pick.randrange(60)),
+            dt.time(pick.randrange(24), pick.randrange(60)),
+        ]
+    )
+
+
+# A negative number under a date format is out of range: both readers warn on purpose.
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date:UserWarning")
+@pytest.mark.parametrize("seed", range(12))
+def test_a_workbook_of_mixed_cells_reads_as_openpyxl_reads_it(seed: int, tmp_path: Path) -> None:
+    """Each kind of value under each number format, scattered over sheets, in either
+    date system."""
+    pick = random.Random(seed)
+    book = openpyxl.Workbook()
+    if seed % 3 == 0:
+        book.epoch = CALENDAR_MAC_1904
+    for number in range(pick.randint(1, 4)):
+        sheet = book.active if number == 0 else book.create_sheet(f"Sheet {number}")
+        assert sheet is not None
+        for _ in range(pick.randint(0, 40)):
+            cell = sheet.cell(row=pick.randint(1, 40), column=pick.randint(1, 12))
+            cell.value = _value(pick)
+            cell.number_format = pick.choice(FORMATS)
+        if number and pick.random() < 0.3:
+            sheet.sheet_state = "hidden"
+    book.save(tmp_path / "mixed.xlsx")
+    assert direct(tmp_path / "mixed.xlsx") == by_openpyxl(tmp_path / "mixed.xlsx")
 
 
 @pytest.mark.parametrize("made", MADE)
