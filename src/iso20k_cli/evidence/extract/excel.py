@@ -2,8 +2,11 @@
 properties.
 
 Registers and ticket exports live in spreadsheets, so a column of dates is where
-their record dates are. openpyxl reads the XML through defusedxml (a dependency
-for that reason), so entity tricks in a hostile workbook are refused.
+their record dates are. A workbook's parts are read by lxml with entities left
+unresolved and a document type declaration refused (:mod:`workbook`,
+:mod:`sheetrows`); one of another shape is opened by openpyxl, which reads the XML
+through defusedxml (a dependency for that reason), so entity tricks in a hostile
+workbook are refused either way.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from iso20k_cli.evidence.extract.structure import (
     make_table,
 )
 from iso20k_cli.evidence.extract.tables import MAX_CELLS, date_columns
+from iso20k_cli.evidence.extract.workbook import Unusual, open_values
 from iso20k_cli.evidence.history import sheet_history
 from iso20k_cli.evidence.model import DocumentControl, SectionKind, Table
 from iso20k_cli.evidence.scan import Candidate
@@ -71,10 +75,21 @@ def _openpyxl_rows(sheet: Any, limit: int) -> list[list[object]]:
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
     try:
-        return _extract(candidate, load_values, sheet_rows)
+        try:
+            return _extract(candidate, open_values, sheet_rows)
+        except Unusual:
+            # A workbook read otherwise than openpyxl reads it is opened by openpyxl.
+            return extract_with_loader(candidate)
     except Declined:
         # What openpyxl makes of the sheet, or the error it gives, is the answer.
         return extract_with_openpyxl(candidate)
+
+
+def extract_with_loader(candidate: Candidate) -> Extracted:
+    """The workbook opened by openpyxl's loader, its sheets' rows read by :func:`sheet_rows`
+    (:class:`Declined` when one cannot be)."""
+    check_archive(candidate.path)
+    return _extract(candidate, load_values, sheet_rows)
 
 
 def extract_with_openpyxl(candidate: Candidate) -> Extracted:
@@ -89,7 +104,8 @@ def _openpyxl_load(path: Path) -> Workbook:
 
 def _extract(
     candidate: Candidate,
-    load: Callable[[Path], Workbook],
+    # openpyxl's workbook or a :class:`Book`, which has its shape for what is read here
+    load: Callable[[Path], Any],
     read_rows: Callable[[Any, int], list[list[object]]],
 ) -> Extracted:
     workbook = load(candidate.path)

@@ -10,9 +10,9 @@ openpyxl builds each row with the standard library's pure-Python tree builder
 same cell parser runs on rows lxml builds, and rows are laid out as openpyxl lays
 them out: as wide as the sheet's stated dimension, a row missing from the XML
 given as an empty one. The workbook itself (its sheets, shared strings, date
-styles, stated dimensions) is still opened by openpyxl, whose defusedxml parse of
-each sheet's start has already refused a document type declaration; entities are
-not resolved here either.
+styles, stated dimensions) is opened by :mod:`workbook`, or by openpyxl when that
+declines it; either has refused a sheet with a document type declaration before its
+rows are read, and entities are not resolved here either.
 """
 
 from __future__ import annotations
