@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -148,58 +151,75 @@ def test_a_changed_file_is_read_again_and_only_it(
         pytest.param(lambda data: b"\x80\x04\x95 not a cache entry\n" + data, id="garbage"),
     ],
 )
+@pytest.mark.parametrize("kind", ["evidence", "settled"])
 def test_a_damaged_entry_is_ignored_and_rebuilt(
     cli: Invoke,
     evidence: Folder,
     cache: Path,
     reads: list[str],
     damage: Callable[[bytes], bytes],
+    kind: str,
 ) -> None:
+    """A damaged extraction is read again; a damaged settled file is settled again from
+    its extraction, which is not read again."""
     _mixed(evidence)
     cold = _check(cli, evidence)
-    entries = _entries(cache)
-    target = entries[0]
+    if kind == "evidence":
+        _forget_settled(cache)
+    target = _entries(cache, kind)[0]
     sound = target.read_bytes()
     target.write_bytes(damage(sound))
     reads.clear()
     assert _check(cli, evidence).stdout == cold.stdout
-    assert len(reads) == 1
+    assert len(reads) == (1 if kind == "evidence" else 0)
     assert target.read_bytes() == sound
 
 
+@pytest.mark.parametrize("kind", ["evidence", "settled"])
 def test_a_sound_entry_under_another_files_key_is_not_trusted(
-    cli: Invoke, evidence: Folder, cache: Path, reads: list[str]
+    cli: Invoke, evidence: Folder, cache: Path, reads: list[str], kind: str
 ) -> None:
     """An entry copied over another (checksum intact) names the wrong key and file."""
     _mixed(evidence)
     cold = _check(cli, evidence)
-    first, second = _entries(cache)[:2]
+    if kind == "evidence":
+        _forget_settled(cache)
+    first, second = _entries(cache, kind)[:2]
     first.write_bytes(second.read_bytes())
     reads.clear()
     assert _check(cli, evidence).stdout == cold.stdout
-    assert len(reads) == 1
+    assert len(reads) == (1 if kind == "evidence" else 0)
 
 
+@pytest.mark.parametrize("kind", ["evidence", "settled"])
 def test_a_forged_body_with_a_fresh_checksum_is_still_only_data(
-    cli: Invoke, evidence: Folder, cache: Path, reads: list[str]
+    cli: Invoke, evidence: Folder, cache: Path, reads: list[str], kind: str
 ) -> None:
-    """Entries are JSON read by the model, never code: a body that is not an evidence
-    file, or that names another file, is refused and the file read again."""
+    """Entries are JSON read by the model, never code: a body that is not what the
+    entry holds, or that names another file, is refused and the file read (or settled)
+    again."""
     _mixed(evidence)
     cold = _check(cli, evidence)
+    if kind == "evidence":
+        _forget_settled(cache)
     store = Store(cache, 10**9)
+    elsewhere = b'{"path": "elsewhere.md", "format": "markdown", "size": 1, "readable": true}'
+    if kind == "settled":
+        elsewhere = b'{"file": %s, "recognition": {"path": "elsewhere.md"}, "lean": true}' % (
+            elsewhere
+        )
     for entry, body in zip(
-        _entries(cache)[:2],
-        [
-            b'{"__reduce__": "os.system"}',
-            b'{"path": "elsewhere.md", "format": "markdown", "size": 1, "readable": true}',
-        ],
-        strict=True,
+        _entries(cache, kind)[:2], [b'{"__reduce__": "os.system"}', elsewhere], strict=True
     ):
-        store.put("evidence", entry.stem, body)
+        store.put(kind, entry.stem, body)
     reads.clear()
     assert _check(cli, evidence).stdout == cold.stdout
-    assert len(reads) == 2
+    assert len(reads) == (2 if kind == "evidence" else 0)
+
+
+def _forget_settled(cache: Path) -> None:
+    """Leave only the extractions, so that a run reads them back."""
+    shutil.rmtree(cache / "v1" / "settled")
 
 
 def test_date_order_is_part_of_the_key(
@@ -362,7 +382,7 @@ def test_cache_info_and_clear(cli: Invoke, evidence: Folder, cache: Path) -> Non
     info = cli("cache", "info")
     assert info.exit_code == 0
     assert f"location: {cache}" in info.stdout
-    assert "entries: 11 (catalogue 1, evidence 5, recognition 5)" in info.stdout
+    assert "entries: 11 (catalogue 1, evidence 5, settled 5)" in info.stdout
     cleared = cli("cache", "clear")
     assert cleared.exit_code == 0 and "removed 11 entries" in cleared.stdout
     assert not (cache / "v1").exists()
@@ -593,3 +613,73 @@ def test_a_warm_run_dates_no_register_again(
     evidence.add(".iso20k.yaml", "date_order: mdy\n")
     _check(cli, evidence)
     assert dated == ["incident-log.csv"]
+
+
+def test_a_warm_run_takes_each_unchanged_file_settled_from_one_entry(
+    cli: Invoke, evidence: Folder, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing laid over the files: neither their extraction nor their recognition is
+    read back, and nothing is recognised or slimmed again."""
+    _mixed(evidence)
+    cold = _check(cli, evidence)
+    assert len(_entries(cache, "settled")) == 5 and not _entries(cache, "recognition")
+    looked_up: list[str] = []
+    real_get = Store.get
+
+    def counting(self: Store, kind: str, key: str) -> bytes | None:
+        looked_up.append(kind)
+        return real_get(self, kind, key)
+
+    monkeypatch.setattr(Store, "get", counting)
+    monkeypatch.setattr("iso20k_cli.assess.digest.slimmed", _never)
+    monkeypatch.setattr("iso20k_cli.assess.digest.recognised", _never)
+    warm = _check(cli, evidence)
+    assert warm.stdout == cold.stdout
+    assert sorted(looked_up) == ["catalogue", *["settled"] * 5]
+
+
+def _never(*_args: object, **_kwargs: object) -> object:
+    raise AssertionError("a warm run settled a file again")
+
+
+def test_files_a_manifest_or_a_navigation_lays_over_are_not_kept_settled(
+    cli: Invoke, evidence: Folder, cache: Path
+) -> None:
+    """What is laid over a file is not part of its extraction's key: such a folder keeps
+    recognitions under the file as laid over, as before."""
+    _mixed(evidence)
+    evidence.add(
+        "evidence.yaml",
+        "files:\n  - path: incident-policy.md\n    owner: Head of Service\n",
+    )
+    cold = _check(cli, evidence)
+    assert not _entries(cache, "settled") and len(_entries(cache, "recognition")) == 5
+    assert _check(cli, evidence).stdout == cold.stdout
+
+
+def test_settled_entries_are_found_again_by_another_process(
+    evidence: Folder, cache: Path, tmp_path: Path
+) -> None:
+    """Keys are the same text in every process (a set's order changes with the hash
+    seed): a second run adds no entry."""
+    _mixed(evidence)
+    env = {**os.environ, "ISO20K_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "iso20k_cli", "check", str(evidence.root)]
+    # The shipped catalogue: its checks read the content of many items' evidence.
+    command += ["--as-of", AS_OF, "-f", "json"]
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            command,
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        outputs.append(done.stdout)
+        if seed == "1":
+            first = sorted(p.name for p in cache.rglob("*.json"))
+    assert outputs[0] == outputs[1]
+    assert sorted(p.name for p in cache.rglob("*.json")) == first
+    assert len(_entries(cache, "settled")) == 5

@@ -21,14 +21,14 @@ are taken while the file is whole, before its tables go.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
-from functools import partial
 from typing import TypeVar
 
 from pydantic import BaseModel
 
-from iso20k_cli.assess.recognised import RecognitionCache, recognised
+from iso20k_cli.assess.recognised import Recognised, RecognitionCache, recognised
+from iso20k_cli.assess.settled import Settled, SettledCache
 from iso20k_cli.cache.store import Store
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.checks import audit_impartiality, corrective_actions
@@ -81,6 +81,10 @@ class Retention:
                     whole.update(spec.nonconformities_from)
         return cls(frozenset(whole), owners)
 
+    def signature(self) -> str:
+        """The same text for the same retention in every process (a set's order is not)."""
+        return f"{sorted(self.whole)} {self.owners}"
+
     def keep(self, recognition: FileRecognition) -> Keep:
         counted = [link.item for link in recognition.links if link.counted]
         if not counted:
@@ -126,17 +130,6 @@ def _share_names(model: BaseModel) -> None:
         object.__setattr__(model, "__pydantic_fields_set__", names)
 
 
-@dataclass(frozen=True)
-class Settled:
-    """What recognising one file gave: the file slimmed, and what is kept of it apart."""
-
-    file: EvidenceFile
-    recognition: FileRecognition
-    entries: RecordSet | None
-    lean: bool
-    """Whether ``file`` was slimmed, its models sharing one set of field names."""
-
-
 class Digest:
     """Recognises each file as it is read (``collect(settle=…)``) and slims it.
 
@@ -150,13 +143,19 @@ class Digest:
         settings: Settings,
         cache: Store | None = None,
     ) -> None:
+        self._catalogue = catalogue
+        self._date_order = settings.date_order
+        self._retention = Retention.of(catalogue, settings)
+        self._recogniser: Recogniser | None = None  # built only when a file is recognised
+        self._kept: SettledCache | None = None
         # With a cache, a file seen before is neither recognised nor dated again.
         if cache is not None:
-            self._recognise = RecognitionCache(catalogue, cache, settings.date_order).recognise
+            recognitions = RecognitionCache(catalogue, cache, settings.date_order)
+            self._recognise = recognitions.recognise
+            digest, order = recognitions.catalogue_digest, settings.date_order
+            self._kept = SettledCache(cache, digest, order, self._retention.signature())
         else:
-            recogniser = Recogniser(catalogue)
-            self._recognise = partial(recognised, recogniser, date_order=settings.date_order)
-        self._retention = Retention.of(catalogue, settings)
+            self._recognise = self._fresh
         self._recognitions: dict[str, FileRecognition] = {}
         self._record_sets: dict[str, RecordSet] = {}
 
@@ -164,7 +163,30 @@ class Digest:
         return self.take(self.settle(file))
 
     def settle(self, file: EvidenceFile) -> Settled:
-        found = self._recognise(file)
+        return self._settled(file, self._recognise(file))
+
+    def settled(self, key: str, rel: str) -> EvidenceFile | None:
+        """The file ``rel`` as an earlier run settled it from the file read under ``key``
+        (nothing laid over it), kept here; None when the cache holds no sound entry."""
+        found = self._kept.get(key, rel) if self._kept is not None else None
+        if found is None:
+            return None
+        # Read back, a file and its control each carry their own set of field names.
+        return self.take(replace(found, lean=True))
+
+    def settle_keyed(self, file: EvidenceFile, key: str) -> Settled:
+        """:meth:`settle` for a file nothing is laid over, kept under ``key`` (the key of
+        the file as read) for later runs instead of under its recognition's key."""
+        settled = self._settled(file, self._fresh(file))
+        if self._kept is not None:
+            self._kept.put(key, settled)
+        return settled
+
+    def _fresh(self, file: EvidenceFile) -> Recognised:
+        self._recogniser = self._recogniser or Recogniser(self._catalogue)
+        return recognised(self._recogniser, file, self._date_order)
+
+    def _settled(self, file: EvidenceFile, found: Recognised) -> Settled:
         keep = self._retention.keep(found.recognition)
         return Settled(slimmed(file, keep), found.recognition, found.entries, keep is not Keep.ALL)
 

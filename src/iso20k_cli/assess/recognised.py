@@ -53,7 +53,7 @@ class RecognitionCache:
         self._store = store
         self._date_order = date_order
         self._fingerprint = tool_fingerprint()
-        self._catalogue_digest = hashlib.sha256(
+        self.catalogue_digest = hashlib.sha256(
             catalogue.model_dump_json().encode("utf-8")
         ).hexdigest()
         self._recogniser: Recogniser | None = None  # built only when a file is recognised
@@ -62,7 +62,7 @@ class RecognitionCache:
         """``file``'s recognition and record set, from the cache where they can be."""
         body = file.model_dump_json().encode("utf-8")
         order = self._date_order or "-"
-        key = key_of(KIND, self._fingerprint, self._catalogue_digest, order, body)
+        key = key_of(KIND, self._fingerprint, self.catalogue_digest, order, body)
         found = _read(self._store.get(KIND, key), file)
         if found is None:
             self._recogniser = self._recogniser or Recogniser(self._catalogue)

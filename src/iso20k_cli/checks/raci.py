@@ -48,8 +48,10 @@ class Holder:
 
 def mark(cell: str) -> frozenset[str] | None:
     """The letters of a RACI cell ("A/R" -> {A, R}), or None when it is not one."""
+    if len(cell) > MAX_MARK_CHARS:
+        return None  # prose, a date, a name: most cells, told apart without copying them
     squeezed = cell.upper().translate(_MARK_SEPARATORS)
-    if not squeezed or len(cell) > MAX_MARK_CHARS or not set(squeezed) <= _MARKS:
+    if not squeezed or not set(squeezed) <= _MARKS:
         return None
     return frozenset(squeezed)
 
@@ -57,20 +59,21 @@ def mark(cell: str) -> frozenset[str] | None:
 def _role_columns(table: Table) -> list[int]:
     """Columns after the first whose non-empty cells are mostly RACI marks."""
     columns: list[int] = []
+    rows = table.rows
     for index in range(1, len(table.header)):
         if not table.header[index].strip():
             continue
-        cells = [row[index] for row in table.rows if index < len(row) and row[index].strip()]
-        # Most columns of most tables are text: stop at the first cell that makes the
-        # share of marks unreachable rather than reading every row.
-        needed = MARK_SHARE * len(cells)
-        possible = len(cells)  # marks there can still be
-        for cell in cells:
-            if mark(cell) is None:
-                possible -= 1
-                if possible < needed:
-                    break
-        if cells and possible >= needed:
+        # One pass per column: slimming asks this of every table of every file kept for
+        # its owners, on every run, so it costs what counting the cells costs.
+        cells = marks = 0
+        for row in rows:
+            if index < len(row):
+                cell = row[index]
+                if cell.strip():
+                    cells += 1
+                    if len(cell) <= MAX_MARK_CHARS and mark(cell) is not None:
+                        marks += 1
+        if cells and marks >= MARK_SHARE * cells:
             columns.append(index)
     return columns
 

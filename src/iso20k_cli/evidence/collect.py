@@ -75,6 +75,22 @@ class SplitSettle(Protocol):
         """Keep what :meth:`settle` gave, in this process; the file to keep."""
 
 
+@runtime_checkable
+class KeyedSettle(SplitSettle, Protocol):
+    """A :class:`SplitSettle` that keeps what it settled of a file under the key of the
+    file as read (its extraction's cache key), so that a later run takes an unchanged
+    file as settled without reading its extraction back or settling it again. Used only
+    where nothing is laid over a file (no manifest, no site navigation), so that the
+    file as read is the file settled."""
+
+    def settled(self, key: str, rel: str) -> EvidenceFile | None:
+        """The file ``rel``, settled by an earlier run from the file read under ``key``
+        and kept as :meth:`take` keeps it; None when no sound entry is kept."""
+
+    def settle_keyed(self, file: EvidenceFile, key: str) -> Any:
+        """:meth:`settle`, keeping the result under ``key`` for later runs."""
+
+
 @dataclass(frozen=True)
 class Evidence:
     files: tuple[EvidenceFile, ...]
@@ -290,10 +306,13 @@ def _extract_cached(
     date_order: DateOrder | None,
     settle: Settle,
     split: _Split | None = None,
+    keyed_settle: KeyedSettle | None = None,
 ) -> list[EvidenceFile]:
     """Files the cache holds as they are, and the others read and added to it; each is
     kept in the cache as read, before the manifest or ``settle`` changes it (in the
-    worker that read it, when files are settled in workers)."""
+    worker that read it, when files are settled in workers). With ``keyed_settle``
+    (nothing is laid over any file), a file kept settled is taken as it is, and every
+    file settled is kept so."""
     from iso20k_cli.evidence.cached import EvidenceCache, Keyed
 
     cache = EvidenceCache(store, date_order)
@@ -304,13 +323,23 @@ def _extract_cached(
     keys: dict[str, Keyed] = {}
     for candidate in candidates:
         keyed = cache.key(candidate, now)
+        if keyed is not None and keyed_settle is not None:
+            done = keyed_settle.settled(keyed.key, candidate.rel)
+            if done is not None:
+                found.append(done)
+                if progress is not None:
+                    progress(len(found), total)
+                continue
         hit = cache.get(keyed) if keyed is not None else None
         if hit is None:
             missing.append(candidate)
             if keyed is not None:
                 keys[candidate.rel] = keyed
             continue
-        found.append(settle(hit))
+        if keyed_settle is not None and keyed is not None:
+            found.append(keyed_settle.take(keyed_settle.settle_keyed(hit, keyed.key)))
+        else:
+            found.append(settle(hit))
         if progress is not None:
             progress(len(found), total)
 
@@ -322,6 +351,8 @@ def _extract_cached(
         keyed = keys.get(file.path)
         if keyed is not None:
             cache.put(keyed, file)
+            if keyed_settle is not None:
+                return keyed_settle.take(keyed_settle.settle_keyed(file, keyed.key))
         return settle(file)
 
     kept_split = None
@@ -333,6 +364,9 @@ def _extract_cached(
             keyed = keys.get(file.path)
             if keyed is not None:
                 cache.put(keyed, file)
+                if keyed_settle is not None:
+                    settled = keyed_settle.settle_keyed(file, keyed.key)
+                    return settled, store.written - before
             return settle_first(file), store.written - before
 
         def take_kept(rel: str, kept: tuple[Any, int]) -> EvidenceFile:
@@ -399,9 +433,13 @@ def collect(
 
         split = _Split(first, take)
 
+    # Kept settled only where the file as read is the file settled: nothing laid over it.
+    keyed = settle if isinstance(settle, KeyedSettle) and overlay is None and not titles else None
     if cache is None:
         files = _extract_all(candidates, jobs, progress, date_order, finish, split)
     else:
-        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish, split)
+        files = _extract_cached(
+            candidates, cache, jobs, progress, date_order, finish, split, keyed
+        )
     result = tuple(sorted(files, key=lambda f: f.path))
     return Evidence(result, overlay.notes() if overlay is not None else ())
