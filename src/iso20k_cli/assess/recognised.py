@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
+from iso20k_cli.cache.entries import validated
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.catalogue.model import Catalogue
@@ -74,10 +75,5 @@ class RecognitionCache:
 
 
 def _read(body: bytes | None, file: EvidenceFile) -> Recognised | None:
-    if body is None:
-        return None
-    try:
-        found = _ADAPTER.validate_json(body)
-    except (ValidationError, ValueError):
-        return None
-    return found if found.recognition.path == file.path else None
+    found = validated(_ADAPTER, body)
+    return found if found is not None and found.recognition.path == file.path else None

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
+from iso20k_cli.cache.entries import validated
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.checks.entries import RecordSet
@@ -68,12 +69,7 @@ class SettledCache:
 
 
 def _read(body: bytes | None, rel: str) -> Settled | None:
-    if body is None:
-        return None
-    try:
-        found = _ADAPTER.validate_json(body)
-    except (ValidationError, ValueError):
-        return None
-    if found.file.path != rel or found.recognition.path != rel:
+    found = validated(_ADAPTER, body)
+    if found is None or found.file.path != rel or found.recognition.path != rel:
         return None
     return found

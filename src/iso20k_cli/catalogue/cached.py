@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter
 
+from iso20k_cli.cache.entries import validated
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.catalogue.compiled import load_compiled
@@ -22,6 +23,7 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.resources import catalogue_source
 
 KIND = "catalogue"
+_CATALOGUE: TypeAdapter[Catalogue] = TypeAdapter(Catalogue)
 _MAX_READ = 4 * 1024 * 1024
 """Past this the loader refuses the file anyway (its own limit is lower): not cached."""
 
@@ -55,18 +57,13 @@ def load_catalogue_cached(path: Path | None, store: Store | None) -> Catalogue:
     label = source.label
     trusted = "shipped" if source.shipped else "given"
     key = key_of(KIND, tool_fingerprint(), label, trusted, digest)
-    body = store.get(KIND, key)
-    if body is not None:
-        try:
-            found = Catalogue.model_validate_json(body)
-        except (ValidationError, ValueError):
-            found = None
-        if found is not None and found.path == label:
-            return found
+    found = validated(_CATALOGUE, store.get(KIND, key))
+    if found is not None and found.path == label:
+        return found
     catalogue = load_catalogue(path)
     # Kept only if the file read is the file hashed: it may have changed in between.
     if _digest(source.file) == digest:
         body = catalogue.model_dump_json().encode("utf-8")
-        if Catalogue.model_validate_json(body) == catalogue:
+        if validated(_CATALOGUE, body) == catalogue:
             store.put(KIND, key, body)
     return catalogue

@@ -32,8 +32,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter
 
+from iso20k_cli.cache.entries import validated
 from iso20k_cli.cache.fingerprint import tool_fingerprint
 from iso20k_cli.cache.store import Store, key_of
 from iso20k_cli.evidence.dates import DateOrder
@@ -42,6 +43,7 @@ from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
 
 KIND = "evidence"
+_FILE: TypeAdapter[EvidenceFile] = TypeAdapter(EvidenceFile)
 HASHED_UP_TO = 1024 * 1024
 RACY_SECONDS = 2
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -121,16 +123,10 @@ class EvidenceCache:
         return Keyed(candidate, key, stamp)
 
     def get(self, keyed: Keyed) -> EvidenceFile | None:
-        body = self.store.get(KIND, keyed.key)
-        if body is None:
+        found = validated(_FILE, self.store.get(KIND, keyed.key))
+        if found is None or found.path != keyed.candidate.rel:
             return None
-        try:
-            found = EvidenceFile.model_validate_json(body)
-        except (ValidationError, ValueError):
-            return None
-        if found.path != keyed.candidate.rel or found.size != keyed.candidate.size:
-            return None
-        return found
+        return found if found.size == keyed.candidate.size else None
 
     def put(self, keyed: Keyed, file: EvidenceFile) -> None:
         if file.path != keyed.candidate.rel:
@@ -140,13 +136,9 @@ class EvidenceCache:
                 return  # changed while it was read: the result may be of neither version
         except OSError:
             return
-        try:
-            body = file.model_dump_json().encode("utf-8")
-            if EvidenceFile.model_validate_json(body) != file:
-                return
-        except (ValidationError, ValueError):
-            return
-        self.store.put(KIND, keyed.key, body)
+        body = file.model_dump_json().encode("utf-8")
+        if validated(_FILE, body) == file:
+            self.store.put(KIND, keyed.key, body)
 
     def lookup(
         self, candidates: Iterable[Candidate]
