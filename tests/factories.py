@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 
@@ -192,4 +192,16 @@ def write_zip_bomb(path: Path, uncompressed_mb: int = 300) -> Path:
         with archive.open("word/document.xml", "w", force_zip64=True) as entry:
             for _ in range(uncompressed_mb):
                 entry.write(chunk)
+    return path
+
+
+def rewrite_package(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
+    """Rewrite an Office package's members through ``change`` (None drops the member)."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in members:
+            changed = change(name, blob)
+            if changed is not None:
+                archive.writestr(name, changed)
     return path

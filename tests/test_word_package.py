@@ -3,14 +3,13 @@ another shape, and both give the same result on every shape."""
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 
-from factories import write_docx
+from factories import rewrite_package, write_docx
 from iso20k_cli.evidence.extract import extract, word
 from iso20k_cli.evidence.extract.wordpackage import read_package
 from iso20k_cli.evidence.model import EvidenceFile
@@ -20,18 +19,6 @@ from iso20k_cli.evidence.scan import scan
 def read(path: Path) -> EvidenceFile:
     candidate = next(c for c in scan(path.parent) if c.rel == path.name)
     return extract(candidate)
-
-
-def rewrite(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
-    """Rewrite a package's members through ``change`` (None drops the member)."""
-    with zipfile.ZipFile(path) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in members:
-            changed = change(name, blob)
-            if changed is not None:
-                archive.writestr(name, changed)
-    return path
 
 
 def sample(path: Path) -> Path:
@@ -62,22 +49,23 @@ def without_core(path: Path) -> Path:
             return blob.replace(b"docProps/core.xml", b"docProps/gone.xml")
         return blob
 
-    return rewrite(sample(path), change)
+    return rewrite_package(sample(path), change)
 
 
 def missing_part(path: Path) -> Path:
-    return rewrite(sample(path), lambda name, blob: None if name == "word/numbering.xml" else blob)
+    drop = "word/numbering.xml"
+    return rewrite_package(sample(path), lambda name, blob: None if name == drop else blob)
 
 
 def damaged_settings(path: Path) -> Path:
-    return rewrite(
+    return rewrite_package(
         sample(path), lambda name, blob: b"<w:settings" if name == "word/settings.xml" else blob
     )
 
 
 def macro_type(path: Path) -> Path:
     main = b"wordprocessingml.document.main+xml"
-    return rewrite(
+    return rewrite_package(
         sample(path),
         lambda name, blob: (
             blob.replace(main, b"ms-word.document.macroEnabled.main+xml")
@@ -132,7 +120,7 @@ def test_style_names_follow_each_documents_own_styles(tmp_path: Path) -> None:
     the same style ids are its own."""
     paragraphs: list[str | tuple[str, str]] = [("Heading 1", "Scope"), "All changes."]
     first = write_docx(tmp_path / "first.docx", paragraphs)
-    second = rewrite(
+    second = rewrite_package(
         write_docx(tmp_path / "second.docx", paragraphs),
         lambda name, blob: (
             blob.replace(b'<w:name w:val="heading 1"/>', b'<w:name w:val="Intro"/>')

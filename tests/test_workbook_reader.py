@@ -21,7 +21,7 @@ import pytest
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from conftest import AS_OF, Invoke
-from factories import write_xlsx
+from factories import rewrite_package, write_xlsx
 from iso20k_cli.evidence.extract import excel, extract
 from iso20k_cli.evidence.extract.excel import MAX_ROWS
 from iso20k_cli.evidence.extract.sheetrows import sheet_rows
@@ -91,18 +91,6 @@ def by_openpyxl(path: Path) -> View:
         return sheets, _properties(book.properties)
     finally:
         book.close()
-
-
-def _patch(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
-    """Rewrite the workbook's parts: ``change`` gives a part's new bytes, or None to drop it."""
-    with zipfile.ZipFile(path) as archive:
-        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in parts:
-            new = change(name, blob)
-            if new is not None:
-                archive.writestr(name, new)
-    return path
 
 
 def _edit(part: str, edit: Callable[[str], str]) -> Callable[[str, bytes], bytes | None]:
@@ -245,7 +233,7 @@ def _hand_book(path: Path, *, dimension: str | None = "A1:E5", padding: int = 0)
             )
         return text.encode()
 
-    _patch(path, change)
+    rewrite_package(path, change)
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/sharedStrings.xml", SHARED)
     return path
@@ -262,7 +250,7 @@ def _without_properties(path: Path) -> Path:
             return re.sub(rb"<[^<>]*docProps/core\.xml[^<>]*/>", b"", blob)
         return blob
 
-    return _patch(path, change)
+    return rewrite_package(path, change)
 
 
 MADE: dict[str, Callable[[Path], Path]] = {
@@ -409,18 +397,19 @@ def _strict(path: Path) -> Path:
     write_xlsx(path, {"Register": [["Number", "Opened"], ["INC1", dt.date(2026, 3, 4)]]})
     transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     strict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
-    return _patch(path, _edit("xl/workbook.xml", lambda xml: xml.replace(transitional, strict)))
+    to_strict = _edit("xl/workbook.xml", lambda xml: xml.replace(transitional, strict))
+    return rewrite_package(path, to_strict)
 
 
 def _damaged_styles(path: Path) -> Path:
     write_xlsx(path, {"Register": [["Number", "Opened"], ["INC1", dt.date(2026, 3, 4)]]})
-    return _patch(path, _edit("xl/styles.xml", lambda xml: xml[: len(xml) // 2]))
+    return rewrite_package(path, _edit("xl/styles.xml", lambda xml: xml[: len(xml) // 2]))
 
 
 def _entity_in_strings(path: Path) -> Path:
     _hand_book(path)
     doctype = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY who "Priya">]>'
-    return _patch(path, _edit("xl/sharedStrings.xml", lambda xml: doctype + xml))
+    return rewrite_package(path, _edit("xl/sharedStrings.xml", lambda xml: doctype + xml))
 
 
 def _chart_sheet(path: Path) -> Path:
@@ -441,7 +430,7 @@ def _chart_sheet(path: Path) -> Path:
 def _latin1_sheet(path: Path) -> Path:
     write_xlsx(path, {"Register": [["Number", "Opened"], ["INC1", dt.date(2026, 3, 4)]]})
     prologue = '<?xml version="1.0" encoding="ISO-8859-1"?>'
-    return _patch(path, _edit("xl/worksheets/sheet1.xml", lambda xml: prologue + xml))
+    return rewrite_package(path, _edit("xl/worksheets/sheet1.xml", lambda xml: prologue + xml))
 
 
 UNUSUAL: dict[str, Callable[[Path], Path]] = {

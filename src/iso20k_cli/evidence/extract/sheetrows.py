@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, Any
 from warnings import warn
 
-from lxml import etree
 from openpyxl.cell.text import Text
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.reader.excel import ExcelReader
@@ -39,6 +38,8 @@ from openpyxl.worksheet._reader import (
     WorkSheetParser,
 )
 from openpyxl.worksheet.dimensions import SheetDimension
+
+from iso20k_cli.evidence.extract.safexml import iterparse
 
 _TEXT_TAG = INLINE_STRING[: -len("is")] + "t"
 _from_iso8601: Any = from_ISO8601  # untyped in openpyxl's stubs
@@ -98,33 +99,12 @@ class _Sheet(ReadOnlyWorksheet):
             sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = dimensions
 
 
-def _iterparse(
-    source: IO[bytes],
-    events: tuple[str, ...],
-    tag: str | tuple[str, ...],
-    *,
-    leave_out_comments: bool = False,
-) -> Any:
-    """A sheet's elements as lxml reads them from an untrusted file: no entity resolved,
-    no document type loaded, nothing fetched from the network."""
-    return etree.iterparse(
-        source,
-        events=events,
-        tag=tag,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        remove_comments=leave_out_comments,
-        remove_pis=leave_out_comments,
-    )
-
-
 def _dimensions(source: IO[bytes]) -> tuple[Any, ...] | None:
     """The dimension a sheet states before its data, or None when openpyxl should look:
     no dimension before the data, a document type declaration, an encoding other than
     UTF-8 (the standard library's parser and libxml2 accept different ones)."""
     with source:
-        events = _iterparse(source, ("start", "end"), (DIMENSION_TAG, DATA_TAG))
+        events = iterparse(source, ("start", "end"), (DIMENSION_TAG, DATA_TAG))
         for event, element in events:
             if element.tag == DATA_TAG:
                 return None
@@ -204,7 +184,7 @@ class _RowParser(WorkSheetParser):
         return self.col_counter, value
 
     def parse(self) -> Generator[tuple[int, list[tuple[int, object]]], None, None]:
-        rows = _iterparse(self.source, ("end",), ROW_TAG, leave_out_comments=True)
+        rows = iterparse(self.source, ("end",), ROW_TAG, leave_out_comments=True)
         for _, element in rows:
             row = self.parse_row(element)
             element.clear()

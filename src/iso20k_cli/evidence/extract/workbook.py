@@ -48,6 +48,8 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import fromstring
 
+from iso20k_cli.evidence.extract import safexml
+
 MAX_PART_BYTES = 16 * 1024 * 1024  # a workbook, styles or relationships part read whole
 MAX_SHARED_STRINGS = 1_000_000
 MAX_STYLES = 65_000  # Excel allows 64,000 cell formats
@@ -171,17 +173,9 @@ def _parse(archive: zipfile.ZipFile, name: str, root_tag: str) -> Any:
     resolved, no document type loaded, nothing fetched from the network."""
     if archive.getinfo(name).file_size > MAX_PART_BYTES:
         raise Unusual(f"{name} is too big to read whole")
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
     blob = archive.read(name)
     _check_declaration(blob[:_CHUNK])
-    root = etree.fromstring(blob, parser)
+    root = etree.fromstring(blob, safexml.parser())
     _check_prologue(root)
     if root.tag != root_tag:
         raise Unusual(f"{name} is {root.tag}, not {root_tag}")  # a strict OOXML namespace too
@@ -310,17 +304,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
     with archive.open(part) as source:
         _check_declaration(source.read(_CHUNK))
     with archive.open(part) as source:
-        events: Any = etree.iterparse(
-            source,
-            events=("end",),
-            tag=_STRING,
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        events = safexml.iterparse(source, ("end",), _STRING, leave_out_comments=True)
         for _, element in events:
             if not strings:
                 _check_prologue(element)
@@ -405,14 +389,7 @@ def _properties(archive: zipfile.ZipFile, names: set[str]) -> DocumentProperties
 def _dimensions(source: IO[bytes]) -> tuple[int | None, ...] | None:
     """The dimension a sheet states before its data, None when it states none there;
     only the sheet's start is read."""
-    parser: Any = etree.XMLPullParser(
-        events=("start", "end"),
-        tag=(DIMENSION_TAG, DATA_TAG),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
+    parser = safexml.pull_parser(("start", "end"), (DIMENSION_TAG, DATA_TAG))
     chunk = source.read(_CHUNK)
     _check_declaration(chunk)
     while chunk:
