@@ -323,3 +323,19 @@ def test_other_formats_saved_as_doc_are_read_as_what_they_are(
     assert f.readable, (fmt, f.error)
     assert f.title == "Change Management Procedure"
     assert "Changes are assessed." in f.text
+
+
+def test_revision_history_rows_give_the_version_and_last_revision(evidence: Folder) -> None:
+    body = [
+        Piece(
+            paragraphs("Change Management Procedure", "Revision history")
+            + row("Version", "Date", "Author", "Change")
+            + row("1.0", "01/02/2025", "A. Smith", "First issue")
+            + row("1.1", "2026-03-03", "A. Smith", "Annual review")
+            + paragraphs("1. Purpose", "Changes are assessed before they are made.")
+        )
+    ]
+    write_doc(evidence.root / "change-procedure.doc", WordFile(body))
+    f = read(evidence)["change-procedure.doc"]
+    assert (f.control.version, f.control.revised) == ("1.1", D(2026, 3, 3))
+    assert f.title == "Change Management Procedure"
