@@ -42,6 +42,8 @@ from iso20k_cli.evidence.scan import Candidate
 MAX_STREAM_BYTES = 128 * 1024 * 1024
 # A document edited in many sittings has hundreds of pieces, rarely thousands.
 MAX_PIECES = 100_000
+# Page headers and footers hold a control block in a few lines; more is not one.
+MAX_HEADER_CHARS = 100_000
 # Rows of the first tables searched for a document-control block, as for .docx.
 CONTROL_TABLES = 2
 
@@ -145,7 +147,9 @@ def _read(ole: olefile.OleFileIO[str]) -> Extracted:
     pieces = _pieces(table, fib.fc_clx, fib.lcb_clx)
     body = _text(document, pieces, 0, min(fib.ccp_text, MAX_TEXT_CHARS))
     header_start = fib.ccp_text + fib.ccp_ftn
-    headers = _text(document, pieces, header_start, header_start + min(fib.ccp_hdd, 100_000))
+    headers = _text(
+        document, pieces, header_start, header_start + min(fib.ccp_hdd, MAX_HEADER_CHARS)
+    )
     layout = _layout(_clean(body))
     control_lines: list[str] = []
     for rows in layout.tables[:CONTROL_TABLES]:
