@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+
+from worddoc import Piece, WordFile, doc_bytes, paragraphs
 
 from .harness import check, make_folder, report
 
@@ -189,3 +192,46 @@ def test_nul_and_binary_text(tmp_path: Path) -> None:
         },
     )
     check(root)
+
+
+def _patched_entry(
+    data: bytes, stream: str, change: Callable[[bytearray, int, int], None]
+) -> bytes:
+    """``data`` (a compound file) with ``change(data, entry offset, first sector)`` applied
+    to the directory entry of ``stream``."""
+    patched = bytearray(data)
+    at = patched.index(stream.encode("utf-16-le") + b"\0\0")
+    (start,) = struct.unpack_from("<I", patched, at + 116)
+    change(patched, at, start)
+    return bytes(patched)
+
+
+def test_crafted_legacy_word_files(tmp_path: Path) -> None:
+    good = doc_bytes(WordFile([Piece(paragraphs("Incident policy", "How incidents are handled."))]))
+
+    def huge_size(data: bytearray, entry: int, start: int) -> None:
+        struct.pack_into("<Q", data, entry + 120, 0xFFFFFFF0)
+
+    def loop(data: bytearray, entry: int, start: int) -> None:
+        (fat_sector,) = struct.unpack_from("<I", data, 76)
+        struct.pack_into("<I", data, 512 * (1 + fat_sector) + 4 * start, start)
+
+    opens = "\x13" * 500_000 + "text" + "\x15" * 500_000
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "huge-stream.doc": _patched_entry(good, "WordDocument", huge_size),
+            "loop.doc": _patched_entry(good, "WordDocument", loop),
+            "fields.doc": doc_bytes(WordFile([Piece(opens)])),
+            "cut.doc": good[:1500],
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    # A sector chain that loops is read only as far as the stream's stated size: some
+    # text, never an endless read (the harness bounds the run's time and memory).
+    assert "loop.doc" in files
+    for name in ("huge-stream.doc", "cut.doc"):
+        assert files[name]["readable"] is False and files[name]["error"], name
+    assert "refusing" in files["huge-stream.doc"]["error"]
+    assert files["fields.doc"]["readable"] is True  # a million field marks read in time

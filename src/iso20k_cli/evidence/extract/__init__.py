@@ -46,7 +46,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".tsv": ("csv", "delimited"),
     ".html": ("html", "webpage"),
     ".htm": ("html", "webpage"),
-    ".doc": ("doc", None),
+    ".doc": ("doc", "legacyword"),
     ".xls": ("xls", None),
     ".ppt": ("ppt", None),
     ".odt": ("odt", None),
@@ -57,7 +57,6 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
 }
 _SPREADSHEETS = frozenset({"xlsx", "csv"})
 _CONVERT_HINTS = {
-    ".doc": "the legacy Word format is not read; save it as .docx",
     ".xls": "the legacy Excel format is not read; save it as .xlsx",
     ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
     ".odt": "OpenDocument text is not read; save it as .docx or PDF",
