@@ -33,6 +33,7 @@ LIBRARIES = frozenset(
         "defusedxml",
         "google_re2",
         "lxml",
+        "xlrd",
     }
 )
 _DIST_INFO = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+)\.dist-info$")
