@@ -289,11 +289,15 @@ def odt_paragraphs(paragraphs: Sequence[str | tuple[str, str]]) -> str:
 
 def odt_table(rows: Sequence[Sequence[str]], header_rows: int = 0) -> str:
     def row(cells: Sequence[str]) -> str:
-        return "<table:table-row>" + "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p>'
-            "</table:table-cell>"
-            for c in cells
-        ) + "</table:table-row>"
+        return (
+            "<table:table-row>"
+            + "".join(
+                f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p>'
+                "</table:table-cell>"
+                for c in cells
+            )
+            + "</table:table-row>"
+        )
 
     head = "".join(row(r) for r in rows[:header_rows])
     body = "".join(row(r) for r in rows[header_rows:])
@@ -334,7 +338,10 @@ def ods_cell(value: object, repeated: int = 1) -> str:
     elif isinstance(value, (int, float)):
         shown, typed = str(value), f'office:value-type="float" office:value="{value}"'
     elif isinstance(value, (dt.date, dt.datetime)):
-        shown, typed = value.isoformat(), f'office:value-type="date" office:date-value="{value.isoformat()}"'
+        shown, typed = (
+            value.isoformat(),
+            f'office:value-type="date" office:date-value="{value.isoformat()}"',
+        )
     else:
         shown, typed = str(value), 'office:value-type="string"'
     return f"<table:table-cell {typed}{extra}><text:p>{escape(shown)}</text:p></table:table-cell>"
@@ -346,7 +353,9 @@ def ods_sheets(sheets: Mapping[str, Sequence[Sequence[object]]]) -> str:
     tables = []
     for name, rows in sheets.items():
         cells = [
-            "<table:table-row>" + "".join(ods_cell(v) for v in row) + ods_cell(None, 1000)
+            "<table:table-row>"
+            + "".join(ods_cell(v) for v in row)
+            + ods_cell(None, 1000)
             + "</table:table-row>"
             for row in rows
         ]
@@ -379,7 +388,7 @@ def write_xls(
 ) -> Path:
     """A legacy Excel (.xls) workbook written by xlwt: dates in a date format, and
     ``errors`` (sheet, row, column) -> Excel error code (0x2A is #N/A)."""
-    import xlwt
+    import xlwt  # type: ignore[import-untyped]  # no stubs are published
 
     workbook = xlwt.Workbook()
     date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")

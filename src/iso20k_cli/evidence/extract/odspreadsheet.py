@@ -43,6 +43,8 @@ _NAME = f"{{{TABLE}}}name"
 _SPREADSHEET = f"{{{OFFICE}}}spreadsheet"
 _TYPE, _VALUE = f"{{{OFFICE}}}value-type", f"{{{OFFICE}}}value"
 _DATE, _BOOLEAN = f"{{{OFFICE}}}date-value", f"{{{OFFICE}}}boolean-value"
+_STRING = f"{{{OFFICE}}}string-value"
+_MAX_STRING_CHARS = 32_767  # what a cell of Excel or LibreOffice holds
 _NUMBERS = frozenset({"float", "percentage", "currency"})
 _MAX_VALUE_CHARS = 64  # a typed value longer than this is no number or date
 
@@ -101,6 +103,9 @@ class _Cells:
         if typed is not None:
             return typed
         text = self.reader.block(cell)
+        if not text and kind == "string":
+            # Some writers keep a string in the attribute, with no paragraph.
+            text = (cell.get(_STRING) or "")[:_MAX_STRING_CHARS].strip()
         return text if text else None
 
 
