@@ -199,15 +199,28 @@ class TextReader:
     def block(self, element: Any) -> str:
         """The text of every paragraph and heading inside ``element`` (a table cell),
         one per line."""
+        if len(element) == 1 and len(element[0]) == 0 and element[0].tag == _P:
+            # Most cells: one paragraph of plain text.
+            text = (element[0].text or "").strip()
+            self.budget -= len(text)
+            return text
         lines = []
         for found in element.iter(_P, _H):
             if self.budget <= 0:
                 break
             # A paragraph inside another (in a note or a frame) is not the cell's text.
-            if any(a.tag in _NOT_TEXT for a in found.iterancestors()):
-                continue
-            lines.append(self.paragraph(found).strip())
+            if not _inside_note(found, element):
+                lines.append(self.paragraph(found).strip())
         return "\n".join(line for line in lines if line)
+
+
+def _inside_note(found: Any, top: Any) -> bool:
+    parent = found.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in _NOT_TEXT:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 MAX_COLUMNS = 1_024  # cells read per row; LibreOffice allows 16,384, registers use a few dozen
