@@ -24,6 +24,7 @@ from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract.excel import MAX_ROWS
 from iso20k_cli.evidence.extract.odfpackage import MAX_COLUMNS
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile, SectionKind
+from test_evidence_formats import CONTROL_LINES, assert_control
 
 D = dt.date
 
@@ -364,3 +365,13 @@ def test_opendocument_and_legacy_excel_end_to_end(cli: Invoke, evidence: Folder)
     assert files["inc-log-2026.xls"]["last_record"] == "2026-11-02"
     assert files["inc-log-2026.xls"]["entries"] == 2
     assert files["Incident Policy.odt"]["control"]["approved"] == "2026-03-01"
+
+
+def test_control_block_in_opendocument_and_legacy_excel(evidence: Folder) -> None:
+    pairs: list[list[object]] = [line.split(": ", 1) for line in CONTROL_LINES[1:7] if ": " in line]
+    write_odt(evidence.root / "policy.odt", CONTROL_LINES)
+    write_ods(evidence.root / "policy.ods", {"Cover": [*pairs, ["Version", "1.3"]]})
+    write_xls(evidence.root / "policy.xls", {"Cover": [*pairs, ["Version", "1.3"]]})
+    files = read(evidence)
+    for name in ("policy.odt", "policy.ods", "policy.xls"):
+        assert_control(files[name])
