@@ -368,7 +368,7 @@ def test_opendocument_and_legacy_excel_end_to_end(cli: Invoke, evidence: Folder)
 
 
 def test_control_block_in_opendocument_and_legacy_excel(evidence: Folder) -> None:
-    pairs: list[list[object]] = [line.split(": ", 1) for line in CONTROL_LINES[1:7] if ": " in line]
+    pairs = [line.split(": ", 1) for line in CONTROL_LINES[1:7] if ": " in line]
     write_odt(evidence.root / "policy.odt", CONTROL_LINES)
     write_ods(evidence.root / "policy.ods", {"Cover": [*pairs, ["Version", "1.3"]]})
     write_xls(evidence.root / "policy.xls", {"Cover": [*pairs, ["Version", "1.3"]]})
