@@ -204,7 +204,15 @@ def test_table_stream_named_by_the_flag(evidence: Folder) -> None:
 def test_check_reads_the_approval_in_a_doc_policy(cli: Invoke, evidence: Folder) -> None:
     write_doc(evidence.root / "Incident Policy.doc", policy())
     draft = policy(
-        body=[Piece(paragraphs("Scope Statement", "Services in scope: all."))],
+        body=[
+            Piece(
+                paragraphs(
+                    "Scope Statement",
+                    "Services in scope: the service desk, incident, change and release "
+                    "management for every customer of the hosting service.",
+                )
+            )
+        ],
         title=None,
         header="",
     )

@@ -235,3 +235,60 @@ def test_crafted_legacy_word_files(tmp_path: Path) -> None:
         assert files[name]["readable"] is False and files[name]["error"], name
     assert "refusing" in files["huge-stream.doc"]["error"]
     assert files["fields.doc"]["readable"] is True  # a million field marks read in time
+
+
+def test_opendocument_and_legacy_excel(tmp_path: Path) -> None:
+    from factories import odf_package, ods_cell, odt_paragraphs, write_xls
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    # Every row and every cell repeated to the end of the sheet, each holding a value.
+    endless = (
+        '<table:table table:name="All"><table:table-row table:number-rows-repeated="1048576">'
+        + ods_cell("Opened")
+        + ods_cell("2026-01-01", repeated=16384)
+        + "</table:table-row></table:table>"
+    ) * 50
+    spaces = '<text:p>Incident policy<text:s text:c="2147483647"/>end</text:p>' * 1000
+    deep = "<text:list><text:list-item>" * 120 + "<text:p>deep</text:p>"
+    deep += "</text:list-item></text:list>" * 120
+    entity = odf_package(
+        "text",
+        "",
+        parts={
+            "content.xml": (
+                f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+                "<office:body><office:text><text:p>&xxe;</text:p></office:text></office:body>"
+                "</office:document-content>"
+            ).encode()
+        },
+    )
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", b"\0" * (300 * 1024 * 1024))
+    xls = write_xls(tmp_path / "ok.xls", {"Log": [["Opened", "Id"], ["2026-01-01", 1]]})
+    data = xls.read_bytes()
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "incident-log.ods": odf_package("spreadsheet", endless),
+            "spaces.odt": odf_package("text", odt_paragraphs(["Incident policy"]) + spaces),
+            "deep.odt": odf_package("text", deep),
+            "xxe.odt": entity,
+            "bomb.odt": bomb.getvalue(),
+            "bomb.ods": bomb.getvalue(),
+            "cut.xls": data[: len(data) // 2],
+            "junk.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 64,
+            "bomb.xls": bomb.getvalue(),
+        },
+    )
+    result = check(root)
+    assert SECRET not in result.stdout
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert files["incident-log.ods"]["readable"] is True
+    for name in ("xxe.odt", "bomb.odt", "bomb.ods", "cut.xls", "junk.xls", "bomb.xls"):
+        assert files[name]["readable"] is False and files[name]["error"], name

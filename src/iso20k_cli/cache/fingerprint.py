@@ -34,6 +34,7 @@ LIBRARIES = frozenset(
         "google_re2",
         "lxml",
         "olefile",
+        "xlrd",
     }
 )
 _DIST_INFO = re.compile(r"^(?P<name>[^-]+)-(?P<version>[^-]+)\.dist-info$")

@@ -21,7 +21,7 @@ from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import tables as date_rules
 from iso20k_cli.evidence.model import EvidenceFile, Table
 
-_SHEETS = frozenset({"csv", "xlsx"})
+_SHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
 # Date cells read per file, so that a sheet of a thousand date columns costs no more
 # than a long export. Entries are counted whatever the budget.
 _MAX_DATE_CELLS = 200_000

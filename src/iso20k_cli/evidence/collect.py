@@ -41,7 +41,9 @@ Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as extraction goes on."""
 
 # Formats whose parsing is heavy enough to repay a worker process.
-HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx"})
+HEAVY_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".xls"}
+)
 # Below this many heavy files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 24
 MAX_WORKERS = 8

@@ -67,11 +67,12 @@ _REPOSITORY_FILES = frozenset(
         "MAINTAINERS",
     }
 )
-_PROSE_FORMATS = frozenset({"markdown", "text", "docx", "pdf", "html", "pptx"})
+_PROSE_FORMATS = frozenset({"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "odt"})
 # Where a procedure or plan is written in sentences. Slides are fragments by nature,
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
-_OUTLINE_FORMATS = frozenset({"docx", "pdf", "text"})
+_OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt"})
+_WORKBOOKS = frozenset({"xlsx", "xls", "ods"})  # whose tables are sheets
 # Where a page of links is written as a list of links (a Word contents page is not).
 _INDEX_FORMATS = frozenset({"markdown", "text", "html"})
 
@@ -420,7 +421,8 @@ class Recogniser:
             match = self._exports.classify(table)
             if match is None:
                 continue
-            where = f'sheet "{table.section}"' if file.format == "xlsx" and table.section else None
+            in_sheet = file.format in _WORKBOOKS and table.section
+            where = f'sheet "{table.section}"' if in_sheet else None
             detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
             if never is not None:
                 found.miss(match.item, f"{detail}, but {never}")

@@ -47,20 +47,17 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".html": ("html", "webpage"),
     ".htm": ("html", "webpage"),
     ".doc": ("doc", "legacyword"),
-    ".xls": ("xls", None),
+    ".xls": ("xls", "legacyexcel"),
     ".ppt": ("ppt", None),
-    ".odt": ("odt", None),
-    ".ods": ("ods", None),
+    ".odt": ("odt", "opendocument"),
+    ".ods": ("ods", "odspreadsheet"),
     ".rtf": ("rtf", None),
     ".msg": ("msg", None),
     ".eml": ("eml", None),
 }
-_SPREADSHEETS = frozenset({"xlsx", "csv"})
+_SPREADSHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
 _CONVERT_HINTS = {
-    ".xls": "the legacy Excel format is not read; save it as .xlsx",
     ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
-    ".odt": "OpenDocument text is not read; save it as .docx or PDF",
-    ".ods": "OpenDocument spreadsheets are not read; save it as .xlsx or CSV",
     ".rtf": "RTF is not read; save it as .docx",
     ".msg": "e-mail files are not read; save the message as PDF",
     ".eml": "e-mail files are not read; save the message as PDF",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
     try:
         try:
-            return _extract(candidate, open_values, sheet_rows)
+            return read_book(candidate, open_values, sheet_rows)
         except Unusual:
             # A workbook read otherwise than openpyxl reads it is opened by openpyxl.
             return extract_with_loader(candidate)
@@ -89,25 +90,43 @@ def extract_with_loader(candidate: Candidate) -> Extracted:
     """The workbook opened by openpyxl's loader, its sheets' rows read by :func:`sheet_rows`
     (:class:`Declined` when one cannot be)."""
     check_archive(candidate.path)
-    return _extract(candidate, load_values, sheet_rows)
+    return read_book(candidate, load_values, sheet_rows)
 
 
 def extract_with_openpyxl(candidate: Candidate) -> Extracted:
     """The workbook as openpyxl alone reads it, for a sheet :func:`sheet_rows` declines."""
     check_archive(candidate.path)
-    return _extract(candidate, _openpyxl_load, _openpyxl_rows)
+    return read_book(candidate, _openpyxl_load, _openpyxl_rows)
 
 
 def _openpyxl_load(path: Path) -> Workbook:
     return openpyxl.load_workbook(path, read_only=True, data_only=True)
 
 
-def _extract(
+@dataclass
+class BookProperties:
+    """The document properties a workbook read without openpyxl gives, under openpyxl's
+    names; None where the format keeps no such property."""
+
+    title: str | None = None
+    creator: str | None = None
+    identifier: str | None = None
+    version: str | None = None
+    contentStatus: str | None = None  # openpyxl's name
+    category: str | None = None
+    created: dt.datetime | None = None
+    modified: dt.datetime | None = None
+
+
+def read_book(
     candidate: Candidate,
-    # openpyxl's workbook or a :class:`Book`, which has its shape for what is read here
+    # openpyxl's workbook, a :class:`Book`, or another reader's workbook of that shape
+    # (``worksheets`` with ``title`` and ``max_row``, ``properties``, ``close``)
     load: Callable[[Path], Any],
     read_rows: Callable[[Any, int], list[list[object]]],
 ) -> Extracted:
+    """A workbook's sheets as sections, their rows as tables, its date columns, control
+    rows and revision history, and its document properties."""
     workbook = load(candidate.path)
     try:
         lines: list[str] = []
