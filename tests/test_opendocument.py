@@ -20,17 +20,12 @@ from factories import (
     write_xls,
     write_zip_bomb,
 )
-from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract.excel import MAX_ROWS
 from iso20k_cli.evidence.extract.odfpackage import MAX_COLUMNS
-from iso20k_cli.evidence.model import DocStatus, EvidenceFile, SectionKind
-from test_evidence_formats import CONTROL_LINES, assert_control
+from iso20k_cli.evidence.model import DocStatus, SectionKind
+from test_evidence_formats import CONTROL_LINES, assert_control, read
 
 D = dt.date
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 def test_odt_headings_tables_page_header_and_metadata(evidence: Folder) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import (
     MAX_TABLE_ROWS,
-    MAX_TABLES,
     Extracted,
     Unreadable,
     metadata_control,
@@ -33,14 +32,10 @@ from iso20k_cli.evidence.extract.odfpackage import (
 )
 from iso20k_cli.evidence.extract.structure import (
     Mark,
-    build_sections,
     clean_heading,
-    first_filled,
-    headings_at,
-    make_table,
-    numbered_marks,
+    outline,
+    placed_tables,
 )
-from iso20k_cli.evidence.model import Section, Table
 from iso20k_cli.evidence.scan import Candidate
 
 _P, _H = f"{{{TEXT}}}p", f"{{{TEXT}}}h"
@@ -198,10 +193,7 @@ def _finish(body: _Body, header_lines: list[str], meta: Meta) -> Extracted:
         control_lines.extend(table_lines(rows))
     control_lines.extend(header_lines)
     text = "\n".join(body.lines)
-    marks = body.marks
-    if not body.headings:
-        marks = sorted([*marks, *numbered_marks(body.paragraphs)], key=lambda m: m.start)
-    sections = build_sections(marks, len(text))
+    sections = outline(body.marks, bool(body.headings), body.paragraphs, len(text))
     title = useful_title(meta.title)
     source = "metadata" if title else None
     if title is None:
@@ -211,21 +203,10 @@ def _finish(body: _Body, header_lines: list[str], meta: Meta) -> Extracted:
     return Extracted(
         text=text,
         sections=sections,
-        tables=_tables(body.tables, sections),
+        tables=placed_tables(body.tables, sections),
         title=clean_heading(title) if title else None,
         title_source=source,
         metadata=metadata_control(owner=meta.author),
         control_lines=control_lines,
         metadata_dates=dates,
     )
-
-
-def _tables(found: list[tuple[int, list[list[str]]]], sections: list[Section]) -> list[Table]:
-    found = found[:MAX_TABLES]
-    headings = headings_at(sections, [offset for offset, _ in found])
-    tables = []
-    for (_, rows), heading in zip(found, headings, strict=True):
-        header_at = first_filled(rows)
-        if header_at is not None:
-            tables.append(make_table(rows, header_at, heading))
-    return tables

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import islice, pairwise
 from typing import NamedTuple
 
-from iso20k_cli.evidence.extract.base import MAX_SECTIONS, MAX_TABLE_ROWS
+from iso20k_cli.evidence.extract.base import MAX_SECTIONS, MAX_TABLE_ROWS, MAX_TABLES
 from iso20k_cli.evidence.model import Section, SectionKind, Table
 
 MAX_HEADING_CHARS = 300
@@ -158,6 +158,33 @@ def make_table(rows: Sequence[Sequence[str]], header_at: int, section: str | Non
         if len(kept) < MAX_TABLE_ROWS:
             kept.append(cells + ("",) * (len(header) - len(cells)))
     return Table(header=header, rows=tuple(kept), row_count=count, section=section)
+
+
+def placed_tables(
+    found: Sequence[tuple[int, list[list[str]]]], sections: Sequence[Section]
+) -> list[Table]:
+    """Tables found at text offsets, each under the heading it stands below, headed by its
+    first filled row; an empty table is left out."""
+    found = found[:MAX_TABLES]
+    headings = headings_at(sections, [offset for offset, _ in found])
+    tables = []
+    for (_, rows), heading in zip(found, headings, strict=True):
+        header_at = first_filled(rows)
+        if header_at is not None:
+            tables.append(make_table(rows, header_at, heading))
+    return tables
+
+
+def outline(
+    styled: Sequence[Mark], styles_used: bool, lines: Sequence[tuple[int, str]], length: int
+) -> list[Section]:
+    """A word processor document's sections: its heading styles' marks, and numbered lines
+    (``lines``: offset and text of each paragraph) only where the author used no heading
+    style at all; with styles, a numbered paragraph is a list item."""
+    marks = list(styled)
+    if not styles_used:
+        marks = sorted([*marks, *numbered_marks(lines)], key=lambda m: m.start)
+    return build_sections(marks, length)
 
 
 def _number(token: str) -> tuple[int, ...] | None:

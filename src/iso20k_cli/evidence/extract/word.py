@@ -26,22 +26,17 @@ from lxml import etree
 
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import (
-    MAX_TABLES,
     Extracted,
     metadata_control,
     useful_title,
 )
 from iso20k_cli.evidence.extract.structure import (
     Mark,
-    build_sections,
     clean_heading,
-    first_filled,
-    headings_at,
-    make_table,
-    numbered_marks,
+    outline,
+    placed_tables,
 )
 from iso20k_cli.evidence.extract.wordpackage import _style_name, read_package
-from iso20k_cli.evidence.model import Section, Table
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
@@ -206,13 +201,9 @@ def _finish(body: _Body, header_lines: list[str], core: CoreProperties) -> Extra
     control_lines.extend(header_lines)
 
     text = "\n".join(body.lines)
-    # Numbered lines stand in for headings only where the author used no heading
-    # styles at all; with styles, a numbered paragraph is a list item. A Title
-    # paragraph alone is common above numbers typed by hand, so it does not count.
-    marks = body.styled
-    if not body.heading_styles:
-        marks = sorted([*marks, *numbered_marks(body.paragraphs)], key=lambda m: m.start)
-    sections = build_sections(marks, len(text))
+    # A Title paragraph alone is common above numbers typed by hand: it is no style of
+    # a heading, so numbered lines still stand in for headings under it.
+    sections = outline(body.styled, body.heading_styles, body.paragraphs, len(text))
     metadata = metadata_control(
         core.identifier, core.version, core.author, core.content_status or core.category
     )
@@ -224,21 +215,10 @@ def _finish(body: _Body, header_lines: list[str], core: CoreProperties) -> Extra
     return Extracted(
         text=text,
         sections=sections,
-        tables=_tables(body.tables, sections),
+        tables=placed_tables(body.tables, sections),
         title=title,
         title_source=source,
         metadata=metadata,
         control_lines=control_lines,
         metadata_dates=dates,
     )
-
-
-def _tables(found: list[tuple[int, list[list[str]]]], sections: list[Section]) -> list[Table]:
-    found = found[:MAX_TABLES]
-    headings = headings_at(sections, [offset for offset, _ in found])
-    tables = []
-    for (_, rows), heading in zip(found, headings, strict=True):
-        header_at = first_filled(rows)
-        if header_at is not None:
-            tables.append(make_table(rows, header_at, heading))
-    return tables
