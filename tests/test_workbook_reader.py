@@ -11,6 +11,7 @@ import json
 import random
 import re
 import shutil
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +80,9 @@ def direct(path: Path) -> View:
 def by_openpyxl(path: Path) -> View:
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
+        # openpyxl warns of the parts it drops (an extension it does not know); the tool
+        # reads values only, as this reference does, and says nothing of them either.
+        warnings.simplefilter("ignore", UserWarning)
         sheets: list[SheetView] = [
             (
                 s.title,
