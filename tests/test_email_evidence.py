@@ -225,3 +225,20 @@ def test_a_message_is_never_a_controlled_document(cli: Invoke, evidence: Folder)
     assert _by_path(out)["catalogue.eml"]["used_for"] == []
     misses = _item(out, "service-catalogue")["near_misses"]
     assert any("not a controlled document" in m["reason"] for m in misses)
+
+
+def test_a_declared_message_keeps_the_genre_of_a_message(cli: Invoke, evidence: Folder) -> None:
+    evidence.add(
+        "rfc.eml", bytes(message("RFC-1234 database upgrade", "Approved by the CAB today."))
+    )
+    evidence.add("minutes.eml", bytes(message("CAB minutes 3 March", "Present: CAB members.")))
+    evidence.add(
+        "evidence.yaml",
+        "files:\n  - path: rfc.eml\n    satisfies: [change-records]\n"
+        "  - path: minutes.eml\n    satisfies: [change-records]\n",
+    )
+    out = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF).json()
+    files = _by_path(out)
+    # "database" is a register's word; a message about one is no register of entries.
+    assert (files["rfc.eml"]["genre"], files["minutes.eml"]["genre"]) == ("report", "minutes")
+    assert files["rfc.eml"]["used_for"] == ["change-records"]

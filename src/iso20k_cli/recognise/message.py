@@ -24,6 +24,12 @@ def announced(words: tuple[GenreWord, ...]) -> str | None:
     )
 
 
+def message_genre(words: tuple[GenreWord, ...]) -> Genre:
+    """Minutes sent by e-mail are minutes; any other message reports its day (as a dated
+    post does), whatever its subject's words: "RFC-1234 database upgrade" is no register."""
+    return Genre.MINUTES if any(w.genre is Genre.MINUTES for w in words) else Genre.REPORT
+
+
 def as_record(
     namer: Namer,
     items: dict[str, Item],

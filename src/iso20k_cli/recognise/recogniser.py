@@ -28,7 +28,7 @@ from iso20k_cli.recognise.genre import (
     shape_genre,
     text_genre,
 )
-from iso20k_cli.recognise.message import announced, as_record
+from iso20k_cli.recognise.message import announced, as_record, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import NAME_ROLES, TITLE_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.narrowing import Narrowing
@@ -277,8 +277,7 @@ class Recogniser:
             if any(n.counted for n in named):
                 break
         # Minutes sent by e-mail are minutes; any other message reports its day.
-        minutes = any(w.genre is Genre.MINUTES for w in words)
-        found.genre = Genre.MINUTES if minutes else Genre.REPORT
+        found.genre = message_genre(words)
         body = BodyWords(self._content, file.text)
         self._narrowing.by_body(found, file, body)
         found.drop_broader(self._namer.broader)
@@ -297,6 +296,8 @@ class Recogniser:
             shape = purpose_genre(self.lexicon, file.text) or shape
         title = self.lexicon.cached((file.title or "").strip())
         stem = self.lexicon.cached(file.stem)
+        if file.format in _MESSAGES:
+            return message_genre(genre_words(self.lexicon, title))
         return (
             text_genre(genre_words(self.lexicon, title))
             or text_genre(genre_words(self.lexicon, stem))
