@@ -292,3 +292,51 @@ def test_opendocument_and_legacy_excel(tmp_path: Path) -> None:
     assert files["incident-log.ods"]["readable"] is True
     for name in ("xxe.odt", "bomb.odt", "bomb.ods", "cut.xls", "junk.xls", "bomb.xls"):
         assert files[name]["readable"] is False and files[name]["error"], name
+
+
+def _mail(content_type: str, body: str, extra: str = "") -> bytes:
+    head = (
+        "From: ops@example.com\r\nDate: Mon, 02 Mar 2026 08:00:00 +0000\r\n"
+        f"Subject: Change log\r\nMIME-Version: 1.0\r\nContent-Type: {content_type}\r\n{extra}"
+    )
+    return f"{head}\r\n{body}".encode("utf-8", "surrogateescape")
+
+
+def test_crafted_email_messages(tmp_path: Path) -> None:
+    parts = "".join(f"--B\r\nContent-Type: text/plain\r\n\r\npart {i}\r\n" for i in range(50_000))
+    levels = 5_000
+    nested = "".join(
+        f'--b{i}\r\nContent-Type: multipart/mixed; boundary="b{i + 1}"\r\n\r\n'
+        for i in range(levels)
+    )
+    forwarded = "Content-Type: message/rfc822\r\n\r\nFrom: a@example.com\r\n" * 20_000
+    long_part_header = (
+        '--B\r\nContent-Type: text/plain; name="' + "(" * 500_000 + '"\r\n\r\nhidden\r\n'
+        "--B\r\nContent-Type: text/plain\r\n\r\nshown\r\n--B--\r\n"
+    )
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "parts.eml": _mail('multipart/mixed; boundary="B"', parts + "--B--\r\n"),
+            "nested.eml": _mail('multipart/mixed; boundary="b0"', nested + "--b0--\r\n"),
+            "forwarded.eml": _mail("message/rfc822", forwarded + "\r\ninner\r\n"),
+            "header.eml": _mail("text/plain", "body\r\n", "X-Junk: " + "a" * 5_000_000 + "\r\n"),
+            "part-header.eml": _mail('multipart/mixed; boundary="B"', long_part_header),
+            "base64.eml": _mail(
+                "text/plain; charset=utf-8",
+                "!!not*base64@@" * 10_000 + "=\r\n",
+                "Content-Transfer-Encoding: base64\r\n",
+            ),
+            "binary.eml": bytes(range(256)) * 64,
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    assert files["parts.eml"]["readable"] is True
+    assert "first 200 MIME parts" in " ".join(files["parts.eml"]["warnings"])
+    assert "nested more than 20 levels" in " ".join(files["nested.eml"]["warnings"])
+    assert "nested too deeply" in files["forwarded.eml"]["error"]
+    assert "headers are longer than 256 KB" in files["header.eml"]["error"]
+    assert "headers are too long" in " ".join(files["part-header.eml"]["warnings"])
+    assert "base64 part is damaged" in " ".join(files["base64.eml"]["warnings"])
+    assert files["binary.eml"]["error"] == "binary content: not a saved e-mail message"

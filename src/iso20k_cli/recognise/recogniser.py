@@ -28,8 +28,9 @@ from iso20k_cli.recognise.genre import (
     shape_genre,
     text_genre,
 )
+from iso20k_cli.recognise.message import announced, as_record, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
-from iso20k_cli.recognise.naming import NAME_ROLES, Named, Namer, Text, spelled
+from iso20k_cli.recognise.naming import NAME_ROLES, TITLE_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
@@ -75,6 +76,7 @@ _OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt"})
 _WORKBOOKS = frozenset({"xlsx", "xls", "ods"})  # whose tables are sheets
 # Where a page of links is written as a list of links (a Word contents page is not).
 _INDEX_FORMATS = frozenset({"markdown", "text", "html"})
+_MESSAGES = frozenset({"eml"})  # a record of the day it was sent (see ``_message``)
 
 
 class Recogniser:
@@ -113,6 +115,8 @@ class Recogniser:
         if shape is Genre.DOCUMENT:
             shape = purpose_genre(self.lexicon, file.text) or shape
         title_words = genre_words(self.lexicon, title)
+        if file.format in _MESSAGES:
+            return self._message(found, file, heading)
         if shape is Genre.DOCUMENT and not title_words and _dated_name(file, heading):
             # "2024-09-09-azure-vms-outage.md", "2021-05-29 - ACI outage": prose named for
             # one dated occasion reports it; a procedure is not named for a day.
@@ -245,6 +249,44 @@ class Recogniser:
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
         )
 
+    def _message(self, found: Found, file: EvidenceFile, heading: str) -> FileRecognition:
+        """An e-mail records its day: a CAB's approval, a notice to customers, an invitation.
+
+        It is evidence of records only, whichever kind the item keeps (a register's
+        entry, a report, minutes): its subject's genre words say what it talks about
+        ("RFC-1234 database upgrade"), not what it is. A subject that names a policy,
+        procedure, plan, template or agreement announces or carries that document, so
+        the e-mail is an announcement and counts for nothing by its subject.
+        """
+        title = self.lexicon.cached(heading)
+        stem = self.lexicon.cached(file.stem)
+        words = genre_words(self.lexicon, title)
+        document = announced(words)
+        if document is not None:
+            for n in self._namer.named(Text(title, words, None, False), (title, stem)):
+                where = f"e-mail subject \"{file.title}\" names '{n.occurrence.phrase}'"
+                found.miss(n.item, f"{where}, but {document}")
+            found.genre = Genre.REFERENCE
+            return FileRecognition(file.path, Genre.REFERENCE.value, (), found.misses, ())
+        for text, how, where, roles in (
+            (title, MatchedBy.TITLE, f'e-mail subject "{file.title}"', TITLE_ROLES),
+            (stem, MatchedBy.FILENAME, f'file name "{file.name}"', NAME_ROLES),
+        ):
+            named = as_record(self._namer, self._items, text, (title, stem), roles)
+            self._add(found, named, how, where, None)
+            if any(n.counted for n in named):
+                break
+        # Minutes sent by e-mail are minutes; any other message reports its day.
+        found.genre = message_genre(words)
+        body = BodyWords(self._content, file.text)
+        self._narrowing.by_body(found, file, body)
+        found.drop_broader(self._namer.broader)
+        if not identified(file):
+            found.undated_records(self._items)
+        if not found.counted_any:
+            self._by_content(found, file, body)
+        return FileRecognition(file.path, found.genre.value, found.links(), found.misses, ())
+
     def _declared_genre(self, file: EvidenceFile) -> Genre | None:
         """What a declared file is, by its title, name and shape: the declaration says
         which items it is evidence of, and its genre still decides which checks apply
@@ -254,6 +296,8 @@ class Recogniser:
             shape = purpose_genre(self.lexicon, file.text) or shape
         title = self.lexicon.cached((file.title or "").strip())
         stem = self.lexicon.cached(file.stem)
+        if file.format in _MESSAGES:
+            return message_genre(genre_words(self.lexicon, title))
         return (
             text_genre(genre_words(self.lexicon, title))
             or text_genre(genre_words(self.lexicon, stem))

@@ -53,14 +53,13 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".ods": ("ods", "odspreadsheet"),
     ".rtf": ("rtf", None),
     ".msg": ("msg", None),
-    ".eml": ("eml", None),
+    ".eml": ("eml", "message"),
 }
 _SPREADSHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
 _CONVERT_HINTS = {
     ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
     ".rtf": "RTF is not read; save it as .docx",
-    ".msg": "e-mail files are not read; save the message as PDF",
-    ".eml": "e-mail files are not read; save the message as PDF",
+    ".msg": "Outlook .msg files are not read; save the message as .eml or PDF",
 }
 
 

@@ -157,7 +157,7 @@ def _read(html: str) -> _Reader:
 
 def extract(candidate: Candidate) -> Extracted:
     reader = _read(read_text(candidate))
-    lines = [" ".join("".join(line).split()).strip(" |") for line in reader.lines]
+    lines = _lines(reader)
     starts = _line_starts(lines)
     text = "\n".join(line for line in lines if line)
     control_lines = [f"{k}: {v}" for k, v in reader.meta.items()]
@@ -175,6 +175,15 @@ def extract(candidate: Candidate) -> Extracted:
         title_source="heading" if title else None,
         control_lines=control_lines,
     )
+
+
+def page_text(html: str) -> str:
+    """The text of an HTML body (an e-mail's), one line per block, without its markup."""
+    return "\n".join(line for line in _lines(_read(html)) if line)
+
+
+def _lines(reader: _Reader) -> list[str]:
+    return [" ".join("".join(line).split()).strip(" |") for line in reader.lines]
 
 
 def table_rows(html: str) -> list[list[str]]:
