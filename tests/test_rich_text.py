@@ -4,6 +4,7 @@ through the collector and the CLI."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,37 @@ def test_bounds_on_crafted_input() -> None:
     assert skipped.text == "ab" and not skipped.warnings
     with pytest.raises(Unreadable, match="nested too deeply"):
         richtext.read_rtf(b"{\\rtf1 " + b"{" * (richtext.MAX_DEPTH + 1))
+
+
+# --- files saved by Word, LibreOffice and WordPad (Apache Tika's test files) ----------
+
+LEGACY = Path(__file__).parent / "data" / "legacy"
+
+
+def test_files_saved_by_word_libreoffice_and_wordpad(evidence: Folder) -> None:
+    names = (
+        "testRTF.rtf",
+        "testRTFWord2010CzechCharacters.rtf",
+        "testRTFListLibreOffice.rtf",
+        "testRTFTableCellSeparation.rtf",
+    )
+    for name in names:
+        shutil.copy(LEGACY / name, evidence.root / name)
+    files = read(evidence)
+    assert all(files[n].readable and not files[n].warnings for n in names)
+    word = files["testRTF.rtf"]
+    assert (word.title, word.title_source) == ("Test d’indexation Word", "metadata")
+    assert word.control.owner == "Bibliotheque"
+    assert word.record_dates == (D(2006, 5, 18),)
+    czech = files["testRTFWord2010CzechCharacters.rtf"]
+    assert (czech.title, czech.title_source) == ("Článek týdne", "first line")
+    assert czech.text.startswith("Článek týdne\nČást svitku s textem Knihy Izajáš\n")
+    assert "Svitky od Mrtvého moře jsou starověké židovské náboženské texty" in czech.text
+    assert czech.record_dates == (D(2010, 10, 13),)
+    listed = files["testRTFListLibreOffice.rtf"]
+    assert listed.text.splitlines()[:4] == ["A short ordered list:", "1. one", "2. two", "3. three"]
+    assert listed.control.owner == "Axel Dörfler"
+    table = files["testRTFTableCellSeparation.rtf"]
+    assert table.text.splitlines() == ["a | b", "c | d", "ä | ë", "ö | ü"]
+    [found] = table.tables
+    assert (found.header, found.rows) == (("a", "b"), (("c", "d"), ("ä", "ë"), ("ö", "ü")))

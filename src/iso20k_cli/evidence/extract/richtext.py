@@ -52,11 +52,11 @@ _EARLIEST = dt.date(1980, 1, 1)
 _SPECIAL = re.compile(r"[\\{}]")
 
 # Where the text of a group goes.
-_SKIP, _BODY, _HEADER, _INFO, _FIELD, _TIME, _STYLES, _STYLE = range(8)
+_SKIP, _BODY, _HEADER, _INFO, _FIELD, _TIME, _STYLES, _STYLE, _FONTS = range(9)
 
 _SKIPPED = frozenset(
     {
-        "fonttbl", "colortbl", "listtable", "listoverridetable", "pict",
+        "colortbl", "listtable", "listoverridetable", "pict",
         "object", "themedata", "datastore", "xmlnstbl", "generator", "rsidtbl", "fldinst",
         "footnote", "annotation", "filetbl", "revtbl", "latentstyles", "pgdsctbl",
         "listpicture", "shp", "shpinst", "shptxt", "nonshppict", "xe", "tc", "txe",
@@ -76,6 +76,13 @@ _SYMBOLS = {
     "enspace": " ", "qmspace": " ",
 }  # fmt: skip
 _CHARSETS = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850", "ansi": "cp1252"}
+# A font's character set (\fcharsetN) decides the code page of its \'hh bytes: Word
+# writes Czech text in a "Calibri CE" font of set 238 even in a cp1252 document.
+_FONT_CODEPAGES = {
+    77: "mac_roman", 128: "cp932", 129: "cp949", 130: "cp1361", 134: "cp936", 136: "cp950",
+    161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256",
+    186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250", 255: "cp437",
+}  # fmt: skip
 _LITERALS = {"\\": "\\", "{": "{", "}": "}", "~": " ", "_": "-"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 # Control characters left in text (a tab is kept).
@@ -92,9 +99,10 @@ class _State:
     outline: int | None = None
     intbl: bool = False
     key: str = ""  # the information field or date being read; "list" in list numbers
+    font: int | None = None  # None: the document's default font
 
     def copy(self) -> _State:
-        return _State(self.dest, self.uc, self.style, self.outline, self.intbl, self.key)
+        return _State(self.dest, self.uc, self.style, self.outline, self.intbl, self.key, self.font)
 
 
 @dataclass
@@ -227,6 +235,9 @@ class _Reader:
         self.info: dict[str, str] = {}
         self.times: dict[str, dict[str, int]] = {}
         self.codec = "cp1252"
+        self.fonts: dict[int, str] = {}  # font number: code page, for fonts that name one
+        self.default_font = 0
+        self.font_entry = 0
         self.stack: list[_State] = []
         self.state = _State(_BODY)
         self.pending = bytearray()  # \'hh bytes, decoded together (a code page may need two)
@@ -324,7 +335,9 @@ class _Reader:
 
     def _flush(self) -> None:
         if self.pending:
-            text = self.pending.decode(self.codec, errors="replace")
+            font = self.state.font
+            codec = self.fonts.get(self.default_font if font is None else font, self.codec)
+            text = self.pending.decode(codec, errors="replace")
             self.pending.clear()
             self._write(text)
 
@@ -465,6 +478,19 @@ class _Reader:
             state.key = "list"
         elif word == "stylesheet":
             state.dest = _STYLES
+        elif word == "fonttbl":
+            state.dest = _FONTS
+        elif word == "f" and param is not None:
+            if state.dest == _FONTS:
+                self.font_entry = param
+            else:
+                state.font = param
+        elif word == "fcharset" and state.dest == _FONTS and param in _FONT_CODEPAGES:
+            self.fonts[self.font_entry] = _FONT_CODEPAGES[param]
+        elif word == "plain":
+            state.font = None
+        elif word == "deff" and param is not None:
+            self.default_font = param
         elif word == "info":
             state.dest = _INFO
         elif state.dest == _INFO and word in ("title", "author"):
