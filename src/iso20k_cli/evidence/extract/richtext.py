@@ -518,7 +518,7 @@ def _codec(codepage: int) -> str:
 def _date(parts: dict[str, int]) -> dt.date | None:
     try:
         day = dt.date(parts.get("yr", 0), parts.get("mo", 0), parts.get("dy", 0))
-    except ValueError:
+    except (ValueError, OverflowError):  # \yr9999999999 is beyond any calendar
         return None
     return day if day >= _EARLIEST else None
 
