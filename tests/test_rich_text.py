@@ -252,7 +252,8 @@ def test_bounds_on_crafted_input() -> None:
     # Impossible dates and code pages are ignored, parameters too long to be numbers too.
     odd = richtext.read_rtf(
         b"{\\rtf1\\ansicpg-5{\\info{\\creatim\\yr9999999999\\mo99\\dy1}"
-        b"{\\revtim\\yr2026\\mo2\\dy30}}\\'e9\\u99999999999 \\u-2147483648 a}"
+        b"{\\revtim\\yr2026\\mo2\\dy30}{\\creatim\\listtext\\yr2026}}"
+        b"\\'e9\\u99999999999 \\u-2147483648 a}"
     )
     # \u-2147483648 is U+0000, no text; "a" is its fallback, skipped.
     assert (odd.text, odd.metadata_dates) == ("é", ())  # 30 February is no date either

@@ -474,7 +474,7 @@ class _Reader:
         if word in _PAGE_PARTS:
             state.dest = _HEADER
             state.intbl = False
-        elif word in ("listtext", "pntext"):
+        elif word in ("listtext", "pntext") and state.dest in (_BODY, _HEADER):
             state.key = "list"
         elif word == "stylesheet":
             state.dest = _STYLES
