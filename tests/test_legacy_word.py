@@ -261,8 +261,6 @@ def _hostile(name: str) -> bytes:
         return compound_file(streams)
     if name == "not-ole.doc":
         return b"\x00\x01 just some bytes " * 100
-    if name == "letter.doc":
-        return b"{\\rtf1\\ansi Dear supplier}"
     raise AssertionError(name)
 
 
@@ -275,7 +273,6 @@ HOSTILE = {
     "encrypted.doc": "encrypted Word document: a password is needed",
     "no-word-stream.doc": "not a Word document: the file has no WordDocument stream",
     "not-ole.doc": "not a Word document: the file is not an OLE2 compound file",
-    "letter.doc": "an RTF file named .doc",
 }
 
 
@@ -315,6 +312,11 @@ def test_text_is_bounded_by_the_character_limit(tmp_path: Path) -> None:
             b"<html><head><title>Change Management Procedure</title></head>"
             b"<body><p>Changes are assessed.</p></body></html>",
             "html",
+        ),
+        (
+            b"{\\rtf1\\ansi{\\info{\\title Change Management Procedure}}"
+            b"\\pard Changes are assessed.\\par}",
+            "rtf",
         ),
         (None, "docx"),
     ],

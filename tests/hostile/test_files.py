@@ -340,3 +340,32 @@ def test_crafted_email_messages(tmp_path: Path) -> None:
     assert "headers are too long" in " ".join(files["part-header.eml"]["warnings"])
     assert "base64 part is damaged" in " ".join(files["base64.eml"]["warnings"])
     assert files["binary.eml"]["error"] == "binary content: not a saved e-mail message"
+
+
+def test_crafted_rtf_files(tmp_path: Path) -> None:
+    policy = (
+        b"{\\rtf1\\ansi{\\info{\\title Incident Policy}}\\pard Version 1.0\\par "
+        b"How incidents are handled.\\par}"
+    )
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "incident-policy.rtf": policy,
+            "deep.rtf": b"{\\rtf1 " + b"{" * 1_000_000,
+            "braces.rtf": b"{\\rtf1 " + b"{}" * 1_000_000 + b"text}",
+            "backslashes.rtf": b"{\\rtf1 " + b"\\" * 1_000_001 + b"}",
+            "huge-bin.rtf": b"{\\rtf1 kept\\bin99999999999999999999 " + b"\x00\xff" * 100_000,
+            "skip-count.rtf": b"{\\rtf1 \\uc2147483647\\u8217 " + b"lost\\par " * 200_000 + b"}",
+            "cut.rtf": policy[: len(policy) // 2],
+            "not.rtf": b"\x00\x01 just some bytes " * 100,
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    assert files["incident-policy.rtf"]["readable"] is True
+    for name in ("deep.rtf", "not.rtf"):
+        assert files[name]["readable"] is False and files[name]["error"], name
+    assert "nested too deeply" in files["deep.rtf"]["error"]
+    # The others are read, within the run's time and memory bounds, to what they hold.
+    for name in ("braces.rtf", "backslashes.rtf", "huge-bin.rtf", "skip-count.rtf", "cut.rtf"):
+        assert files[name]["readable"] is True, (name, files[name]["error"])

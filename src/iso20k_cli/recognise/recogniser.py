@@ -68,11 +68,11 @@ _REPOSITORY_FILES = frozenset(
         "MAINTAINERS",
     }
 )
-_PROSE_FORMATS = frozenset({"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "odt"})
+_PROSE_FORMATS = frozenset({"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "odt", "rtf"})
 # Where a procedure or plan is written in sentences. Slides are fragments by nature,
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
-_OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt"})
+_OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt", "rtf"})
 _WORKBOOKS = frozenset({"xlsx", "xls", "ods"})  # whose tables are sheets
 # Where a page of links is written as a list of links (a Word contents page is not).
 _INDEX_FORMATS = frozenset({"markdown", "text", "html"})

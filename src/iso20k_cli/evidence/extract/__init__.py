@@ -51,14 +51,13 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".ppt": ("ppt", None),
     ".odt": ("odt", "opendocument"),
     ".ods": ("ods", "odspreadsheet"),
-    ".rtf": ("rtf", None),
+    ".rtf": ("rtf", "richtext"),
     ".msg": ("msg", None),
     ".eml": ("eml", "message"),
 }
 _SPREADSHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
 _CONVERT_HINTS = {
     ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
-    ".rtf": "RTF is not read; save it as .docx",
     ".msg": "Outlook .msg files are not read; save the message as .eml or PDF",
 }
 

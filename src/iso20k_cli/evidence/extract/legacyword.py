@@ -11,7 +11,7 @@ is used, so a damaged or crafted file is refused with a reason, never read past.
 Formatting is not read, so a table is known only by its cell marks: each row becomes
 a line of cells joined by " | " (an empty cell can end a row early). Sections come
 from numbered heading lines ("4.3 Major incident handling"), as for PDF. A file saved
-as .doc by another program (HTML, a renamed .docx) is read as what it is.
+as .doc by another program (HTML, RTF, a renamed .docx) is read as what it is.
 """
 
 from __future__ import annotations
@@ -101,7 +101,10 @@ def _not_ole(candidate: Candidate, lead: bytes) -> Extracted:
     one this tool reads."""
     head = lead.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{\\rtf"):
-        raise Unreadable("an RTF file named .doc: RTF is not read; save it as .docx or PDF")
+        # Word saves RTF under the .doc name when asked to.
+        from iso20k_cli.evidence.extract import richtext
+
+        return richtext.extract(candidate)
     if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<head", b"<meta")):
         if b"<?mso-application" in lead.lower() or b"wordml" in lead.lower():
             raise Unreadable(
