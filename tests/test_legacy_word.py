@@ -183,11 +183,17 @@ def test_properties_give_title_owner_and_dates_when_the_text_does_not(
         ),
     )
     write_doc(evidence.root / "untitled.doc", WordFile(body, title="Document1"))
-    files = read(evidence)
-    note = files["note.doc"]
+    assert_properties_stand_in(read(evidence), ".doc")
+
+
+def assert_properties_stand_in(files: dict[str, EvidenceFile], suffix: str) -> None:
+    """``note`` and ``untitled`` (with ``suffix``) as the properties tests write them: the
+    note's properties give its title, owner and dates; a default title gives way to the
+    first line."""
+    note = files[f"note{suffix}"]
     assert (note.title, note.control.owner) == ("Supplier Management Process", "Bob Jones")
     assert note.record_dates == (D(2025, 1, 2), D(2025, 6, 30))
-    untitled = files["untitled.doc"]  # a default title gives way to the first line
+    untitled = files[f"untitled{suffix}"]
     assert (untitled.title, untitled.title_source) == (
         "Some text that names no owner.",
         "first line",

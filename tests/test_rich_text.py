@@ -14,6 +14,7 @@ from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract import richtext
 from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS, Unreadable
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
+from test_legacy_word import assert_properties_stand_in
 
 D = dt.date
 
@@ -136,16 +137,7 @@ def test_information_group_gives_owner_and_dates_when_the_text_does_not(
         + "}",
     )
     write(evidence, "untitled.rtf", HEAD + r"{\info{\title Document1}}" + body + "}")
-    files = read(evidence)
-    note = files["note.rtf"]
-    assert (note.title, note.control.owner) == ("Supplier Management Process", "Bob Jones")
-    assert note.record_dates == (D(2025, 1, 2), D(2025, 6, 30))
-    untitled = files["untitled.rtf"]  # a default title gives way to the first line
-    assert (untitled.title, untitled.title_source) == (
-        "Some text that names no owner.",
-        "first line",
-    )
-    assert untitled.record_dates == () and untitled.control.owner is None
+    assert_properties_stand_in(read(evidence), ".rtf")
 
 
 def test_numbered_lines_are_sections_where_no_heading_style_is_used(evidence: Folder) -> None:
