@@ -299,10 +299,10 @@ def test_external_entities_are_not_resolved(evidence: Folder, tmp_path: Path) ->
 
 
 def test_legacy_and_unknown_formats_get_a_hint(evidence: Folder) -> None:
-    evidence.add("Old Deck.ppt", b"\xd0\xcf\x11\xe0")
+    evidence.add("Old Mail.msg", b"\xd0\xcf\x11\xe0")
     evidence.add("diagram.vsdx", b"PK")
     files = read(evidence)
-    assert "save it as .pptx" in (files["Old Deck.ppt"].error or "")
+    assert "save the message as .eml" in (files["Old Mail.msg"].error or "")
     assert files["diagram.vsdx"].format == "other"
     assert not any(f.read_failure for f in files.values())
 

@@ -42,7 +42,7 @@ Progress = Callable[[int, int], None]
 
 # Formats whose parsing is heavy enough to repay a worker process.
 HEAVY_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".xls"}
+    {".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".ppt", ".odt", ".ods", ".xls"}
 )
 # Below this many heavy files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 24

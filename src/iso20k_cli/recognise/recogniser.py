@@ -68,7 +68,9 @@ _REPOSITORY_FILES = frozenset(
         "MAINTAINERS",
     }
 )
-_PROSE_FORMATS = frozenset({"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "odt", "rtf"})
+_PROSE_FORMATS = frozenset(
+    {"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "ppt", "odt", "rtf"}
+)
 # Where a procedure or plan is written in sentences. Slides are fragments by nature,
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.

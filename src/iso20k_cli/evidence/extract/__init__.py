@@ -48,7 +48,7 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".htm": ("html", "webpage"),
     ".doc": ("doc", "legacyword"),
     ".xls": ("xls", "legacyexcel"),
-    ".ppt": ("ppt", None),
+    ".ppt": ("ppt", "legacypowerpoint"),
     ".odt": ("odt", "opendocument"),
     ".ods": ("ods", "odspreadsheet"),
     ".rtf": ("rtf", "richtext"),
@@ -57,7 +57,6 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
 }
 _SPREADSHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
 _CONVERT_HINTS = {
-    ".ppt": "the legacy PowerPoint format is not read; save it as .pptx or PDF",
     ".msg": "Outlook .msg files are not read; save the message as .eml or PDF",
 }
 

@@ -16,8 +16,6 @@ as .doc by another program (HTML, RTF, a renamed .docx) is read as what it is.
 
 from __future__ import annotations
 
-import codecs
-import datetime as dt
 import logging
 import re
 import struct
@@ -32,8 +30,8 @@ from iso20k_cli.evidence.extract.base import (
     Extracted,
     Unreadable,
     metadata_control,
-    useful_title,
 )
+from iso20k_cli.evidence.extract.olesummary import summary_properties
 from iso20k_cli.evidence.extract.structure import build_sections, numbered_marks
 from iso20k_cli.evidence.scan import Candidate
 
@@ -68,7 +66,6 @@ _CONTROLS: dict[int, str | None] = {c: None for c in range(32) if c not in (7, 9
 _CONTROLS.update({13: "\n", 11: "\n", 12: "\n", 14: "\n", 30: "-", 0xA0: " ", 0xFFFD: None})
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
 _TEXT_AND_MARKS = re.compile("([\n\x07])")
-_EARLIEST = dt.date(1980, 1, 1)  # a zero FILETIME reads as 1601: a date never set
 
 
 @dataclass(frozen=True)
@@ -161,7 +158,7 @@ def _read(ole: olefile.OleFileIO[str]) -> Extracted:
     control_lines.extend(_header_lines(headers))
     text = "\n".join(line for line, _ in layout.lines)
     marks = numbered_marks(_offsets(layout.lines))
-    title, author, status, version, dates = _properties(ole)
+    title, author, status, version, dates = summary_properties(ole)
     source = "metadata" if title else None
     first_line = next((line for line, paragraph in layout.lines if paragraph), "")
     if title is None and 3 <= len(first_line) <= 120:
@@ -371,52 +368,3 @@ def _offsets(lines: list[tuple[str, bool]]) -> list[tuple[int, str]]:
 def _header_lines(text: str) -> list[str]:
     cleaned = _clean(text).replace("\x07", "\n")
     return [" ".join(line.split()) for line in cleaned.splitlines() if line.strip()]
-
-
-def _properties(
-    ole: olefile.OleFileIO[str],
-) -> tuple[str | None, str | None, str | None, str | None, tuple[dt.date, ...]]:
-    """Title, author, status, version and dates of the summary information streams."""
-    try:
-        meta = ole.get_metadata()
-    except Exception:  # noqa: BLE001 - damaged properties cost the properties, not the text
-        return None, None, None, None, ()
-
-    def read(name: str) -> object:
-        return getattr(meta, name, None)  # olefile sets the properties it finds
-
-    codec = _codec(read("codepage"))
-    title = useful_title(_string(read("title"), codec))
-    status = _string(read("content_status"), codec) or _string(read("category"), codec)
-    dates = tuple(
-        sorted(
-            {
-                when.date()
-                for when in (read("create_time"), read("last_saved_time"))
-                if isinstance(when, dt.datetime) and when.date() >= _EARLIEST
-            }
-        )
-    )
-    author, version = _string(read("author"), codec), _string(read("doc_version"), codec)
-    return title, author, status, version, dates
-
-
-def _codec(codepage: object) -> str:
-    """The codec of the properties' 8-bit strings; Windows Western when unknown."""
-    if codepage == 65001:
-        return "utf-8"
-    if isinstance(codepage, int) and codepage not in (1200, 1201):
-        try:
-            return codecs.lookup(f"cp{codepage}").name
-        except LookupError:
-            pass
-    return "cp1252"
-
-
-def _string(value: object, codec: str) -> str | None:
-    if isinstance(value, bytes):
-        value = value.decode(codec, errors="replace")
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.replace("\x00", " ").split())
-    return text or None

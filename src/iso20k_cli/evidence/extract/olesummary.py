@@ -1,0 +1,62 @@
+"""The summary information of an OLE2 compound file (.doc, .ppt): title, author,
+status, version and dates, as [MS-OLEPS] stores them and olefile reads them."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+import olefile
+
+from iso20k_cli.evidence.extract.base import useful_title
+
+_EARLIEST = dt.date(1980, 1, 1)  # a zero FILETIME reads as 1601: a date never set
+
+
+def summary_properties(
+    ole: olefile.OleFileIO[str],
+) -> tuple[str | None, str | None, str | None, str | None, tuple[dt.date, ...]]:
+    """Title, author, status, version and dates of the summary information streams."""
+    try:
+        meta = ole.get_metadata()
+    except Exception:  # noqa: BLE001 - damaged properties cost the properties, not the text
+        return None, None, None, None, ()
+
+    def read(name: str) -> object:
+        return getattr(meta, name, None)  # olefile sets the properties it finds
+
+    codec = _codec(read("codepage"))
+    title = useful_title(_string(read("title"), codec))
+    status = _string(read("content_status"), codec) or _string(read("category"), codec)
+    dates = tuple(
+        sorted(
+            {
+                when.date()
+                for when in (read("create_time"), read("last_saved_time"))
+                if isinstance(when, dt.datetime) and when.date() >= _EARLIEST
+            }
+        )
+    )
+    author, version = _string(read("author"), codec), _string(read("doc_version"), codec)
+    return title, author, status, version, dates
+
+
+def _codec(codepage: object) -> str:
+    """The codec of the properties' 8-bit strings; Windows Western when unknown."""
+    if codepage == 65001:
+        return "utf-8"
+    if isinstance(codepage, int) and codepage not in (1200, 1201):
+        try:
+            return codecs.lookup(f"cp{codepage}").name
+        except LookupError:
+            pass
+    return "cp1252"
+
+
+def _string(value: object, codec: str) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode(codec, errors="replace")
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.replace("\x00", " ").split())
+    return text or None
