@@ -11,7 +11,8 @@ from pathlib import Path
 
 import openpyxl
 
-from worddoc import Piece, WordFile, doc_bytes, paragraphs
+from pptdeck import PptFile, PptSlide, container, ppt_bytes, ppt_streams, record
+from worddoc import Piece, WordFile, compound_file, doc_bytes, paragraphs
 
 from .harness import check, make_folder, report
 
@@ -235,6 +236,45 @@ def test_crafted_legacy_word_files(tmp_path: Path) -> None:
         assert files[name]["readable"] is False and files[name]["error"], name
     assert "refusing" in files["huge-stream.doc"]["error"]
     assert files["fields.doc"]["readable"] is True  # a million field marks read in time
+
+
+def test_crafted_legacy_powerpoint_files(tmp_path: Path) -> None:
+    deck = PptFile([PptSlide(title="Service review", body="Availability 99.9%\r")])
+    good = ppt_bytes(deck)
+
+    def stream(data: bytes) -> bytes:
+        streams = ppt_streams(deck)
+        streams["PowerPoint Document"] = data
+        return compound_file(streams)
+
+    def huge_size(data: bytearray, entry: int, start: int) -> None:
+        struct.pack_into("<Q", data, entry + 120, 0xFFFFFFF0)
+
+    deep = b""
+    for _ in range(100_000):  # each container claims all that follows: 100,000 deep
+        deep = record(0x03E8, deep, version=0xF)
+    # As many empty atoms as one compound file of a single FAT holds, inside a container.
+    tiny = container(0x03E8, record(0x0FA8, b"") * 850_000)
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.md": GOOD_DOC,
+            "past-the-end.ppt": stream(struct.pack("<HHI", 0xF, 0x03E8, 0x7FFFFFFF) + b"\0" * 64),
+            "deep.ppt": stream(deep),
+            "tiny-records.ppt": stream(tiny),
+            "cut.ppt": good[:1500],
+            "encrypted.ppt": stream(container(0x2F14, b"\0" * 32) + b"\x9a" * 4000),
+            "huge-stream.ppt": _patched_entry(good, "PowerPoint Document", huge_size),
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    for name in ("past-the-end.ppt", "deep.ppt", "cut.ppt", "encrypted.ppt", "huge-stream.ppt"):
+        assert files[name]["readable"] is False and files[name]["error"], name
+    assert "past the end" in files["past-the-end.ppt"]["error"]
+    assert "nested more than" in files["deep.ppt"]["error"]
+    assert "encrypted PowerPoint file" in files["encrypted.ppt"]["error"]
+    assert "refusing" in files["huge-stream.ppt"]["error"]
+    assert files["tiny-records.ppt"]["readable"] is True  # read in time, no text
 
 
 def test_opendocument_and_legacy_excel(tmp_path: Path) -> None:
