@@ -39,6 +39,8 @@ class PptFile:
     created: dt.datetime | None = None
     saved: dt.datetime | None = None
     extra_streams: dict[str, bytes] = field(default_factory=dict)
+    document_extra: bytes = b""
+    """Records put in the document container after the slide list."""
 
 
 def record(kind: int, data: bytes, instance: int = 0, version: int = 0) -> bytes:
@@ -69,6 +71,7 @@ def presentation_stream(deck: PptFile) -> bytes:
         0x03E8,
         record(0x03E9, b"\0" * 40),
         container(0x0FF0, *slide_list, instance=0),
+        deck.document_extra,
     )
     stream = document
     offsets: dict[int, int] = {}

@@ -116,6 +116,18 @@ def test_powerpoint_2003_file_slides_titles_notes_and_properties(evidence: Folde
     assert "Hello, World!!!\nI am just a poor boy" in boxes.text
 
 
+def test_atoms_marked_as_containers_and_bytes_after_the_records(evidence: Folder) -> None:
+    # PowerPoint 2007 marks its theme atom (a zip archive) as a container; a fast save
+    # can leave bytes after the last live record.
+    theme = record(0x0428, b"PK\x03\x04" + b"\xff" * 60, version=0xF)
+    deck = review(document_extra=theme)
+    stream = ppt_streams(deck)["PowerPoint Document"] + struct.pack("<HHI", 0, 0x0FA0, 1 << 30)
+    (evidence.root / "theme.ppt").write_bytes(_with_stream(stream))
+    f = read(evidence)["theme.ppt"]
+    assert f.readable, f.error
+    assert [s.heading for s in f.sections][:2] == ["Management Review 2026", "Inputs"]
+
+
 def test_pptx_named_ppt_is_read_as_pptx(evidence: Folder) -> None:
     from pptx import Presentation
 

@@ -5,7 +5,8 @@ The file is an OLE2 compound file (read with olefile); its "PowerPoint Document"
 is a sequence of records ([MS-PPT] 2.3.1): an 8-byte header (version and instance,
 type, length), then either other records (a container) or data (an atom). The records
 are walked without recursion, every length checked against what remains of its
-container, with bounds on the count of records and their depth.
+container, with bounds on the count of records and their depth. Only the containers
+that lead to text are descended; the others are passed over by their length.
 
 Placeholder text (titles, bullet text) is kept in the slide list of the document
 ([MS-PPT] 2.4.14.3): a SlidePersistAtom starts each slide, then a TextHeaderAtom gives
@@ -58,6 +59,12 @@ _TEXT_BYTES = 0x0FA8
 _SLIDE_LIST = 0x0FF0
 _PERSIST_DIRECTORY = 0x1772
 _CRYPT_SESSION = 0x2F14
+# The containers whose records hold the text sought: the document and its slide list,
+# slides and notes pages, their drawings down to the text boxes ([MS-ODRAW]). Others are
+# passed over whole; some atoms are marked as containers (PowerPoint 2007's theme atom).
+_DESCENDED = frozenset(
+    {_DOCUMENT, _SLIDE_LIST, _SLIDE, _NOTES, 0x040C, 0xF002, 0xF003, 0xF004, 0xF00D}
+)
 _CRYPT_MARKER = struct.pack("<HH", _CONTAINER, _CRYPT_SESSION)
 _SLIDES_LIST = 0
 _TITLE_TYPES = frozenset({0, 6})  # title, centred title
@@ -234,6 +241,9 @@ def _walk(data: bytes) -> _Walk:
         ver_instance, kind, size = struct.unpack_from("<HHI", data, at)
         body = at + _HEADER
         if size > end - body:
+            if not stack and walk.slides:
+                # Bytes after the records a fast save left live: the slides are read.
+                break
             raise Unreadable(
                 f"damaged or truncated PowerPoint file: the record at byte {at} claims "
                 f"{size} bytes, past the end of its {'container' if stack else 'stream'}"
@@ -241,7 +251,7 @@ def _walk(data: bytes) -> _Walk:
         instance = ver_instance >> 4
         if kind == _CRYPT_SESSION:
             raise Unreadable("encrypted PowerPoint file: a password is needed to read it")
-        if ver_instance & 0xF == _CONTAINER:
+        if ver_instance & 0xF == _CONTAINER and kind in _DESCENDED:
             if len(stack) >= MAX_DEPTH:
                 raise Unreadable(
                     f"records nested more than {MAX_DEPTH} deep; refusing to read further "
