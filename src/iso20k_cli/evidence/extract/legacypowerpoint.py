@@ -31,7 +31,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
-from iso20k_cli.evidence.extract.olesummary import summary_properties
+from iso20k_cli.evidence.extract.olesummary import read_stream, summary_properties
 from iso20k_cli.evidence.extract.structure import Mark, build_sections, clean_heading
 from iso20k_cli.evidence.model import SectionKind
 from iso20k_cli.evidence.scan import Candidate
@@ -39,7 +39,6 @@ from iso20k_cli.evidence.scan import Candidate
 STREAM = "PowerPoint Document"
 # Pictures live in a stream of their own; a document stream of more than this is a
 # damaged or crafted file (embedded objects make it a few megabytes at most).
-MAX_STREAM_BYTES = 128 * 1024 * 1024
 # A large deck has tens of thousands of records; a million is not a deck.
 MAX_RECORDS = 1_000_000
 # Containers nest a dozen deep in real files (drawings inside slides inside the document).
@@ -124,24 +123,10 @@ def extract(candidate: Candidate) -> Extracted:
 
 
 def _stream(ole: olefile.OleFileIO[str]) -> bytes:
-    if ole.get_type(STREAM) != olefile.STGTY_STREAM:
-        if ole.get_type("PP40") == olefile.STGTY_STREAM:
-            raise Unreadable("a PowerPoint 4 file: this older format is not read; save it as .pptx")
-        raise Unreadable(f"not a PowerPoint 97-2003 file: the file has no {STREAM} stream")
-    size = ole.get_size(STREAM)
-    if size > MAX_STREAM_BYTES:
-        raise Unreadable(
-            f"its {STREAM} stream claims {size // (1024 * 1024)} MB; refusing to read it "
-            "(a damaged or crafted file?)"
-        )
-    try:
-        with ole.openstream(STREAM) as stream:
-            data: bytes = stream.read(MAX_STREAM_BYTES)
-    except Exception as exc:  # noqa: BLE001 - a broken sector chain raises anything
-        raise Unreadable(
-            f"damaged PowerPoint file: its {STREAM} stream cannot be read ({exc})"
-        ) from None
-    return data
+    stream = olefile.STGTY_STREAM
+    if ole.get_type(STREAM) != stream and ole.get_type("PP40") == stream:
+        raise Unreadable("a PowerPoint 4 file: this older format is not read; save it as .pptx")
+    return read_stream(ole, STREAM, "PowerPoint 97-2003 file")
 
 
 def _read(ole: olefile.OleFileIO[str]) -> Extracted:

@@ -31,13 +31,12 @@ from iso20k_cli.evidence.extract.base import (
     Unreadable,
     metadata_control,
 )
-from iso20k_cli.evidence.extract.olesummary import summary_properties
+from iso20k_cli.evidence.extract.olesummary import read_stream, summary_properties
 from iso20k_cli.evidence.extract.structure import build_sections, numbered_marks
 from iso20k_cli.evidence.scan import Candidate
 
 # Real documents have a WordDocument stream of a few megabytes (pictures live there too)
 # and a table stream of less; a claimed size beyond these is a damaged or crafted file.
-MAX_STREAM_BYTES = 128 * 1024 * 1024
 # A document edited in many sittings has hundreds of pieces, rarely thousands.
 MAX_PIECES = 100_000
 # Page headers and footers hold a control block in a few lines; more is not one.
@@ -122,22 +121,7 @@ def _not_ole(candidate: Candidate, lead: bytes) -> Extracted:
 
 
 def _stream(ole: olefile.OleFileIO[str], name: str) -> bytes:
-    if ole.get_type(name) != olefile.STGTY_STREAM:
-        raise Unreadable(f"not a Word document: the file has no {name} stream")
-    size = ole.get_size(name)
-    if size > MAX_STREAM_BYTES:
-        raise Unreadable(
-            f"its {name} stream claims {size // (1024 * 1024)} MB; refusing to read it "
-            "(a damaged or crafted file?)"
-        )
-    try:
-        with ole.openstream(name) as stream:
-            data: bytes = stream.read(MAX_STREAM_BYTES)
-    except Exception as exc:  # noqa: BLE001 - a broken sector chain raises anything
-        raise Unreadable(
-            f"damaged Word document: its {name} stream cannot be read ({exc})"
-        ) from None
-    return data
+    return read_stream(ole, name, "Word document")
 
 
 def _read(ole: olefile.OleFileIO[str]) -> Extracted:

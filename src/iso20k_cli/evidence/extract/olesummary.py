@@ -1,5 +1,6 @@
-"""The summary information of an OLE2 compound file (.doc, .ppt): title, author,
-status, version and dates, as [MS-OLEPS] stores them and olefile reads them."""
+"""What every reader of an OLE2 compound file (.doc, .ppt) takes from it the same way: a
+stream, read within bounds, and the summary information (title, author, status, version
+and dates, as [MS-OLEPS] stores them and olefile reads them)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,29 @@ import datetime as dt
 
 import olefile
 
-from iso20k_cli.evidence.extract.base import useful_title
+from iso20k_cli.evidence.extract.base import Unreadable, useful_title
 
 _EARLIEST = dt.date(1980, 1, 1)  # a zero FILETIME reads as 1601: a date never set
+MAX_STREAM_BYTES = 128 * 1024 * 1024
+
+
+def read_stream(ole: olefile.OleFileIO[str], name: str, kind: str) -> bytes:
+    """The stream ``name`` of a ``kind`` of file ("Word document"), refused with the reason
+    when it is missing, claims more than MAX_STREAM_BYTES or cannot be read."""
+    if ole.get_type(name) != olefile.STGTY_STREAM:
+        raise Unreadable(f"not a {kind}: the file has no {name} stream")
+    size = ole.get_size(name)
+    if size > MAX_STREAM_BYTES:
+        raise Unreadable(
+            f"its {name} stream claims {size // (1024 * 1024)} MB; refusing to read it "
+            "(a damaged or crafted file?)"
+        )
+    try:
+        with ole.openstream(name) as stream:
+            data: bytes = stream.read(MAX_STREAM_BYTES)
+    except Exception as exc:  # noqa: BLE001 - a broken sector chain raises anything
+        raise Unreadable(f"damaged {kind}: its {name} stream cannot be read ({exc})") from None
+    return data
 
 
 def summary_properties(
