@@ -7,9 +7,8 @@ from email.message import EmailMessage
 from typing import Any
 
 from conftest import Folder, Invoke
-from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract.message import without_reply_prefix
-from iso20k_cli.evidence.model import EvidenceFile
+from test_evidence_formats import read
 
 D = dt.date
 AS_OF = "2026-04-01"
@@ -32,10 +31,6 @@ def message(
     m["Subject"] = subject
     m.set_content(body)
     return m
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 def test_plain_message_headers_body_and_the_day_it_was_sent(evidence: Folder) -> None:

@@ -11,16 +11,12 @@ import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
 from factories import write_docx, write_ods, write_xls, write_xlsx
-from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract.excel import MAX_ROWS
-from iso20k_cli.evidence.model import DocStatus, EvidenceFile, SectionKind
+from iso20k_cli.evidence.model import DocStatus, SectionKind
+from test_evidence_formats import read
 
 D = dt.date
 NA = 0x2A  # Excel's error code of #N/A
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 REGISTER: dict[str, list[list[object]]] = {

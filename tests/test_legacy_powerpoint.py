@@ -14,7 +14,7 @@ from conftest import AS_OF, Folder, Invoke
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract import legacypowerpoint
 from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS
-from iso20k_cli.evidence.model import EvidenceFile, SectionKind
+from iso20k_cli.evidence.model import SectionKind
 from pptdeck import (
     PptFile,
     PptSlide,
@@ -25,14 +25,11 @@ from pptdeck import (
     text_atoms,
     write_ppt,
 )
+from test_evidence_formats import read
 from worddoc import compound_file
 
 D = dt.date
 LEGACY = Path(__file__).parent / "data" / "legacy"
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 def review(**changes: object) -> PptFile:

@@ -12,11 +12,11 @@ import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
 from factories import write_docx
-from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract import legacyword
 from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS
 from iso20k_cli.evidence.model import DocStatus, EvidenceFile
 from iso20k_cli.evidence.scan import Candidate
+from test_evidence_formats import read
 from worddoc import (
     ENCRYPTED,
     TEXT_AT,
@@ -33,10 +33,6 @@ from worddoc import (
 
 D = dt.date
 LEGACY = Path(__file__).parent / "data" / "legacy"
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 def copy(folder: Folder, *names: str) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import AS_OF, MINI, Folder, Invoke
-from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.extract import richtext
 from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS, Unreadable
-from iso20k_cli.evidence.model import DocStatus, EvidenceFile
+from iso20k_cli.evidence.model import DocStatus
+from test_evidence_formats import read
 from test_legacy_word import assert_properties_stand_in
 
 D = dt.date
@@ -78,10 +78,6 @@ def policy(
 
 def write(folder: Folder, name: str, text: str) -> Path:
     return folder.add(name, text.encode("latin-1"))
-
-
-def read(folder: Folder) -> dict[str, EvidenceFile]:
-    return {f.path: f for f in collect(folder.root, jobs=1).files}
 
 
 def test_policy_title_control_sections_text_and_dates(evidence: Folder) -> None:

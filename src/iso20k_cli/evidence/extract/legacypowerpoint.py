@@ -31,7 +31,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
-from iso20k_cli.evidence.extract.olesummary import read_stream, summary_properties
+from iso20k_cli.evidence.extract.olesummary import open_compound, read_stream, summary_properties
 from iso20k_cli.evidence.extract.structure import Mark, build_sections, clean_heading
 from iso20k_cli.evidence.model import SectionKind
 from iso20k_cli.evidence.scan import Candidate
@@ -112,12 +112,7 @@ def extract(candidate: Candidate) -> Extracted:
 
             return powerpoint.extract(candidate)
         raise Unreadable("not a PowerPoint 97-2003 file: the file is not an OLE2 compound file")
-    try:
-        ole = olefile.OleFileIO(str(candidate.path))
-    except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on a damaged file
-        raise Unreadable(
-            f"damaged PowerPoint file: the OLE2 container cannot be read ({exc})"
-        ) from None
+    ole = open_compound(candidate.path, "PowerPoint file")
     with ole:
         return _read(ole)
 

@@ -31,7 +31,7 @@ from iso20k_cli.evidence.extract.base import (
     Unreadable,
     metadata_control,
 )
-from iso20k_cli.evidence.extract.olesummary import read_stream, summary_properties
+from iso20k_cli.evidence.extract.olesummary import open_compound, read_stream, summary_properties
 from iso20k_cli.evidence.extract.structure import build_sections, numbered_marks
 from iso20k_cli.evidence.scan import Candidate
 
@@ -82,12 +82,7 @@ def extract(candidate: Candidate) -> Extracted:
         lead = stream.read(512)
     if not lead.startswith(olefile.MAGIC):
         return _not_ole(candidate, lead)
-    try:
-        ole = olefile.OleFileIO(str(candidate.path))
-    except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on a damaged file
-        raise Unreadable(
-            f"damaged Word document: the OLE2 container cannot be read ({exc})"
-        ) from None
+    ole = open_compound(candidate.path, "Word document")
     with ole:
         return _read(ole)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+from pathlib import Path
 
 import olefile
 
@@ -13,6 +14,14 @@ from iso20k_cli.evidence.extract.base import Unreadable, useful_title
 
 _EARLIEST = dt.date(1980, 1, 1)  # a zero FILETIME reads as 1601: a date never set
 MAX_STREAM_BYTES = 128 * 1024 * 1024
+
+
+def open_compound(path: Path, kind: str) -> olefile.OleFileIO[str]:
+    """The compound file at ``path`` (a ``kind``, "Word document"), or Unreadable with why."""
+    try:
+        return olefile.OleFileIO(str(path))
+    except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on a damaged file
+        raise Unreadable(f"damaged {kind}: the OLE2 container cannot be read ({exc})") from None
 
 
 def read_stream(ole: olefile.OleFileIO[str], name: str, kind: str) -> bytes:
