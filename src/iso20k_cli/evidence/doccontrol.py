@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 
 from iso20k_cli.evidence.dates import dates_in_name, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status
@@ -164,18 +165,31 @@ def _clean(value: str) -> str:
     return value.strip().strip("*_`").strip()
 
 
+Labelled = tuple[str, str, str]
+
+
+def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
+    """:func:`labelled` of each line, a Markdown table row ("| Status | Draft |") read
+    like "Status | Draft"."""
+    return [labelled(raw.strip().strip("|")) for raw in lines]
+
+
 def parse_control(
     lines: Iterable[str], read_date: Callable[[str], dt.date | None] = parse_date
 ) -> tuple[DocumentControl, tuple[dt.date, ...]]:
     """Document control and labelled record dates (a meeting or report date, a period),
     dates read with ``read_date`` (the file's order of day and month)."""
+    return parse_labelled(labelled_lines(islice(lines, HEAD_LINES)), read_date)
+
+
+def parse_labelled(
+    lines: Iterable[Labelled | None], read_date: Callable[[str], dt.date | None] = parse_date
+) -> tuple[DocumentControl, tuple[dt.date, ...]]:
+    """:func:`parse_control` of lines already labelled (:func:`labelled_lines`), of which
+    the first :data:`HEAD_LINES` are read."""
     found: dict[str, object] = {}
     record_dates: list[dt.date] = []
-    for count, raw in enumerate(lines):
-        if count >= HEAD_LINES:
-            break
-        # A Markdown table row ("| Status | Draft |") reads like "Status | Draft".
-        line = labelled(raw.strip().strip("|"))
+    for line in islice(lines, HEAD_LINES):
         if line is None:
             continue
         key, value = line[0], _clean(line[2])

@@ -22,6 +22,7 @@ from iso20k_cli.text.normalise import find_phrase
 
 _SAMPLE_ROWS = 200  # enough rows to see which prefix or type dominates
 _MIN_ROWS = 2
+_MAX_PREFIX = 6  # letters of a ticket number's prefix (INC, CHG, RITM)
 _MIN_SHARE = 0.6  # of the sampled values that must agree on a prefix or a type
 _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a ticket shape
 
@@ -34,19 +35,24 @@ class ExportMatch:
 
 def _prefix(value: str) -> str:
     """The letters before a ticket number's digits: INC0012345 -> INC, CHG-17 -> CHG."""
-    head = value.strip().upper()
-    letters = []
-    for char in head:
-        if char.isalpha():
-            letters.append(char)
-        elif char.isdigit() or char in "-_ ":
+    head = value.strip()
+    # Sampled from every row of a column: a prefix has at most six letters, so no more
+    # than seven characters are looked at before the separators and the number.
+    letters = 0
+    for char in head[:_MAX_PREFIX + 1]:
+        if not char.isalpha():
             break
-        else:
-            return ""
-    rest = head[len(letters) :].lstrip("-_ ")
-    if not letters or len(letters) > 6 or not rest[:1].isdigit():
+        letters += 1
+    if not letters or letters > _MAX_PREFIX:
         return ""
-    return "".join(letters)
+    rest = head[letters:]
+    if not rest[:1].isdigit():
+        if rest[:1] not in ("-", "_", " "):
+            return ""
+        rest = rest.lstrip("-_ ")
+        if not rest[:1].isdigit():
+            return ""
+    return head[:letters].upper()
 
 
 class ExportRecogniser:

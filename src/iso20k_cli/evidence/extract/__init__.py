@@ -14,7 +14,13 @@ from pathlib import Path
 
 from iso20k_cli.evidence.datereader import DateReader, orders_shown
 from iso20k_cli.evidence.dates import DateOrder, dates_in_name, scan_date
-from iso20k_cli.evidence.doccontrol import HEAD_LINES, labelled, merge, parse_control
+from iso20k_cli.evidence.doccontrol import (
+    HEAD_LINES,
+    Labelled,
+    labelled_lines,
+    merge,
+    parse_labelled,
+)
 from iso20k_cli.evidence.extract.base import (
     MAX_SECTIONS,
     MAX_TABLES,
@@ -120,10 +126,9 @@ def _describe(exc: BaseException) -> str:
 _DATE_LABELS = frozenset({"approved", "review_due", "record_date", "period"})
 
 
-def _labelled_dates(lines: list[str]) -> Iterator[str]:
+def _labelled_dates(lines: Iterable[Labelled | None]) -> Iterator[str]:
     """The values of labelled date lines ("Approved: 25/04/2026"), for the file's order."""
-    for line in lines:
-        found = labelled(line.strip().strip("|"))
+    for found in lines:
         if found is not None and found[0] in _DATE_LABELS:
             yield found[2]
 
@@ -135,10 +140,12 @@ def _finish(
     head = lines[:HEAD_LINES]
     # The file's dates that can only be read one way settle the order of the others.
     columns = DateColumns(ex.date_cells)
-    labels = orders_shown(scan_date(v) for v in _labelled_dates([*ex.control_lines, *head]))
+    # Each line labelled once: the order of day and month and the control read the same.
+    control_lines, head_lines = labelled_lines(ex.control_lines), labelled_lines(head)
+    labels = orders_shown(scan_date(v) for v in _labelled_dates([*control_lines, *head_lines]))
     reader = DateReader(date_order).shown_by(columns.shows() | labels)
-    in_tables, table_dates = parse_control(ex.control_lines, reader.read)
-    in_head, head_dates = parse_control(head, reader.read)
+    in_tables, table_dates = parse_labelled(control_lines, reader.read)
+    in_head, head_dates = parse_labelled(head_lines, reader.read)
     in_columns = tuple(sorted(set(ex.column_dates) | columns.dates(reader)))
     # What the document says, in order of trust: a control block (labelled lines,
     # a control table, a page header), its revision history, its signature block.
