@@ -158,6 +158,14 @@ def test_genre_decides_between_a_procedure_and_its_records() -> None:
     }
 
 
+def test_a_process_for_service_levels_is_no_agreement() -> None:
+    # An SLA is agreed with a customer; how service levels are managed is not one.
+    assert "slas" not in counted("Service Level Management Process")
+    assert "slas" not in counted("Service Level Management Procedure")
+    assert counted("Service Level Agreement: Payroll Service") == {"slas"}
+    assert counted("SLA - Customer Portal") == {"slas"}
+
+
 def test_a_record_says_when() -> None:
     # A page named for a kind of record, with no date at all, is about those records.
     assert counted("Post-mortems", record_dates=()) == set()
