@@ -277,6 +277,11 @@ def test_the_purpose_statement_says_what_a_page_is() -> None:
 def test_a_page_named_for_a_role_describes_it() -> None:
     assert counted("Release Team Lead") == {"roles-responsibilities"}
     assert counted("Incident Commander") == {"roles-responsibilities"}
+    # The role is the head; what it works on is its field, not the page's subject.
+    assert counted("Service Desk Analyst") == {"roles-responsibilities"}
+    assert counted("Job Description: Service Desk Analyst") == {"roles-responsibilities"}
+    assert counted("Service Desk") == {"fulfilment-instructions"}
+    assert counted("Continual Improvement of Service Levels") == {"improvement-criteria"}
     assert counted("Password Manager Setup") == set()
     assert counted("Audit logs") == set()
 

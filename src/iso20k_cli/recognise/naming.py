@@ -117,7 +117,8 @@ class Namer:
             if veto is not None:
                 result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
                 continue
-            qualifier = _qualifies(o, [b for k, b in best.items() if k != item_id], text)
+            others = [b for b in occurrences if b.key != item_id and b.role != "distinct"]
+            qualifier = _qualifies(o, others, text)
             if qualifier is not None:
                 result.append(
                     self._rejected(item_id, o, f"it qualifies '{qualifier.phrase}', the subject")
@@ -252,8 +253,19 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
         return None
     end = max(o.positions) + 1
     head = next((w.start for w in text.words if w.start >= end), None)
-    if head is None or end >= len(text.tokens) or text.tokens[end] == COORDINATION:
+    if end >= len(text.tokens) or text.tokens[end] == COORDINATION:
         return None
+    if head is None:
+        # With no genre word, the subject that ends the text is its head: "Service Desk
+        # Analyst" is an analyst's page, the service desk its field; in "Continual
+        # Improvement of SLOs" the head comes first.
+        head = len(text.tokens)
+        others = [
+            other
+            for other in others
+            if max(other.positions) == head - 1
+            and not MARKERS.intersection(text.tokens[end : min(other.positions)])
+        ]
     return next(
         (
             other
