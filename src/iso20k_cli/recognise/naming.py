@@ -256,7 +256,9 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
     if end >= len(text.tokens) or text.tokens[end] == COORDINATION:
         return None
     if head is None:
-        # With no genre word, the subject that ends the text is its head: "Service Desk
+        if text.strict:
+            return None  # a heading's place in its document says what it is about
+        # With no genre word, the subject that ends a title is its head: "Service Desk
         # Analyst" is an analyst's page, the service desk its field; in "Continual
         # Improvement of SLOs" the head comes first.
         head = len(text.tokens)
