@@ -166,6 +166,14 @@ def test_a_process_for_service_levels_is_no_agreement() -> None:
     assert counted("SLA - Customer Portal") == {"slas"}
 
 
+def test_a_projects_scope_is_not_the_scope_of_the_sms() -> None:
+    assert counted("Scope Statement") == {"sms-scope"}
+    assert counted("Project Scope Statement") == set()
+    # A statement of work is a contract's part, not a plan for the migration it covers.
+    assert counted("Scope of Work: Acme Migration") == set()
+    assert counted("Statement of Work: Managed Hosting") == set()
+
+
 def test_a_record_says_when() -> None:
     # A page named for a kind of record, with no date at all, is about those records.
     assert counted("Post-mortems", record_dates=()) == set()
