@@ -181,6 +181,21 @@ def test_a_record_says_when() -> None:
     assert links(dated, SHIPPED) == {"major-incident-reports": MatchedBy.TITLE}
 
 
+def test_a_year_in_the_name_says_which_records() -> None:
+    # Objectives are set for a year: the year in the name is the occasion, where an
+    # undated page named for them is about objectives in general.
+    listed = "Objective: resolve 95% of incidents within target; owner: service manager. " * 6
+    for title in ("Service Management Objectives 2026", "Service Management Objectives FY2026"):
+        assert counted(title, text=listed, record_dates=()) == {"sm-objectives"}
+    assert counted("Service Management Objectives", text=listed, record_dates=()) == set()
+
+
+def test_the_top_priority_is_a_major_incident() -> None:
+    assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
+    assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}
+    assert counted("Priority 1 Incident Report: mail outage") == {"major-incident-reports"}
+
+
 def test_a_dated_file_in_a_folder_of_records_is_one_of_them() -> None:
     file = ef("post-mortems/2025-09-29-flags-is-down.md", "Feature flags service outage", PROSE)
     assert links(file, SHIPPED) == {"major-incident-reports": MatchedBy.FOLDER}

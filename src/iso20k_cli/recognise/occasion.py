@@ -9,7 +9,23 @@ from iso20k_cli.evidence.model import EvidenceFile
 def identified(file: EvidenceFile) -> bool:
     """Whether a file says which occasion it records: a date, or a version in its path
     (release notes are known by their release: "release-1.29/release-notes.md")."""
-    return bool(file.record_dates or dates_in_name(file.name) or _versioned(file.path))
+    return bool(
+        file.record_dates
+        or dates_in_name(file.name)
+        or _versioned(file.path)
+        or _year(file.stem)
+        or _year(file.title or "")
+    )
+
+
+def _year(text: str) -> bool:
+    """A year standing as a word of a name or title ("Service Management Objectives 2026",
+    "Audit Programme FY2026"): the year the record is of."""
+    for word in text.replace("-", " ").replace("_", " ").split():
+        digits = word.upper().removeprefix("FY").strip("()[],.:")
+        if len(digits) == 4 and digits.isdigit() and 1990 <= int(digits) <= 2099:
+            return True
+    return False
 
 
 def _versioned(path: str) -> bool:
