@@ -133,6 +133,7 @@ def test_titles_real_organisations_use() -> None:
     assert counted("Risk Management Policy") == {"risk-management-approach"}
     assert counted("Management of Change") == {"change-management-policy"}
     assert counted("IT Service Continuity (ITSCM) Plan") == {"continuity-plan"}
+    assert counted("SACM Process") == {"configuration-management-procedure"}
 
 
 def test_file_names_are_read_like_titles() -> None:
