@@ -111,6 +111,50 @@ def test_sections_sheets_slides_exports_and_titles_are_recognised(
     assert "Incident Log Template.md" not in used and "diagram.png" not in used
 
 
+def test_a_workbook_of_registers_counts_each_sheet_for_its_own_item(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # One toolkit workbook keeps several registers, one per sheet; a sheet of rows is
+    # the register itself, even for an item no section of a document can stand for.
+    write_xlsx(
+        evidence.root / "SMS Registers.xlsx",
+        {
+            "SMS Objectives 2026": [
+                ["Objective", "Measure", "Target", "Owner", "Status"],
+                ["Resolve P1 incidents within 4 hours", "Mean time to resolve", "4h", "SM", "On"],
+                ["Keep the portal available", "Availability", "99.9%", "Ops Lead", "On"],
+            ],
+            "RACI": [
+                ["Activity", "Service Manager", "Service Desk", "Change Manager"],
+                ["Approve changes", "A", "I", "R"],
+                ["Log incidents", "I", "R", "I"],
+            ],
+            "Risk Register": [
+                ["Risk", "Likelihood", "Impact", "Owner", "Treatment"],
+                ["Datacentre power loss", "Low", "High", "Ops Lead", "UPS and generator"],
+            ],
+        },
+    )
+    write_docx(
+        evidence.root / "Incident Management Procedure.docx",
+        [
+            ("Title", "Incident Management Procedure"),
+            ("Heading 1", "Objectives"),
+            PROSE,
+            ("Heading 1", "Roles and responsibilities"),
+            PROSE,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert links["sm-objectives"] == {
+        ("SMS Registers.xlsx", "sheet", 'sheet "SMS Objectives 2026"')
+    }
+    assert links["roles-responsibilities"] == {("SMS Registers.xlsx", "sheet", 'sheet "RACI"')}
+    assert ("SMS Registers.xlsx", "sheet", 'sheet "Risk Register"') in links[
+        "risks-opportunities-register"
+    ]
+
+
 def test_the_json_says_what_each_file_is_and_what_was_not_counted(
     cli: Invoke, evidence: Folder
 ) -> None:

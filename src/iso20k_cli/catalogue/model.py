@@ -113,7 +113,8 @@ class MatchHints(_Model):
     broader: tuple[str, ...] = ()
     in_sections: bool = True
     """False where a section cannot be the evidence: a "Roles and responsibilities"
-    section of one procedure is not the organisation's assignment of roles."""
+    section of one procedure is not the organisation's assignment of roles. A sheet of
+    rows still can: a workbook's "RACI" sheet is the matrix itself."""
     records: RecordSignature | None = None
     body_share: float | None = Field(default=None, gt=0, le=1)
     """How much of a broader document's body (the share of its subject's mentions) must

@@ -243,9 +243,7 @@ class Recogniser:
             for n in self._namer.named(Text(tokens, said, None, False, False, spelled(folder)), ())
             # One word of a folder's name ("oncall/") is where a page is filed, not what a
             # policy in it governs ("Alerting Principles").
-            if n.counted
-            and n.occurrence.start < len(tokens) - len(title)
-            and n.occurrence.size > 1
+            if n.counted and n.occurrence.start < len(tokens) - len(title) and n.occurrence.size > 1
         ]
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
@@ -386,13 +384,16 @@ class Recogniser:
         rows = sum(t.row_count for t in file.tables if t.section == section.heading)
         register = (sheet and rows > 0) or rows >= _RECORD_SECTION_MIN_ROWS
         fallback = Genre.REGISTER if register else doc_genre
+        register_sheet = sheet and rows > 0
         named = [
             n
             for n in self._namer.named(
-                Text(tokens, said, fallback, sheet and rows > 0, True, spelled(heading)),
+                Text(tokens, said, fallback, register_sheet, True, spelled(heading)),
                 (tokens,),
             )
-            if not found.has(n.item) and self._items[n.item].match.in_sections
+            # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
+            # registers), where a section is a part of one document.
+            if not found.has(n.item) and (self._items[n.item].match.in_sections or register_sheet)
         ]
         if not named:
             return
