@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import AS_OF, Folder, Invoke
-from factories import write_csv, write_docx, write_xlsx
+from factories import write_csv, write_docx, write_pdf, write_xlsx
 
 PROSE = (
     "The service desk records every call, classifies it by impact and urgency, assigns it to "
@@ -153,6 +153,23 @@ def test_a_workbook_of_registers_counts_each_sheet_for_its_own_item(
     assert ("SMS Registers.xlsx", "sheet", 'sheet "Risk Register"') in links[
         "risks-opportunities-register"
     ]
+
+
+def test_a_pdf_printed_from_word_is_named_by_the_file_it_was_printed_from(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # Printed to PDF, a Word file's title is "Microsoft Word - <file name>"; the PDF's
+    # own name and first line say nothing of what it is.
+    lines = ["ACME Ltd - Internal", "Version 2.0", *([PROSE] * 3)]
+    write_pdf(
+        evidence.root / "scan-0042.pdf",
+        [lines],
+        {"Title": "Microsoft Word - Major Incident Procedure.docx"},
+    )
+    data = check(cli, evidence)
+    assert counted(data)["major-incident-procedure"] == {("scan-0042.pdf", "title", None)}
+    (pdf,) = [f for f in data["files"] if f["path"] == "scan-0042.pdf"]
+    assert pdf["title"] == "Major Incident Procedure"
 
 
 def test_the_json_says_what_each_file_is_and_what_was_not_counted(

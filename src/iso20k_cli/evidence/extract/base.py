@@ -20,9 +20,12 @@ MAX_TABLE_ROWS = 20_000
 
 _JUNK_TITLES = re.compile(
     r"^(untitled.*|document\s*\d*|doc\d*|(powerpoint )?presentation\s*\d*|book\s*\d*|sheet\s*\d*|"
-    r"microsoft (word|excel|powerpoint) - .*|title|\W*)$",
+    r"microsoft (word|excel|powerpoint)( -)?|title|\W*)$",
     re.IGNORECASE,
 )
+# Printed to PDF from Office, a file's title is "Microsoft Word - <its file name>".
+_PRINTED_FROM = ("microsoft word - ", "microsoft excel - ", "microsoft powerpoint - ")
+_OFFICE_SUFFIXES = (".docx", ".doc", ".docm", ".xlsx", ".xls", ".xlsm", ".pptx", ".ppt", ".rtf")
 
 
 class Unreadable(Exception):
@@ -68,6 +71,13 @@ def useful_title(title: object) -> str | None:
     if not isinstance(title, str):
         return None
     text = " ".join(title.split())
+    lowered = text.lower()
+    printed = next((p for p in _PRINTED_FROM if lowered.startswith(p)), None)
+    if printed is not None:
+        # The name of the file it was printed from names the document as well as a title.
+        text = text[len(printed) :]
+        suffix = next((x for x in _OFFICE_SUFFIXES if text.lower().endswith(x)), "")
+        text = text[: len(text) - len(suffix)].strip()
     if not text or len(text) > 200 or _JUNK_TITLES.match(text):
         return None
     return text
