@@ -97,20 +97,20 @@ def core_properties(blob: bytes) -> CoreProperties:
     if _attributes(root):
         raise NotCertain("attributes on the properties")
     texts: dict[str, str | None] = {}
-    dates: dict[str, dt.datetime | None] = {}
+    dates: dict[str, str | None] = {}
     for child in root:
         name = _local(child.tag)
         if name in _TEXTS:
             texts[name] = child.text
         elif name in _DATES:
-            dates[name] = _date(child.text)
+            dates[name] = child.text  # the last one, converted as openpyxl converts it
         else:
             raise NotCertain(f"a property {name!r}")
     found = CoreProperties(**texts)  # type: ignore[arg-type]
-    found.lastPrinted = dates.get("lastPrinted")
+    found.lastPrinted = _date(dates.get("lastPrinted"))
     # openpyxl stamps a missing (or empty) date "now"
-    found.created = dates.get("created") or found.created
-    found.modified = dates.get("modified") or found.modified
+    found.created = _date(dates.get("created")) or found.created
+    found.modified = _date(dates.get("modified")) or found.modified
     return found
 
 

@@ -3,8 +3,9 @@ exactly as openpyxl converts them.
 
 A serial number counts days from an epoch: 30 December 1899 in the 1900 date system
 (Excel's on Windows), 1 January 1904 in the 1904 one. Excel takes 1900 for a leap
-year, so in the 1900 system the serials before 60 (1 March 1900) are one day off;
-openpyxl adds that day back, and so does this. A serial below 1 is a time of day, and
+year, so in the 1900 system the serials before 60 are one day off; openpyxl adds
+that day back, and so does this (Excel's 29 February 1900, serial 60, reads as the
+28th). A serial below 1 is a time of day, and
 a duration format reads the serial as a length of time.
 """
 
