@@ -49,6 +49,8 @@ _CONTROL_SHEETS = ("document control", "control", "cover", "about", "version his
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if type(value) is str:  # most cells: text, read as it is
+        return value.strip()
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):

@@ -90,44 +90,62 @@ class _RowParser:
         return self.row_counter, [cell(element) for element in row]
 
     def _style(self, text: str) -> tuple[int, bool, bool]:
-        found = self._styles.get(text)
-        if found is None:
-            style = int(text)  # openpyxl's error for a style that is no number
-            found = (style, style in self.date_formats, style in self.timedelta_formats)
-            self._styles[text] = found
+        style = int(text)  # openpyxl's error for a style that is no number
+        found = self._styles[text] = (
+            style,
+            style in self.date_formats,
+            style in self.timedelta_formats,
+        )
         return found
 
     def _cell(self, element: Any) -> tuple[int, object]:
-        """(column, value) of a cell, as openpyxl's ``parse_cell`` reads it for values."""
+        """(column, value) of a cell, as openpyxl's ``parse_cell`` reads it for values.
+
+        This runs for every cell: children are looked at directly (lxml's ``find`` is
+        a path search written in Python), and what a style or a column reference
+        means is remembered once worked out."""
         get = element.get
         kind = get("t", "n")
         coordinate = get("r")
-        style_text = get("s", "0")
         # openpyxl reads a cell without a style as style 0, and one of "" as none.
-        style = self._style(style_text) if style_text else None
+        style_text = get("s", "0")
+        style = None
+        if style_text:
+            style = self._styles.get(style_text) or self._style(style_text)
         if coordinate:
-            self.col_counter = _column(coordinate)
+            letters = coordinate.rstrip(_DIGITS)
+            column = _COLUMNS.get(letters)
+            if column is None or len(letters) == len(coordinate):
+                column = _column(coordinate)
+            self.col_counter = column
         else:
             self.col_counter += 1
         if kind == "inlineStr":
-            child = element.find(INLINE_STRING)
-            return self.col_counter, None if child is None else _inline_text(child)
-        value: Any = element.findtext(VALUE_TAG) or None
-        if value is None:
+            for child in element:
+                if child.tag == INLINE_STRING:
+                    return self.col_counter, _inline_text(child)
             return self.col_counter, None
+        text = None
+        for child in element:
+            if child.tag == VALUE_TAG:  # the first, as ``findtext`` finds it
+                text = child.text
+                break
+        if not text:
+            return self.col_counter, None
+        value: object = text
         if kind == "n":
-            value = _number(value)
+            value = _number(text)
             if style is not None and style[1]:
                 value = self._date(value, style[2], coordinate)
         elif kind == "s":
-            value = self.shared_strings[int(value)]
+            value = self.shared_strings[int(text)]
         elif kind == "b":
-            value = bool(int(value))
+            value = bool(int(text))
         elif kind == "d":
-            value = from_iso8601(value)
+            value = from_iso8601(text)
         return self.col_counter, value
 
-    def _date(self, serial: int | float, duration: bool, coordinate: str | None) -> object:
+    def _date(self, serial: float, duration: bool, coordinate: str | None) -> object:
         key = (serial, duration)
         found = self._dates.get(key)
         if found is not None:
