@@ -72,6 +72,11 @@ def _without_literals(code: str) -> str:
     [$-409]) other than elapsed time: openpyxl's ``STRIP_RE.sub("", code)``."""
     kept: list[str] = []
     at, size = 0, len(code)
+    # Past the last bracket closed, no bracket opened can close: "[[[[..." is not
+    # searched to its end once for each "[". A quote's search stops at the next
+    # quote, and a match skips what was searched, so each character is looked at
+    # a bounded number of times.
+    last_close = code.rfind("]")
     while at < size:
         char = code[at]
         if char == '"':
@@ -79,11 +84,10 @@ def _without_literals(code: str) -> str:
             if end >= 0 and "\n" not in code[at + 1 : end]:
                 at = end + 1
                 continue
-        elif char == "[" and not code.startswith(_ELAPSED, at + 1):
+        elif char == "[" and at < last_close and not code.startswith(_ELAPSED, at + 1):
             end = code.find("]", at + 1)
-            if end >= 0:
-                at = end + 1
-                continue
+            at = end + 1
+            continue
         kept.append(char)
         at += 1
     return "".join(kept)

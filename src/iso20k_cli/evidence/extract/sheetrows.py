@@ -31,6 +31,7 @@ from iso20k_cli.evidence.extract.spreadsheetml import (
     coordinate_column,
 )
 
+_STYLES_KEPT = 4_096  # style numbers' texts remembered per sheet
 _DATES_KEPT = 4_096  # converted serial dates remembered per sheet: registers repeat them
 
 
@@ -91,11 +92,9 @@ class _RowParser:
 
     def _style(self, text: str) -> tuple[int, bool, bool]:
         style = int(text)  # openpyxl's error for a style that is no number
-        found = self._styles[text] = (
-            style,
-            style in self.date_formats,
-            style in self.timedelta_formats,
-        )
+        found = (style, style in self.date_formats, style in self.timedelta_formats)
+        if len(self._styles) < _STYLES_KEPT:  # "1", "01", "001"... are each a key
+            self._styles[text] = found
         return found
 
     def _cell(self, element: Any) -> tuple[int, object]:
