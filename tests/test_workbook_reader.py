@@ -257,7 +257,78 @@ def _without_properties(path: Path) -> Path:
     return rewrite_package(path, change)
 
 
+def _serials_book(path: Path, *, mac: bool = False) -> Path:
+    """Serial numbers under date, time-only and duration formats, around Excel's
+    29 February 1900 and below one day, in either date system."""
+    book = openpyxl.Workbook()
+    if mac:
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Serial", "Date", "Stamp", "Time", "Elapsed", "Minutes", "Seconds"])
+    serials = [*range(0, 70), 0.25, 0.999988, 59.5, 60.5, 61.25, 1e-6, 366.0, 1462.5, 46100.75]
+    for row, serial in enumerate(serials, start=2):
+        _formatted(
+            sheet,
+            row,
+            [
+                (serial, "General"),
+                (serial, "yyyy-mm-dd"),
+                (serial, "yyyy-mm-dd hh:mm:ss"),
+                (serial, "h:mm:ss"),
+                (serial, "[h]:mm:ss"),
+                (serial, "[mm]:ss"),
+                (serial, "[ss].000"),
+            ],
+        )
+    book.save(path)
+    return path
+
+
+def _rich_book(path: Path) -> Path:
+    """Rich-text strings as openpyxl writes them, shared and inline, with custom
+    document properties of every kind and properties with odd values."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.packaging.custom import (
+        BoolProperty,
+        DateTimeProperty,
+        FloatProperty,
+        IntProperty,
+        StringProperty,
+    )
+    from openpyxl.styles.colors import Color
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    bold = InlineFont(b=True, sz=11, rFont="Calibri", color=Color("FFFF0000"), u="single")
+    small = InlineFont(i=True, vertAlign="superscript", family=2, scheme="minor", charset=1)
+    sheet.append(["Summary", "Note"])
+    sheet.append([CellRichText("Disk ", TextBlock(bold, "full"), " now"), "plain"])
+    sheet.append([CellRichText(TextBlock(small, "only"), TextBlock(bold, " runs")), ""])
+    for prop in (
+        StringProperty(name="Owner", value="Service desk"),
+        IntProperty(name="Revision", value=-3),
+        FloatProperty(name="Score", value=2.5),
+        BoolProperty(name="Approved", value=True),
+        DateTimeProperty(name="Reviewed", value=dt.datetime(2026, 1, 2, 3, 4, 5)),
+    ):
+        whole: Any = book  # its custom properties are out of openpyxl's stubs
+        whole.custom_doc_props.append(prop)
+    props = book.properties
+    props.title = "  Rich <register> & more  "
+    props.creator = ""
+    props.keywords = "é ☃ 東京"
+    props.created = dt.datetime(1900, 1, 1)
+    book.save(path)
+    return path
+
+
 MADE: dict[str, Callable[[Path], Path]] = {
+    "serials around 1900-03-01 in the 1900 system": _serials_book,
+    "serials in the 1904 system": lambda path: _serials_book(path, mac=True),
+    "rich text and custom properties": _rich_book,
     "kinds of cell": _kinds_book,
     "1904 date system": lambda path: _kinds_book(path, mac=True),
     "shared strings and cached formulas": _hand_book,

@@ -6,7 +6,8 @@ their record dates are. A workbook's parts are read by lxml with entities left
 unresolved and a document type declaration refused (:mod:`workbook`,
 :mod:`sheetrows`); one of another shape is opened by openpyxl, which reads the XML
 through defusedxml (a dependency for that reason), so entity tricks in a hostile
-workbook are refused either way.
+workbook are refused either way. openpyxl itself (about 90 ms to import) is imported
+only when a workbook is left to it.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
-
 from iso20k_cli.evidence.doccontrol import merge, table_lines
 from iso20k_cli.evidence.extract.base import (
     MAX_TABLES,
@@ -28,7 +26,7 @@ from iso20k_cli.evidence.extract.base import (
     metadata_control,
     useful_title,
 )
-from iso20k_cli.evidence.extract.sheetrows import Declined, load_values, sheet_rows
+from iso20k_cli.evidence.extract.sheetrows import Declined, sheet_rows
 from iso20k_cli.evidence.extract.structure import (
     Mark,
     build_sections,
@@ -51,6 +49,8 @@ _CONTROL_SHEETS = ("document control", "control", "cover", "about", "version his
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if type(value) is str:  # most cells: text, read as it is
+        return value.strip()
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
@@ -89,6 +89,8 @@ def extract(candidate: Candidate) -> Extracted:
 def extract_with_loader(candidate: Candidate) -> Extracted:
     """The workbook opened by openpyxl's loader, its sheets' rows read by :func:`sheet_rows`
     (:class:`Declined` when one cannot be)."""
+    from iso20k_cli.evidence.extract.openpyxlbook import load_values  # imports openpyxl
+
     check_archive(candidate.path)
     return read_book(candidate, load_values, sheet_rows)
 
@@ -99,7 +101,9 @@ def extract_with_openpyxl(candidate: Candidate) -> Extracted:
     return read_book(candidate, _openpyxl_load, _openpyxl_rows)
 
 
-def _openpyxl_load(path: Path) -> Workbook:
+def _openpyxl_load(path: Path) -> Any:
+    import openpyxl  # only for a workbook left to it
+
     return openpyxl.load_workbook(path, read_only=True, data_only=True)
 
 

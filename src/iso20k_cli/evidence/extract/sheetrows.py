@@ -1,48 +1,38 @@
-"""A workbook opened by openpyxl for values, and its sheets' values row by row as
-``iter_rows(values_only=True)`` gives them, with the sheets' XML parsed by lxml.
-
-openpyxl opens each sheet of a read-only workbook to find its stated dimension,
-parsing with the standard library's tree builder up to the end of the sheet's
-data when the sheet is small; here lxml reads up to the dimension only.
+"""A workbook's sheets' values row by row, as openpyxl's ``iter_rows(values_only=True)``
+gives them, with the sheets' XML parsed by lxml and no part of openpyxl imported.
 
 openpyxl builds each row with the standard library's pure-Python tree builder
-(through defusedxml); that was most of the time spent on a register. Here the
-same cell parser runs on rows lxml builds, and rows are laid out as openpyxl lays
-them out: as wide as the sheet's stated dimension, a row missing from the XML
-given as an empty one. The workbook itself (its sheets, shared strings, date
-styles, stated dimensions) is opened by :mod:`workbook`, or by openpyxl when that
-declines it; either has refused a sheet with a document type declaration before its
-rows are read, and entities are not resolved here either.
+(through defusedxml); that was most of the time spent on a register. Here its cell
+reading is done on rows lxml builds, and rows are laid out as openpyxl lays them
+out: as wide as the sheet's stated dimension, a row missing from the XML given as an
+empty one. The workbook itself (its sheets, shared strings, date styles, stated
+dimensions) is opened by :mod:`workbook`, or by openpyxl (:mod:`openpyxlbook`) when
+that declines it; either has refused a sheet with a document type declaration before
+its rows are read, and entities are not resolved here either. Whatever a cell holds
+that is not certainly read as openpyxl reads it raises, and the sheet is
+:class:`Declined`: openpyxl reads it, and its answer or error stands.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Generator
-from pathlib import Path
 from typing import IO, Any
 from warnings import warn
 
-from openpyxl.cell.text import Text
-from openpyxl.packaging.relationship import get_dependents, get_rels_path
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils import coordinate_to_tuple
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import (
-    DATA_TAG,
-    DIMENSION_TAG,
+from iso20k_cli.evidence.extract.richstrings import rich_text
+from iso20k_cli.evidence.extract.safexml import iterparse
+from iso20k_cli.evidence.extract.serialdates import WINDOWS_EPOCH, from_excel, from_iso8601
+from iso20k_cli.evidence.extract.spreadsheetml import (
     INLINE_STRING,
     ROW_TAG,
+    TEXT_TAG,
     VALUE_TAG,
-    WorkSheetParser,
+    coordinate_column,
 )
-from openpyxl.worksheet.dimensions import SheetDimension
 
-from iso20k_cli.evidence.extract.safexml import iterparse
-
-_TEXT_TAG = INLINE_STRING[: -len("is")] + "t"
-_from_iso8601: Any = from_ISO8601  # untyped in openpyxl's stubs
+_STYLES_KEPT = 4_096  # style numbers' texts remembered per sheet
+_DATES_KEPT = 4_096  # converted serial dates remembered per sheet: registers repeat them
 
 
 def _number(text: str) -> int | float:
@@ -56,81 +46,35 @@ class Declined(Exception):
     """The sheet could not be read here; openpyxl reads it again and says why."""
 
 
-def load_values(path: Path) -> Workbook:
-    """``openpyxl.load_workbook(path, read_only=True, data_only=True)``, each sheet's
-    stated dimension read by lxml."""
-    reader = _Reader(str(path), read_only=True, data_only=True)
-    reader.read()
-    return reader.wb
-
-
-class _Reader(ExcelReader):
-    def read_worksheets(self) -> None:
-        """openpyxl's reading of a read-only workbook's sheets, with :class:`_Sheet`."""
-        book: Any = self.wb  # its list of sheets is private, out of openpyxl's stubs
-        for sheet, rel in self.parser.find_sheets():
-            if rel.target not in self.valid_files:
-                continue
-            if "chartsheet" in rel.Type:
-                chart: Any = sheet  # a chart sheet, as openpyxl tells them apart
-                self.read_chartsheet(chart, rel)
-                continue
-            rels_path = _rels_path(rel.target)
-            if rels_path in self.valid_files:
-                get_dependents(self.archive, rels_path)  # read, as openpyxl reads it
-            ws: Any = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
-            ws.sheet_state = sheet.state
-            book._sheets.append(ws)
-
-
-_rels_path: Any = get_rels_path  # untyped in openpyxl's stubs
-
-
-class _Sheet(ReadOnlyWorksheet):
-    def _get_size(self) -> None:
-        sheet: Any = self  # the source and sizes are private, out of openpyxl's stubs
-        try:
-            dimensions = _dimensions(sheet._get_source())
-        except Exception:  # noqa: BLE001 - openpyxl reads it again and says what is wrong
-            dimensions = None
-        if dimensions is None:
-            super()._get_size()  # type: ignore[misc]
-        else:
-            sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = dimensions
-
-
-def _dimensions(source: IO[bytes]) -> tuple[Any, ...] | None:
-    """The dimension a sheet states before its data, or None when openpyxl should look:
-    no dimension before the data, a document type declaration, an encoding other than
-    UTF-8 (the standard library's parser and libxml2 accept different ones)."""
-    with source:
-        events = iterparse(source, ("start", "end"), (DIMENSION_TAG, DATA_TAG))
-        for event, element in events:
-            if element.tag == DATA_TAG:
-                return None
-            if event == "end":
-                info = element.getroottree().docinfo
-                encoding = (info.encoding or "UTF-8").upper()  # none declared: UTF-8
-                if info.doctype or info.internalDTD is not None or encoding != "UTF-8":
-                    return None
-                dimension: Any = SheetDimension.from_tree(element)
-                return tuple(dimension.boundaries)
-    return None
-
-
-class _RowParser(WorkSheetParser):
-    """openpyxl's row and cell parsing, fed rows built by lxml, values only.
+class _RowParser:
+    """openpyxl's row and cell parsing (``WorkSheetParser``), on rows built by lxml,
+    values only.
 
     A row is a list of (column, value): the cell dictionaries openpyxl builds, its
     rich-text objects for a plain inline string and its per-cell checks for formulas
     (a workbook opened for values has none) cost more than the parse.
     """
 
-    source: IO[bytes]
-    row_counter: int
-    col_counter: int
+    def __init__(
+        self,
+        source: IO[bytes],
+        shared_strings: list[str],
+        epoch: dt.datetime = WINDOWS_EPOCH,
+        date_formats: frozenset[int] | set[int] = frozenset(),
+        timedelta_formats: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
+        self.source = source
+        self.shared_strings = shared_strings
+        self.epoch = epoch
+        self.date_formats = date_formats
+        self.timedelta_formats = timedelta_formats
+        self.row_counter = 0
+        self.col_counter = 0
+        # A style number's text -> (its number, a date, a duration): a sheet has few.
+        self._styles: dict[str, tuple[int, bool, bool]] = {}
+        self._dates: dict[tuple[int | float, bool], object] = {}
 
-    def parse_row(self, row: Any) -> tuple[int, list[tuple[int, object]]]:  # type: ignore[override]
+    def parse_row(self, row: Any) -> tuple[int, list[tuple[int, object]]]:
         number = row.get("r")
         if number is not None:
             try:
@@ -143,45 +87,81 @@ class _RowParser(WorkSheetParser):
         else:
             self.row_counter += 1
         self.col_counter = 0
-        return self.row_counter, [self._cell(cell) for cell in row]
+        cell = self._cell
+        return self.row_counter, [cell(element) for element in row]
+
+    def _style(self, text: str) -> tuple[int, bool, bool]:
+        style = int(text)  # openpyxl's error for a style that is no number
+        found = (style, style in self.date_formats, style in self.timedelta_formats)
+        if len(self._styles) < _STYLES_KEPT:  # "1", "01", "001"... are each a key
+            self._styles[text] = found
+        return found
 
     def _cell(self, element: Any) -> tuple[int, object]:
-        """(column, value) of a cell, as openpyxl's ``parse_cell`` reads it for values."""
-        kind = element.get("t", "n")
-        coordinate = element.get("r")
-        style: int | str = element.get("s", 0)
-        if style:
-            style = int(style)
+        """(column, value) of a cell, as openpyxl's ``parse_cell`` reads it for values.
+
+        This runs for every cell: children are looked at directly (lxml's ``find`` is
+        a path search written in Python), and what a style or a column reference
+        means is remembered once worked out."""
+        get = element.get
+        kind = get("t", "n")
+        coordinate = get("r")
+        # openpyxl reads a cell without a style as style 0, and one of "" as none.
+        style_text = get("s", "0")
+        style = None
+        if style_text:
+            style = self._styles.get(style_text) or self._style(style_text)
         if coordinate:
-            self.col_counter = _column(coordinate)
+            letters = coordinate.rstrip(_DIGITS)
+            column = _COLUMNS.get(letters)
+            if column is None or len(letters) == len(coordinate):
+                column = _column(coordinate)
+            self.col_counter = column
         else:
             self.col_counter += 1
         if kind == "inlineStr":
-            child = element.find(INLINE_STRING)
-            return self.col_counter, None if child is None else _inline_text(child)
-        value: Any = element.findtext(VALUE_TAG, None) or None
-        if value is None:
+            for child in element:
+                if child.tag == INLINE_STRING:
+                    return self.col_counter, _inline_text(child)
             return self.col_counter, None
+        text = None
+        for child in element:
+            if child.tag == VALUE_TAG:  # the first, as ``findtext`` finds it
+                text = child.text
+                break
+        if not text:
+            return self.col_counter, None
+        value: object = text
         if kind == "n":
-            value = _number(value)
-            if style in self.date_formats:
-                try:
-                    value = from_excel(value, self.epoch, timedelta=style in self.timedelta_formats)
-                except (OverflowError, ValueError):
-                    # openpyxl's reading of a date out of range, its warning included
-                    warn(
-                        f"Cell {coordinate} is marked as a date but the serial value {value} "
-                        "is outside the limits for dates. The cell will be treated as an error.",
-                        stacklevel=2,
-                    )
-                    value = "#VALUE!"
+            value = _number(text)
+            if style is not None and style[1]:
+                value = self._date(value, style[2], coordinate)
         elif kind == "s":
-            value = self.shared_strings[int(value)]
+            value = self.shared_strings[int(text)]
         elif kind == "b":
-            value = bool(int(value))
+            value = bool(int(text))
         elif kind == "d":
-            value = _from_iso8601(value)
+            value = from_iso8601(text)
         return self.col_counter, value
+
+    def _date(self, serial: float, duration: bool, coordinate: str | None) -> object:
+        key = (serial, duration)
+        found = self._dates.get(key)
+        if found is not None:
+            return found
+        try:
+            found = from_excel(serial, self.epoch, timedelta=duration)
+        except (OverflowError, ValueError):
+            # openpyxl's reading of a date out of range, its warning included
+            warn(
+                f"Cell {coordinate} is marked as a date but the serial value {serial} "
+                "is outside the limits for dates. The cell will be treated as an error.",
+                stacklevel=3,
+            )
+            return "#VALUE!"
+        if len(self._dates) < _DATES_KEPT:
+            self._dates[key] = found
+        return found
 
     def parse(self) -> Generator[tuple[int, list[tuple[int, object]]], None, None]:
         rows = iterparse(self.source, ("end",), ROW_TAG, leave_out_comments=True)
@@ -217,7 +197,7 @@ def _column(coordinate: str) -> int:
     column = _COLUMNS.get(letters)
     if column is not None and len(letters) < len(coordinate):
         return column
-    column = int(coordinate_to_tuple(coordinate)[1])
+    column = coordinate_column(coordinate)
     if letters.isascii() and letters.isalpha() and letters.isupper() and len(letters) <= 3:
         _COLUMNS[letters] = column
     return column
@@ -225,11 +205,10 @@ def _column(coordinate: str) -> int:
 
 def _inline_text(element: Any) -> object:
     """An inline string's text; openpyxl's rich-text object reads any but the plain kind."""
-    if not element.attrib and len(element) == 1 and element[0].tag == _TEXT_TAG:
+    if not element.attrib and len(element) == 1 and element[0].tag == TEXT_TAG:
         text = element[0].text
         return "" if text is None else text
-    text = Text.from_tree(element)
-    return None if text is None else text.content
+    return rich_text(element)
 
 
 def _rows(sheet: Any, limit: int) -> list[list[object]]:
@@ -248,7 +227,6 @@ def _rows(sheet: Any, limit: int) -> list[list[object]]:
         parser = _RowParser(
             source,
             sheet._shared_strings,
-            data_only=book.data_only,
             epoch=book.epoch,
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,

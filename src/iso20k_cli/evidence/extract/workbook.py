@@ -24,19 +24,24 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
-from openpyxl.cell.text import Text
-from openpyxl.packaging.core import DocumentProperties
-from openpyxl.packaging.custom import CustomPropertyList
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
-from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
-from openpyxl.worksheet.dimensions import SheetDimension
-from openpyxl.xml.constants import (
+
+from iso20k_cli.evidence.extract import safexml
+from iso20k_cli.evidence.extract.docprops import CoreProperties, check_custom, core_properties
+from iso20k_cli.evidence.extract.numberformats import (
+    BUILTIN_FORMATS,
+    is_date_format,
+    is_timedelta_format,
+)
+from iso20k_cli.evidence.extract.richstrings import rich_text
+from iso20k_cli.evidence.extract.serialdates import MAC_EPOCH, WINDOWS_EPOCH
+from iso20k_cli.evidence.extract.spreadsheetml import (
     ARC_CONTENT_TYPES,
     ARC_CORE,
     ARC_CUSTOM,
     ARC_STYLE,
     CONTYPES_NS,
+    DATA_TAG,
+    DIMENSION_TAG,
     PKG_REL_NS,
     REL_NS,
     SHARED_STRINGS,
@@ -45,16 +50,14 @@ from openpyxl.xml.constants import (
     XLSX,
     XLTM,
     XLTX,
+    range_boundaries,
 )
-from openpyxl.xml.functions import fromstring
-
-from iso20k_cli.evidence.extract import safexml
 
 MAX_PART_BYTES = 16 * 1024 * 1024  # a workbook, styles or relationships part read whole
 MAX_SHARED_STRINGS = 1_000_000
 MAX_STYLES = 65_000  # Excel allows 64,000 cell formats
 MAX_SHEETS = 1_000
-MAX_FORMAT_CODE = 1_024  # Excel allows 255 characters; openpyxl's date test is a regex
+MAX_FORMAT_CODE = 1_024  # Excel allows 255 characters
 _CHUNK = 1024  # a sheet's start is read this much at a time: parsing all of it costs more
 
 _MAIN = f"{{{SHEET_MAIN_NS}}}"
@@ -80,7 +83,7 @@ class Book:
     def __init__(
         self,
         archive: zipfile.ZipFile,
-        properties: DocumentProperties,
+        properties: CoreProperties,
         epoch: dt.datetime,
         date_formats: frozenset[int],
         timedelta_formats: frozenset[int],
@@ -313,8 +316,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str) -> list[str]:
             if not element.attrib and len(element) == 1 and element[0].tag == _PLAIN:
                 text = element[0].text or ""
             else:
-                rich: Any = Text.from_tree(element)  # typed for the standard library's trees
-                text = rich.content
+                text = rich_text(element)
             strings.append(text.replace("x005F_", ""))
             if len(strings) > MAX_SHARED_STRINGS:
                 raise Unusual("too many shared strings")
@@ -367,23 +369,18 @@ def _last(root: Any, tag: str) -> Any:
     return found[-1] if found else etree.Element(_MAIN + tag)
 
 
-def _properties(archive: zipfile.ZipFile, names: set[str]) -> DocumentProperties:
-    """The document properties, read by openpyxl from the small part that holds them
-    (its defaults when there is none), custom properties read as openpyxl reads them."""
+def _properties(archive: zipfile.ZipFile, names: set[str]) -> CoreProperties:
+    """The document properties, read as openpyxl reads them from the small part that
+    holds them (its defaults when there is none), custom properties checked as openpyxl
+    checks them."""
     for part in (ARC_CORE, ARC_CUSTOM):
         if part in names and archive.getinfo(part).file_size > MAX_PART_BYTES:
             raise Unusual(f"{part} is too big to read whole")
-    # openpyxl's from_tree is typed for trees other than its own parser's
     if ARC_CUSTOM in names:
-        custom: Any = fromstring(archive.read(ARC_CUSTOM))
-        CustomPropertyList.from_tree(custom)
+        check_custom(archive.read(ARC_CUSTOM))
     if ARC_CORE not in names:
-        return DocumentProperties()
-    core: Any = fromstring(archive.read(ARC_CORE))
-    properties: Any = DocumentProperties.from_tree(core)
-    if not isinstance(properties, DocumentProperties):
-        raise Unusual("no document properties")
-    return properties
+        return CoreProperties()
+    return core_properties(archive.read(ARC_CORE))
 
 
 def _dimensions(source: IO[bytes]) -> tuple[int | None, ...] | None:
@@ -399,10 +396,18 @@ def _dimensions(source: IO[bytes]) -> tuple[int | None, ...] | None:
             if element.tag == DATA_TAG:
                 return None
             if event == "end":
-                # openpyxl's reading of it, None for a bound the reference leaves open
-                dimension: Any = SheetDimension.from_tree(element)
-                return tuple(dimension.boundaries)
+                return _stated(element)
         chunk = source.read(_CHUNK)
     root = parser.close()
     _check_prologue(root)
     return None
+
+
+def _stated(element: Any) -> tuple[int | None, ...]:
+    """A dimension's range as openpyxl reads it, None for a bound it leaves open;
+    Unusual for a dimension of another shape (openpyxl would take its parts for
+    arguments)."""
+    attributes = {k: v for k, v in element.attrib.items() if not k.startswith("{")}
+    if set(attributes) != {"ref"} or len(element):
+        raise Unusual("a dimension of another shape")
+    return range_boundaries(attributes["ref"])
