@@ -191,6 +191,26 @@ def test_a_year_in_the_name_says_which_records() -> None:
     assert counted("Service Management Objectives", text=listed, record_dates=()) == set()
 
 
+def test_a_file_named_by_its_record_number_is_that_record() -> None:
+    form = "Requested by: J. Smith. Risk: low. Back-out: restore the snapshot. " * 4
+    assert counted("", path="RFC-0012 Upgrade mail server.md", text=form) == {"change-records"}
+    assert counted("", path="CHG0012345.md", text=form) == {"change-records"}
+    assert counted("", path="NCR-004.md", text=form) == {"corrective-action-records"}
+    # One digit is a section number ("RFC-7"); a prefix the catalogue does not number
+    # records with is no record ("KB0012 How to reset a password").
+    assert counted("", path="RFC-7.md", text=form) == set()
+    assert "known-error-records" not in counted("", path="KB0012 Reset a password.md")
+    # A blank form stays a template, numbered or not.
+    assert counted("", path="RFC-0000 Template.md", text=form) == set()
+
+
+def test_a_date_that_reads_either_way_still_dates_a_record() -> None:
+    # "Date: 12/03/2026" may be 12 March or 3 December: the record says when, and its
+    # date check says which day could not be told.
+    assert counted("Incident Log", record_dates=(), unread_dates=1) == {"incident-records"}
+    assert counted("Incident Log", record_dates=()) == set()
+
+
 def test_the_top_priority_is_a_major_incident() -> None:
     assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
     assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}

@@ -172,6 +172,33 @@ def test_a_pdf_printed_from_word_is_named_by_the_file_it_was_printed_from(
     assert pdf["title"] == "Major Incident Procedure"
 
 
+def test_numbered_records_count_and_say_when_their_date_is_unclear(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # A folder of filled-in forms, each named by its number; the only date is written
+    # day-first or month-first, which the file does not settle.
+    changes = evidence.root / "08 Operation" / "8.5 Change"
+    for number in ("RFC-0012 Upgrade mail server", "RFC-0013 Retire old VPN"):
+        write_docx(
+            changes / f"{number}.docx",
+            [
+                "Request for change",
+                "Date: 12/03/2026",
+                "Requested by: J. Smith",
+                "Risk: low; back-out: restore the snapshot.",
+            ],
+        )
+    data = check(cli, evidence)
+    assert counted(data)["change-records"] == {
+        ("08 Operation/8.5 Change/RFC-0012 Upgrade mail server.docx", "filename", None),
+        ("08 Operation/8.5 Change/RFC-0013 Retire old VPN.docx", "filename", None),
+    }
+    out = cli("explain", evidence.root, "change-records", "--as-of", AS_OF).stdout
+    text = " ".join(out.split())
+    assert "numbers it as one record (RFC…)" in text
+    assert "12/03/2026" in text  # the date it could not read, shown to the user
+
+
 def test_the_json_says_what_each_file_is_and_what_was_not_counted(
     cli: Invoke, evidence: Folder
 ) -> None:

@@ -79,12 +79,16 @@ class RecordSignature(_Model):
 
     ``id_prefixes`` are ticket-number prefixes (INC for incidents); ``type_values``
     are values of a type column ("Incident" in a Jira "Issue Type"); ``columns`` are
-    column names only this kind of record has.
+    column names only this kind of record has. ``numbered`` are the prefixes a file
+    named as one record of this item starts with ("RFC-0012 Upgrade mail server.docx"):
+    only those that number nothing else, where ``id_prefixes`` may be read in an id
+    column that says what it holds.
     """
 
     id_prefixes: tuple[str, ...] = ()
     type_values: tuple[str, ...] = ()
     columns: tuple[str, ...] = ()
+    numbered: tuple[str, ...] = ()
 
 
 class MatchHints(_Model):

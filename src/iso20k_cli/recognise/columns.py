@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, ExportColumns
 from iso20k_cli.evidence.model import Table
+from iso20k_cli.recognise.numbered import ticket_prefix
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.normalise import find_phrase
 
 _SAMPLE_ROWS = 200  # enough rows to see which prefix or type dominates
 _MIN_ROWS = 2
-_MAX_PREFIX = 6  # letters of a ticket number's prefix (INC, CHG, RITM)
 _MIN_SHARE = 0.6  # of the sampled values that must agree on a prefix or a type
 _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a ticket shape
 
@@ -31,28 +31,6 @@ _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a tic
 class ExportMatch:
     item: str
     detail: str
-
-
-def _prefix(value: str) -> str:
-    """The letters before a ticket number's digits: INC0012345 -> INC, CHG-17 -> CHG."""
-    head = value.strip()
-    # Sampled from every row of a column: a prefix has at most six letters, so no more
-    # than seven characters are looked at before the separators and the number.
-    letters = 0
-    for char in head[:_MAX_PREFIX + 1]:
-        if not char.isalpha():
-            break
-        letters += 1
-    if not letters or letters > _MAX_PREFIX:
-        return ""
-    rest = head[letters:]
-    if not rest[:1].isdigit():
-        if rest[:1] not in ("-", "_", " "):
-            return ""
-        rest = rest.lstrip("-_ ")
-        if not rest[:1].isdigit():
-            return ""
-    return head[:letters].upper()
 
 
 class ExportRecogniser:
@@ -96,7 +74,7 @@ class ExportRecogniser:
             if any(find_phrase(cell, tokens) is not None for cell in header):
                 own[item_id] += 1
                 reasons.setdefault(item_id, []).append(f"column '{name}'")
-        prefix = self._dominant(table, roles["id"], _prefix) if "id" in roles else ""
+        prefix = self._dominant(table, roles["id"], ticket_prefix) if "id" in roles else ""
         by_prefix = self._prefixes.get(prefix) if prefix else None
         if by_prefix is not None:
             votes[by_prefix] += 3

@@ -11,6 +11,9 @@ def identified(file: EvidenceFile) -> bool:
     (release notes are known by their release: "release-1.29/release-notes.md")."""
     return bool(
         file.record_dates
+        # A date that reads either way round is still a date: the record says when,
+        # and its date checks say the day and month could not be told apart.
+        or file.unread_dates
         or dates_in_name(file.name)
         or _versioned(file.path)
         or _year(file.stem)

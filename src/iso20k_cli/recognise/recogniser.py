@@ -32,6 +32,7 @@ from iso20k_cli.recognise.message import announced, as_record, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import NAME_ROLES, TITLE_ROLES, Named, Namer, Text, spelled
 from iso20k_cli.recognise.narrowing import Narrowing
+from iso20k_cli.recognise.numbered import NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
@@ -92,6 +93,7 @@ class Recogniser:
         self._namer = Namer(catalogue, lex)
         self._items = self._namer.items
         self._exports = ExportRecogniser(catalogue, lex)
+        self._numbered = NumberedNames(catalogue)
         self._content = ContentScorer(catalogue, lex)
         self._narrowing = Narrowing(catalogue, lex, self._content)
         self._reference_folders = frozenset(
@@ -163,6 +165,19 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
+        numbered = self._numbered.record(file.stem) if never is None else None
+        if numbered is not None:
+            found.link(
+                Link(
+                    numbered.item,
+                    file.path,
+                    MatchedBy.FILENAME,
+                    f'file name "{file.name}" numbers it as one record ({numbered.prefix}…)',
+                    True,
+                    None,
+                    ("filename",),
+                )
+            )
         if doc_genre is not Genre.REFERENCE:
             for section in file.sections[:_MAX_SECTIONS]:
                 self._section(found, file, section, doc_genre, never)
@@ -176,7 +191,13 @@ class Recogniser:
             found.unwritten_documents(
                 self._items, "it is an outline: headings with no sentence under them"
             )
-        if file.format in _PROSE_FORMATS and file.text and not file.tables and not identified(file):
+        if (
+            file.format in _PROSE_FORMATS
+            and file.text
+            and not file.tables
+            and numbered is None
+            and not identified(file)
+        ):
             # Prose with neither a date nor a table is about records, not one of them; an
             # undated log with entries is still a log, and its checks say the date is missing.
             found.undated_records(self._items)
