@@ -211,6 +211,14 @@ def test_a_date_that_reads_either_way_still_dates_a_record() -> None:
     assert counted("Incident Log", record_dates=()) == set()
 
 
+def test_a_test_of_the_plan_is_not_the_plan() -> None:
+    assert counted("Continuity Plan") == {"continuity-plan"}
+    assert counted("BCP Exercise 2026-03") == {"continuity-test-results"}
+    assert counted("DR Plan Test Report") == {"continuity-test-results"}
+    # A schedule of exercises is neither the plan nor a test's results.
+    assert counted("Continuity Plan Exercise Schedule") == set()
+
+
 def test_the_top_priority_is_a_major_incident() -> None:
     assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
     assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}
