@@ -219,6 +219,15 @@ def test_a_test_of_the_plan_is_not_the_plan() -> None:
     assert counted("Continuity Plan Exercise Schedule") == set()
 
 
+def test_an_audit_of_a_process_is_an_audit_not_the_process() -> None:
+    results = "Three nonconformities were raised; the change log lacked approvals. " * 4
+    assert counted("Internal Audit 2026 - Change Management", text=results) == {
+        "internal-audit-reports"
+    }
+    assert counted("Change Management Audit 2026", text=results) == set()
+    assert counted("Internal Audit Schedule 2026", text=results) == {"internal-audit-programme"}
+
+
 def test_the_top_priority_is_a_major_incident() -> None:
     assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
     assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}
@@ -334,6 +343,10 @@ def test_a_page_named_for_a_role_describes_it() -> None:
     assert counted("Job Description: Service Desk Analyst") == {"roles-responsibilities"}
     assert counted("Service Desk") == {"fulfilment-instructions"}
     assert counted("Continual Improvement of Service Levels") == {"improvement-criteria"}
+    listed = "Targets were reviewed with the customer and two were raised this year. " * 4
+    assert counted("Continual Improvement of Service Levels", text=listed) == {
+        "improvement-criteria"
+    }
     assert counted("Password Manager Setup") == set()
     assert counted("Audit logs") == set()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item
 from iso20k_cli.recognise.genre import GenreWord, genre_after, genre_outside, genre_words
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
-from iso20k_cli.recognise.vocabulary import COORDINATION, MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
 from iso20k_cli.text.normalise import find_phrase, words
 
 # A word after a name that makes the text about keeping the named thing.
@@ -248,26 +248,29 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
     """The other subject ``o`` qualifies, if the genre word that follows ``o`` follows that
     subject first: in "Information Security Roles and Responsibilities Policy" the policy
     is of roles and responsibilities, information security its field. Subjects joined by
-    "and" share the genre word ("Configuration and Change Management Policy")."""
+    "and" share the genre word ("Configuration and Change Management Policy").
+
+    A title with no genre word after ``o`` has its head among its subjects: the one right
+    after ``o`` that ends it ("Service Desk Analyst" is an analyst's page, the service desk
+    its field), or the one right before the "of" that ``o`` follows ("Continual
+    Improvement of Service Levels" is about improvement). A heading is read in its
+    document instead, and "Internal Audit 2026 - Change Management" is no compound: its
+    subjects do not stand together."""
     if o.role not in ("subject", "ruled"):
         return None
-    end = max(o.positions) + 1
+    start, end = min(o.positions), max(o.positions) + 1
     head = next((w.start for w in text.words if w.start >= end), None)
-    if end >= len(text.tokens) or text.tokens[end] == COORDINATION:
+    if head is None and not text.strict:
+        for other in others:
+            if other.positions & o.positions:
+                continue
+            follows = min(other.positions) == end and max(other.positions) == len(text.tokens) - 1
+            inverted = start >= 2 and text.tokens[start - 1] == INVERSION
+            if follows or (inverted and max(other.positions) == start - 2):
+                return other
         return None
-    if head is None:
-        if text.strict:
-            return None  # a heading's place in its document says what it is about
-        # With no genre word, the subject that ends a title is its head: "Service Desk
-        # Analyst" is an analyst's page, the service desk its field; in "Continual
-        # Improvement of SLOs" the head comes first.
-        head = len(text.tokens)
-        others = [
-            other
-            for other in others
-            if max(other.positions) == head - 1
-            and not MARKERS.intersection(text.tokens[end : min(other.positions)])
-        ]
+    if head is None or end >= len(text.tokens) or text.tokens[end] == COORDINATION:
+        return None
     return next(
         (
             other
