@@ -228,6 +228,15 @@ def test_an_audit_of_a_process_is_an_audit_not_the_process() -> None:
     assert counted("Internal Audit Schedule 2026", text=results) == {"internal-audit-programme"}
 
 
+def test_a_dated_meeting_is_its_minutes() -> None:
+    notes = "Attendees: J. Smith, A. Jones. Decisions and actions are listed with owners. " * 3
+    assert counted("CAB Meeting 2026-03-10", text=notes) == {"change-records"}
+    assert counted("Management Review Meeting 2026-03-10", text=notes) == {
+        "management-review-minutes"
+    }
+    assert counted("Team Meeting 2026-03-10", text=notes) == set()
+
+
 def test_the_top_priority_is_a_major_incident() -> None:
     assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
     assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}
