@@ -237,6 +237,16 @@ def test_a_dated_meeting_is_its_minutes() -> None:
     assert counted("Team Meeting 2026-03-10", text=notes) == set()
 
 
+def test_a_title_that_lists_two_documents_names_each() -> None:
+    rules = "This document sets out the rules and records that apply, and who keeps them. " * 4
+    assert counted("Risk Register and Treatment Plan", text=rules) == {
+        "risks-opportunities-register"
+    }
+    assert counted("Risk Register and Treatment Plan Template", text=rules) == set()
+    # One subject in three genres is an index of documents, none of them.
+    assert counted("Security Policies, Standards, and Procedures", text=rules) == set()
+
+
 def test_the_top_priority_is_a_major_incident() -> None:
     assert counted("P1 Incident Procedure") == {"major-incident-procedure"}
     assert counted("SEV-1 Incident Response") == {"major-incident-procedure"}

@@ -161,6 +161,15 @@ class Namer:
         if lenient and not text.strict:
             outside = genre_outside(text.words, o.positions)
             after = max(o.positions) + 1
+            # "Risk Register and Treatment Plan" lists the register and a plan; in
+            # "Security Policies, Standards and Procedures" one subject has three genres.
+            listed = (
+                after + 1 < len(text.tokens)
+                and text.tokens[after] == COORDINATION
+                and not any(w.start == after + 1 for w in text.words)
+            )
+            if listed and outside is not Genre.TEMPLATE:
+                outside = None
             if outside is None and after < len(text.tokens) and text.tokens[after] in _MANAGING:
                 # "Asset Inventory Management" is how the inventory is kept, not the inventory.
                 outside = Genre.PROCESS
