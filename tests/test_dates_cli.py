@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import AS_OF, MINI, Folder, Invoke
-from factories import write_csv, write_xlsx
+from factories import write_csv, write_docx, write_xlsx
 from folders import check
 
 
@@ -137,3 +137,40 @@ def test_front_matter_dates_follow_the_files_order(cli: Invoke, evidence: Folder
     evidence.add(".iso20k.yaml", "date_order: mdy\n")
     evidence.add("incident-policy.md", POLICY + "\nNext review: 25/03/2027\n")
     assert _files(cli, evidence)["incident-policy.md"]["control"]["approved"] == "2026-04-03"
+
+
+def _approved(cli: Invoke, evidence: Folder) -> dict[str, Any]:
+    """The approved check of the change policy, with the shipped catalogue."""
+    args = ("check", evidence.root, "-f", "json", "--as-of", AS_OF, "--exit-zero")
+    data = cli(*args).json()
+    policy = next(i for i in data["items"] if i["id"] == "change-management-policy")
+    found: dict[str, Any] = next(c for c in policy["checks"] if c["check"] == "approved")
+    return found
+
+
+def test_an_approval_date_that_reads_either_way_is_named_in_the_finding(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # A Word policy whose control block gives its approver and an approval date written
+    # 05/04/2026: the finding says what was read and which date was not, not that the
+    # document records nothing.
+    write_docx(
+        evidence.root / "Change Management Policy.docx",
+        [
+            ("Title", "Change Management Policy"),
+            "Document owner: Head of Service",
+            "Approved by: J. Smith",
+            "Approval date: 05/04/2026",
+            "Version: 2.0",
+            ("Heading 1", "1 Purpose"),
+            "Every change to a live service is requested, assessed, approved and reviewed. " * 3,
+        ],
+    )
+    approved = _approved(cli, evidence)
+    said = approved["message"]
+    assert "names its approver (J. Smith) but records no status or approval date" in said
+    assert "(05/04/2026) could be day first or month first" in said
+    assert "date_order" in said
+    evidence.add(".iso20k.yaml", "date_order: dmy\n")
+    approved = _approved(cli, evidence)
+    assert approved["severity"] is None and approved["message"].endswith("is approved")

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, only_superseded
+from iso20k_cli.checks.base import (
+    CheckContext,
+    CheckSpec,
+    Outcome,
+    graded,
+    only_superseded,
+    unread_date_hint,
+)
 from iso20k_cli.evidence.model import DocStatus
 from iso20k_cli.severity import Severity
 
@@ -56,8 +63,11 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
         why = f"its content could not be read ({doc.error})"
     elif status is DocStatus.UNKNOWN:
         why = f"its status '{control.status_text}' is not one we recognise as approved"
+    elif control.approver is not None:
+        why = f"it names its approver ({control.approver}) but records no status or approval date"
     else:
         why = "it records no status, approver or approval date"
+    why += unread_date_hint(doc)  # the approval date may be there, unread
     return [
         Outcome(
             NAME,

@@ -234,6 +234,17 @@ class Outcome:
         return self.severity is None
 
 
+def unread_date_hint(doc: EvidenceFile) -> str:
+    """What to add to a finding that a date is missing, when the document has one that
+    could not be read: written so that it reads either way round (05/04/2026)."""
+    if not doc.readable or not doc.unread_date_examples:
+        return ""
+    return (
+        f"; a date in it ({doc.unread_date_examples[0]}) could be day first or month "
+        "first: set date_order in the configuration to read it"
+    )
+
+
 def graded(spec: CheckSpec, default: Severity) -> Severity:
     return spec.severity or default
 

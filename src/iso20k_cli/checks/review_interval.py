@@ -19,6 +19,7 @@ from iso20k_cli.checks.base import (
     Outcome,
     graded,
     next_due,
+    unread_date_hint,
 )
 from iso20k_cli.evidence.dates import add_months
 from iso20k_cli.severity import Severity
@@ -80,7 +81,8 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
         Outcome(
             NAME,
             Severity.OBSERVATION,
-            f"no review date or approval date is recorded for '{ctx.item.title}' ({doc.path})",
+            f"no review date or approval date is recorded for '{ctx.item.title}' ({doc.path})"
+            + unread_date_hint(doc),
             "Record the approval date and the next review date in the document's control block.",
             (doc.path,),
             basis,
