@@ -104,3 +104,30 @@ def test_code_span(text: str, span: str) -> None:
 
 def test_golden_file_is_committed_with_unix_line_ends() -> None:
     assert b"\r\n" not in Path(GOLDEN).read_bytes()
+
+
+POLICY = (
+    "---\ntitle: Change Management Policy\nstatus: {status}\napproved: {approved}\n"
+    "owner: Head of Service\nversion: '{version}'\n---\n\n# Change Management Policy\n\n"
+    "Every change is requested, assessed for risk, approved and reviewed after it is made.\n"
+)
+
+
+def test_a_strength_names_the_current_version_not_the_ones_it_replaced(
+    cli: Invoke, evidence: Folder
+) -> None:
+    evidence.add(
+        "change-policy.md", POLICY.format(status="approved", approved="2026-02-01", version="2.0")
+    )
+    evidence.add(
+        "archive/change-policy-v1.md",
+        POLICY.format(status="approved", approved="2024-02-01", version="1.0"),
+    )
+    evidence.add(
+        "change-policy-2023.md",
+        POLICY.format(status="superseded", approved="2023-02-01", version="0.9"),
+    )
+    result = cli("report", evidence.root, "--as-of", AS_OF, "--format", "md", "--allow-empty")
+    assert result.exit_code == 0, result.stderr
+    (line,) = [row for row in result.stdout.splitlines() if "Change management policy.**" in row]
+    assert line.endswith("Evidence: `change-policy.md`.")

@@ -122,7 +122,12 @@ class CheckSpec(BaseModel):
 
 
 def is_archived(file: EvidenceFile) -> bool:
-    return bool(_ARCHIVE.search(file.path.rsplit("/", 1)[0] if "/" in file.path else ""))
+    return archived_path(file.path)
+
+
+def archived_path(path: str) -> bool:
+    """Whether ``path`` lies in a folder kept for old versions (archive/, superseded/ …)."""
+    return bool(_ARCHIVE.search(path.rsplit("/", 1)[0] if "/" in path else ""))
 
 
 def is_current(file: EvidenceFile) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Decision, ItemResult, Status
+from iso20k_cli.checks.base import archived_path
+from iso20k_cli.evidence.model import DocStatus
 from iso20k_cli.render.wording import plural
 
 # The files a strength names; a clause met by sixty records names ten and says how many
@@ -45,13 +47,24 @@ def _titles(items: list[ItemResult]) -> str:
     return "; ".join(i.title for i in items)
 
 
-def _paths(items: list[ItemResult]) -> tuple[str, ...]:
-    return tuple(sorted({link.path for i in items for link in i.evidence if link.counted}))
+def _paths(items: list[ItemResult], old: frozenset[str]) -> tuple[str, ...]:
+    """The files that make ``items`` good practice: a superseded version or an archived
+    copy is evidence the document was revised, not of what is in place now."""
+    return tuple(sorted({link.path for i in items for link in i.evidence if link.counted} - old))
+
+
+def _old_versions(assessment: Assessment) -> frozenset[str]:
+    return frozenset(
+        f.path
+        for f in assessment.files
+        if f.control.status is DocStatus.SUPERSEDED or archived_path(f.path)
+    )
 
 
 def _complete_clauses(assessment: Assessment) -> list[Strength]:
     """Clauses at 100, each named once: the highest complete clause of its branch."""
     scores = {c.id: c.score for c in assessment.clauses}
+    old = _old_versions(assessment)
     found = []
     for clause in assessment.clauses:
         if clause.score != 100 or clause.status is not Status.MET:
@@ -64,7 +77,7 @@ def _complete_clauses(assessment: Assessment) -> list[Strength]:
             Strength(
                 heading=f"{clause.id} {clause.title}",
                 statement=f"Complete: {_titles(met)}.",
-                paths=_paths(met),
+                paths=_paths(met, old),
             )
         )
     return found
@@ -117,7 +130,7 @@ def strengths(assessment: Assessment) -> tuple[Strength, ...]:
                 heading="Good practice beyond the minimum",
                 statement="Documented information the standard does not require, which "
                 f"an auditor will recognise as good practice: {listed}.",
-                paths=_paths(extra),
+                paths=_paths(extra, _old_versions(assessment)),
             )
         )
     return tuple(found)
