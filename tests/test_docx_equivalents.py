@@ -20,6 +20,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
+from docx.shared import Inches
 
 from factories import rewrite_package, write_docx
 from iso20k_cli.evidence.extract import word
@@ -191,7 +192,7 @@ def headers_and_footers(path: Path) -> Path:
     section = document.sections[0]
     section.header.paragraphs[0].text = "Document ID: POL-9"
     section.header.add_paragraph("Version 2.0\tApproved")
-    header_table = section.header.add_table(rows=2, cols=2, width=section.page_width)
+    header_table = section.header.add_table(rows=2, cols=2, width=Inches(6))
     header_table.cell(0, 0).text = "Owner"
     header_table.cell(0, 1).text = "Priya"
     section.footer.paragraphs[0].text = "Status: Approved"
