@@ -11,6 +11,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -411,3 +412,20 @@ def test_an_unusual_document_is_still_read_by_python_docx(tmp_path: Path) -> Non
     assert found["docx"] is True
     [(_, readable, title, text)] = found["files"]
     assert readable and title == "Scope" and "All changes." in text
+
+
+def test_a_damaged_copy_of_a_template_read_before_is_not_taken_for_it(tmp_path: Path) -> None:
+    """Style names are kept per stored styles part; a copy damaged in storage is read
+    again, and python-docx's error stands."""
+    first = _with_body(tmp_path / "first.docx")
+    assert same_as_python_docx(first)
+    damaged = _with_body(tmp_path / "damaged.docx")
+    with zipfile.ZipFile(damaged) as archive:
+        info = archive.getinfo("word/styles.xml")
+    blob = bytearray(damaged.read_bytes())
+    # a byte in the middle of the part's compressed data
+    blob[info.header_offset + 30 + len(info.filename) + info.compress_size // 2] ^= 0xFF
+    damaged.write_bytes(bytes(blob))
+    assert not same_as_python_docx(damaged)
+    outcome = _outcome(word.extract, _candidate(damaged))
+    assert outcome[0] == "error", outcome

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,7 @@ MAX_PARTS = 2_000
 # Style names of this many distinct styles parts are kept per process.
 _STYLE_CACHE_SIZE = 32
 _style_cache: dict[bytes, dict[str, str]] = {}
+_LOCAL_HEADER = 30  # bytes of a zip member's local header before its name
 
 
 class _Declined(Exception):
@@ -163,7 +165,7 @@ def _read(archive: zipfile.ZipFile) -> WordPackage:
     package_rels = _rels(archive, members, "/")
     parsed: dict[str, etree._Element] = {}
     rels_of: dict[str, list[_Rel]] = {"/": package_rels}
-    styles_blob: bytes | None = None
+    names: dict[str, str] | None = None
     # Depth first, in relationship order, visiting each part once: python-docx's walk.
     stack = [iter(package_rels)]
     visited: set[str] = set()
@@ -183,9 +185,9 @@ def _read(archive: zipfile.ZipFile) -> WordPackage:
         if rel.reltype == _RT_IMAGE:
             continue  # python-docx keeps an image as bytes, whatever its stated type
         if kind == _STYLES_TYPE:
-            if styles_blob is not None:
+            if names is not None:
                 raise _Declined
-            styles_blob = _blob(archive, rel.target[1:])
+            names = _style_names(archive, rel.target[1:])
         elif kind in _XML_TYPES:
             parsed[rel.target] = _parse(_blob(archive, rel.target[1:]))
 
@@ -202,7 +204,7 @@ def _read(archive: zipfile.ZipFile) -> WordPackage:
     body = document.find(BODY)
     if body is None:
         raise _Declined
-    if styles_blob is None or content_type(styles.target) != _STYLES_TYPE:
+    if names is None or content_type(styles.target) != _STYLES_TYPE:
         raise _Declined
     related = {rel.rid: parsed[rel.target] for rel in rels_of[main.target] if rel.target in parsed}
     sections = _sections(document)
@@ -214,7 +216,7 @@ def _read(archive: zipfile.ZipFile) -> WordPackage:
     ]
     return WordPackage(
         body=body,
-        style_names=_style_names(styles_blob),
+        style_names=names,
         core=word_properties(core_element),
         headers_footers=headers_footers,
     )
@@ -274,14 +276,35 @@ def _rels(archive: zipfile.ZipFile, members: set[str], partname: str) -> list[_R
     return found
 
 
-def _style_names(blob: bytes) -> dict[str, str]:
+def _stored(archive: zipfile.ZipFile, name: str) -> bytes:
+    """What reading a member depends on, as stored: its directory entry's fields, its
+    local header and its compressed data. Equal for two members, reading them gives
+    the same bytes, or the same error: the same CRC is checked on the same data."""
+    info = archive.getinfo(name)
+    if max(info.file_size, info.compress_size) > MAX_PART_BYTES or archive.fp is None:
+        raise _Declined
+    stream = archive.fp
+    stream.seek(info.header_offset)
+    header = stream.read(_LOCAL_HEADER)
+    if len(header) != _LOCAL_HEADER:
+        raise _Declined
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    stored = stream.read(name_length + extra_length + info.compress_size)
+    entry = (info.filename, info.flag_bits, info.compress_type, info.CRC, info.file_size)
+    return repr(entry).encode() + header + stored
+
+
+def _style_names(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
     """Paragraph style names by style id, lower-cased; ids are localised ("berschrift1")
-    while names of built-in styles are stored in English ("heading 1"), so names decide."""
-    key = hashlib.blake2b(blob, digest_size=20).digest()
+    while names of built-in styles are stored in English ("heading 1"), so names decide.
+
+    A styles part stored as one read before (a template's) is not inflated again: its
+    names are known, and reading it would give the same bytes."""
+    key = hashlib.blake2b(_stored(archive, name), digest_size=20).digest()
     names = _style_cache.get(key)
     if names is None:
         names = {}
-        for style in _parse(blob).iterchildren(STYLE):
+        for style in _parse(_blob(archive, name)).iterchildren(STYLE):
             style_id = style.get(STYLE_ID)
             if style_id:
                 names[style_id] = _style_name(style)
