@@ -284,7 +284,26 @@ def test_odd_core_properties_read_as_python_docx_reads_them(shape: str, tmp_path
     assert same_as_python_docx(path)
 
 
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def rows_starting_later(path: Path) -> Path:
+    """Rows leaving grid columns empty before their first cell, merges continuing down."""
+    later = "<w:trPr><w:gridBefore w:val='1'/></w:trPr>"
+    table = (
+        "<w:tbl><w:tblGrid/>"
+        f"<w:tr>{_cell('A')}{_cell('B')}{_cell('C')}</w:tr>"
+        f"<w:tr>{later}{_cell('', '<w:vMerge/>')}{_cell('D')}</w:tr>"
+        f"<w:tr>{later}{_cell('', '<w:vMerge/>')}{_cell('', '<w:vMerge/>')}</w:tr>"
+        f"<w:tr>{_cell('E')}{_cell('', '<w:vMerge/>')}{_cell('F')}</w:tr>"
+        "</w:tbl>"
+    )
+    return _edit(_with_body(path), b"<w:body>", b"<w:body>" + table.encode())
+
+
 MADE: dict[str, Callable[[Path], Path]] = {
+    "rows starting past the first column": rows_starting_later,
     "merged cells": merged_cells,
     "nested tables": nested_tables,
     "tabs and breaks": tabs_and_breaks,
@@ -315,6 +334,8 @@ def test_what_the_shapes_hold_is_read(tmp_path: Path) -> None:
     headers = word.extract(_candidate(headers_and_footers(tmp_path / "headers.docx")))
     assert "Document ID: POL-9" in headers.control_lines
     assert "Footer of section two" in headers.control_lines
+    later = word.extract(_candidate(rows_starting_later(tmp_path / "later.docx")))
+    assert "A | B | C\nB | D\nB | D\nE | B | F" in later.text
     localised = word.extract(_candidate(localised_styles(tmp_path / "localised.docx")))
     assert [s.heading for s in localised.sections] == ["Scope", "Detail"]
 
@@ -344,8 +365,11 @@ DECLINED: dict[str, Callable[[Path], Path]] = {
     "an element inside a run's text": lambda p: _edit(
         _with_body(p), b"<w:t>Scope</w:t>", b"<w:t> <w:x/>Scope</w:t>"
     ),
-    "a row starting past the first column": lambda p: _edit(
-        _with_body(p), b"<w:tr>", b"<w:tr><w:trPr><w:gridBefore w:val='1'/></w:trPr>"
+    "a row's start written oddly": lambda p: _edit(
+        _with_body(p),
+        b"</w:tbl>",
+        b"<w:tr><w:trPr><w:gridBefore w:val='+1'/></w:trPr><w:tc><w:tcPr><w:vMerge/>"
+        b"</w:tcPr><w:p/></w:tc></w:tr></w:tbl>",
     ),
     "a merge continuing no cell above": lambda p: _edit(
         _with_body(p), b"<w:tcPr>", b"<w:tcPr><w:vMerge/>"
@@ -449,6 +473,9 @@ CELL_PROPERTIES = [
 ]  # fmt: skip
 
 
+ROW_PROPERTIES = ["", "", "", "<w:gridBefore w:val='1'/>", "<w:gridBefore w:val='x'/>"]
+
+
 def _run(pick: random.Random) -> str:
     return "<w:r>" + "".join(pick.choices(RUN_PARTS, k=pick.randint(0, 4))) + "</w:r>"
 
@@ -480,7 +507,8 @@ def _table(pick: random.Random, depth: int = 0) -> str:
             if depth < 1 and pick.random() < 0.1:
                 content.insert(0, _table(pick, depth + 1))
             cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{''.join(content)}</w:tc>")
-        rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+        row_properties = f"<w:trPr>{pick.choice(ROW_PROPERTIES)}</w:trPr>"
+        rows.append("<w:tr>" + row_properties + "".join(cells) + "</w:tr>")
     return "<w:tbl><w:tblGrid/>" + "".join(rows) + "</w:tbl>"
 
 

@@ -115,27 +115,39 @@ def cell_text(cell: Any) -> str:
     return "\n".join(paragraph_text(p) for p in cell.iterchildren(P))
 
 
+def _grid_before(row: Any) -> int:
+    """``CT_Row.grid_before``: the empty grid columns before the row's first cell."""
+    properties = row.find(_TR_PR)
+    if properties is None:
+        return 0
+    before = properties.find(_GRID_BEFORE)
+    return 0 if before is None else _number(before)
+
+
 def table_rows(table: Any) -> list[list[str]]:
     """``[[c.text.strip() for c in row.cells] for row in Table.rows]``: a cell spanning
     columns repeated for each, a cell continuing a vertical merge read as the cell it
     continues (and as often as that one spans)."""
     rows: list[list[str]] = []
-    above: list[tuple[int, Any]] = []  # (grid offset, cell holding the text) of the row above
+    above: Any = None  # the row above
+    placed: list[tuple[int, Any]] = []  # (offset in its row, cell holding the text) above
     texts: dict[Any, str] = {}
     for row in table.iterchildren(TR):
-        row_properties = row.find(_TR_PR)
-        if row_properties is not None and row_properties.find(_GRID_BEFORE) is not None:
-            raise Declined("a row starting past the first column")
         cells: list[str] = []
-        placed: list[tuple[int, Any]] = []
+        here: list[tuple[int, Any]] = []
         offset = 0
         for cell in row.iterchildren(TC):
             span = _span(cell)
             source = cell
             if _continues(cell):
-                # python-docx takes the cell that starts at this offset in the row above
-                # (itself resolved the same way), and repeats it as that one spans.
-                found = [held for start, held in above if start == offset]
+                # python-docx takes the cell that starts at this grid column in the row
+                # above (itself resolved the same way), and repeats it as that one spans;
+                # the columns a row leaves empty before its first cell are read only then.
+                if above is None:
+                    raise Declined("a merge continuing no cell above")  # python-docx fails
+                column = _grid_before(row) + offset
+                shift = _grid_before(above)
+                found = [held for start, held in placed if start + shift == column]
                 if not found:
                     raise Declined("a merge continuing no cell above")  # python-docx fails
                 source = found[0]
@@ -146,8 +158,8 @@ def table_rows(table: Any) -> list[list[str]]:
             if text is None:
                 text = texts[source] = cell_text(source).strip()
             cells.extend([text] * repeat)
-            placed.append((offset, source))
+            here.append((offset, source))
             offset += span
         rows.append(cells)
-        above = placed
+        above, placed = row, here
     return rows
