@@ -566,7 +566,7 @@ def test_html_comments_are_dropped_from_headings(tmp_path: Path) -> None:
 def test_word_style_names_read_from_the_xml_match_python_docx(tmp_path: Path) -> None:
     import docx
 
-    from iso20k_cli.evidence.extract.word import _style_names
+    from iso20k_cli.evidence.extract.pythondocx import style_names as _style_names
 
     root = Path(__file__).resolve().parents[1]
     made = write_docx(tmp_path / "made.docx", [("Title", "Policy"), ("Heading 2", "Scope"), "x"])

@@ -94,7 +94,7 @@ def test_every_package_shape_reads_as_python_docx_reads_it(
     path = make(tmp_path / "policy.docx")
     assert (read_package(path) is not None) is direct
     fast = read(path)
-    monkeypatch.setattr(word, "read_package", lambda _path: None)
+    monkeypatch.setattr(word, "read_package", lambda _path: None)  # python-docx reads it
     assert fast == read(path)
 
 

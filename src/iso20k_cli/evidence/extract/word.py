@@ -3,26 +3,19 @@ properties.
 
 Headings come from the heading styles; a document written without any (numbers
 typed by hand, bold text) gets its numbered headings from the text instead.
+
+A package of the usual shape is read from its parts as plain XML (:mod:`wordpackage`,
+:mod:`wordxml`), each value as python-docx reads it; anything else is read by
+python-docx (:mod:`pythondocx`, imported only then), whose answer or error stands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import cast
-
-import docx
-from docx.document import Document
-from docx.opc.coreprops import CoreProperties
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.styles import CT_Style
-from docx.oxml.table import CT_Tbl
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import StoryChild
-from docx.table import Table as DocxTable
-from lxml import etree
+from pathlib import Path
+from typing import Any, Protocol
 
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import (
@@ -36,73 +29,44 @@ from iso20k_cli.evidence.extract.structure import (
     outline,
     placed_tables,
 )
-from iso20k_cli.evidence.extract.wordpackage import _style_name, read_package
+from iso20k_cli.evidence.extract.wordpackage import read_package
+from iso20k_cli.evidence.extract.wordxml import (
+    TBL,
+    Declined,
+    P,
+    paragraph_style,
+    paragraph_text,
+    table_rows,
+)
 from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
 _TITLE_STYLES = ("title", "heading 1")
-_STYLE, _STYLE_ID, _NAME, _VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:val")
-_STYLE_BY_ID = etree.XPath("w:style[@w:styleId = $id]", namespaces={"w": nsmap["w"]})
 # A control table comes first; later tables are registers whose "Owner" or "Status"
 # columns describe their rows, not the document.
 CONTROL_TABLES = 2
 
 
-# A table's rows and cells never reach the document part through their parent.
-_NO_PARENT = cast(StoryChild, None)
+class Properties(Protocol):
+    """The core properties read: python-docx's ``CoreProperties`` or a
+    :class:`~iso20k_cli.evidence.extract.wordprops.WordProperties`."""
 
-
-def _rows(table: DocxTable) -> list[list[str]]:
-    return [[cell.text.strip() for cell in row.cells] for row in table.rows]
-
-
-def _style_names(document: Document) -> dict[str, str]:
-    """Paragraph style names by style id, lower-cased, read once per document.
-
-    ``Paragraph.style`` looks the id up in the styles part on every call; a long
-    document has thousands of paragraphs. Ids are localised ("berschrift1") while
-    names of built-in styles are stored in English ("heading 1"), so names decide.
-    The styles are read straight from the XML: python-docx's accessors run an XPath
-    query per style, and a template defines a hundred and more.
-    """
-    names: dict[str, str] = {}
-    for style in document.styles.element.iterchildren(_STYLE):
-        style_id = style.get(_STYLE_ID)
-        if style_id:
-            names[style_id] = _style_name(style)
-    return names
-
-
-# Style ids looked up one by one before all of a document's styles are read at once:
-# a document uses a handful of the hundred and more styles its template defines.
-_STYLES_LOOKED_UP = 16
-
-
-class _StyleNames:
-    """:func:`_style_names`, looked up only for the ids paragraphs use."""
-
-    def __init__(self, document: Document) -> None:
-        self._document = document
-        self._names: dict[str, str] = {}
-        self._all: dict[str, str] | None = None
-
-    def __getitem__(self, style_id: str) -> str:
-        if not style_id:
-            return ""
-        if self._all is not None:
-            return self._all.get(style_id, "")
-        name = self._names.get(style_id)
-        if name is None:
-            if len(self._names) >= _STYLES_LOOKED_UP:
-                self._all = _style_names(self._document)
-                return self._all.get(style_id, "")
-            # The last style of the id, as reading them all in order keeps.
-            found = _STYLE_BY_ID(self._document.styles.element, id=style_id)
-            styles = (
-                [e for e in found if isinstance(e, CT_Style)] if isinstance(found, list) else []
-            )
-            name = self._names[style_id] = _style_name(styles[-1]) if styles else ""
-        return name
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def identifier(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def content_status(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def created(self) -> dt.datetime | None: ...
+    @property
+    def modified(self) -> dt.datetime | None: ...
 
 
 def _heading_level(style: str) -> int | None:
@@ -115,7 +79,7 @@ def _heading_level(style: str) -> int | None:
 
 
 @dataclass
-class _Body:
+class Body:
     """What the body holds, in the order read: lines of text, headings and tables."""
 
     lines: list[str] = field(default_factory=list)
@@ -138,22 +102,30 @@ class _Body:
         return offset
 
 
-def _read_body(body_element: BaseOxmlElement, style_name: Callable[[str], str]) -> _Body:
-    body = _Body()
-    for element in body_element.iterchildren():
-        if isinstance(element, CT_P):
-            text = element.text.strip()
+# A body element read as a paragraph (its text and style id), a table (its rows), or
+# neither (None).
+Block = tuple[str, Callable[[], str | None]] | list[list[str]] | None
+
+
+def read_body(
+    children: Iterable[Any], block: Callable[[Any], Block], style_name: Callable[[str], str]
+) -> Body:
+    body = Body()
+    for element in children:
+        found = block(element)
+        if isinstance(found, tuple):
+            text = found[0].strip()
             if not text:
                 continue
-            style = style_name(element.style or "")
+            style = style_name(found[1]() or "")
             if body.title is None and style in _TITLE_STYLES:
                 body.title = text
             offset = body.add(text)
             if (level := _heading_level(style)) is not None:
                 body.styled.append(Mark(level, clean_heading(text), offset))
                 body.heading_styles = body.heading_styles or style != "title"
-        elif isinstance(element, CT_Tbl):
-            rows = _rows(DocxTable(element, _NO_PARENT))
+        elif found is not None:
+            rows = found
             offset = body.length + (1 if body.lines else 0)
             body.tables.append((offset, rows))
             for row in rows:
@@ -161,39 +133,47 @@ def _read_body(body_element: BaseOxmlElement, style_name: Callable[[str], str]) 
     return body
 
 
+def _block(element: Any) -> Block:
+    tag = element.tag
+    if tag == P:
+        return paragraph_text(element), lambda: paragraph_style(element)
+    if tag == TBL:
+        return table_rows(element)
+    return None
+
+
 def extract(candidate: Candidate) -> Extracted:
     check_archive(candidate.path)
-    package = read_package(candidate.path)
+    found = read_directly(candidate.path)
+    if found is not None:
+        return found
+    from iso20k_cli.evidence.extract.pythondocx import extract_with_python_docx
+
+    return extract_with_python_docx(candidate)
+
+
+def read_directly(path: Path) -> Extracted | None:
+    """The document read from its parts as plain XML, or None when python-docx should
+    read it (a package of another shape, or a value python-docx reads otherwise)."""
+    package = read_package(path)
     if package is None:
-        return _extract_with_python_docx(candidate)
-    names = package.style_names
-    body = _read_body(package.document.body, lambda style_id: names.get(style_id, ""))
-    header_lines: list[str] = []
-    for part in package.headers_footers:
-        for paragraph in part.p_lst:
-            if paragraph.text.strip():
-                header_lines.append(paragraph.text.strip())
-        for table in part.tbl_lst:
-            header_lines.extend(table_lines(_rows(DocxTable(table, _NO_PARENT))))
-    return _finish(body, header_lines, package.core)
+        return None
+    try:
+        names = package.style_names
+        body = read_body(package.body, _block, lambda style_id: names.get(style_id, ""))
+        header_lines: list[str] = []
+        for part in package.headers_footers:
+            for paragraph in part.iterchildren(P):
+                if text := paragraph_text(paragraph).strip():
+                    header_lines.append(text)
+            for table in part.iterchildren(TBL):
+                header_lines.extend(table_lines(table_rows(table)))
+        return finish(body, header_lines, package.core)
+    except Declined:
+        return None
 
 
-def _extract_with_python_docx(candidate: Candidate) -> Extracted:
-    """A package :func:`read_package` leaves alone: python-docx reads it, or says why not."""
-    document = docx.Document(str(candidate.path))
-    body = _read_body(document.element.body, _StyleNames(document).__getitem__)
-    header_lines: list[str] = []
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            for paragraph in part.paragraphs:
-                if paragraph.text.strip():
-                    header_lines.append(paragraph.text.strip())
-            for table in part.tables:
-                header_lines.extend(table_lines(_rows(table)))
-    return _finish(body, header_lines, document.core_properties)
-
-
-def _finish(body: _Body, header_lines: list[str], core: CoreProperties) -> Extracted:
+def finish(body: Body, header_lines: list[str], core: Properties) -> Extracted:
     control_lines: list[str] = []
     for _, rows in body.tables[:CONTROL_TABLES]:
         control_lines.extend(table_lines(rows))
