@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from typing import Any
+
+import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import write_csv, write_docx, write_xlsx
+from iso20k_cli.evidence import collect as collect_module
 from iso20k_cli.evidence.folderorder import MIN_SHOWING, folder_order
 from iso20k_cli.evidence.model import EvidenceFile
 
@@ -141,3 +146,20 @@ def test_folder_order_needs_agreement() -> None:
     assert folder_order(agreeing[:2]) is None
     assert folder_order([*agreeing, _shown("mixed.csv", "dmy", "mdy")]) is None
     assert folder_order([*agreeing, _shown("other.csv", "dmy")]) is None
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork" or (os.cpu_count() or 1) < 2,
+    reason="files are settled in workers when forked, on more than one core",
+)
+def test_files_settled_in_workers_give_the_folder_its_order(
+    cli: Invoke, evidence: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _policy(evidence)
+    _day_first_registers(evidence, count=4)
+    monkeypatch.setattr(collect_module, "SETTLE_IN_WORKERS_MIN", 0)
+    in_workers, output = _run(cli, evidence)
+    assert _file(in_workers, POLICY)["control"]["approved"] == "2026-04-05"
+    monkeypatch.setattr(collect_module, "SETTLE_IN_WORKERS_MIN", 10**9)
+    here = cli("check", evidence.root, "-f", "json", "--as-of", AS_OF, "--exit-zero", "--no-cache")
+    assert here.stdout == output
