@@ -35,6 +35,7 @@ from iso20k_cli.checks import audit_impartiality, corrective_actions
 from iso20k_cli.checks.entries import RecordSet
 from iso20k_cli.checks.owners import owner_line, owner_tables
 from iso20k_cli.checks.registry import REGISTRY
+from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.model import FileRecognition
 from iso20k_cli.recognise.recogniser import Recogniser
@@ -144,6 +145,8 @@ class Digest:
         cache: Store | None = None,
     ) -> None:
         self._catalogue = catalogue
+        self._settings = settings
+        self.cache = cache
         self._date_order = settings.date_order
         self._retention = Retention.of(catalogue, settings)
         self._recogniser: Recogniser | None = None  # built only when a file is recognised
@@ -202,6 +205,18 @@ class Digest:
             _share_names(file)
             _share_names(file.control)
         return file
+
+    def with_order(self, order: DateOrder) -> Digest:
+        """A digest like this one for files read with ``order`` as their default."""
+        settings = self._settings.model_copy(update={"date_order": order})
+        return Digest(self._catalogue, settings, self.cache)
+
+    def adopt(self, other: Digest) -> None:
+        """Take what ``other`` settled (files read again) in place of what this one did."""
+        for path, recognition in other._recognitions.items():
+            self._recognitions[path] = recognition
+            self._record_sets.pop(path, None)
+        self._record_sets.update(other._record_sets)
 
     def recognitions(self, files: Iterable[EvidenceFile]) -> tuple[FileRecognition, ...]:
         """What recognition decided about each of ``files``, in their order."""

@@ -100,6 +100,9 @@ def assess(
         genres[file.path] = recognition.genre
         file_warnings[file.path] = (*file.warnings, *recognition.warnings)
         file_findings.extend(_file_findings(file, file.warnings, recognition.warnings))
+        if file.date_note is not None:
+            # Read as the folder writes its dates: said on the file, not a finding.
+            file_warnings[file.path] += (file.date_note,)
         if (note := unread_note(file.unread_dates, file.unread_date_examples)) is not None:
             file_warnings[file.path] += (note,)
             file_findings.append(

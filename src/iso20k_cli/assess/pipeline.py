@@ -15,7 +15,8 @@ from iso20k_cli.cache.location import open_cache
 from iso20k_cli.catalogue.cached import load_catalogue_cached
 from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.evidence.collect import Evidence, Progress, collect
-from iso20k_cli.evidence.gitlog import read_history
+from iso20k_cli.evidence.folderorder import folder_order
+from iso20k_cli.evidence.gitlog import GitHistory, read_history
 from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.settings.answers import Answers, read_answers
 from iso20k_cli.settings.config import Settings, load_settings
@@ -97,6 +98,8 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
         cache=cache,
         settle=settle,
     )
+    if settings.date_order is None:
+        evidence = _in_folder_order(options.evidence_dir, settings, evidence, digest, history)
     if cache is not None:
         cache.trim()
     assessment = assess(
@@ -112,3 +115,40 @@ def run_pipeline(options: RunOptions, progress: Progress | None = None) -> Run:
     )
     warnings = history.warnings if history is not None else ()
     return Run(catalogue, settings, evidence, assessment, logo, answers, warnings)
+
+
+def _in_folder_order(
+    root: Path,
+    settings: Settings,
+    evidence: Evidence,
+    digest: Digest,
+    history: GitHistory | None,
+) -> Evidence:
+    """``evidence`` with the files that left numeric dates unread read again, when the
+    rest of the folder shows one order of day and month, in that order (their own
+    dates still win), each with a note of it. Read and settled as the first time
+    (the history laid over, then recognised and slimmed), so a second run reads the same."""
+    unread = {f.path: f for f in evidence.files if f.unread_dates}
+    found = folder_order(evidence.files) if unread else None
+    if found is None:
+        return evidence
+    again = digest.with_order(found.order)
+
+    def noted(file: EvidenceFile) -> EvidenceFile:
+        first = unread.get(file.path)
+        if first is not None:
+            file = file.model_copy(update={"date_note": found.note(first)})
+        return again(file if history is None else history(file))
+
+    reread = collect(
+        root,
+        ignore=settings.ignore,
+        max_bytes=settings.max_file_size_mb * 1024 * 1024,
+        date_order=found.order,
+        cache=digest.cache,
+        settle=noted,
+        only=frozenset(unread),
+    )
+    digest.adopt(again)
+    by_path = {f.path: f for f in reread.files}
+    return Evidence(tuple(by_path.get(f.path, f) for f in evidence.files), evidence.notes)

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -392,6 +392,7 @@ def collect(
     date_order: DateOrder | None = None,
     cache: Store | None = None,
     settle: Settle | None = None,
+    only: Collection[str] | None = None,
 ) -> Evidence:
     """Every evidence file below ``root``, read as far as its format allows, sorted by path.
 
@@ -402,13 +403,15 @@ def collect(
     since are not read again. ``settle`` is called on each file as soon as it is read,
     with the manifest laid over it; the file it returns is kept instead (the pipeline
     recognises each file there and keeps only what the checks will read, so memory does
-    not grow with the text read)."""
+    not grow with the text read). With ``only``, just the files of those paths are read
+    (read again, by the pipeline, in the folder's order of day and month)."""
     manifest = read_manifest(root / MANIFEST_NAME)
     # A manifest that was read is not evidence; one that could not be (a link) is listed.
     candidates = [
         c
         for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
-        if c.rel != MANIFEST_NAME or c.skip_reason is not None
+        if (c.rel != MANIFEST_NAME or c.skip_reason is not None)
+        and (only is None or c.rel in only)
     ]
     overlay = manifest.overlay() if manifest is not None else None
     titles = nav_titles(root)

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from iso20k_cli.evidence.dates import DateOrder
+
 
 class DocStatus(StrEnum):
     DRAFT = "draft"
@@ -151,6 +153,12 @@ class EvidenceFile(BaseModel):
     """Numeric dates (03/04/2026) left unread: day and month could be either way round
     and neither the file nor the configuration's ``date_order`` says which."""
     unread_date_examples: tuple[str, ...] = ()
+    dates_shown: tuple[DateOrder, ...] = ()
+    """The orders of day and month the file's own dates show (25/04/2026: dmy), sorted;
+    two when they contradict. What the folder's order is inferred from."""
+    date_note: str | None = None
+    """How the numeric dates the file left open were read, when the order the rest of
+    the folder writes its dates read them (see ``evidence/folderorder.py``)."""
 
     @property
     def name(self) -> str:

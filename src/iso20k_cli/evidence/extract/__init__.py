@@ -143,7 +143,8 @@ def _finish(
     # Each line labelled once: the order of day and month and the control read the same.
     control_lines, head_lines = labelled_lines(ex.control_lines), labelled_lines(head)
     labels = orders_shown(scan_date(v) for v in _labelled_dates([*control_lines, *head_lines]))
-    reader = DateReader(date_order).shown_by(columns.shows() | labels)
+    shown = columns.shows() | labels
+    reader = DateReader(date_order).shown_by(shown)
     in_tables, table_dates = parse_labelled(control_lines, reader.read)
     in_head, head_dates = parse_labelled(head_lines, reader.read)
     in_columns = tuple(sorted(set(ex.column_dates) | columns.dates(reader)))
@@ -193,6 +194,7 @@ def _finish(
         read_failure=ex.failure,
         unread_dates=reader.unresolved.count,
         unread_date_examples=reader.unresolved.examples,
+        dates_shown=tuple(sorted(shown)),
     )
 
 
