@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from installed import compile_package  # noqa: E402
+
 from factories import write_csv, write_docx, write_pdf, write_xlsx  # noqa: E402
 from iso20k_cli.evidence.collect import collect  # noqa: E402
 
@@ -132,6 +134,7 @@ def traced_peak(root: Path) -> float:
 
 
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: auto)")

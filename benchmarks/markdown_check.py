@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import compile_package
+
 ROOT = Path(__file__).resolve().parents[1]
 
 TITLES = (
@@ -96,6 +98,7 @@ def phrases_file(folder: Path) -> Path:
 
 
 def main() -> int:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)

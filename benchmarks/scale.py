@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installed import compile_package
 from markdown_check import NAIVE, generate, phrases_file
 
 FLAT_WITHIN = 0.20
@@ -51,6 +52,7 @@ def measured(command: list[str]) -> tuple[float, float]:
 
 
 def main() -> int:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000,50000")
     parser.add_argument("--flat-from", type=int, default=2000)

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction import generate  # noqa: E402
+from installed import compile_package  # noqa: E402
 
 AS_OF = "2026-11-21"
 
@@ -50,6 +51,7 @@ def timed_check(folder: Path, cache: Path, *extra: str) -> tuple[float, float, b
 
 
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
     args = parser.parse_args()

@@ -24,7 +24,8 @@ def test_listed_names_a_few_and_counts_the_rest() -> None:
 
 
 def _sixty_versions(evidence: Folder, tmp_path: Path) -> Path:
-    """The mini catalogue with a version check on the incident policy, and sixty old copies."""
+    """The mini catalogue with a version check on the incident policy, sixty old copies of
+    it and sixty weekly incident logs."""
     ready_folder(evidence)
     for n in range(1, COPIES + 1):
         evidence.add(
@@ -33,6 +34,13 @@ def _sixty_versions(evidence: Folder, tmp_path: Path) -> Path:
             id="POL-INC",
             version=f"0.{n}",
             status="superseded",
+        )
+    # Sixty weekly logs: the strength of the clause they serve names ten of them.
+    for n in range(1, COPIES + 1):
+        evidence.add(
+            f"logs/weekly/incident-log-2026-w{n:02d}.md",
+            f"# incident-log-2026-w{n:02d}\n\n{BODY}\n",
+            record_date=f"2026-0{1 + n // 10}-{1 + n % 10:02d}",
         )
     evidence.add(
         "incident-policy.md",
@@ -70,15 +78,16 @@ def test_a_finding_about_sixty_files_is_capped_and_the_full_list_kept(
     report = cli("report", evidence.root, *common, "-f", "md")
     assert report.exit_code in (0, 1), report.stderr
     assert f"and {COPIES - LISTED} more" in report.stdout
-    # The strength that the sixty copies serve names ten and points to the index.
+    # The strength that the sixty logs serve names ten and points to the index; the old
+    # copies of the policy are no part of what is in place.
     (strength,) = [line for line in report.stdout.splitlines() if line.startswith("- **2 ")]
-    assert strength.count("`archive/") == EVIDENCE_LISTED
+    assert strength.count("`") == 2 * EVIDENCE_LISTED and "archive/" not in strength
     assert strength.endswith(" more (see the evidence index).")
     # The evidence index breaks paths only at separators (<wbr>): counted as text.
     html = cli("report", evidence.root, *common, "-f", "html").stdout.replace("<wbr>", "")
-    # Named in the strength and in the policy's row of its clause, and all in the index.
-    assert html.count("<code>archive/incident-policy-v") == 2 * EVIDENCE_LISTED + COPIES
-    assert html.count("more (see the evidence index)") == 2
+    # Named in the policy's row of its clause, and all in the index.
+    assert html.count("<code>archive/incident-policy-v") == EVIDENCE_LISTED + COPIES
+    assert html.count("more (see the evidence index)") == 3  # the strength and two rows
     word = tmp_path / "report.docx"
     assert cli("report", evidence.root, *common, "-o", word).exit_code in (0, 1)
     document = docx.Document(str(word))
