@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from conftest import AS_OF, MINI, Folder, Invoke, Result
+from conftest import AS_OF, MINI, REPO, Folder, Invoke, Result
+from factories import write_docx
 
 READY: dict[str, dict[str, Any]] = {
     "Scope-Statement.md": dict(
@@ -41,3 +45,34 @@ def ready_folder(folder: Folder) -> Folder:
 def check(cli: Invoke, folder: Folder, *extra: str | Path) -> Result:
     """``iso20k check`` on ``folder`` with the mini catalogue at the fixed date."""
     return cli("check", folder.root, "--catalogue", MINI, "--as-of", AS_OF, *extra)
+
+
+def write_undated_policy(path: Path) -> Path:
+    """A Word change policy whose only date, its approval date, reads either way round
+    (05/04/2026), with its approver, owner and version in a control block."""
+    return write_docx(
+        path,
+        [
+            ("Title", "Change Management Policy"),
+            "Document owner: Head of Service",
+            "Approved by: J. Smith",
+            "Approval date: 05/04/2026",
+            "Version: 2.0",
+            ("Heading 1", "1 Purpose"),
+            "Every change to a live service is requested, assessed, approved and reviewed. " * 3,
+        ],
+    )
+
+
+def in_fresh_process(code: str, *args: str) -> dict[str, Any]:
+    """The JSON that ``code`` prints, run in a new interpreter that sees only the
+    checkout's package: what a module imports is then what a run of the tool imports."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import AS_OF, MINI, Folder, Invoke
-from factories import write_csv, write_docx, write_xlsx
-from folders import check
+from factories import write_csv, write_xlsx
+from folders import check, write_undated_policy
 
 
 def _files(cli: Invoke, evidence: Folder) -> dict[str, Any]:
@@ -154,18 +154,7 @@ def test_an_approval_date_that_reads_either_way_is_named_in_the_finding(
     # A Word policy whose control block gives its approver and an approval date written
     # 05/04/2026: the finding says what was read and which date was not, not that the
     # document records nothing.
-    write_docx(
-        evidence.root / "Change Management Policy.docx",
-        [
-            ("Title", "Change Management Policy"),
-            "Document owner: Head of Service",
-            "Approved by: J. Smith",
-            "Approval date: 05/04/2026",
-            "Version: 2.0",
-            ("Heading 1", "1 Purpose"),
-            "Every change to a live service is requested, assessed, approved and reviewed. " * 3,
-        ],
-    )
+    write_undated_policy(evidence.root / "Change Management Policy.docx")
     approved = _approved(cli, evidence)
     said = approved["message"]
     assert "names its approver (J. Smith) but records no status or approval date" in said

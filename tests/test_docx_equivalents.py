@@ -8,10 +8,7 @@ whose answer or error stands, and python-docx is then the only one imported."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +22,7 @@ from docx.oxml import parse_xml
 from docx.shared import Inches
 
 from factories import rewrite_package, write_docx
+from folders import in_fresh_process
 from iso20k_cli.evidence.extract import word
 from iso20k_cli.evidence.extract.base import Extracted
 from iso20k_cli.evidence.extract.pythondocx import extract_with_python_docx
@@ -407,15 +405,7 @@ print(json.dumps({
 
 
 def _probe(folder: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-    )
-    found: dict[str, Any] = json.loads(done.stdout)
-    return found
+    return in_fresh_process(PROBE, str(folder))
 
 
 def test_a_normal_document_is_read_without_importing_python_docx(tmp_path: Path) -> None:

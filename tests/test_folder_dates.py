@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import AS_OF, Folder, Invoke
-from factories import write_csv, write_docx, write_xlsx
+from factories import write_csv, write_xlsx
+from folders import write_undated_policy
 from iso20k_cli.evidence import collect as collect_module
 from iso20k_cli.evidence.folderorder import MIN_SHOWING, folder_order
 from iso20k_cli.evidence.model import EvidenceFile
@@ -19,18 +20,7 @@ POLICY = "Change Management Policy.docx"
 
 def _policy(evidence: Folder) -> None:
     # The approval date is the policy's only date, and it reads either way round.
-    write_docx(
-        evidence.root / POLICY,
-        [
-            ("Title", "Change Management Policy"),
-            "Document owner: Head of Service",
-            "Approved by: J. Smith",
-            "Approval date: 05/04/2026",
-            "Version: 2.0",
-            ("Heading 1", "1 Purpose"),
-            "Every change to a live service is requested, assessed, approved and reviewed. " * 3,
-        ],
-    )
+    write_undated_policy(evidence.root / POLICY)
 
 
 def _day_first_registers(evidence: Folder, count: int = 3) -> None:

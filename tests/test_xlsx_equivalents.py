@@ -7,11 +7,8 @@ without importing openpyxl at all."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import random
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,8 +22,8 @@ from openpyxl.styles import numbers
 from openpyxl.utils import cell as cells
 from openpyxl.utils import datetime as openpyxl_dates
 
-from conftest import REPO
 from factories import rewrite_package, write_xlsx
+from folders import in_fresh_process
 from iso20k_cli.evidence.extract import docprops, numberformats, serialdates, spreadsheetml
 from iso20k_cli.evidence.extract.richstrings import NotCertain, rich_text
 
@@ -386,15 +383,7 @@ print(json.dumps({
 
 
 def _probe(folder: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
-    )
-    found: dict[str, Any] = json.loads(done.stdout)
-    return found
+    return in_fresh_process(PROBE, str(folder))
 
 
 def _register(path: Path) -> Path:
