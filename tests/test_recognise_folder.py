@@ -199,6 +199,51 @@ def test_numbered_records_count_and_say_when_their_date_is_unclear(
     assert "12/03/2026" in text  # the date it could not read, shown to the user
 
 
+def test_a_cover_page_names_the_document_its_title_does_not(cli: Invoke, evidence: Folder) -> None:
+    # The organisation's name in the Title style over the document's name in the
+    # Subtitle style; and a document with no styles at all, whose first heading is its
+    # first section. Neither title nor file name ("DOC-014") says what they are.
+    steps = "Each change is requested, assessed for risk and approved before it is made. " * 4
+    write_docx(
+        evidence.root / "DOC-014.docx",
+        [
+            ("Title", "ACME IT SERVICES LTD"),
+            ("Subtitle", "Change Management Procedure"),
+            "Version 2.0 | Owner: Head of Service",
+            ("Heading 1", "1 Purpose"),
+            steps,
+        ],
+    )
+    write_docx(
+        evidence.root / "DOC-015.docx",
+        [
+            "ACME IT Services Ltd",
+            "Incident Management Procedure",
+            "Version: 2.0",
+            ("Heading 1", "1 Purpose"),
+            steps.replace("change", "incident"),
+        ],
+    )
+    # A list of other documents' names is an index: none of them names it.
+    write_docx(
+        evidence.root / "DOC-016.docx",
+        [
+            "Service Management Documents",
+            *(f"{name} Procedure" for name in ("Change", "Incident", "Problem", "Release")),
+            *(f"{name} Policy" for name in ("Supplier", "Continuity", "Capacity", "Access")),
+            steps,
+        ],
+    )
+    data = check(cli, evidence)
+    links = counted(data)
+    assert links["change-management-policy"] == {("DOC-014.docx", "title", None)}
+    assert links["incident-management-procedure"] == {("DOC-015.docx", "title", None)}
+    assert not any(path == "DOC-016.docx" for item in links.values() for path, _, _ in item)
+    change = next(i for i in data["items"] if i["id"] == "change-management-policy")
+    (link,) = [e for e in change["evidence"] if e["counted"]]
+    assert link["detail"].startswith('line "Change Management Procedure" at its head')
+
+
 def test_the_json_says_what_each_file_is_and_what_was_not_counted(
     cli: Invoke, evidence: Folder
 ) -> None:

@@ -19,6 +19,7 @@ from iso20k_cli.evidence.dates import dates_in_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
 from iso20k_cli.recognise.columns import ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
+from iso20k_cli.recognise.cover import COVER_FORMATS, head_lines
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
@@ -165,6 +166,9 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
+        if not found.counted_any and never is None and file.format in COVER_FORMATS:
+            cover = self._cover(found, file, fallback, vetoes)
+            doc_genre = cover or doc_genre
         numbered = self._numbered.record(file.stem) if never is None else None
         if numbered is not None:
             found.link(
@@ -208,6 +212,26 @@ class Recogniser:
         return FileRecognition(
             file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
         )
+
+    def _cover(
+        self, found: Found, file: EvidenceFile, fallback: Genre | None, vetoes: tuple[Tokens, ...]
+    ) -> Genre | None:
+        """Link what the first line at the head of the document that names an item names,
+        when neither its title nor its file name did; the genre that line says, if any."""
+        for line in head_lines(file):
+            tokens = self.lexicon.cached(line)
+            said = genre_words(self.lexicon, tokens)
+            named = [
+                n
+                for n in self._namer.named(
+                    Text(tokens, said, fallback, False, False, spelled(line)), vetoes
+                )
+                if n.counted
+            ]
+            if named:
+                self._add(found, named, MatchedBy.TITLE, f'line "{line}" at its head', None)
+                return text_genre(said)
+        return None
 
     def _folder(
         self, found: Found, file: EvidenceFile, never: str | None, said: Genre | None

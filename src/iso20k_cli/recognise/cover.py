@@ -1,0 +1,52 @@
+"""The lines at the head of a document that may name it when its title does not.
+
+A Word or PDF document often opens on a cover: the organisation's name in the Title
+style ("ACME IT SERVICES LTD") over the document's own name in a subtitle or a plain
+line ("Change Management Procedure"), with the document control below, before its
+first numbered section ("1 Purpose"). Its title then names the organisation, or the
+first section; the name that says what the document is stands a line or two below.
+A head that runs on in such short lines is a list (a table of contents, an index of
+other documents), and none of its lines names the document.
+"""
+
+from __future__ import annotations
+
+from iso20k_cli.evidence.doccontrol import labelled
+from iso20k_cli.evidence.model import EvidenceFile
+
+COVER_FORMATS = frozenset({"docx", "doc", "odt", "rtf", "pdf"})
+_HEAD_CHARS = 2_000  # a cover is short: the first lines of the text, no further
+_NAMING_LINES = 6  # the first non-empty lines, where a cover names its document
+_LIST_LINES = 12  # the first non-empty lines, read to tell a cover from a list
+_LIST_NAMES = 8  # name-like lines in a row among them that make the head a list
+_MAX_CHARS = 100  # a name, not a sentence
+
+
+def head_lines(file: EvidenceFile) -> list[str]:
+    """The lines among the first few of ``file``'s text that could be its name: short,
+    neither its title, nor a control line ("Version 2.0", "Owner: Head of Service"),
+    nor a sentence; none when the head is a list of such lines."""
+    title = " ".join((file.title or "").split()).lower()
+    lines = [
+        line for raw in file.text[:_HEAD_CHARS].splitlines() if (line := " ".join(raw.split()))
+    ][:_LIST_LINES]
+    like = [_name_like(line) for line in lines]
+    names = [index for index, is_name in enumerate(like) if is_name]
+    run = longest = 0
+    for is_name in like:
+        run = run + 1 if is_name else 0
+        longest = max(longest, run)
+    if longest >= _LIST_NAMES:
+        return []
+    return [
+        lines[index] for index in names if index < _NAMING_LINES and lines[index].lower() != title
+    ]
+
+
+def _name_like(line: str) -> bool:
+    return (
+        len(line) <= _MAX_CHARS
+        and line[-1] not in ".:;?!"
+        and any(c.isalpha() for c in line)
+        and labelled(line) is None
+    )
