@@ -334,6 +334,21 @@ def test_exports_are_recognised_by_their_columns() -> None:
     assert links(file, SHIPPED) == {"change-records": MatchedBy.COLUMNS}
 
 
+def test_a_one_letter_number_is_read_only_in_a_ticket_export() -> None:
+    def table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> EvidenceFile:
+        found = Table(header=header, rows=rows, row_count=len(rows))
+        return ef("export.csv", text="x", format="csv", tables=(found,))
+
+    # TOPdesk numbers its calls "I 2403 017": read in an export opened and numbered.
+    calls = tuple((f"I 2403 {n:03d}", "2026-03-02", "Printer offline", "Closed") for n in range(9))
+    topdesk = table(("Number", "Call date", "Brief description", "Status"), calls)
+    assert links(topdesk, SHIPPED) == {"incident-records": MatchedBy.COLUMNS}
+    # "C1" in a complaints register numbers complaints, not changes.
+    rows = tuple((f"C{n}", "2026-03-01", "Acme", "Slow portal", "Closed") for n in range(6))
+    complaints = table(("Complaint ID", "Date received", "Customer", "Description", "Status"), rows)
+    assert "change-records" not in links(complaints, SHIPPED)
+
+
 def test_titles_that_are_statements_or_repository_conventions() -> None:
     # A sentence says what the page discusses; SECURITY.md is how to report a vulnerability.
     assert counted('Define what an "Incident" and "Major Incident" are for you.') == set()

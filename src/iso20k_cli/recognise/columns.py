@@ -75,7 +75,10 @@ class ExportRecogniser:
                 own[item_id] += 1
                 reasons.setdefault(item_id, []).append(f"column '{name}'")
         prefix = self._dominant(table, roles["id"], ticket_prefix) if "id" in roles else ""
-        by_prefix = self._prefixes.get(prefix) if prefix else None
+        # One letter (TOPdesk's "I 2403 017", "C 2403 004") numbers too many things on
+        # its own ("C1" may be a complaint, a contract, a control): only a ticket export,
+        # opened and numbered, is read by it.
+        by_prefix = self._prefixes.get(prefix) if len(prefix) > 1 or ticket else None
         if by_prefix is not None:
             votes[by_prefix] += 3
             reasons.setdefault(by_prefix, []).insert(0, f"numbers {prefix}…")
