@@ -244,6 +244,58 @@ def test_a_cover_page_names_the_document_its_title_does_not(cli: Invoke, evidenc
     assert link["detail"].startswith('line "Change Management Procedure" at its head')
 
 
+def test_registers_named_by_nobody_are_known_by_their_columns(
+    cli: Invoke, evidence: Folder
+) -> None:
+    def register(name: str, header: list[str], row: list[object]) -> None:
+        write_xlsx(evidence.root / name, {"Sheet1": [header, *([row] * 6)]})
+
+    register(
+        "Book1.xlsx",
+        ["Risk ID", "Description", "Likelihood", "Impact", "Risk owner", "Residual risk"],
+        ["R1", "Datacentre power loss", "Low", "High", "Ops Lead", "Low"],
+    )
+    register(
+        "Book2.xlsx",
+        ["Supplier", "Service provided", "Contract start", "Contract end", "Contract owner"],
+        ["AWS", "Hosting", "2024-01-01", "2027-01-01", "J. Smith"],
+    )
+    register(
+        "Book3.xlsx",
+        ["Employee", "Role", "Training", "Date completed", "Certificate"],
+        ["J. Smith", "Analyst", "ITIL 4 Foundation", "2026-02-01", "Yes"],
+    )
+    register(
+        "Book4.xlsx",
+        ["Audit ref", "Finding", "Nonconformity", "Corrective action", "Owner", "Status"],
+        ["IA-1", "No CAB approval", "Minor", "Train the CAB", "J. Smith", "Open"],
+    )
+    # Numbered C1, C2 …: complaints, not changes.
+    register(
+        "Book5.xlsx",
+        ["Complaint ID", "Date received", "Customer", "Description", "Status"],
+        ["C1", "2026-03-01", "Acme", "Slow portal", "Closed"],
+    )
+    # The risk table of an information security risk assessment is a part of it, not
+    # the organisation's register of the SMS's risks.
+    write_docx(
+        evidence.root / "IS Risk Assessment.docx",
+        [("Title", "Information Security Risk Assessment 2026"), PROSE],
+        tables=[
+            [["Risk", "Likelihood", "Impact", "Risk owner", "Residual risk"]]
+            + [[f"Data leak {n}", "Low", "High", "CISO", "Low"] for n in range(6)]
+        ],
+    )
+    links = counted(check(cli, evidence))
+    sheet = 'sheet "Sheet1"'
+    assert links["risks-opportunities-register"] == {("Book1.xlsx", "columns", sheet)}
+    assert links["other-parties-list"] == {("Book2.xlsx", "columns", sheet)}
+    assert links["competence-records"] == {("Book3.xlsx", "columns", sheet)}
+    assert links["corrective-action-records"] == {("Book4.xlsx", "columns", sheet)}
+    assert "change-records" not in links
+    assert links["is-risk-assessment"] == {("IS Risk Assessment.docx", "title", None)}
+
+
 def test_the_json_says_what_each_file_is_and_what_was_not_counted(
     cli: Invoke, evidence: Folder
 ) -> None:

@@ -31,6 +31,8 @@ _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a tic
 class ExportMatch:
     item: str
     detail: str
+    by_columns: bool = False
+    """Told by the register's own columns alone: no ticket shape, numbers or type."""
 
 
 class ExportRecogniser:
@@ -82,6 +84,7 @@ class ExportRecogniser:
         if by_prefix is not None:
             votes[by_prefix] += 3
             reasons.setdefault(by_prefix, []).insert(0, f"numbers {prefix}…")
+        by_type: str | None = None
         if "type" in roles:
             value = self._dominant(
                 table, roles["type"], lambda v: " ".join(self._lexicon.cached(v))
@@ -106,7 +109,8 @@ class ExportRecogniser:
             if ticket
             else "a register"
         )
-        return ExportMatch(item_id, f"{shape} with {', '.join(reasons[item_id])}")
+        alone = not ticket and item_id not in (by_prefix, by_type)
+        return ExportMatch(item_id, f"{shape} with {', '.join(reasons[item_id])}", alone)
 
     @staticmethod
     def _dominant(table: Table, column: int, key: Callable[[str], str]) -> str:

@@ -78,6 +78,7 @@ _PROSE_FORMATS = frozenset(
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
 _OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt", "rtf"})
 _WORKBOOKS = frozenset({"xlsx", "xls", "ods"})  # whose tables are sheets
+_STANDALONE_TABLES = _WORKBOOKS | {"csv"}  # a table that is the whole file, or a sheet
 # Where a page of links is written as a list of links (a Word contents page is not).
 _INDEX_FORMATS = frozenset({"markdown", "text", "html"})
 _MESSAGES = frozenset({"eml"})  # a record of the day it was sent (see ``_message``)
@@ -509,6 +510,17 @@ class Recogniser:
     ) -> None:
         if genre not in _RECORD_SHAPES:
             return  # a table inside a procedure illustrates it; it is not an export
+        # What the document as a whole was counted for: a register told only by its
+        # columns, inside it, is a part of it (the risk table of an information security
+        # risk assessment is not the SMS risk register). A sheet or a CSV stands alone.
+        whole = next(
+            (
+                link.item
+                for link in found.links()
+                if link.counted and link.section is None and link.matched_by in FILE_LEVEL
+            ),
+            None,
+        )
         for table in file.tables[:_MAX_TABLES]:
             match = self._exports.classify(table)
             if match is None:
@@ -516,8 +528,11 @@ class Recogniser:
             in_sheet = file.format in _WORKBOOKS and table.section
             where = f'sheet "{table.section}"' if in_sheet else None
             detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
+            part = whole not in (None, match.item) and file.format not in _STANDALONE_TABLES
             if never is not None:
                 found.miss(match.item, f"{detail}, but {never}")
+            elif match.by_columns and part:
+                found.miss(match.item, f"{detail}, but it is a table of the {whole} it is part of")
             elif not found.has(match.item):
                 found.link(
                     Link(
