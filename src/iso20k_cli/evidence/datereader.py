@@ -112,10 +112,14 @@ def unread_note(count: int, examples: tuple[str, ...]) -> str | None:
     """What a file's unread dates are, for its warnings and an observation."""
     if count == 0:
         return None
-    such = ", ".join(examples)
-    dates = "date" if count == 1 else "dates"
     return (
-        f"{count} numeric {dates} ({such}{', …' if count > len(examples) else ''}) could be "
-        "day first or month first, and neither the file's other dates nor date_order in the "
-        "configuration says which, so they were not read"
+        f"{numeric_dates(count, examples)} could be day first or month first, and neither "
+        "the file's other dates nor date_order in the configuration says which, so they were "
+        "not read"
     )
+
+
+def numeric_dates(count: int, examples: tuple[str, ...]) -> str:
+    """'2 numeric dates (03/04/2026, 05/06/2026)': a file's open dates, with examples."""
+    more = ", …" if count > len(examples) else ""
+    return f"{count} numeric {'date' if count == 1 else 'dates'} ({', '.join(examples)}{more})"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from iso20k_cli.evidence.datereader import numeric_dates
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.model import EvidenceFile
 
@@ -30,14 +31,12 @@ class FolderOrder:
 
     def note(self, file: EvidenceFile) -> str:
         """What ``file`` (as first read, its open dates unread) is told of their reading."""
-        count, examples = file.unread_dates, file.unread_date_examples
-        dates = "date" if count == 1 else "dates"
-        were = "was" if count == 1 else "were"
-        more = ", …" if count > len(examples) else ""
+        count = file.unread_dates
         return (
-            f"{count} numeric {dates} ({', '.join(examples)}{more}) {were} read "
-            f"{_HOW[self.order]}, as {self.showing} other files of the folder write their "
-            "dates; set date_order in the configuration to say otherwise"
+            f"{numeric_dates(count, file.unread_date_examples)} "
+            f"{'was' if count == 1 else 'were'} read {_HOW[self.order]}, as {self.showing} "
+            "other files of the folder write their dates; set date_order in the configuration "
+            "to say otherwise"
         )
 
 
