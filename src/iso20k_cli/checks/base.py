@@ -122,16 +122,22 @@ class CheckSpec(BaseModel):
 
 
 def is_archived(file: EvidenceFile) -> bool:
-    return archived_path(file.path)
+    return _archived_path(file.path)
 
 
-def archived_path(path: str) -> bool:
+def _archived_path(path: str) -> bool:
     """Whether ``path`` lies in a folder kept for old versions (archive/, superseded/ …)."""
     return bool(_ARCHIVE.search(path.rsplit("/", 1)[0] if "/" in path else ""))
 
 
 def is_current(file: EvidenceFile) -> bool:
-    return not is_archived(file) and file.control.status is not DocStatus.SUPERSEDED
+    return current_version(file.path, file.control.status)
+
+
+def current_version(path: str, status: DocStatus | None) -> bool:
+    """Whether a file at ``path`` with ``status`` is a current version: neither in an
+    archive folder nor marked superseded (the checks' reading, and the report's)."""
+    return not _archived_path(path) and status is not DocStatus.SUPERSEDED
 
 
 @dataclass(frozen=True)

@@ -510,17 +510,6 @@ class Recogniser:
     ) -> None:
         if genre not in _RECORD_SHAPES:
             return  # a table inside a procedure illustrates it; it is not an export
-        # What the document as a whole was counted for: a register told only by its
-        # columns, inside it, is a part of it (the risk table of an information security
-        # risk assessment is not the SMS risk register). A sheet or a CSV stands alone.
-        whole = next(
-            (
-                link.item
-                for link in found.links()
-                if link.counted and link.section is None and link.matched_by in FILE_LEVEL
-            ),
-            None,
-        )
         for table in file.tables[:_MAX_TABLES]:
             match = self._exports.classify(table)
             if match is None:
@@ -528,10 +517,11 @@ class Recogniser:
             in_sheet = file.format in _WORKBOOKS and table.section
             where = f'sheet "{table.section}"' if in_sheet else None
             detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
+            whole = self._whole(found) if match.by_columns else None
             part = whole not in (None, match.item) and file.format not in _STANDALONE_TABLES
             if never is not None:
                 found.miss(match.item, f"{detail}, but {never}")
-            elif match.by_columns and part:
+            elif part:
                 found.miss(match.item, f"{detail}, but it is a table of the {whole} it is part of")
             elif not found.has(match.item):
                 found.link(
@@ -541,6 +531,20 @@ class Recogniser:
                 )
             else:
                 found.also(match.item, "columns")
+
+    @staticmethod
+    def _whole(found: Found) -> str | None:
+        """What the document as a whole was counted for: a register told only by its
+        columns, inside it, is a part of it (the risk table of an information security
+        risk assessment is not the SMS risk register). A sheet or a CSV stands alone."""
+        return next(
+            (
+                link.item
+                for link in found.links()
+                if link.counted and link.section is None and link.matched_by in FILE_LEVEL
+            ),
+            None,
+        )
 
     def _by_content(self, found: Found, file: EvidenceFile, words: BodyWords) -> None:
         if not file.text:

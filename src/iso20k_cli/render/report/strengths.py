@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Decision, ItemResult, Status
-from iso20k_cli.checks.base import archived_path
-from iso20k_cli.evidence.model import DocStatus
+from iso20k_cli.checks.base import current_version
 from iso20k_cli.render.wording import plural
 
 # The files a strength names; a clause met by sixty records names ten and says how many
@@ -55,16 +54,13 @@ def _paths(items: list[ItemResult], old: frozenset[str]) -> tuple[str, ...]:
 
 def _old_versions(assessment: Assessment) -> frozenset[str]:
     return frozenset(
-        f.path
-        for f in assessment.files
-        if f.control.status is DocStatus.SUPERSEDED or archived_path(f.path)
+        f.path for f in assessment.files if not current_version(f.path, f.control.status)
     )
 
 
-def _complete_clauses(assessment: Assessment) -> list[Strength]:
+def _complete_clauses(assessment: Assessment, old: frozenset[str]) -> list[Strength]:
     """Clauses at 100, each named once: the highest complete clause of its branch."""
     scores = {c.id: c.score for c in assessment.clauses}
-    old = _old_versions(assessment)
     found = []
     for clause in assessment.clauses:
         if clause.score != 100 or clause.status is not Status.MET:
@@ -104,7 +100,8 @@ def strengths(assessment: Assessment) -> tuple[Strength, ...]:
                 "records show that an internal audit and a management review have taken place.",
             )
         )
-    found.extend(_complete_clauses(assessment))
+    old = _old_versions(assessment)
+    found.extend(_complete_clauses(assessment, old))
     span = assessment.records_span_days
     minimum = assessment.parameters.min_records_span_days
     if span is not None and span >= minimum:
@@ -130,7 +127,7 @@ def strengths(assessment: Assessment) -> tuple[Strength, ...]:
                 heading="Good practice beyond the minimum",
                 statement="Documented information the standard does not require, which "
                 f"an auditor will recognise as good practice: {listed}.",
-                paths=_paths(extra, _old_versions(assessment)),
+                paths=_paths(extra, old),
             )
         )
     return tuple(found)
