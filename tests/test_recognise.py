@@ -458,3 +458,16 @@ def test_an_outline_has_no_sentence() -> None:
     # Prose wrapped by hand is still a sentence; a numbered heading "1." is not one.
     assert not is_outline("The duty manager opens a ticket for\nevery call that comes in.")
     assert is_outline("1. Emergency Response\n2. Personnel and Communications")
+
+
+def test_a_checklist_serves_an_activity_and_is_none_of_the_documents_it_checks() -> None:
+    assert counted("Major Incident Checklist") == {"major-incident-procedure"}
+    assert counted("Incident Response Procedure Checklist") == {"incident-management-procedure"}
+    for title in (
+        "Information Security Policy Checklist",
+        "Business Continuity Plan Checklist",
+        "Supplier Contract Renewal Checklist",
+        "SLA Review Checklist",
+        "Risk Register Checklist",
+    ):
+        assert counted(title) == set(), title

@@ -396,3 +396,27 @@ def test_a_repeated_front_matter_key_does_not_lose_the_title(cli: Invoke, eviden
     assert counted(data)["is-incident-procedure"] == {("ops/security-response.md", "title", None)}
     (file,) = [f for f in data["files"] if f["path"] == "ops/security-response.md"]
     assert any('duplicate key "layout" at line 4' in w for w in file["warnings"])
+
+
+def test_a_checklist_of_a_document_is_not_that_document(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    steps = "Confirm the scope, check performance against targets, obtain approval. " * 4
+    for name in (
+        "Supplier Contract Renewal Checklist",
+        "Information Security Policy Checklist",
+        "Business Continuity Plan Checklist",
+        "Service Level Agreement Checklist",
+        "Major Incident Checklist",
+    ):
+        write_docx(root / f"{name}.docx", [("Title", name), steps])
+    data = check(cli, evidence)
+    links = counted(data)
+    # A checklist that serves an activity is that activity's procedure in brief.
+    assert links["major-incident-procedure"] == {("Major Incident Checklist.docx", "title", None)}
+    for item in ("supplier-contracts", "is-policy", "continuity-plan", "slas"):
+        assert item not in links
+    items = {i["id"]: i for i in data["items"]}
+    misses = {m["path"]: m["reason"] for m in items["supplier-contracts"]["near_misses"]}
+    assert misses["Supplier Contract Renewal Checklist.docx"].endswith(
+        "it is a checklist; this item takes an agreement or document"
+    )

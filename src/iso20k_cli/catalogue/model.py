@@ -63,6 +63,9 @@ class Genre(StrEnum):
     MINUTES = "minutes"
     AGREEMENT = "agreement"
     TEMPLATE = "template"
+    CHECKLIST = "checklist"
+    """A list of steps or checks to tick. It supports a procedure and, ticked, records one
+    occasion; it is not the policy, plan, agreement or procedure it serves."""
     REFERENCE = "reference"
     """An overview, readme, glossary, training course or announcement: about a subject,
     not the organisation's way of doing it."""

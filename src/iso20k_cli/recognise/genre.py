@@ -50,6 +50,15 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
                 # "Records management", "Log management": the discipline, not a register.
                 index += size
                 break
+            if genre is Genre.CHECKLIST and not (
+                found and index - found[-1].end <= 1 and found[-1].genre is not Genre.PROCESS
+            ):
+                # A "Security Policy Checklist" or a "Contract Renewal Checklist" checks a
+                # document and is none of the documents it serves; a "Major Incident
+                # Checklist" or an "Incident Procedure Checklist" says no more than its
+                # subject and the genre before it.
+                index += size
+                break
             if genre is not None:
                 found.append(GenreWord(genre, index, index + size))
                 index += size

@@ -233,9 +233,10 @@ class Namer:
 
     @staticmethod
     def _wrong_genre(item: Item, o: Occurrence, genre: Genre) -> Named:
-        accepts = ", ".join(g.value for g in item.genres)
+        *first, last = [g.value for g in item.genres]
+        accepts = f"{', '.join(first)} or {last}" if first else last
         return Named(
-            item.id, o, False, f"it is a {genre.value}; this item takes a {accepts}", genre
+            item.id, o, False, f"it is {_a(genre.value)}; this item takes {_a(accepts)}", genre
         )
 
 
@@ -300,3 +301,7 @@ def says_genre(text: Text) -> bool:
 
 def spelled(text: str | None) -> frozenset[str]:
     return frozenset(words(text)) if text else frozenset()
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
