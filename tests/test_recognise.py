@@ -471,3 +471,71 @@ def test_a_checklist_serves_an_activity_and_is_none_of_the_documents_it_checks()
         "Risk Register Checklist",
     ):
         assert counted(title) == set(), title
+
+
+def test_another_management_systems_records_are_not_ours() -> None:
+    # Health and safety, environment, finance and HR keep incidents, audits, risks and
+    # surveys too; their names say whose they are.
+    for title in (
+        "Health and Safety Incident Report - Slip in Kitchen",
+        "RIDDOR Incident Log",
+        "Accident and Incident Book 2026",
+        "Energy Audit Report 2026",
+        "Fire Safety Audit Report 2026",
+        "COSHH Risk Register",
+        "Health & Safety Risk Register",
+        "Employee Satisfaction Survey Results 2026",
+        "Marketing Budget 2026",
+    ):
+        assert counted(title, path=f"{title}.xlsx", format="xlsx") == set(), title
+    assert counted("Incident Register", path="x.xlsx", format="xlsx") == {"incident-records"}
+    assert counted("Audit Report 2026") == {"internal-audit-reports"}
+    assert counted("Risk Register", path="x.xlsx", format="xlsx") == {
+        "risks-opportunities-register"
+    }
+    assert counted("Customer Satisfaction Survey 2026") == {"customer-satisfaction-results"}
+    assert counted("IT Budget 2026", path="x.xlsx", format="xlsx") == {"service-budget"}
+
+
+def test_a_recruitment_paper_is_not_a_role_description() -> None:
+    assert counted("Change Manager") == {"roles-responsibilities"}
+    for title in ("Job Advert - Change Manager", "Offer Letter - Problem Manager"):
+        assert counted(title) == set(), title
+
+
+def test_review_and_exercise_names_organisations_use() -> None:
+    for title in (
+        "Serious Incident Review - Data Centre Power",
+        "After Action Review - Email outage",
+        "P1 Review - Teams outage",
+        "Major Outage Review - Core Switch",
+    ):
+        assert counted(title) == {"major-incident-reports"}, title
+    assert counted("DR Drill Report 2026") == {"continuity-test-results"}
+    assert counted("Failover Drill - Payroll") == {"continuity-test-results"}
+    assert counted("ECAB Minutes") == {"change-records"}
+    assert counted("Info Sec Incident Register", path="x.xlsx", format="xlsx") == {
+        "is-incident-records"
+    }
+    assert counted("ISO 27001 Risk Assessment 2026") == {"is-risk-assessment"}
+    assert counted("Change Calendar Q4", path="x.xlsx", format="xlsx") == set()
+
+
+def test_the_last_noun_is_the_head() -> None:
+    # "SLA" carries "agreement", but a breach report is a report on an agreement.
+    assert counted("SLA Breach Report Sept 2026", path="x.xlsx", format="xlsx") == {
+        "sla-performance-reports"
+    }
+    # A workbook named a report is one, whatever its rows.
+    assert counted("Change Success Rate Report Q3 2026", path="x.xlsx", format="xlsx") == set()
+    assert counted("Release-Blocking Criteria and Dashboard") == {"release-policy-plans"}
+
+
+def test_a_title_that_opens_with_its_genre_is_on_what_follows() -> None:
+    assert counted("Procedure for Control of Changes") == {"change-management-policy"}
+    assert counted("Procedure for the Handling of Service Requests") == {"fulfilment-instructions"}
+    assert counted("Procedure - Change Control") == {"change-management-policy"}
+    assert counted("Policy: Information Security") == {"is-policy"}
+    # A report opening its title is still about what was reported on, not a policy.
+    assert counted("Audit Report: Change and Incident") == set()
+    assert counted("Report - Change Management") == set()

@@ -420,3 +420,106 @@ def test_a_checklist_of_a_document_is_not_that_document(cli: Invoke, evidence: F
     assert misses["Supplier Contract Renewal Checklist.docx"].endswith(
         "it is a checklist; this item takes an agreement or document"
     )
+
+
+def test_the_sms_scope_may_be_a_section_of_the_manual(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    write_docx(
+        root / "SMS Manual.docx",
+        [
+            ("Title", "Service Management System Manual"),
+            ("Heading 1", "4.3 Scope of the service management system"),
+            PROSE,
+            ("Heading 1", "8.6.1 Incident management"),
+            PROSE,
+        ],
+    )
+    # In a policy, the same heading is a clause of that policy, not the scope statement.
+    write_docx(
+        root / "policies" / "Information Security Policy.docx",
+        [("Title", "Information Security Policy"), ("Heading 1", "Scope of the SMS"), PROSE],
+    )
+    links = counted(check(cli, evidence))
+    assert links["sms-scope"] == {
+        ("SMS Manual.docx", "section", "§4.3 Scope of the service management system")
+    }
+
+
+def test_objectives_may_be_a_section_of_the_plan(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "Service Management Plan 2026.docx",
+        [
+            ("Title", "Service Management Plan 2026"),
+            "Approved by: Managing Director. Approval date: 2026-01-15.",
+            ("Heading 1", "2 Service management objectives"),
+            PROSE,
+            ("Heading 1", "3 Resources"),
+            PROSE,
+        ],
+    )
+    # A manual's section on objectives says how they are set; it holds none.
+    write_docx(
+        evidence.root / "SMS Manual.docx",
+        [
+            ("Title", "Service Management System Manual"),
+            ("Heading 1", "6.2 Service management objectives"),
+            PROSE,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert links["sm-objectives"] == {
+        ("Service Management Plan 2026.docx", "section", "§2 Service management objectives")
+    }
+
+
+def test_a_workbooks_name_governs_its_sheets_and_columns(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    risk_header = ["Risk", "Likelihood", "Impact", "Risk rating", "Risk owner"]
+    risks = [[f"Risk {n}", "3", "4", "12", "Ops Manager"] for n in range(12)]
+    # Hazardous substances, not services: the columns of a risk register do not make it ours.
+    write_xlsx(root / "COSHH Risk Register.xlsx", {"COSHH": [risk_header, *risks]})
+    # A sheet of an information security risk assessment is that assessment.
+    write_xlsx(root / "Cyber Risk Assessment 2026.xlsx", {"Cyber Risks": [risk_header, *risks]})
+    # A sheet of rows named "SLA" in a report workbook holds figures, not the agreement.
+    write_xlsx(
+        root / "Monthly KPI Report Oct 2026.xlsx",
+        {
+            "SLA": [
+                ["Month", "Metric", "Target", "Actual"],
+                *[[f"2026-{m:02d}", "P1 response", "15 min", "12 min"] for m in range(1, 11)],
+            ]
+        },
+    )
+    data = check(cli, evidence)
+    links = counted(data)
+    assert links["is-risk-assessment"] == {("Cyber Risk Assessment 2026.xlsx", "filename", None)}
+    assert "risks-opportunities-register" not in links
+    assert "slas" not in links
+    items = {i["id"]: i for i in data["items"]}
+    misses = {m["path"]: m["reason"] for m in items["risks-opportunities-register"]["near_misses"]}
+    assert misses["COSHH Risk Register.xlsx"].endswith("the file's name speaks of 'coshh risk'")
+    assert misses["Cyber Risk Assessment 2026.xlsx"].endswith(
+        "it is part of the narrower is-risk-assessment"
+    )
+
+
+def test_a_report_title_is_not_replaced_by_its_first_heading(cli: Invoke, evidence: Folder) -> None:
+    write_pdf(
+        evidence.root / "Service Desk Performance Report Oct 2026.pdf",
+        [
+            [
+                "Service Desk Performance Report - October 2026",
+                "Reporting period",
+                "Reporting period: 1 October 2026 to 31 October 2026. Customer: all customers.",
+                "Service level performance",
+                "All targets were met this month except P2 resolution, breached twice.",
+                "Metric | Target | Actual | Status",
+                "P1 resolution | 95% | 100% | Met",
+                "P2 resolution | 95% | 93% | Breached",
+                "Incidents and requests",
+                "The desk logged 412 incidents and 688 service requests this month.",
+                "It closed 96 per cent of them within their targets.",
+            ]
+        ],
+    )
+    assert "slas" not in counted(check(cli, evidence))

@@ -8,6 +8,8 @@ from iso20k_cli.recognise.model import Link, MatchedBy, NearMiss
 FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
 """Signals that speak for the whole file, not one of its parts."""
 _NAMED_BY_TEXT = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.SECTION})
+# Signals that speak for a sheet or a table of a file.
+_PARTS = frozenset({MatchedBy.SHEET, MatchedBy.COLUMNS})
 
 
 class Found:
@@ -86,6 +88,42 @@ class Found:
                 link = self._links.pop(wider)
                 self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
                 file_level = file_level - {wider}
+
+    def drop_parts_of_another(
+        self, ruled_out: dict[str, str], broader: dict[str, frozenset[str]]
+    ) -> None:
+        """A sheet or a table is part of its workbook, which its name says what it is.
+
+        A workbook named "COSHH Risk Register" holds hazards' risks, whatever its sheets
+        or columns look like; one named for a narrower item (an "Information Security
+        Risk Assessment") holds that item, and so does a sheet named for it. ``ruled_out``
+        maps the items the file's name rules out to the phrase that does.
+        """
+        counted = [link for link in self._links.values() if link.counted]
+        for link in counted:
+            if link.matched_by not in _PARTS:
+                continue
+            reason = None
+            if link.item in ruled_out:
+                reason = f"the file's name speaks of '{ruled_out[link.item]}'"
+            else:
+                narrower = next(
+                    (
+                        other.item
+                        for other in counted
+                        if link.item in broader.get(other.item, frozenset())
+                        and (
+                            (other.section is None and other.matched_by in FILE_LEVEL)
+                            or other.section == link.section
+                        )
+                    ),
+                    None,
+                )
+                if narrower is not None:
+                    reason = f"it is part of the narrower {narrower}"
+            if reason is not None:
+                del self._links[link.item]
+                self._misses[link.item] = f"{link.detail}, but {reason}"
 
     def missed(self, item: str) -> bool:
         return item in self._misses

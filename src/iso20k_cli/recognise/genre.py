@@ -34,6 +34,8 @@ class GenreWord:
 
 
 _MANAGED = ("management",)
+# Genres whose word may open a title before its subject, after a dash or colon.
+_OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN})
 # Who a document is for, as written between its subject and its genre word.
 _AUDIENCE = frozenset({"all", "user", "staff", "employee", "technical", "contractor"})
 
@@ -121,6 +123,11 @@ def _head_after(
             break  # an "Onboarding Guide" teaches; it is no procedure
         genre = by_start[at].genre
         at = by_start[at].end
+        if at not in by_start and at + 1 in by_start and tokens[at] != COORDINATION:
+            # The last noun is the head: an "SLA Breach Report" is a report on breaches
+            # of an agreement, a "Change Policy Exceptions Register" a register; "Criteria
+            # and Dashboard" lists two.
+            at += 1
     return genre
 
 
@@ -133,12 +140,19 @@ def _inverted_head(
     if not words or words[0].start != 0:
         return None
     turn = words[0].end
-    if turn >= len(tokens) or tokens[turn] != INVERSION:
-        return None
     start = min(positions)
-    if start <= turn or start - turn - 1 > 1:
+    if turn < len(tokens) and tokens[turn] != INVERSION:
+        # "Procedure - Change Control", "Policy: Information Security": a document's
+        # genre word, then what it is on.
+        return words[0].genre if start == turn and words[0].genre in _OPENING else None
+    if turn >= len(tokens) or start <= turn:
         return None
-    if any(t == INVERSION for t in tokens[turn + 1 : start]):
+    between = tokens[turn + 1 : start]
+    # One word may stand between ("sharing", "handling"), or an act of the subject
+    # ("Procedure for Control of Changes", "for the Handling of Service Requests").
+    if len(between) > 2 or (len(between) == 2 and between[1] != INVERSION):
+        return None
+    if INVERSION in between[:1]:
         return None
     return words[0].genre
 

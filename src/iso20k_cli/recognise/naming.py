@@ -26,6 +26,8 @@ TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # A policy subject counts only under these genres, said by a genre word.
 _RULING = frozenset({Genre.POLICY})
+# Genres that are prose by nature: a sheet of rows is none of them, whatever its name says.
+_PROSE_ONLY = frozenset({Genre.AGREEMENT, Genre.POLICY})
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,21 @@ class Namer:
             result.append(self._judge(self.items[item_id], o, text))
         return result
 
+    def ruled_out(self, texts: tuple[Tokens, ...]) -> dict[str, str]:
+        """Items a phrase of ours in these texts would name but for a distinct phrase
+        over it ("COSHH Risk Register"), each with that distinct phrase."""
+        result: dict[str, str] = {}
+        for tokens in texts:
+            occurrences = self._index.find(tokens, NAME_ROLES)
+            distinct = [o for o in occurrences if o.role == "distinct"]
+            for o in occurrences:
+                if o.role == "distinct":
+                    continue
+                over = next((d for d in distinct if o.overlaps(d) and not d.inside(o)), None)
+                if over is not None:
+                    result.setdefault(o.key, over.phrase)
+        return result
+
     @staticmethod
     def _rank(o: Occurrence, text: Text) -> tuple[int, bool, bool]:
         """Longest first, names before subjects, then the phrase the text spells out
@@ -183,9 +200,13 @@ class Namer:
             genre: Genre | None = own
         else:
             genre = genre_after(text.words, text.tokens, o.positions) or own
+        if text.register_shape and text.strict and genre in _PROSE_ONLY:
+            # A sheet of rows named "SLA" in a report workbook holds figures; an agreement
+            # or a policy is written, never a table of rows.
+            genre = Genre.REGISTER
         said = genre  # what the text's own words say, before its shape is assumed
         if genre is None and (
-            text.register_shape
+            (text.register_shape and not _says_other_than_register(text))
             or (
                 not says_genre(text)
                 and (o.size > 1 or (not text.strict and self._is_head(o, text)))
@@ -217,8 +238,16 @@ class Namer:
 
     @staticmethod
     def _own_genre(o: Occurrence, text: Text) -> Genre | None:
-        """The genre word inside the phrase itself ("CAB minutes")."""
-        inside = [w.genre for w in text.words if o.positions.issuperset(range(w.start, w.end))]
+        """The genre word inside the phrase itself ("CAB minutes", "Plan to achieve the
+        objectives"). One that only an abbreviation brought in, before the phrase's last
+        word, qualifies it: "SLA performance" is performance against an agreement."""
+        end = max(o.positions) + 1
+        inside = [
+            w.genre
+            for w in text.words
+            if o.positions.issuperset(range(w.start, w.end))
+            and (w.end == end or set(text.tokens[w.start : w.end]) <= text.spelled)
+        ]
         return inside[-1] if inside else None
 
     @staticmethod
@@ -297,6 +326,12 @@ def says_genre(text: Text) -> bool:
     """Whether a genre word stands as the text's head, not as one more thing listed
     ("Roles, Responsibilities and Training" lists training; it is no training course)."""
     return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in text.words)
+
+
+def _says_other_than_register(text: Text) -> bool:
+    """Whether a spreadsheet's name says it is something else than a register: a
+    "Change Success Rate Report" is a report, whatever its rows."""
+    return any(w.genre is not Genre.REGISTER for w in text.words) and says_genre(text)
 
 
 def spelled(text: str | None) -> frozenset[str]:

@@ -167,7 +167,15 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
-        if not found.counted_any and never is None and file.format in COVER_FORMATS:
+        if (
+            not found.counted_any
+            and never is None
+            and not title_words
+            and file.format in COVER_FORMATS
+        ):
+            # Only a title that says nothing of what the file is ("ACME IT SERVICES LTD")
+            # leaves its name to a line at its head; a "Performance Report" is a report
+            # whatever its first heading names.
             cover = self._cover(found, file, fallback, vetoes)
             doc_genre = cover or doc_genre
         numbered = self._numbered.record(file.stem) if never is None else None
@@ -191,6 +199,7 @@ class Recogniser:
         body = BodyWords(self._content, file.text)
         self._narrowing.by_parts(found, file)
         self._narrowing.by_body(found, file, body)
+        found.drop_parts_of_another(self._namer.ruled_out(vetoes), self._namer.broader)
         found.drop_broader(self._namer.broader)
         if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
             found.unwritten_documents(
