@@ -12,10 +12,10 @@ from factories import write_csv
 from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.datereader import DateReader
 from iso20k_cli.evidence.dates import (
+    MAX_NAME_CHARS,
     date_at_start,
     dated_name,
     dates_in_name,
-    MAX_NAME_CHARS,
     excel_serial,
     named_dates,
     parse_date,
@@ -361,3 +361,22 @@ def test_labelled_dates_with_more_on_the_line() -> None:
     assert unread == () and reader.unresolved.examples == ("05/06/2026",)
     _, prose = parse_control(["Date: to be confirmed, about 25/06/2026"])
     assert prose == ()
+
+
+def test_a_file_and_its_name_settle_each_other(evidence: Folder) -> None:
+    evidence.add("cab/minutes 10-11-2026.md", "# CAB minutes\n\nNext review: 20/04/2027\n")
+    evidence.add("dr/test 21.06.2026.md", "# DR test\n\nApproved: 03/04/2026\n")
+    evidence.add("open/minutes 10-11-2026.md", "# CAB minutes\n\nNotes.\n")
+    files = {f.path: f for f in collect(evidence.root, jobs=1).files}
+    # The review date shows day first, so the name is 10 November.
+    assert files["cab/minutes 10-11-2026.md"].record_dates == (D(2026, 11, 10),)
+    # The name shows day first, so the approval is 3 April.
+    dr = files["dr/test 21.06.2026.md"]
+    assert (dr.record_dates, dr.control.approved, dr.dates_shown) == (
+        (D(2026, 6, 21),),
+        D(2026, 4, 3),
+        ("dmy",),
+    )
+    # Nothing settles it: noted as written, not guessed.
+    unread = files["open/minutes 10-11-2026.md"]
+    assert (unread.record_dates, unread.unread_date_examples) == ((), ("10-11-2026",))
