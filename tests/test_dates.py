@@ -283,6 +283,8 @@ def test_dates_in_file_names(name: str, expected: tuple[D, ...]) -> None:
         "Notes 00.00.2026.docx",
         "Top 40 1.5.docx",
         "Tel 020 7946 0018.docx",
+        "Recording at 10.30.15.mp4",  # times
+        "Firewall 10.11.12.13 rules.docx",  # an address
     ],
 )
 def test_numbers_in_names_that_are_no_dates(name: str) -> None:
@@ -306,6 +308,12 @@ def test_a_numeric_name_date_that_reads_either_way_waits_for_the_file() -> None:
     ((_, short),) = named_dates("Review 14.08.26.pdf").numeric
     assert short.shows() == "dmy" and DateReader().resolve(short, "14.08.26") == D(2026, 8, 14)
     assert DateReader("ymd").resolve(short, "14.08.26") == D(2014, 8, 26)
+
+
+def test_a_time_beside_a_date_is_no_second_date() -> None:
+    name = "Screenshot 2026-11-10 at 12.30.45.png"
+    assert named_dates(name).numeric == () and dates_in_name(name) == (D(2026, 11, 10),)
+    assert dates_in_name("CAB 2026-11-10 21.06.2026.docx") == (D(2026, 6, 21), D(2026, 11, 10))
 
 
 def test_two_digit_years_in_names_pivot_as_elsewhere() -> None:

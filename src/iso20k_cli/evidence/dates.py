@@ -404,7 +404,8 @@ def _named_dates(name: str) -> NamedDates:
 
     take(_NAME_DAY, lambda m: [dt.date(int(m[1]), int(m[2]), int(m[3]))])
     numeric: list[tuple[str, OpenOrder]] = []
-    for match in _numeric_in_name(rest):
+    # "Screenshot 2026-11-10 at 12.30.45.png": beside a full date, a short one is a time.
+    for match in _numeric_in_name(rest, short_years=not found):
         numeric.append((match[0], _open_order(match)))
         blank(match)
     take(_NAME_DAY_MONTH, lambda m: [dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))])
@@ -433,8 +434,9 @@ def _named_dates(name: str) -> NamedDates:
     return NamedDates(tuple(sorted(found)), tuple(numeric))
 
 
-def _numeric_in_name(text: str) -> list[re.Match[str]]:
-    """Matches of :data:`_NAME_NUMERIC` that are dates, not versions or numbers in a row.
+def _numeric_in_name(text: str, short_years: bool) -> list[re.Match[str]]:
+    """Matches of :data:`_NAME_NUMERIC` that are dates, not versions or numbers in a row
+    (nor times: with a two-digit year, only when ``short_years``).
 
     A rejected match is tried again one character on ("1.21.06.2026" holds no date, but
     "SMS-08 10-11-2026" does), so at most one search per character of ``text``.
@@ -442,7 +444,12 @@ def _numeric_in_name(text: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     at = 0
     while (match := _NAME_NUMERIC.search(text, at)) is not None:
-        if _names_a_date(text, match) and _open_order(match).readable():
+        short = len(match[4]) == 2
+        if (
+            (short_years or not short)
+            and _names_a_date(text, match)
+            and _open_order(match).readable()
+        ):
             found.append(match)
             at = match.end()
         else:
@@ -464,8 +471,10 @@ def _names_a_date(text: str, match: re.Match[str]) -> bool:
     if len(year) == 2 and (len(day) != 2 or len(month) != 2):
         return False  # "1.2.26", "2.10.30": a version; a short date is written 01.02.26
     before = text[max(0, start - 16) : start].rstrip(" -_").rsplit(None, 1)[-1:] or [""]
-    word = before[0].rsplit("_", 1)[-1].rsplit("-", 1)[-1].lower()
-    return word.rstrip(".") not in _VERSION_WORDS
+    word = before[0].rsplit("_", 1)[-1].rsplit("-", 1)[-1].lower().rstrip(".")
+    if len(year) == 2 and word == "at":
+        return False  # "Recording at 10.30.15": a time
+    return word not in _VERSION_WORDS
 
 
 def _open_order(match: re.Match[str]) -> OpenOrder:
