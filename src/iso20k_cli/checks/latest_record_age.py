@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded
+from iso20k_cli.checks.base import CheckContext, CheckSpec, Outcome, graded, unread_date_hint
 from iso20k_cli.severity import Severity
 from iso20k_cli.text.counts import plural
 
@@ -42,11 +42,13 @@ def run(spec: Spec, ctx: CheckContext) -> list[Outcome]:
     max_days = spec.max_days or ctx.defaults.max_record_age_days
     severity = graded(spec, Severity.MINOR)
     if not dates:
+        # A record whose only date reads either way round ("CAB Minutes 10-11-2026") says so.
+        unread = next((hint for f in ctx.files if (hint := unread_date_hint(f))), "")
         return [
             Outcome(
                 NAME,
                 severity,
-                f"the date of the records for '{ctx.item.title}' could not be determined",
+                f"the date of the records for '{ctx.item.title}' could not be determined" + unread,
                 "Record the date or period each record covers (front-matter record_date, a "
                 "'Date:' line, a date column, or a date such as 2026-09 in the file name).",
                 paths,

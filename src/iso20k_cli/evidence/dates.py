@@ -32,6 +32,21 @@ _NAME_MONTH_WORD = re.compile(
     re.IGNORECASE,
 )
 _NAME_MONTH = re.compile(r"(?<!\d)(20\d{2})[-_.](0[1-9]|1[0-2])(?![-_.]?\d)")
+# Day and month in numbers, either way round: 21.06.2026, 10-11-2026, 21_06_2026,
+# 14.08.26. The separators agree; which number is the day is for the file to settle.
+_NAME_NUMERIC = re.compile(r"(?<![0-9A-Za-z])(\d{1,2})([-_.])(\d{1,2})\2(20\d{2}|\d{2})(?!\d)")
+# "v1.2.2026", "Release 1.10.26": a version, not a date.
+_VERSION_WORDS = frozenset({"v", "ver", "version", "rev", "revision", "release", "build", "issue"})
+_DAY = r"(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# A day with a month in words: 19Mar2026, 21-Jun-2026, 14th March 2026, March 14, 2026.
+_NAME_DAY_MONTH = re.compile(
+    rf"(?<![0-9a-z]){_DAY}[-_. ]{{0,3}}({_MONTH_NAMES})[-_., ]{{0,3}}(20\d{{2}})(?!\d)",
+    re.IGNORECASE,
+)
+_NAME_MONTH_DAY = re.compile(
+    rf"(?<![a-z])({_MONTH_NAMES})[-_. ]{{0,3}}{_DAY}[-_., ]{{1,3}}(20\d{{2}})(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def days_covered(dates: tuple[dt.date, ...] | list[dt.date]) -> int:
@@ -69,6 +84,8 @@ DateOrder = Literal["dmy", "mdy", "ymd"]
 MAX_DATE_CHARS = 64
 """Longer text is not a date as people write one; nothing longer is even looked at."""
 MAX_PERIOD_CHARS = 32
+MAX_NAME_CHARS = 1000
+"""A file name has at most 255; a title or a value read for a date is cut here."""
 PIVOT = 70
 """Two-digit years below this are 20xx, the others 19xx (00-69 -> 2000-2069, 70-99 ->
 1970-1999), the convention of POSIX ``strptime``."""
@@ -114,6 +131,10 @@ class OpenOrder:
         if shown == "mdy" or (shown is None and order == "mdy"):
             return _date(year, self.first, self.second)
         return None
+
+    def readable(self) -> bool:
+        """Whether it is a date one way round or the other (31.02.2026 is neither)."""
+        return self.read("dmy") is not None or self.read("mdy") is not None
 
     def ambiguous(self, order: DateOrder | None) -> bool:
         """Both readings are dates and ``order`` does not choose between them."""
@@ -239,6 +260,33 @@ def scan_date(value: object) -> dt.date | OpenOrder | None:
     return None
 
 
+# Where a date ends and the rest of a line goes on: "Test date: 20/05/2026. Test type: full".
+_DATE_ENDS = (". ", "; ", ", ", " (", " - ", " – ", " — ", " | ")
+
+
+def date_at_start(text: str) -> str:
+    """The date ``text`` starts with, when more follows it after a sentence end or a
+    separator ("20/05/2026. Duration 3 hours" gives "20/05/2026"); else ``text``.
+
+    Only the start is read, so a date somewhere in a sentence ("to be confirmed, about
+    05/06/2026") is not taken for the value; and only the first :data:`MAX_DATE_CHARS`
+    characters are looked at.
+    """
+    if scan_date(text) is not None:
+        return text
+    head = text[: MAX_DATE_CHARS + 1]
+    cuts: set[int] = set()
+    for end in _DATE_ENDS:
+        at = head.find(end)
+        while at > 0:
+            cuts.add(at)
+            at = head.find(end, at + 1)
+    for cut in sorted(cuts):
+        if scan_date(head[:cut]) is not None:
+            return head[:cut]
+    return text
+
+
 def parse_date(value: object, order: DateOrder | None = None) -> dt.date | None:
     """A date from a cell, a YAML value or text as people write it.
 
@@ -290,25 +338,78 @@ def _not_of_a_period(token: str) -> bool:
     return word not in _MONTHS and word not in _PERIOD_WORDS and word != "q"
 
 
+@dataclass(frozen=True)
+class NamedDates:
+    """The dates a name carries: those it says outright, and those written with day and
+    month in numbers, which the file's order of day and month reads."""
+
+    dates: tuple[dt.date, ...]
+    numeric: tuple[tuple[str, OpenOrder], ...] = ()
+    """Each as written ("10-11-2026") and in its parts."""
+
+    def shows(self) -> set[DateOrder]:
+        """The orders of day and month its numeric dates show (30.06.2026: day first)."""
+        return {order for _, found in self.numeric if (order := found.shows()) is not None}
+
+    def read(self) -> tuple[dt.date, ...]:
+        """The dates, the numeric ones read in the order the name itself shows, if one."""
+        shown = self.shows()
+        order = next(iter(shown)) if len(shown) == 1 else None
+        more = {day for _, found in self.numeric if (day := found.read(order)) is not None}
+        return tuple(sorted(more.union(self.dates)))
+
+
 def dates_in_name(name: str) -> tuple[dt.date, ...]:
-    """Dates a file name carries. A month, quarter or range stands for its first and last day.
+    """Dates a file name carries that read only one way. A month, quarter or range stands
+    for its first and last day; see :func:`named_dates` for the forms."""
+    return named_dates(name).read()
+
+
+def dated_name(name: str) -> bool:
+    """Whether a name carries a date, one that could be day or month first included."""
+    found = named_dates(name)
+    return bool(found.dates or found.numeric)
+
+
+def named_dates(name: str) -> NamedDates:
+    """Dates a file name (or a title, a period) carries, read in its first
+    :data:`MAX_NAME_CHARS` characters.
 
     Understood: 2026-08-31, 20260831, 2026-08, 2026-Q3 and Q3 2026, March 2026 and
-    2026-Mar, Jul-Oct 2026; a range of two days is simply both days.
+    2026-Mar, Jul-Oct 2026; a range of two days is simply both days. A day and a month
+    in words, either way round: 19Mar2026, 21-Jun-2026, 14th March 2026, March 14, 2026.
+    Day and month in numbers, with one separator (``.``, ``-`` or ``_``) and a four- or
+    two-digit year: 21.06.2026, 10-11-2026, 14.08.26; which is the day is left to the
+    reader of the file (:class:`OpenOrder`), as for any numeric date.
     """
+    return _named_dates(name[:MAX_NAME_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _named_dates(name: str) -> NamedDates:
     found: set[dt.date] = set()
     rest = name
 
-    def take(pattern: re.Pattern[str], to_dates: object) -> None:
+    def blank(match: re.Match[str]) -> None:
         nonlocal rest
+        rest = rest[: match.start()] + " " * len(match[0]) + rest[match.end() :]
+
+    def take(pattern: re.Pattern[str], to_dates: object) -> None:
         for match in list(pattern.finditer(rest)):
             try:
                 found.update(to_dates(match))  # type: ignore[operator]
             except (ValueError, KeyError):
                 continue
-            rest = rest.replace(match[0], " " * len(match[0]), 1)
+            blank(match)
 
     take(_NAME_DAY, lambda m: [dt.date(int(m[1]), int(m[2]), int(m[3]))])
+    numeric: list[tuple[str, OpenOrder]] = []
+    # "Screenshot 2026-11-10 at 12.30.45.png": beside a full date, a short one is a time.
+    for match in _numeric_in_name(rest, short_years=not found):
+        numeric.append((match[0], _open_order(match)))
+        blank(match)
+    take(_NAME_DAY_MONTH, lambda m: [dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))])
+    take(_NAME_MONTH_DAY, lambda m: [dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))])
 
     def quarter(m: re.Match[str]) -> list[dt.date]:
         year, q = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
@@ -330,4 +431,52 @@ def dates_in_name(name: str) -> tuple[dt.date, ...]:
 
     take(_NAME_MONTH_WORD, month_word)
     take(_NAME_MONTH, lambda m: list(month_bounds(int(m[1]), int(m[2]))))
-    return tuple(sorted(found))
+    return NamedDates(tuple(sorted(found)), tuple(numeric))
+
+
+def _numeric_in_name(text: str, short_years: bool) -> list[re.Match[str]]:
+    """Matches of :data:`_NAME_NUMERIC` that are dates, not versions or numbers in a row
+    (nor times: with a two-digit year, only when ``short_years``).
+
+    A rejected match is tried again one character on ("1.21.06.2026" holds no date, but
+    "SMS-08 10-11-2026" does), so at most one search per character of ``text``.
+    """
+    found: list[re.Match[str]] = []
+    at = 0
+    while (match := _NAME_NUMERIC.search(text, at)) is not None:
+        short = len(match[4]) == 2
+        if (
+            (short_years or not short)
+            and _names_a_date(text, match)
+            and _open_order(match).readable()
+        ):
+            found.append(match)
+            at = match.end()
+        else:
+            at = match.start() + 1
+    return found
+
+
+def _names_a_date(text: str, match: re.Match[str]) -> bool:
+    day, separator, month, year = match[1], match[2], match[3], match[4]
+    start, end = match.start(), match.end()
+    following = text[end : end + 2]
+    # "10.11.2026.1" and "1.2.3.26" are versions; "CAB-10-11-2026-2" is the second
+    # meeting of the day, but a two-digit year runs into the next number ("08-12-10-2026").
+    runs_on = following[:1] == separator and following[1:2].isdigit()
+    if runs_on and (separator == "." or len(year) == 2):
+        return False
+    if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
+        return False  # "1.21.06.2026": the tail of a version
+    if len(year) == 2 and (len(day) != 2 or len(month) != 2):
+        return False  # "1.2.26", "2.10.30": a version; a short date is written 01.02.26
+    before = text[max(0, start - 16) : start].rstrip(" -_").rsplit(None, 1)[-1:] or [""]
+    word = before[0].rsplit("_", 1)[-1].rsplit("-", 1)[-1].lower().rstrip(".")
+    if len(year) == 2 and word == "at":
+        return False  # "Recording at 10.30.15": a time
+    return word not in _VERSION_WORDS
+
+
+def _open_order(match: re.Match[str]) -> OpenOrder:
+    first, second, year = int(match[1]), int(match[3]), match[4]
+    return OpenOrder(first, second, int(year), short=len(year) == 2)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
-from iso20k_cli.evidence.dates import dates_in_name, parse_date
+from iso20k_cli.evidence.dates import date_at_start, dates_in_name, parse_date
 from iso20k_cli.evidence.frontmatter import normalise_status
 from iso20k_cli.evidence.history import is_history_header
 from iso20k_cli.evidence.intervals import review_months
@@ -58,7 +58,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"meeting\s+date|date\s+of\s+meeting|report\s+date|date\s+of\s+report|"
         r"audit\s+date|date\s+of\s+(?:the\s+)?audit|date\s+of\s+review|"
         r"assessment\s+date|date\s+of\s+assessment|test\s+date|date\s+of\s+test|"
-        r"exercise\s+date|date\s+held|date",
+        r"exercise\s+date|incident\s+date|date\s+of\s+(?:the\s+)?incident|outage\s+date|"
+        r"date\s+of\s+(?:the\s+)?outage|date\s+held|date",
     ),
     ("period", r"reporting\s+period|period\s+covered|audit\s+period|period"),
 )
@@ -77,6 +78,7 @@ _ANY_LABEL = re.compile(
 _SEPARATORS = frozenset(":|=–—-")
 _RANGE_WORDS = frozenset({"to", "until", "through", "–", "—", "-"})
 MAX_VALUE_CHARS = 500  # a control value is a name, a date or a number: longer is prose
+_DATED = frozenset({"approved", "review_due", "revised", "record_date"})
 
 
 def labelled(line: str) -> tuple[str, str, str] | None:
@@ -195,6 +197,8 @@ def parse_labelled(
         key, value = line[0], _clean(line[2])
         if not value:
             continue
+        if key in _DATED:
+            value = date_at_start(value)
         if key in ("approved", "review_due", "revised"):
             parsed = read_date(value)
             if parsed is not None:
@@ -204,7 +208,7 @@ def parse_labelled(
                 record_dates.append(parsed)
         elif key == "period":
             ends_text = _range(value)
-            ends = [read_date(end) for end in ends_text] if ends_text else []
+            ends = [read_date(date_at_start(end)) for end in ends_text] if ends_text else []
             if any(ends):
                 record_dates.extend(d for d in ends if d is not None)
             else:  # "Q3 2026", "July-September 2026": the forms file names use

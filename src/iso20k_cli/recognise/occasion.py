@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from iso20k_cli.evidence.dates import dates_in_name
+from iso20k_cli.evidence.dates import dated_name
 from iso20k_cli.evidence.model import EvidenceFile
 
 
@@ -14,7 +14,7 @@ def identified(file: EvidenceFile) -> bool:
         # A date that reads either way round is still a date: the record says when,
         # and its date checks say the day and month could not be told apart.
         or file.unread_dates
-        or dates_in_name(file.name)
+        or dated_name(file.name)
         or _versioned(file.path)
         or _year(file.stem)
         or _year(file.title or "")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
-from iso20k_cli.evidence.dates import dates_in_name
+from iso20k_cli.evidence.dates import dated_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
 from iso20k_cli.recognise.columns import ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
@@ -253,7 +253,7 @@ class Recogniser:
         own title does not say it is a policy, procedure or plan: a folder of incident
         procedures is not a folder of incidents.
         """
-        dated = bool(file.record_dates or dates_in_name(file.name))
+        dated = bool(file.record_dates or dated_name(file.name))
         if not dated or said in _NOT_RECORDS or never is not None:
             return None
         parts = file.path.split("/")[:-1]
@@ -365,7 +365,7 @@ class Recogniser:
         blog or news folder reports what happened that day ("Mail outage")."""
         for folder in file.path.split("/")[:-1]:
             tokens = self.lexicon.cached(folder.strip("_"))
-            if tokens in _POST_FOLDERS and (file.record_dates or dates_in_name(file.name)):
+            if tokens in _POST_FOLDERS and (file.record_dates or dated_name(file.name)):
                 return Genre.REPORT
             if tokens in self._reference_folders or tokens in _POST_FOLDERS:
                 return Genre.REFERENCE
@@ -387,7 +387,7 @@ class Recogniser:
             return "a template is evidence of nothing until it is filled in"
         # A dated entry ("2023-12-13-ci-outage.md: ci is down, we are on it") is a record
         # however short; only an undated page of a dozen words is a stub.
-        short_record = bool(dates_in_name(file.name))
+        short_record = dated_name(file.name)
         if file.readable and file.format in _PROSE_FORMATS and not file.tables and not short_record:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
@@ -576,7 +576,7 @@ class Recogniser:
 
 
 def _dated_name(file: EvidenceFile, title: str) -> bool:
-    return bool(dates_in_name(file.name) or (title and dates_in_name(title)))
+    return dated_name(file.name) or (bool(title) and dated_name(title))
 
 
 def _without_aside(title: str) -> str:

@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from iso20k_cli.evidence.datereader import DateReader, orders_shown
-from iso20k_cli.evidence.dates import DateOrder, dates_in_name, scan_date
+from iso20k_cli.evidence.dates import (
+    DateOrder,
+    NamedDates,
+    date_at_start,
+    named_dates,
+    scan_date,
+)
 from iso20k_cli.evidence.doccontrol import (
     HEAD_LINES,
     Labelled,
@@ -130,7 +136,7 @@ def _labelled_dates(lines: Iterable[Labelled | None]) -> Iterator[str]:
     """The values of labelled date lines ("Approved: 25/04/2026"), for the file's order."""
     for found in lines:
         if found is not None and found[0] in _DATE_LABELS:
-            yield found[2]
+            yield date_at_start(found[2])
 
 
 def _finish(
@@ -143,7 +149,9 @@ def _finish(
     # Each line labelled once: the order of day and month and the control read the same.
     control_lines, head_lines = labelled_lines(ex.control_lines), labelled_lines(head)
     labels = orders_shown(scan_date(v) for v in _labelled_dates([*control_lines, *head_lines]))
-    shown = columns.shows() | labels
+    # "Test Report 21.06.2026.docx": the name is the file's too, and shows its order.
+    named = named_dates(candidate.rel.rsplit("/", 1)[-1])
+    shown = columns.shows() | labels | named.shows()
     reader = DateReader(date_order).shown_by(shown)
     in_tables, table_dates = parse_labelled(control_lines, reader.read)
     in_head, head_dates = parse_labelled(head_lines, reader.read)
@@ -160,7 +168,7 @@ def _finish(
         signature_control(lines, ex.tables) if fmt not in _SPREADSHEETS else DocumentControl(),
     )
     text_dates = table_dates or head_dates
-    name_dates = dates_in_name(candidate.rel.rsplit("/", 1)[-1])
+    name_dates, name_unread = _name_dates(named, reader)
     # Property dates stand in for what the document says: a template's "created"
     # can be years older than the document. When the document dates its approval
     # or last revision, those dates replace them.
@@ -171,7 +179,10 @@ def _finish(
     # copy or a save changes them.
     front_control, front_dates = _open_dates(ex, reader)
     explicit = tuple(sorted({*ex.record_dates, *front_dates}))
-    record_dates = explicit or in_columns or name_dates or text_dates or property_dates
+    # A name's date left unread ("CAB Minutes 10-11-2026.docx") still says when the
+    # meeting was; a template's "created", years before, would say otherwise.
+    fallback = () if name_unread else property_dates
+    record_dates = explicit or in_columns or name_dates or text_dates or fallback
     return EvidenceFile(
         path=candidate.rel,
         format=fmt,
@@ -196,6 +207,21 @@ def _finish(
         unread_date_examples=reader.unresolved.examples,
         dates_shown=tuple(sorted(shown)),
     )
+
+
+def _name_dates(named: NamedDates, reader: DateReader) -> tuple[tuple[dt.date, ...], bool]:
+    """The dates of the file's name, its numeric ones read in the file's order; and
+    whether one of them could not be (it is then noted on ``reader``)."""
+    days = set(named.dates)
+    unread = False
+    for text, found in named.numeric:
+        day = reader.resolve(found, text)
+        if isinstance(day, str):
+            reader.unresolved.add(day)
+            unread = True
+        elif day is not None:
+            days.add(day)
+    return tuple(sorted(days)), unread
 
 
 def _open_dates(ex: Extracted, reader: DateReader) -> tuple[DocumentControl, tuple[dt.date, ...]]:
