@@ -17,6 +17,8 @@ import pytest
 
 from conftest import AS_OF, Folder, Invoke
 from factories import write_csv, write_xlsx
+from iso20k_cli.checks.entries import KindRows, record_set
+from iso20k_cli.evidence.model import EvidenceFile, Table
 
 INCIDENTS = "incident-records"
 REQUESTS = "service-request-records"
@@ -232,6 +234,14 @@ def test_an_id_column_named_for_its_records_says_what_the_rows_are(
     tickets = [["Ticket ID", *header[1:]], *rows]
     write_xlsx(evidence.root / "Helpdesk Log 2026.xlsx", {"Export": tickets})
     assert not [e for e in counted(check(cli, evidence), INCIDENTS) if e["matched_by"] == "columns"]
+    # Nor does one beside a type column: ServiceDesk Plus calls every ticket a request,
+    # and its "Request Type" of "Break/fix" or "How-to" says which kind none is.
+    requests = [["Request ID", "Created On", "Subject", "Request Type", "Status"]] + [
+        [str(n), dmy(day(n, 90)), f"Call {n}", "Break/fix" if n % 2 else "How-to", "Closed"]
+        for n in range(90)
+    ]
+    write_xlsx(evidence.root / "Helpdesk Log 2026.xlsx", {"Export": requests})
+    assert not [e for e in counted(check(cli, evidence), REQUESTS) if e["matched_by"] == "columns"]
 
 
 def test_a_problem_export_with_a_known_error_flag_is_problem_records_and_flags_known_errors(
@@ -273,3 +283,28 @@ def test_a_problem_export_with_a_known_error_flag_is_problem_records_and_flags_k
     assert message(data, "known-error-records", "latest_record_age").startswith(
         f"latest record {day(27, 30)}"
     )
+
+
+def test_rows_past_those_kept_are_shared_out_in_proportion() -> None:
+    # 100 rows kept of a sheet of 1,000 (as past the rows a workbook is read to): three in
+    # ten of those kept are requests, so 300 of the 1,000 are taken to be.
+    header = ("Number", "Opened", "Type")
+    rows = tuple(
+        (f"T{n}", f"2026-10-{1 + n % 28:02d}", "Request" if n % 10 < 3 else "Incident")
+        for n in range(100)
+    )
+    file = EvidenceFile(
+        path="all-tickets.xlsx",
+        format="xlsx",
+        size=1,
+        readable=True,
+        tables=(Table(header=header, rows=rows, row_count=1000),),
+    )
+    requests = KindRows(REQUESTS, 0, 2, "Type", values=("Request",))
+    found = record_set(file, "register", None, [requests])
+    assert found is not None and found.entries == 1000
+    mine = found.of(REQUESTS)
+    assert (mine.entries, mine.whole, mine.told_by) == (300, 1000, "Type")
+    # The latest request, not the latest ticket.
+    assert (mine.last, found.last) == (dt.date(2026, 10, 27), dt.date(2026, 10, 28))
+    assert found.of(INCIDENTS) is found  # no rows told apart for it: the whole export

@@ -4,7 +4,9 @@ An incident export with 400 dated tickets is 400 records, not one: record checks
 count its entries and take its span and recency from the rows' dates. A file that is
 one record (dated minutes, a monthly report) still counts as one, even when it holds
 a table, so only files whose genre is a register (log, list, export, a spreadsheet)
-are read as record sets.
+are read as record sets. An export of several kinds of record (incidents and service
+requests in one table) is a set of each: recognition says which rows are which kind
+(:class:`KindRows`), and each item counts and dates only its own (:meth:`RecordSet.of`).
 
 Which column dates an entry, and how a cell is read as a date, is the extraction's
 business (``evidence/extract/tables.py`` and ``evidence/dates.py``); this module uses
@@ -119,9 +121,15 @@ class _Budget:
         return granted
 
 
-def _event_columns(
-    table: Table, budget: _Budget, reader: DateReader
-) -> list[tuple[int, set[dt.date]]]:
+@dataclass(frozen=True)
+class _EventColumn:
+    index: int
+    dates: set[dt.date]
+    shown: set[DateOrder]
+    """The orders of day and month its cells show, to read any of its rows alike."""
+
+
+def _event_columns(table: Table, budget: _Budget, reader: DateReader) -> list[_EventColumn]:
     """The columns of a table that date its entries' events, each with its dates.
 
     A column counts when its header means when something happened (opened, created,
@@ -137,9 +145,12 @@ def _event_columns(
             continue
         rows = table.rows[: budget.take(len(table.rows))]
         cells = [r[index] for r in rows if index < len(r) and r[index]]
-        dates = date_rules.column_dates([cells], reader) if cells else set()
+        if not cells:
+            continue
+        column = date_rules.DateColumns([cells])
+        dates = column.dates(reader)
         if dates:
-            found.append((index, dates))
+            found.append(_EventColumn(index, dates, column.shows()))
     return found
 
 
@@ -170,8 +181,8 @@ def record_set(
         if not found:
             continue
         entries = max(table.row_count, len(table.rows))
-        column = column or table.header[found[0][0]]
-        tables.append((index, entries, {d for _, dates in found for d in dates}))
+        column = column or table.header[found[0].index]
+        tables.append((index, entries, {d for c in found for d in c.dates}))
         for kind in kinds:
             if kind.table == index and kind.item not in per_kind:
                 counted = _kind_rows(table, entries, kind, found, budget, reader)
@@ -186,7 +197,7 @@ def record_set(
     total = sum(entries for _, entries, _ in tables)
     found_kinds: list[KindEntries] = []
     for kind in kinds:
-        if kind.item not in per_kind or any(k.item == kind.item for k in found_kinds):
+        if kind.item not in per_kind:
             continue
         at, entries, dates = per_kind.pop(kind.item)
         others = [(n, d) for index, n, d in tables if index != at]
@@ -206,7 +217,7 @@ def _kind_rows(
     table: Table,
     entries: int,
     kind: KindRows,
-    found: list[tuple[int, set[dt.date]]],
+    found: list[_EventColumn],
     budget: _Budget,
     reader: DateReader,
 ) -> tuple[int, set[dt.date]]:
@@ -216,10 +227,9 @@ def _kind_rows(
     # Rows past those kept are taken to be of each kind in the same proportion.
     count = round(len(rows) * entries / len(table.rows)) if table.rows else 0
     dates: set[dt.date] = set()
-    for index, _ in found:
-        read = table.rows[: budget.take(len(table.rows))]
-        whole = date_rules.DateColumns([[r[index] for r in read if index < len(r) and r[index]]])
-        cells = [r[index] for r in rows[: len(read)] if index < len(r) and r[index]]
+    for column in found:
+        read = rows[: budget.take(len(rows))]
+        cells = [r[column.index] for r in read if column.index < len(r) and r[column.index]]
         if cells:
-            dates |= date_rules.column_dates([cells], reader.shown_by(whole.shows()))
+            dates |= date_rules.column_dates([cells], reader.shown_by(column.shown))
     return count, dates
