@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from conftest import AS_OF, MINI, Folder, Invoke, Result
 from factories import write_csv, write_docx, write_pdf, write_xlsx
 from iso20k_cli.cache.fingerprint import library_versions
 from iso20k_cli.cache.store import Store, key_of
-from iso20k_cli.checks.entries import record_set
+from iso20k_cli.checks.entries import KindRows, record_set
 from iso20k_cli.evidence.dates import DateOrder
 from iso20k_cli.evidence.extract import extract
 from iso20k_cli.evidence.model import EvidenceFile
@@ -598,9 +598,14 @@ def test_a_warm_run_dates_no_register_again(
     cold = _check(cli, evidence)
     dated: list[str] = []
 
-    def counting(file: EvidenceFile, genre: str | None, order: DateOrder | None) -> object:
+    def counting(
+        file: EvidenceFile,
+        genre: str | None,
+        order: DateOrder | None,
+        kinds: Sequence[KindRows] = (),
+    ) -> object:
         dated.append(file.path)
-        return record_set(file, genre, order)
+        return record_set(file, genre, order, kinds)
 
     monkeypatch.setattr("iso20k_cli.assess.recognised.record_set", counting)
     warm = _check(cli, evidence)

@@ -90,6 +90,7 @@ def assess(
     used_for: dict[str, list[str]] = defaultdict(list)
     file_warnings: dict[str, tuple[str, ...]] = {}
     genres: dict[str, str | None] = {}
+    kinds = {r.path: r.kinds for r in recognitions}
     for file, recognition in zip(files, recognitions, strict=True):
         for link in recognition.links:
             links_by_item[link.item].append(link)
@@ -130,7 +131,8 @@ def assess(
         record_sets = {
             f.path: entries
             for f in files
-            if (entries := record_set(f, genres[f.path], settings.date_order)) is not None
+            if (entries := record_set(f, genres[f.path], settings.date_order, kinds[f.path]))
+            is not None
         }
     run = _Run(
         catalogue=catalogue,
@@ -648,7 +650,7 @@ def _records_span(
         if result.id in ongoing and result.status is not Status.NOT_APPLICABLE
         for link in result.evidence
         if link.counted
-        for d in _dates(by_path[link.path], record_sets)
+        for d in _dates(by_path[link.path], record_sets, result.id)
         if d <= as_of
     )
     if not dates:
@@ -656,10 +658,11 @@ def _records_span(
     return days_covered(dates)
 
 
-def _dates(file: EvidenceFile, record_sets: dict[str, RecordSet]) -> tuple[dt.date, ...]:
-    """A file's record dates: a register's or export's from its entries."""
+def _dates(file: EvidenceFile, record_sets: dict[str, RecordSet], item: str) -> tuple[dt.date, ...]:
+    """A file's record dates as records of ``item``: a register's or export's from its
+    entries (of that kind, in an export of several)."""
     entries = record_sets.get(file.path)
-    return entries.dates if entries is not None else file.record_dates
+    return entries.of(item).dates if entries is not None else file.record_dates
 
 
 def apply_acceptances(findings: list[Finding], settings: Settings, as_of: dt.date) -> list[Finding]:

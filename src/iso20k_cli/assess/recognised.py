@@ -42,7 +42,8 @@ def recognised(
     recogniser: Recogniser, file: EvidenceFile, date_order: DateOrder | None
 ) -> Recognised:
     recognition = recogniser.recognise(file)
-    return Recognised(recognition, record_set(file, recognition.genre, date_order))
+    entries = record_set(file, recognition.genre, date_order, recognition.kinds)
+    return Recognised(recognition, entries)
 
 
 class RecognitionCache:

@@ -107,6 +107,9 @@ class Subject(Protocol):
     """What a check reads of the catalogue item it judges (the catalogue's ``Item``)."""
 
     @property
+    def id(self) -> str: ...
+
+    @property
     def title(self) -> str: ...
 
 
@@ -178,9 +181,15 @@ class CheckContext:
 
         return sorted(self.files, key=rank)[0]
 
+    def entries_of(self, file: EvidenceFile) -> RecordSet | None:
+        """A file's entries that are records of this item: in an export of several kinds
+        of record, only the rows of this one."""
+        entries = self.record_sets.get(file.path)
+        return entries.of(self.item.id) if entries is not None else None
+
     def dates_of(self, file: EvidenceFile) -> tuple[dt.date, ...]:
         """A file's record dates: its entries' when it is a record set."""
-        entries = self.record_sets.get(file.path)
+        entries = self.entries_of(file)
         return entries.dates if entries is not None else file.record_dates
 
     def record_dates(self) -> tuple[dt.date, ...]:
@@ -190,22 +199,29 @@ class CheckContext:
     def record_count(self) -> int:
         """Records present: each entry of a register or export, and each other file."""
         return sum(
-            entries.entries if (entries := self.record_sets.get(f.path)) else 1
-            for f in self._distinct_files
+            entries.entries if (entries := self.entries_of(f)) else 1 for f in self._distinct_files
         )
 
     def describe_records(self, limit: int = 3) -> str:
         """What the records are, for a message: "412 entries from 2026-05-02 to 2026-07-30
         in incidents.csv; 2 other records in separate files"."""
         files = self._distinct_files
-        sets = [(f, e) for f in files if (e := self.record_sets.get(f.path)) is not None]
+        sets = [(f, e) for f in files if (e := self.entries_of(f)) is not None]
         parts = []
         for file, entries in sets[:limit]:
             if entries.first and entries.first != entries.last:
                 span = f" from {entries.first} to {entries.last}"
             else:
                 span = f" dated {entries.first}" if entries.first else ""
-            parts.append(f"{plural(entries.entries, 'entry', 'entries')}{span} in {file.path}")
+            mixed = (
+                f" of this kind (by column '{entries.told_by}', of {entries.whole} "
+                "of several kinds)"
+                if entries.whole
+                else ""
+            )
+            parts.append(
+                f"{plural(entries.entries, 'entry', 'entries')}{mixed}{span} in {file.path}"
+            )
         if len(sets) > limit:
             rest = sum(e.entries for _, e in sets[limit:])
             parts.append(

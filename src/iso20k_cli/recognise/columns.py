@@ -4,7 +4,11 @@ Ticket, change and problem exports from ITSM tools (ServiceNow, Jira Service
 Management, Freshservice, Zendesk, TOPdesk, GLPI …) share a shape: a reference
 number, when the entry was opened, a status or priority, a summary. Which records
 they hold is told by their numbers' prefixes (INC, CHG), a type column's values
-("Incident" in Jira's "Issue Type") or the columns only that kind has ("Root cause").
+("Incident" in Jira's "Issue Type") or the columns only that kind has ("Root cause");
+failing those, by an id column named for its records ("Incident ID"). An "all tickets"
+export mixes kinds, and is evidence of each that makes up a real part of it, with the
+rows that are of it (:class:`KindRows`) so that each item counts only its own. A yes/no
+column named for a narrower kind ("Known error" in a problem export) marks its rows.
 Registers without a ticket's shape (a CMDB or asset export) are told by their own
 columns alone, of which two must be present.
 """
@@ -12,19 +16,35 @@ columns alone, of which two must be present.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, ExportColumns
+from iso20k_cli.checks.entries import KindRows
 from iso20k_cli.evidence.model import Table
-from iso20k_cli.recognise.numbered import ticket_prefix
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.normalise import find_phrase
+from iso20k_cli.text.ticket import ticket_prefix
 
-_SAMPLE_ROWS = 200  # enough rows to see which prefix or type dominates
+_SAMPLE_ROWS = 2000  # rows read to tell which kinds of record a table holds, and how many
 _MIN_ROWS = 2
-_MIN_SHARE = 0.6  # of the sampled values that must agree on a prefix or a type
+_DOMINANT_SHARE = 0.6  # a kind with this share of the rows is the table's, however few they are
+# An "all tickets" export (Zendesk, GLPI, SysAid, ServiceDesk Plus, Jira Service Management)
+# lists incidents, requests, questions and problems in one table. It is evidence of each
+# kind that makes up a real part of it: a quarter of the rows with a type (or a number),
+# and enough rows to be a practice rather than a few mistyped tickets. Below that (5 requests
+# among 95 incidents) the export was not kept for that kind, and says little about it.
+_MIXED_SHARE = 0.25
+_MIXED_MIN_ROWS = 5
+# Cells of a yes/no column ("Known error": true/false), as tools export them.
+_TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "✔"})
+_FALSE = frozenset({"false", "no", "n", "0", "-"})
 _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a ticket shape
+_MAX_VALUE_CHARS = 80  # of a type cell: a type is a word or three, not a description
+_MAX_VALUES = 50  # spellings of one kind kept to select its rows
+_MAX_TYPES = 200  # distinct values of a type column: more is free text
+# Words of an id column's header that say it holds an id, around the kind it names
+# ("Incident ID", "Request No.", "Change Ref").
+_ID_WORDS = frozenset({"id", "number", "no", "num", "nr", "ref", "reference", "key", "code"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,28 @@ class ExportMatch:
     detail: str
     by_columns: bool = False
     """Told by the register's own columns alone: no ticket shape, numbers or type."""
+    rows: KindRows | None = None
+    """The table's rows of this kind, when it holds other kinds too."""
+
+
+@dataclass(frozen=True)
+class _Share:
+    """The rows of a sampled column that say they are records of one item."""
+
+    item: str
+    rows: int
+    of: int
+    """Non-empty cells sampled."""
+    column: int
+    said: str
+    """How the rows say so, for the detail ("12 of 40 rows of type 'Incident'")."""
+    values: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+
+    @property
+    def counts(self) -> bool:
+        share = self.rows / self.of
+        return share >= _DOMINANT_SHARE or (share >= _MIXED_SHARE and self.rows >= _MIXED_MIN_ROWS)
 
 
 class ExportRecogniser:
@@ -57,51 +99,72 @@ class ExportRecogniser:
             for column in signature.columns:
                 if tokens := lexicon.canon_text(column):
                     self._columns.append((item.id, tokens, column))
+        self._longest_type = max((len(t) for t in self._types), default=0)
 
-    def classify(self, table: Table) -> ExportMatch | None:
+    def kinds(self, table: Table, index: int = 0) -> list[ExportMatch]:
+        """Each kind of record the table is evidence of, the largest first: one for an
+        export of one kind, several for an export that mixes them. ``index`` is the
+        table's place in its file, for the rows each kind selects."""
         if table.row_count < _MIN_ROWS or len(table.header) < 2:
-            return None
+            return []
         header = [self._lexicon.cached(cell) for cell in table.header]
         roles = {
-            role: index
+            role: at
             for role, phrases in self._roles.items()
-            for index, cell in enumerate(header)
+            for at, cell in enumerate(header)
             if any(find_phrase(cell, p) is not None for p in phrases)
         }
         ticket = "id" in roles and "opened" in roles and len(roles) >= 3
         votes: Counter[str] = Counter()
         reasons: dict[str, list[str]] = {}
         own: Counter[str] = Counter()
+        own_at: list[tuple[str, int]] = []
         for item_id, tokens, name in self._columns:
-            if any(find_phrase(cell, tokens) is not None for cell in header):
+            at = next((i for i, c in enumerate(header) if find_phrase(c, tokens) is not None), None)
+            if at is not None:
                 own[item_id] += 1
+                own_at.append((item_id, at))
                 reasons.setdefault(item_id, []).append(f"column '{name}'")
-        prefix = self._dominant(table, roles["id"], ticket_prefix) if "id" in roles else ""
-        # One letter (TOPdesk's "I 2403 017", "C 2403 004") numbers too many things on
-        # its own ("C1" may be a complaint, a contract, a control): only a ticket export,
-        # opened and numbered, is read by it.
-        by_prefix = self._prefixes.get(prefix) if len(prefix) > 1 or ticket else None
-        if by_prefix is not None:
-            votes[by_prefix] += 3
-            reasons.setdefault(by_prefix, []).insert(0, f"numbers {prefix}…")
-        by_type: str | None = None
+        shares: dict[str, _Share] = {}
+        if "id" in roles:
+            for share in self._by_prefix(table, roles["id"], ticket):
+                shares[share.item] = share
         if "type" in roles:
-            value = self._dominant(
-                table, roles["type"], lambda v: " ".join(self._lexicon.cached(v))
-            )
-            by_type = self._types.get(tuple(value.split())) if value else None
-            if by_type is not None:
-                votes[by_type] += 3
-                reasons.setdefault(by_type, []).insert(0, f"type '{value}'")
+            for share in self._by_type(table, roles["type"]):
+                if share.item not in shares or share.rows > shares[share.item].rows:
+                    shares[share.item] = share
+        named = (
+            self._named_by_id(table, header, roles["id"])
+            if ticket and not shares and "type" not in roles
+            else None
+        )
+        if named is not None:
+            shares[named.item] = named
+        for share in shares.values():
+            votes[share.item] += 3
+            reasons.setdefault(share.item, []).insert(0, share.said)
         for item_id, count in own.items():
             if ticket or count >= _OWN_COLUMNS_ALONE:
                 votes[item_id] += count
         if not votes:
-            return None
-        ranked = votes.most_common(2)
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None  # two kinds of record equally likely: say nothing
-        item_id = ranked[0][0]
+            return []
+        if len(shares) > 1:
+            # A mixed export: each kind that makes up a real part of it counts.
+            chosen = sorted(shares, key=lambda i: (-shares[i].rows, i))
+        else:
+            ranked = votes.most_common(2)
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                return []  # two kinds of record equally likely: say nothing
+            chosen = [ranked[0][0]]
+        if shares:
+            # A yes/no column named for a narrower kind ("Known error" in a problem
+            # export) says which rows are also records of that kind.
+            for item_id, at in own_at:
+                flagged = self._flagged(table, at, item_id)
+                if flagged is not None and item_id not in chosen:
+                    chosen.append(item_id)
+                    shares[item_id] = flagged
+                    reasons[item_id] = [flagged.said]
         shape = (
             "a ticket export ("
             + ", ".join(table.header[i] for i in sorted(set(roles.values())))
@@ -109,19 +172,134 @@ class ExportRecogniser:
             if ticket
             else "a register"
         )
-        alone = not ticket and item_id not in (by_prefix, by_type)
-        return ExportMatch(item_id, f"{shape} with {', '.join(reasons[item_id])}", alone)
+        found: list[ExportMatch] = []
+        for item_id in chosen:
+            told = shares.get(item_id)
+            alone = not ticket and told is None
+            rows = None
+            if told is not None and told.rows < told.of and (told.values or told.prefixes):
+                rows = KindRows(
+                    item_id,
+                    index,
+                    told.column,
+                    table.header[told.column],
+                    told.values,
+                    told.prefixes,
+                )
+            detail = f"{shape} with {', '.join(reasons[item_id])}"
+            found.append(ExportMatch(item_id, detail, alone, rows))
+        return found
+
+    def _by_prefix(self, table: Table, column: int, ticket: bool) -> list[_Share]:
+        """The kinds the numbers of an id column say, each with its rows."""
+        cells = _sampled(table, column)
+        counts: Counter[str] = Counter()
+        prefixes: dict[str, set[str]] = {}
+        for cell in cells:
+            prefix = ticket_prefix(cell)
+            # One letter (TOPdesk's "I 2403 017", "C 2403 004") numbers too many things on
+            # its own ("C1" may be a complaint, a contract, a control): only a ticket
+            # export, opened and numbered, is read by it.
+            item = self._prefixes.get(prefix) if len(prefix) > 1 or ticket else None
+            if item is not None:
+                counts[item] += 1
+                prefixes.setdefault(item, set()).add(prefix)
+        return [
+            share
+            for item, count in counts.items()
+            if (
+                share := _Share(
+                    item,
+                    count,
+                    len(cells),
+                    column,
+                    f"column '{table.header[column]}': {_of(count, cells, table)} numbered "
+                    + ", ".join(f"{p}…" for p in sorted(prefixes[item])),
+                    prefixes=tuple(sorted(prefixes[item])),
+                )
+            ).counts
+        ]
+
+    def _by_type(self, table: Table, column: int) -> list[_Share]:
+        """The kinds the values of a type column say, each with its rows."""
+        cells = _sampled(table, column)
+        spelled = Counter(cell.strip() for cell in cells)
+        if len(spelled) > _MAX_TYPES:
+            return []  # free text, not a column of a few types
+        counts: Counter[str] = Counter()
+        values: dict[str, Counter[str]] = {}
+        for value, rows in spelled.items():
+            item = self._type_of(value)
+            if item is not None:
+                counts[item] += rows
+                values.setdefault(item, Counter())[value] = rows
+        found = []
+        for item, count in counts.items():
+            said = values[item]
+            shown = " or ".join(f"'{v[:_MAX_VALUE_CHARS]}'" for v, _ in said.most_common(2))
+            share = _Share(
+                item,
+                count,
+                len(cells),
+                column,
+                f"column '{table.header[column]}': {_of(count, cells, table)} of type {shown}",
+                values=tuple(v for v, _ in said.most_common(_MAX_VALUES)),
+            )
+            if share.counts:
+                found.append(share)
+        return found
 
     @staticmethod
-    def _dominant(table: Table, column: int, key: Callable[[str], str]) -> str:
-        """The value of ``key(cell)`` shared by most sampled cells of a column, if most share it."""
-        cells = [
-            row[column] for row in table.rows[:_SAMPLE_ROWS] if column < len(row) and row[column]
-        ]
-        if not cells:
-            return ""
-        counts = Counter(k for k in (key(c) for c in cells) if k)
-        if not counts:
-            return ""
-        value, count = counts.most_common(1)[0]
-        return str(value) if count / len(cells) >= _MIN_SHARE else ""
+    def _flagged(table: Table, column: int, item: str) -> _Share | None:
+        """The rows a column of yes and no marks as records of ``item``, when it is such a
+        column and marks at least two."""
+        cells = _sampled(table, column)
+        said = [c.strip().lower() for c in cells]
+        if not said or not all(c in _TRUE or c in _FALSE for c in said):
+            return None
+        marked = sorted({c.strip() for c in cells if c.strip().lower() in _TRUE})
+        rows = sum(c in _TRUE for c in said)
+        if rows < _MIN_ROWS:
+            return None
+        shown = " or ".join(f"'{v}'" for v in marked[:2])
+        detail = f"column '{table.header[column]}': {_of(rows, cells, table)} marked {shown}"
+        return _Share(item, rows, len(cells), column, detail, values=tuple(marked[:_MAX_VALUES]))
+
+    def _type_of(self, cell: str) -> str | None:
+        """The item a type cell names: "Incident", "Service Request", and also a kind
+        qualified after it ("Service request with approvals")."""
+        tokens = self._lexicon.cached(cell[:_MAX_VALUE_CHARS])
+        for size in range(min(len(tokens), self._longest_type), 0, -1):
+            item = self._types.get(tokens[:size])
+            if item is not None:
+                return item
+        return None
+
+    def _named_by_id(self, table: Table, header: list[Tokens], column: int) -> _Share | None:
+        """The kind an id column's header names ("Incident ID", "Request Number") in a
+        ticket export whose numbers and types say none: every row is one."""
+        kind = tuple(w for w in header[column] if w not in _ID_WORDS)
+        item = self._types.get(kind) if kind and len(kind) < len(header[column]) else None
+        if item is None:
+            return None
+        rows = len(_sampled(table, column))
+        if not rows:
+            return None
+        said = f"id column '{table.header[column]}'"
+        return _Share(item, rows, rows, column, said)
+
+
+def _sampled(table: Table, column: int) -> list[str]:
+    """The non-empty cells of a column among the rows sampled."""
+    return [
+        row[column]
+        for row in table.rows[:_SAMPLE_ROWS]
+        if column < len(row) and row[column].strip()
+    ]
+
+
+def _of(count: int, cells: list[str], table: Table) -> str:
+    """ "212 of 400 rows", or "of the first 2000 rows" when only those were read."""
+    rows = "rows" if len(cells) != 1 else "row"
+    first = "the first " if table.row_count > _SAMPLE_ROWS else ""
+    return f"{count} of {first}{len(cells)} {rows}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Genre, Item, Kind
+from iso20k_cli.checks.entries import KindRows
 from iso20k_cli.recognise.model import Link, MatchedBy, NearMiss
 
 FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
@@ -20,6 +21,8 @@ class Found:
         self.genre: Genre | None = None
         self._links: dict[str, Link] = {}
         self._misses: dict[str, str] = {}
+        self.kinds: list[KindRows] = []
+        """The rows of each kind in a table of several kinds of record."""
 
     def has(self, item: str) -> bool:
         return item in self._links
@@ -131,6 +134,10 @@ class Found:
     def miss(self, item: str, reason: str) -> None:
         if item not in self._links:
             self._misses.setdefault(item, reason)
+
+    def row_kinds(self) -> tuple[KindRows, ...]:
+        """The rows of each kind, for the items the file is still evidence of."""
+        return tuple(k for k in self.kinds if k.item in self._links)
 
     def links(self) -> tuple[Link, ...]:
         return tuple(self._links.values())

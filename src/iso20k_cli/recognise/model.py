@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from iso20k_cli.checks.entries import KindRows
+
 
 class MatchedBy(StrEnum):
     """The signal that made a link, strongest first."""
@@ -54,3 +56,5 @@ class FileRecognition:
     links: tuple[Link, ...]
     misses: tuple[NearMiss, ...]
     warnings: tuple[str, ...] = ()
+    kinds: tuple[KindRows, ...] = ()
+    """Which rows of a table of several kinds of record are each item's."""

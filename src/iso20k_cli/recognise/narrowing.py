@@ -22,6 +22,9 @@ _NARROWER_MENTIONS = 3
 # Share of the broader subject's mentions at which the narrower replaces it.
 _NARROWER_DOMINATES = 0.4
 _OPENING_CHARS = 600
+# A spreadsheet has no opening sentence: its first line is a row of headers, and a
+# "Known error" column in a problem export does not make every problem a known error.
+_SHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
 
 
 class Narrowing:
@@ -76,7 +79,11 @@ class Narrowing:
                 found.genre is not None and found.genre not in narrower.genres
             ):
                 continue
-            scope = self._opening_scope(file.text, link.item, phrases)
+            scope = (
+                self._opening_scope(file.text, link.item, phrases)
+                if file.format not in _SHEETS
+                else None
+            )
             share = narrower.match.body_share or _NARROWER_DOMINATES
             if scope is None and (mentions < _NARROWER_MENTIONS or mentions / broad < share):
                 continue

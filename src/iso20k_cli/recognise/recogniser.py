@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dated_name
-from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind
-from iso20k_cli.recognise.columns import ExportRecogniser
+from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind, Table
+from iso20k_cli.recognise.columns import ExportMatch, ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
 from iso20k_cli.recognise.cover import COVER_FORMATS, head_lines
 from iso20k_cli.recognise.declared import declared
@@ -220,7 +220,12 @@ class Recogniser:
             # whose near miss already says why the file is not it.
             self._by_content(found, file, body)
         return FileRecognition(
-            file.path, doc_genre.value if doc_genre else None, found.links(), found.misses, ()
+            file.path,
+            doc_genre.value if doc_genre else None,
+            found.links(),
+            found.misses,
+            (),
+            found.row_kinds(),
         )
 
     def _cover(
@@ -519,27 +524,32 @@ class Recogniser:
     ) -> None:
         if genre not in _RECORD_SHAPES:
             return  # a table inside a procedure illustrates it; it is not an export
-        for table in file.tables[:_MAX_TABLES]:
-            match = self._exports.classify(table)
-            if match is None:
-                continue
-            in_sheet = file.format in _WORKBOOKS and table.section
-            where = f'sheet "{table.section}"' if in_sheet else None
-            detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
-            whole = self._whole(found) if match.by_columns else None
-            part = whole not in (None, match.item) and file.format not in _STANDALONE_TABLES
-            if never is not None:
-                found.miss(match.item, f"{detail}, but {never}")
-            elif part:
-                found.miss(match.item, f"{detail}, but it is a table of the {whole} it is part of")
-            elif not found.has(match.item):
-                found.link(
-                    Link(
-                        match.item, file.path, MatchedBy.COLUMNS, detail, True, where, ("columns",)
-                    )
-                )
-            else:
-                found.also(match.item, "columns")
+        for index, table in enumerate(file.tables[:_MAX_TABLES]):
+            for match in self._exports.kinds(table, index):
+                self._export(found, file, table, match, never)
+
+    def _export(
+        self, found: Found, file: EvidenceFile, table: Table, match: ExportMatch, never: str | None
+    ) -> None:
+        in_sheet = file.format in _WORKBOOKS and table.section
+        where = f'sheet "{table.section}"' if in_sheet else None
+        detail = f"{match.detail}; {count_of(table.row_count, 'row')}"
+        whole = self._whole(found) if match.by_columns else None
+        part = whole not in (None, match.item) and file.format not in _STANDALONE_TABLES
+        if never is not None:
+            found.miss(match.item, f"{detail}, but {never}")
+            return
+        if part:
+            found.miss(match.item, f"{detail}, but it is a table of the {whole} it is part of")
+            return
+        if not found.has(match.item):
+            found.link(
+                Link(match.item, file.path, MatchedBy.COLUMNS, detail, True, where, ("columns",))
+            )
+        else:
+            found.also(match.item, "columns")
+        if match.rows is not None:
+            found.kinds.append(match.rows)
 
     @staticmethod
     def _whole(found: Found) -> str | None:
