@@ -539,3 +539,27 @@ def test_a_title_that_opens_with_its_genre_is_on_what_follows() -> None:
     # A report opening its title is still about what was reported on, not a policy.
     assert counted("Audit Report: Change and Incident") == set()
     assert counted("Report - Change Management") == set()
+
+
+def test_a_record_number_anywhere_in_the_name_numbers_one_record() -> None:
+    # Undated, as a single ticket printed to PDF often is: its number says it is one.
+    assert counted(
+        "Problem Record PRB0040123", path="Problem Record PRB0040123.pdf", record_dates=()
+    ) == {"problem-records"}
+    assert counted(
+        "RCA", path="RCA-PRB0040123 Citrix profile corruption.docx", record_dates=()
+    ) == {"problem-records"}
+    # Further on, a number must be written as one word with its prefix: "RFC 7231" with
+    # a space is a reference to a standard.
+    assert counted("Notes on RFC 7231", path="Notes on RFC 7231.md", record_dates=()) == set()
+
+
+def test_more_names_organisations_use_for_registers_and_contracts() -> None:
+    assert counted("Licence Register", path="x.xlsx", format="xlsx") == {"asset-register"}
+    assert counted("UAT Sign-off - Payroll Upgrade") == {"build-test-transition-results"}
+    assert counted("AMC Contract - HP Servers") == {"supplier-contracts"}
+    assert counted("Service Improvement Plan (SIP) 2026", path="x.xlsx", format="xlsx") == {
+        "improvement-register"
+    }
+    # A master services agreement is as often with a customer as with a supplier.
+    assert counted("Master Services Agreement") == set()

@@ -15,6 +15,8 @@ from iso20k_cli.catalogue.model import Catalogue
 from iso20k_cli.text.ticket import ticket_prefix
 
 _MIN_DIGITS = 2  # "RFC-7" may be a section; "RFC-0012" numbers a change
+_MAX_NAME = 255  # a file name's characters read for a number further on
+_MAX_PREFIX = 6  # letters of a record number's prefix, as in a ticket export
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,22 @@ class NumberedNames:
 
     def record(self, stem: str) -> Numbered | None:
         """The item a file whose name (without suffix) is ``stem`` is one numbered record
-        of, if its name starts with a declared prefix and a number."""
+        of: its name starts with a declared prefix and a number ("RFC-0012 Upgrade"), or
+        holds one written as one word further on ("Problem Record PRB0040123", "RCA -
+        PRB0040123 Citrix"). Further on, "RFC 7231" with a space is a reference, not a
+        record's number."""
+        found = self._at_start(stem)
+        if found is not None:
+            return found
+        for index, word in enumerate(stem[:_MAX_NAME].replace("_", " ").split()):
+            # The name's first part was read above, as its start.
+            for part in word.split("-")[1 if index == 0 else 0 :]:
+                found = self._joined(part) if part else None
+                if found is not None:
+                    return found
+        return None
+
+    def _at_start(self, stem: str) -> Numbered | None:
         prefix = ticket_prefix(stem)
         item = self._items.get(prefix) if prefix else None
         if item is None:
@@ -44,3 +61,16 @@ class NumberedNames:
         number = stem.strip()[len(prefix) :].lstrip("-_ ")
         digits = len(number) - len(number.lstrip("0123456789"))
         return Numbered(item, prefix) if digits >= _MIN_DIGITS else None
+
+    def _joined(self, word: str) -> Numbered | None:
+        """A word that is a declared prefix and its number and nothing else: PRB0040123."""
+        letters = 0
+        for char in word[: _MAX_PREFIX + 1]:
+            if not (char.isascii() and char.isalpha()):
+                break
+            letters += 1
+        item = self._items.get(word[:letters].upper()) if 0 < letters <= _MAX_PREFIX else None
+        number = word[letters:]
+        if item is None or len(number) < _MIN_DIGITS or not number.isdigit():
+            return None
+        return Numbered(item, word[:letters].upper())
