@@ -513,6 +513,11 @@ def test_review_and_exercise_names_organisations_use() -> None:
         assert counted(title) == {"major-incident-reports"}, title
     assert counted("DR Drill Report 2026") == {"continuity-test-results"}
     assert counted("Failover Drill - Payroll") == {"continuity-test-results"}
+    assert counted("ITSCM Rehearsal Report - November 2026") == {"continuity-test-results"}
+    assert counted("Customer Feedback Analysis H1 2026") == {"customer-satisfaction-results"}
+    assert counted("Change Success Rate Report Q3 2026", path="x.xlsx", format="xlsx") == {
+        "change-trend-analysis"
+    }
     assert counted("ECAB Minutes") == {"change-records"}
     assert counted("Info Sec Incident Register", path="x.xlsx", format="xlsx") == {
         "is-incident-records"
@@ -526,8 +531,8 @@ def test_the_last_noun_is_the_head() -> None:
     assert counted("SLA Breach Report Sept 2026", path="x.xlsx", format="xlsx") == {
         "sla-performance-reports"
     }
-    # A workbook named a report is one, whatever its rows.
-    assert counted("Change Success Rate Report Q3 2026", path="x.xlsx", format="xlsx") == set()
+    # A workbook named a report is one, whatever its rows: not the change records.
+    assert counted("Change Freeze Exceptions Report", path="x.xlsx", format="xlsx") == set()
     assert counted("Release-Blocking Criteria and Dashboard") == {"release-policy-plans"}
 
 
