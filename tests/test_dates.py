@@ -173,6 +173,7 @@ def test_periods_and_excel_serials_in_date_columns() -> None:
         "Audited",
         "Resolved at",
         "Unplanned outage date",
+        "Requested",  # Zendesk's column for when a ticket was raised
     ],
 )
 def test_headers_that_say_when_something_happened(header: str) -> None:

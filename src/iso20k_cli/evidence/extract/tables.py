@@ -20,7 +20,7 @@ from iso20k_cli.evidence.extract.structure import header_index
 _EVENT_WORDS = frozenset(
     {
         "date", "dated", "dates", "day", "when", "time", "timestamp", "datetime", "on",
-        "opened", "created", "creation", "logged", "raised", "reported", "received",
+        "opened", "created", "creation", "logged", "raised", "reported", "received", "requested",
         "submitted", "resolved", "closed", "closure", "completed", "completion",
         "implemented", "held", "occurred", "verified", "verification", "audited",
         "reviewed", "review", "updated", "modified", "month", "period", "covers",
