@@ -523,3 +523,26 @@ def test_a_report_title_is_not_replaced_by_its_first_heading(cli: Invoke, eviden
         ],
     )
     assert "slas" not in counted(check(cli, evidence))
+
+
+def test_an_organisation_chart_is_not_an_unwritten_outline(cli: Invoke, evidence: Folder) -> None:
+    boxes = [
+        "Managing Director - Anil Patel",
+        "Head of Service Delivery - Jo Moore",
+        "Service Desk Lead - Kofi Osei",
+        "Change Manager - Lena Brandt",
+        "Problem Manager - Sora Ito",
+        "Information Security Officer - Rosa Diaz",
+        "Supplier Manager - Tom Nowak",
+        "Service Level Manager - Marta Rossi",
+    ]
+    write_pdf(evidence.root / "Organisation Chart.pdf", [["Organisation Chart", *boxes]])
+    # The same lines under a procedure's title are an outline still to be written.
+    write_pdf(
+        evidence.root / "Problem Management Procedure.pdf",
+        [["Problem Management Procedure", *boxes]],
+    )
+    data = check(cli, evidence)
+    links = counted(data)
+    assert links["roles-responsibilities"] == {("Organisation Chart.pdf", "title", None)}
+    assert "problem-management-procedure" not in links

@@ -50,6 +50,8 @@ _FOLDER_DEPTH = 2
 _FOLDER_PAGES = frozenset({"readme", "index", "_index"})
 # Folders of dated posts: each announces something on its day.
 _POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
+# Title words of a document that is a drawing or a grid, not prose.
+_CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
@@ -201,7 +203,14 @@ class Recogniser:
         self._narrowing.by_body(found, file, body)
         found.drop_parts_of_another(self._namer.ruled_out(vetoes), self._namer.broader)
         found.drop_broader(self._namer.broader)
-        if file.format in _OUTLINE_FORMATS and not file.tables and is_outline(file.text):
+        if (
+            file.format in _OUTLINE_FORMATS
+            and not file.tables
+            and not _CHARTS.intersection(title + stem)
+            and is_outline(file.text)
+        ):
+            # An organisation chart or a RACI matrix printed to PDF is boxes of names,
+            # never sentences; a procedure that is only headings is not written yet.
             found.unwritten_documents(
                 self._items, "it is an outline: headings with no sentence under them"
             )
