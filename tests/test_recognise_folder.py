@@ -546,3 +546,27 @@ def test_an_organisation_chart_is_not_an_unwritten_outline(cli: Invoke, evidence
     links = counted(data)
     assert links["roles-responsibilities"] == {("Organisation Chart.pdf", "title", None)}
     assert "problem-management-procedure" not in links
+
+
+def test_a_dated_label_further_on_in_a_line_dates_the_record(cli: Invoke, evidence: Folder) -> None:
+    write_pdf(
+        evidence.root / "Incident Post-Mortem - VPN.pdf",
+        [
+            [
+                "Incident Post-Mortem - VPN",
+                "Incident reference: INC0012345 (Priority 1). Date of incident: 21/06/2026.",
+                "Timeline",
+                "08:02 monitoring alert; 08:10 major incident declared; 11:42 service restored.",
+                "Root cause",
+                "A firmware update left the database volume read-only for three hours.",
+                "Lessons learned",
+                "The change was not tested before release; the alert threshold was too high.",
+            ]
+        ],
+    )
+    data = check(cli, evidence)
+    assert counted(data)["major-incident-reports"] == {
+        ("Incident Post-Mortem - VPN.pdf", "title", None)
+    }
+    (file,) = data["files"]
+    assert file["first_record"] == file["last_record"] == "2026-06-21"

@@ -81,6 +81,10 @@ MAX_VALUE_CHARS = 500  # a control value is a name, a date or a number: longer i
 _DATED = frozenset({"approved", "review_due", "revised", "record_date"})
 
 
+# Sentences of one line read for a dated label after the first.
+_MAX_SENTENCES = 4
+
+
 def labelled(line: str) -> tuple[str, str, str] | None:
     """(field, label as written, value) of a "Label: value" line, or None.
 
@@ -172,8 +176,17 @@ Labelled = tuple[str, str, str]
 
 def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
     """:func:`labelled` of each line, a Markdown table row ("| Status | Draft |") read
-    like "Status | Draft"."""
-    return [labelled(raw.strip().strip("|")) for raw in lines]
+    like "Status | Draft"; then any dated label that opens a later sentence of the line
+    ("Reference: INC0012345. Date of incident: 05/06/2026.")."""
+    result: list[Labelled | None] = []
+    for raw in lines:
+        line = raw.strip().strip("|")
+        result.append(labelled(line))
+        for sentence in line.split(". ", _MAX_SENTENCES)[1:_MAX_SENTENCES]:
+            found = labelled(sentence.strip())
+            if found is not None and found[0] in _DATED:
+                result.append(found)
+    return result
 
 
 def parse_control(
