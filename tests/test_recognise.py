@@ -568,3 +568,46 @@ def test_more_names_organisations_use_for_registers_and_contracts() -> None:
     }
     # A master services agreement is as often with a customer as with a supplier.
     assert counted("Master Services Agreement") == set()
+
+
+def test_other_management_systems_scopes_reviews_and_risks() -> None:
+    for title in (
+        "ISMS Scope Statement",
+        "QMS Scope Statement",
+        "ISO 14001 Scope Statement",
+        "Quality Management Review Minutes 2026",
+        "ISO 27001 Management Review 2026",
+        "HSE Management Review Minutes Q1 2026",
+    ):
+        assert counted(title) == set(), title
+    assert counted("SMS Scope Statement") == {"sms-scope"}
+    assert counted("Management Review Minutes 2026") == {"management-review-minutes"}
+    # An information security register is the information security risk assessment.
+    for title in ("ISMS Risk Register 2026", "Cyber Risk Register 2026"):
+        assert counted(title, path="x.xlsx", format="xlsx") == {"is-risk-assessment"}, title
+    assert counted("GDPR Risk Register", path="x.xlsx", format="xlsx") == set()
+    # An integrated management system's policy is both policies.
+    assert counted("IMS Policy") == {"sm-policy", "is-policy"}
+
+
+def test_sales_and_product_material_is_not_the_providers_own() -> None:
+    for title in (
+        "Bid Response - Section 5: Service Levels",
+        "Appendix C - Proposed Service Levels",
+        "Northbridge Desk 9 - Change Management Module - User Guide",
+        "Case Study - Service Desk Transformation",
+    ):
+        assert counted(title) == set(), title
+    for title in ("SLA Calculator", "Price Change Log 2026", "Password Reset Requests Oct 2026"):
+        assert counted(title, path="x.xlsx", format="xlsx") == set(), title
+    assert counted("Change Log 2026", path="x.xlsx", format="xlsx") == {"change-records"}
+
+
+def test_genre_first_and_dated_meeting_titles() -> None:
+    assert counted("Process Description Problem Management") == {"problem-management-procedure"}
+    assert counted("Directive Information Security") == {"is-policy"}
+    assert counted("Qualification Matrix", path="x.xlsx", format="xlsx") == {"competence-records"}
+    minutes = "Attendees: Ana, Ben. Decisions: CHG0012 approved, CHG0013 deferred. " * 3
+    for title in ("2026-10-14 CAB", "CAB 2026-11-11", "2026-11-12 Change Advisory Board"):
+        assert counted(title, path=f"{title}.md", text=minutes) == {"change-records"}, title
+    assert counted("Capacity Planning 2027", path="x.xlsx", format="xlsx") == {"capacity-plan"}

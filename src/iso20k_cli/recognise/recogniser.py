@@ -50,6 +50,8 @@ _FOLDER_DEPTH = 2
 _FOLDER_PAGES = frozenset({"readme", "index", "_index"})
 # Folders of dated posts: each announces something on its day.
 _POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
+# Words of a title that name a body which meets and keeps minutes.
+_MEETING_BODIES = frozenset({"board", "committee", "council", "forum"})
 # Title words of a document that is a drawing or a grid, not prose.
 _CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
@@ -127,8 +129,9 @@ class Recogniser:
             return self._message(found, file, heading)
         if shape is Genre.DOCUMENT and not title_words and _dated_name(file, heading):
             # "2024-09-09-azure-vms-outage.md", "2021-05-29 - ACI outage": prose named for
-            # one dated occasion reports it; a procedure is not named for a day.
-            shape = Genre.REPORT
+            # one dated occasion reports it; a procedure is not named for a day. A day's
+            # page of a board or committee ("2026-10-14 CAB") holds its minutes.
+            shape = Genre.MINUTES if _MEETING_BODIES.intersection(title) else Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
         named_genre = text_genre(name_words)
         if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
