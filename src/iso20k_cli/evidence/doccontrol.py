@@ -182,7 +182,10 @@ def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
     for raw in lines:
         line = raw.strip().strip("|")
         result.append(labelled(line))
-        for sentence in line.split(". ", _MAX_SENTENCES)[1:_MAX_SENTENCES]:
+        cut = line.find(". ")
+        if cut < 0 or ":" not in line[cut:]:
+            continue  # no later sentence with a label: most lines, read at no cost
+        for sentence in line[cut + 2 :].split(". ", _MAX_SENTENCES - 1)[: _MAX_SENTENCES - 1]:
             found = labelled(sentence.strip())
             if found is not None and found[0] in _DATED:
                 result.append(found)
