@@ -6,6 +6,7 @@ import codecs
 
 from iso20k_cli.evidence.extract.base import Extracted, Unreadable
 from iso20k_cli.evidence.frontmatter import parse_front_matter
+from iso20k_cli.evidence.loglines import logged_dates
 from iso20k_cli.evidence.scan import Candidate
 
 # Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
@@ -57,6 +58,7 @@ def extract_text_file(candidate: Candidate) -> Extracted:
         title_source="front-matter" if front.title else None,
         control=front.control,
         record_dates=front.record_dates,
+        column_dates=() if front.record_dates else logged_dates(front.body),
         declared=front.declared,
         open_dates=front.open_dates,
         warnings=front.warnings,
