@@ -611,3 +611,6 @@ def test_genre_first_and_dated_meeting_titles() -> None:
     for title in ("2026-10-14 CAB", "CAB 2026-11-11", "2026-11-12 Change Advisory Board"):
         assert counted(title, path=f"{title}.md", text=minutes) == {"change-records"}, title
     assert counted("Capacity Planning 2027", path="x.xlsx", format="xlsx") == {"capacity-plan"}
+    # A forecast looks ahead: it is no monitoring result.
+    forecast = counted("Demand and Capacity Forecast", path="x.xlsx", format="xlsx")
+    assert "demand-forecasts" in forecast and "capacity-monitoring" not in forecast
