@@ -19,18 +19,24 @@ _MAX_LINES = 20_000  # lines read: a longer log shows its span well before its e
 _NEAR_START = 40  # characters of a line its entry's date opens within
 _MIN_ENTRIES = 3
 _MIN_SHARE = 0.5  # of the non-empty lines that must be dated entries
+_FIRST_LINES = 20  # lines after which a page with too few dated ones is no log
 
 
 def logged_dates(text: str) -> tuple[dt.date, ...]:
     """The entries' dates of a text that is a log, else nothing."""
+    if "-0" not in text and "-1" not in text:
+        return ()  # no ISO date anywhere: its month follows a hyphen as -01 to -12
     dates: list[dt.date] = []
     lines = 0
     for line in _first_lines(text):
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "---", "===")):
+        # Only a line's start is read: a paragraph may be a line thousands long.
+        head = line[: _NEAR_START * 2].strip()
+        if not head or head.startswith(("#", "---", "===")):
             continue  # blank lines, headings and rules are no entries
         lines += 1
-        match = _ISO_DAY.search(stripped[:_NEAR_START])
+        if lines == _FIRST_LINES and len(dates) < _MIN_SHARE * lines:
+            return ()  # a log's entries start at its top: most pages stop here
+        match = _ISO_DAY.search(head, 0, _NEAR_START)
         if match is None:
             continue
         try:

@@ -92,6 +92,11 @@ class Found:
                 self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
                 file_level = file_level - {wider}
 
+    @property
+    def has_parts(self) -> bool:
+        """Whether a sheet or a table of the file was counted for anything."""
+        return any(link.counted and link.matched_by in _PARTS for link in self._links.values())
+
     def drop_parts_of_another(
         self, ruled_out: dict[str, str], broader: dict[str, frozenset[str]]
     ) -> None:

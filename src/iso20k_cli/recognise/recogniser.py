@@ -204,7 +204,8 @@ class Recogniser:
         body = BodyWords(self._content, file.text)
         self._narrowing.by_parts(found, file)
         self._narrowing.by_body(found, file, body)
-        found.drop_parts_of_another(self._namer.ruled_out(vetoes), self._namer.broader)
+        if found.has_parts:
+            found.drop_parts_of_another(self._namer.ruled_out(vetoes), self._namer.broader)
         found.drop_broader(self._namer.broader)
         if (
             file.format in _OUTLINE_FORMATS
