@@ -84,7 +84,7 @@ class Namer:
         distinct = [o for o in occurrences if o.role == "distinct"]
         best: dict[str, Occurrence] = {}
         for o in occurrences:
-            if o.role == "distinct" or any(o.overlaps(d) and not d.inside(o) for d in distinct):
+            if o.role == "distinct" or _distinct_over(o, distinct) is not None:
                 continue
             current = best.get(o.key)
             if current is None or self._rank(o, text) > self._rank(current, text):
@@ -139,7 +139,7 @@ class Namer:
             for o in occurrences:
                 if o.role == "distinct":
                     continue
-                over = next((d for d in distinct if o.overlaps(d) and not d.inside(o)), None)
+                over = _distinct_over(o, distinct)
                 if over is not None:
                     result.setdefault(o.key, over.phrase)
         return result
@@ -326,6 +326,12 @@ def says_genre(text: Text) -> bool:
     """Whether a genre word stands as the text's head, not as one more thing listed
     ("Roles, Responsibilities and Training" lists training; it is no training course)."""
     return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in text.words)
+
+
+def _distinct_over(o: Occurrence, distinct: list[Occurrence]) -> Occurrence | None:
+    """The distinct phrase that reaches over ``o`` ("climate change" over "change"), if
+    any; one inside ``o`` leaves it standing."""
+    return next((d for d in distinct if o.overlaps(d) and not d.inside(o)), None)
 
 
 def _says_other_than_register(text: Text) -> bool:
