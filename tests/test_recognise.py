@@ -614,3 +614,11 @@ def test_genre_first_and_dated_meeting_titles() -> None:
     # A forecast looks ahead: it is no monitoring result.
     forecast = counted("Demand and Capacity Forecast", path="x.xlsx", format="xlsx")
     assert "demand-forecasts" in forecast and "capacity-monitoring" not in forecast
+
+
+def test_an_aside_says_what_a_title_naming_nothing_is() -> None:
+    assert counted("Improvement ideas (CSI register)") == {"improvement-register"}
+    # A title that says what it is keeps its word: onboarding to a policy is reference.
+    assert counted("Onboarding (Change Management Policy)") == set()
+    # An aside about the document itself still names nothing.
+    assert counted("IT Security Policy (Overview)") == {"is-policy"}

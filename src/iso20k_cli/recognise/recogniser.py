@@ -156,6 +156,15 @@ class Recogniser:
             Text(title, title_words, fallback, shape is Genre.REGISTER, False, spelled(file.title)),
             vetoes,
         )
+        aside = _aside(file.title or "") if title and not title_words else ""
+        if aside and not any(n.counted for n in named):
+            # "Improvement ideas (CSI register)": where the title counts for nothing and
+            # says nothing of what the file is, the aside may.
+            tokens = self.lexicon.cached(aside)
+            named += self._namer.named(
+                Text(tokens, genre_words(self.lexicon, tokens), fallback, False, False),
+                vetoes,
+            )
         self._add(found, named, MatchedBy.TITLE, f'title "{file.title}"', never)
         if not any(n.counted for n in named):
             # The file name is read when the title counts for nothing: it is often the
@@ -608,6 +617,14 @@ def _without_aside(title: str) -> str:
     if title.endswith(")") and (start := title.rfind("(")) > 0:
         return title[:start].rstrip(" -–:") or title
     return title
+
+
+def _aside(title: str) -> str:
+    """The aside in brackets at the end of a title: "(CSI register)", "(Overview)"."""
+    title = title.strip()
+    if title.endswith(")") and (start := title.rfind("(")) > 0:
+        return title[start + 1 : -1].strip()
+    return ""
 
 
 def _words_up_to(text: str, enough: int) -> int:
