@@ -622,3 +622,15 @@ def test_an_aside_says_what_a_title_naming_nothing_is() -> None:
     assert counted("Onboarding (Change Management Policy)") == set()
     # An aside about the document itself still names nothing.
     assert counted("IT Security Policy (Overview)") == {"is-policy"}
+
+
+def test_continental_english_names_of_records() -> None:
+    assert counted("Reclamations 2026", path="x.xlsx", format="xlsx") == {"service-complaints"}
+    assert counted("Emergency Manual") == {"continuity-plan"}
+    assert counted("Emergency Exercise Report 2026") == {"continuity-test-results"}
+    assert counted("Deviation Report 2026-03") == {"corrective-action-records"}
+    assert counted("Corrective Measures List 2026", path="x.xlsx", format="xlsx") == {
+        "corrective-action-records"
+    }
+    # A building's emergency plan is health and safety, not service continuity.
+    assert counted("Occupant Emergency Plan") == set()
