@@ -22,6 +22,9 @@ from iso20k_cli.text.normalise import find_phrase, words
 
 # A word after a name that makes the text about keeping the named thing.
 _MANAGING = frozenset({"management", "maintenance", "governance"})
+# Words after a subject that say what is done with it: "Vendor Risk Management", "Major
+# Incident Response" and "Major Incident Checklist" are still about their subject.
+_DOING = _MANAGING | {"response", "handling", "checklist"}
 TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # A policy subject counts only under these genres, said by a genre word.
@@ -209,7 +212,10 @@ class Namer:
             (text.register_shape and not _says_other_than_register(text))
             or (
                 not says_genre(text)
-                and (o.size > 1 or (not text.strict and self._is_head(o, text)))
+                and (
+                    (o.size > 1 and (text.strict or o.role != "subject" or _stands(o, text)))
+                    or (not text.strict and self._is_head(o, text))
+                )
             )
         ):
             # Only a text that says nothing of its own genre falls back on the shape:
@@ -320,6 +326,16 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
         ),
         None,
     )
+
+
+def _stands(o: Occurrence, text: Text) -> bool:
+    """Whether ``o`` is what a title without a genre word is about: nothing but a number,
+    a list or an object follows it. "Service Desk Team" is a team's page and "Service Desk
+    Office Move" a move; "Secure Disposal of IT Equipment" is about the disposal."""
+    rest = [t for t in text.tokens[max(o.positions) + 1 :] if not t[0].isdigit()]
+    while rest and rest[0] in _DOING:
+        rest = rest[1:]
+    return not rest or rest[0] in MARKERS
 
 
 def says_genre(text: Text) -> bool:
