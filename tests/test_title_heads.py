@@ -27,7 +27,10 @@ def test_a_subject_followed_by_another_noun_is_that_nouns_field(
         "vendor.md",
         "# Third Party Security, Vendor Risk Management and Services Acquisition\n\n" + PROSE,
     )
+    # Before a dash, the subject is what the document is on; what follows says which parts.
+    evidence.add("cm.md", "# Configuration Management — CI Types and Verification\n\n" + PROSE)
     links = counted(check(cli, evidence))
+    assert {path for path, _, _ in links["configuration-management-procedure"]} == {"cm.md"}
     fulfilment = {path for path, _, _ in links.get("fulfilment-instructions", set())}
     assert fulfilment == {"support.html", "desk.html"}
     assert {path for path, _, _ in links["supplier-management-procedure"]} == {"vendor.md"}

@@ -36,6 +36,9 @@ class GenreWord:
 _MANAGED = ("management",)
 # Genres whose word may open a title before its subject, after a dash or colon.
 _OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN})
+# Words that say a form or template has been filled in, unless "to be" comes first.
+_FILLED = frozenset({"completed", "filled"})
+_STILL_TO_DO = frozenset({"be", "being"})
 # Who a document is for, as written between its subject and its genre word.
 _AUDIENCE = frozenset({"all", "user", "staff", "employee", "technical", "contractor"})
 
@@ -61,6 +64,11 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
                 # subject and the genre before it.
                 index += size
                 break
+            if genre is Genre.TEMPLATE and _filled(tokens):
+                # "Completed RFC Form - CHG0030099", "Procedure Template - COMPLETED for
+                # Northbridge": the form or template once filled in is the document.
+                index += size
+                break
             if genre is not None:
                 found.append(GenreWord(genre, index, index + size))
                 index += size
@@ -68,6 +76,15 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
         else:
             index += 1
     return tuple(found)
+
+
+def _filled(tokens: Tokens) -> bool:
+    """Whether a title says its form or template has been filled in ("to be completed"
+    says the opposite)."""
+    return any(
+        word in _FILLED and (at == 0 or tokens[at - 1] not in _STILL_TO_DO)
+        for at, word in enumerate(tokens)
+    )
 
 
 def genre_outside(words: tuple[GenreWord, ...], positions: frozenset[int]) -> Genre | None:
@@ -155,6 +172,15 @@ def _inverted_head(
     if INVERSION in between[:1]:
         return None
     return words[0].genre
+
+
+def spelled_out(
+    words: tuple[GenreWord, ...], tokens: Tokens, spelled: frozenset[str]
+) -> tuple[GenreWord, ...]:
+    """The genre words a text spells out, where it spells any: in "Mock Drill Report -
+    BCP" the plan is what the abbreviation stands for, and the file is a report."""
+    own = tuple(w for w in words if set(tokens[w.start : w.end]) <= spelled)
+    return own or words
 
 
 def text_genre(words: tuple[GenreWord, ...]) -> Genre | None:

@@ -23,8 +23,9 @@ from iso20k_cli.text.normalise import find_phrase, words
 # A word after a name that makes the text about keeping the named thing.
 _MANAGING = frozenset({"management", "maintenance", "governance"})
 # Words after a subject that say what is done with it: "Vendor Risk Management", "Major
-# Incident Response" and "Major Incident Checklist" are still about their subject.
-_DOING = _MANAGING | {"response", "handling", "checklist"}
+# Incident Response", "Major Incident Checklist" and "CAB approval" are still about their
+# subject.
+_DOING = _MANAGING | {"response", "handling", "checklist", "approval", "decision"}
 TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # A policy subject counts only under these genres, said by a genre word.
@@ -47,6 +48,8 @@ class Text:
     """A heading: a name, too, must fit the genre."""
     spelled: frozenset[str] = frozenset()
     """The text's own words, before the vocabulary rewrote them."""
+    first_part: int = 0
+    """How many tokens stand before the text's first dash or colon, if it has one."""
 
 
 @dataclass(frozen=True)
@@ -332,6 +335,8 @@ def _stands(o: Occurrence, text: Text) -> bool:
     """Whether ``o`` is what a title without a genre word is about: nothing but a number,
     a list or an object follows it. "Service Desk Team" is a team's page and "Service Desk
     Office Move" a move; "Secure Disposal of IT Equipment" is about the disposal."""
+    if max(o.positions) + 1 == text.first_part:
+        return True  # "Configuration Management — CI Types and Verification"
     rest = [t for t in text.tokens[max(o.positions) + 1 :] if not t[0].isdigit()]
     while rest and rest[0] in _DOING:
         rest = rest[1:]

@@ -27,6 +27,7 @@ from iso20k_cli.recognise.genre import (
     genre_words,
     purpose_genre,
     shape_genre,
+    spelled_out,
     text_genre,
 )
 from iso20k_cli.recognise.message import announced, as_record, message_genre
@@ -35,6 +36,7 @@ from iso20k_cli.recognise.naming import NAME_ROLES, TITLE_ROLES, Named, Namer, T
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
+from iso20k_cli.recognise.turned import first_part, record_first
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
@@ -133,14 +135,16 @@ class Recogniser:
             # page of a board or committee ("2026-10-14 CAB") holds its minutes.
             shape = Genre.MINUTES if _MEETING_BODIES.intersection(title) else Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
-        named_genre = text_genre(name_words)
+        named_genre = text_genre(spelled_out(name_words, stem, spelled(file.stem)))
         if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
             # A README or index page inside a folder is that folder's page (a role
             # handbook, a procedure); only the one at the top introduces the whole set.
             named_genre = None
         filed = None if named_genre else self._folder_genre(file)
         named_genre = named_genre or filed
-        doc_genre = text_genre(title_words) or named_genre or shape
+        doc_genre = (
+            text_genre(spelled_out(title_words, title, spelled(file.title))) or named_genre or shape
+        )
         never = self._never_evidence(file, doc_genre, title_words, name_words)
         # A README's or an index page's title is read as what the file is: reference;
         # a dated post's title names what it reports.
@@ -153,7 +157,15 @@ class Recogniser:
             fallback = doc_genre = folder
         vetoes = (title, stem)
         named = self._namer.named(
-            Text(title, title_words, fallback, shape is Genre.REGISTER, False, spelled(file.title)),
+            Text(
+                title,
+                title_words,
+                fallback,
+                shape is Genre.REGISTER,
+                False,
+                spelled(file.title),
+                first_part(self.lexicon, heading, title),
+            ),
             vetoes,
         )
         aside = _aside(file.title or "") if title and not title_words else ""
@@ -165,13 +177,33 @@ class Recogniser:
                 Text(tokens, genre_words(self.lexicon, tokens), fallback, False, False),
                 vetoes,
             )
+        turned, turn = (
+            record_first(self.lexicon, heading) if not any(n.counted for n in named) else ((), 0)
+        )
+        if turned:
+            # Only a name the turn joins up counts ("BCP" + "Test Report"): the subject
+            # alone was read already, and "Audit Report: Change and Incident" audits them.
+            named += [
+                n
+                for n in self._namer.named(
+                    Text(turned, genre_words(self.lexicon, turned), fallback, False, False),
+                    vetoes,
+                )
+                if min(n.occurrence.positions) < turn <= max(n.occurrence.positions)
+            ]
         self._add(found, named, MatchedBy.TITLE, f'title "{file.title}"', never)
         if not any(n.counted for n in named):
             # The file name is read when the title counts for nothing: it is often the
             # same name shortened, and a title that names an item outranks it.
             by_name = self._namer.named(
                 Text(
-                    stem, name_words, fallback, shape is Genre.REGISTER, False, spelled(file.stem)
+                    stem,
+                    name_words,
+                    fallback,
+                    shape is Genre.REGISTER,
+                    False,
+                    spelled(file.stem),
+                    first_part(self.lexicon, file.stem, stem),
                 ),
                 vetoes,
                 NAME_ROLES,

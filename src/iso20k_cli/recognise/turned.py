@@ -1,0 +1,65 @@
+"""The parts of a title around its dash or colon.
+
+The part before it is what a document is on: "Configuration Management — CI Types and
+Verification". A title may name the record before its subject: "Test Report - BCP" is a
+BCP test report, "Drill Report – DR" a DR drill report.
+
+The turned title is read only where the title as written counts for nothing, and only for
+records (reports, minutes): a policy or procedure that opens with its genre word is read by
+the genre rules.
+String operations over a short title; nothing here can backtrack.
+"""
+
+from __future__ import annotations
+
+from iso20k_cli.catalogue.model import Genre
+from iso20k_cli.recognise.genre import genre_words
+from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
+from iso20k_cli.text.normalise import words as split_words
+
+_SEPARATORS = (" - ", " – ", " — ", ": ")
+_RECORDS = frozenset({Genre.REPORT, Genre.MINUTES})
+
+
+def record_first(lexicon: Lexicon, title: str) -> tuple[Tokens, int]:
+    """The title turned round ("BCP Test Report") and where its old start now stands, or
+    nothing where it is not of the form "<what> <record word> - <subject>" with a subject
+    that says no genre of its own."""
+    left, right = _split(title)
+    if not right:
+        return (), 0
+    before, after = lexicon.cached(left), lexicon.cached(right)
+    words = genre_words(lexicon, before)
+    own = words_of(right)
+    # The plan in "BCP" is what the abbreviation stands for, not a genre the subject says.
+    says = [w for w in genre_words(lexicon, after) if set(after[w.start : w.end]) <= own]
+    if not words or not after or says:
+        return (), 0
+    last = words[-1]
+    if last.end != len(before) or last.start == 0 or last.genre not in _RECORDS:
+        # "Report - BCP" says no more than "BCP Report"; the turn needs what was done.
+        return (), 0
+    return after + before, len(after)
+
+
+def first_part(lexicon: Lexicon, title: str, tokens: Tokens) -> int:
+    """How many of ``tokens`` (the whole title's) come before its first separator, or 0:
+    in "Configuration Management — CI Types and Verification" the document is on
+    configuration management, and what follows the dash says which parts of it."""
+    left, right = _split(title)
+    if not right:
+        return 0
+    head = lexicon.cached(left)
+    return len(head) if head and tokens[: len(head)] == head else 0
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(split_words(text))
+
+
+def _split(title: str) -> tuple[str, str]:
+    for separator in _SEPARATORS:
+        left, found, right = title.partition(separator)
+        if found:
+            return left.strip(), right.strip()
+    return title, ""
