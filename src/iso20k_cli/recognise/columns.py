@@ -108,12 +108,18 @@ class ExportRecogniser:
         if table.row_count < _MIN_ROWS or len(table.header) < 2:
             return []
         header = [self._lexicon.cached(cell) for cell in table.header]
-        roles = {
-            role: at
+        matching = {
+            role: [
+                at
+                for at, cell in enumerate(header)
+                if any(find_phrase(cell, p) is not None for p in phrases)
+            ]
             for role, phrases in self._roles.items()
-            for at, cell in enumerate(header)
-            if any(find_phrase(cell, p) is not None for p in phrases)
         }
+        # The first column of each role is its own ("Ticket Number" before "Parent
+        # Ticket Number"); a type may be any of several ("Ticket Type", "Issue Type",
+        # "Work Type"), and is the first whose values name kinds of record.
+        roles = {role: ats[0] for role, ats in matching.items() if ats}
         ticket = "id" in roles and "opened" in roles and len(roles) >= 3
         votes: Counter[str] = Counter()
         reasons: dict[str, list[str]] = {}
@@ -129,10 +135,14 @@ class ExportRecogniser:
         if "id" in roles:
             for share in self._by_prefix(table, roles["id"], ticket):
                 shares[share.item] = share
-        if "type" in roles:
-            for share in self._by_type(table, roles["type"]):
+        for at in matching["type"]:
+            typed = self._by_type(table, at)
+            for share in typed:
                 if share.item not in shares or share.rows > shares[share.item].rows:
                     shares[share.item] = share
+            if typed:
+                roles["type"] = at
+                break
         named = (
             self._named_by_id(table, header, roles["id"])
             if ticket and not shares and "type" not in roles

@@ -137,7 +137,8 @@ class Namer:
 
     def ruled_out(self, texts: tuple[Tokens, ...]) -> dict[str, str]:
         """Items a phrase of ours in these texts would name but for a distinct phrase
-        over it ("COSHH Risk Register"), each with that distinct phrase."""
+        over it ("COSHH Risk Register") or a word the item excludes ("Risk Register -
+        Office Relocation Project"), each with that phrase."""
         result: dict[str, str] = {}
         for tokens in texts:
             occurrences = self._index.find(tokens, NAME_ROLES)
@@ -148,6 +149,8 @@ class Namer:
                 over = _distinct_over(o, distinct)
                 if over is not None:
                     result.setdefault(o.key, over.phrase)
+                elif (veto := self._veto(o.key, (tokens,))) is not None:
+                    result.setdefault(o.key, veto)
         return result
 
     @staticmethod

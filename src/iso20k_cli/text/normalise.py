@@ -12,6 +12,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z0-9]|$))|(?<=[A-Z])(?=[A-Z][a-z][
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,6})s\b")
 # Singular words that end in s: "bias" is not the plural of "BIA", nor "status" of "statu".
 _SINGULAR_ENDINGS = ("ss", "is", "us", "as")
+# Words whose s is no plural: "news" is not many "new" (a "New Starter" page is no news).
+_NO_PLURAL = frozenset({"news", "series"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -26,7 +28,7 @@ def _stem(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("sses"):
         return word[:-2]
-    if word.endswith(_SINGULAR_ENDINGS):
+    if word.endswith(_SINGULAR_ENDINGS) or word in _NO_PLURAL:
         return word
     return word[:-1]
 

@@ -1,0 +1,206 @@
+"""Names that managed service providers, data centres and other organisations give their
+evidence, and the homonyms of other domains, end to end through the CLI on real Word,
+PDF, Excel and CSV files."""
+
+from __future__ import annotations
+
+from conftest import Folder, Invoke
+from factories import write_csv, write_docx, write_pdf, write_xlsx
+from test_recognise_folder import PROSE, check, counted
+
+REVIEW = (
+    "Period: July to September 2026. Tickets raised 412, resolved within target 96.1 % "
+    "against 95 %. Uptime 99.97 %. CSAT 4.7 of 5. Recurring issues and agreed actions follow. "
+) * 3
+
+
+def paths(links: dict[str, set[tuple[str, str, str | None]]], item: str) -> set[str]:
+    return {path for path, _, _ in links.get(item, set())}
+
+
+def doc(evidence: Folder, name: str, title: str, *lines: str) -> None:
+    write_docx(evidence.root / name, [("Title", title), *lines, PROSE])
+
+
+def test_a_quarterly_business_review_with_a_client_is_a_service_review(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "QBR - Harborview Dental - Q3 2026.docx",
+        "QBR - Harborview Dental - Q3 2026",
+        "Meeting date: 14/10/2026",
+        REVIEW,
+    )
+    doc(
+        evidence,
+        "Quarterly Business Review - Pinecrest Law.docx",
+        "Quarterly Business Review - Pinecrest Law - Q3 2026",
+        "Meeting date: 15/10/2026",
+        REVIEW,
+    )
+    assert paths(counted(check(cli, evidence)), "service-reports") == {
+        "QBR - Harborview Dental - Q3 2026.docx",
+        "Quarterly Business Review - Pinecrest Law.docx",
+    }
+
+
+def test_supplier_contracts_under_the_names_suppliers_give_them(
+    cli: Invoke, evidence: Folder
+) -> None:
+    for name in (
+        "Pax8 Partner Agreement 2026",
+        "Reseller Agreement - Ingram Micro",
+        "Electricity Supply Agreement - EDF Energy",
+    ):
+        write_pdf(evidence.root / f"{name}.pdf", [[name, "Signed 02/01/2026", PROSE]])
+    assert paths(counted(check(cli, evidence)), "supplier-contracts") == {
+        "Pax8 Partner Agreement 2026.pdf",
+        "Reseller Agreement - Ingram Micro.pdf",
+        "Electricity Supply Agreement - EDF Energy.pdf",
+    }
+
+
+def test_other_domains_homonyms_count_for_nothing(cli: Invoke, evidence: Folder) -> None:
+    rows = [["Ref", "Risk", "Likelihood", "Impact", "Risk owner"], ["R1", "Delay", "3", "4", "PM"]]
+    write_xlsx(evidence.root / "Risk Register - Office Relocation Project.xlsx", {"Risks": rows})
+    write_xlsx(evidence.root / "Risk Register.xlsx", {"Risks": rows})
+    doc(evidence, "HR - Organisational Change Policy.docx", "Organisational Change Policy")
+    doc(
+        evidence,
+        "Workplace Incident and Near Miss Reporting Procedure.docx",
+        "Incident and Near Miss Reporting Procedure",
+    )
+    write_xlsx(
+        evidence.root / "Customer Appreciation Dinner - guest list.xlsx",
+        {"Guests": [["Name", "Company", "Dietary"], ["A. Lee", "Contoso", "none"]]},
+    )
+    write_xlsx(
+        evidence.root / "Ballroom Capacity Chart.xlsx",
+        {"Layouts": [["Layout", "Seats"], ["Banquet", "240"], ["Theatre", "400"]]},
+    )
+    doc(evidence, "Physical Security Policy.docx", "Physical Security Policy")
+    doc(evidence, "Information Security Policy.docx", "Information Security Policy")
+    links = counted(check(cli, evidence))
+    assert paths(links, "risks-opportunities-register") == {"Risk Register.xlsx"}
+    assert paths(links, "is-policy") == {"Information Security Policy.docx"}
+    for item in (
+        "change-management-policy",
+        "incident-management-procedure",
+        "customer-user-register",
+        "capacity-monitoring",
+        "capacity-plan",
+    ):
+        assert not paths(links, item), item
+
+
+def test_a_tools_numbering_or_table_name_is_no_kind_of_record(
+    cli: Invoke, evidence: Folder
+) -> None:
+    articles = [["Number", "Short description", "Created", "Workflow"]] + [
+        [f"KB00{10000 + i}", f"How to set up printer {i}", f"2026-0{1 + i % 9}-10", "Published"]
+        for i in range(40)
+    ]
+    write_xlsx(evidence.root / "kb_knowledge.xlsx", {"Page 1": articles})
+    timers = [["Task", "SLA definition", "Stage", "Has breached", "Start time"]] + [
+        [f"INC00{20000 + i}", "P3 resolution", "Completed", "false", f"2026-10-{10 + i % 9} 09:00"]
+        for i in range(30)
+    ]
+    write_csv(evidence.root / "task_sla.csv", timers)
+    links = counted(check(cli, evidence))
+    assert not paths(links, "known-error-records")
+    assert not paths(links, "slas")
+
+
+def test_an_agenda_is_neither_minutes_nor_an_analysis(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "CAB Agenda 2026-09-08.docx",
+        [("Title", "CAB Agenda 2026-09-08"), "Changes for decision:"],
+        tables=[
+            [
+                ["Change", "Summary", "Risk", "Requested by"],
+                ["CHG0031001", "Patch mail relay", "Low", "J. Smith"],
+            ]
+        ],
+    )
+    doc(evidence, "Management Review Agenda.docx", "Management Review Agenda", "Date: 12/10/2026")
+    links = counted(check(cli, evidence))
+    for item in ("change-trend-analysis", "management-review-minutes"):
+        assert not paths(links, item), item
+
+
+def test_an_export_says_its_kinds_in_whichever_type_column_names_them(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # Autotask: "Ticket Type" holds the kind; "Issue Type" and "Work Type" hold other things.
+    kinds = ["Incident", "Incident", "Service Request", "Problem", "Alert"]
+    rows = [
+        [
+            "Ticket Number",
+            "Title",
+            "Status",
+            "Priority",
+            "Ticket Type",
+            "Issue Type",
+            "Created",
+            "Complete Date",
+            "Work Type",
+        ]
+    ] + [
+        [
+            f"T2026081{i % 10}.{i:04d}",
+            f"Ticket {i}",
+            "Complete",
+            "Medium",
+            kinds[i % 5],
+            "Email/M365",
+            f"08/{1 + i % 28:02d}/2026 7:32 PM",
+            f"08/{1 + i % 28:02d}/2026 9:02 PM",
+            "Remote Support",
+        ]
+        for i in range(120)
+    ]
+    write_xlsx(evidence.root / "Autotask_Tickets_Q3_2026.xlsx", {"Tickets": rows})
+    assert paths(counted(check(cli, evidence)), "incident-records") == {
+        "Autotask_Tickets_Q3_2026.xlsx"
+    }
+
+
+def test_outage_reports_exercises_requests_and_kpis_by_their_trade_names(
+    cli: Invoke, evidence: Folder
+) -> None:
+    outage = (
+        "Start: 14/09/2026 02:10. End: 14/09/2026 05:40. Impact, root cause and actions follow."
+    )
+    write_pdf(
+        evidence.root / "RFO - 2026-09-14 - Cross-connect outage.pdf",
+        [["RFO - 2026-09-14 - Cross-connect outage", outage, PROSE]],
+    )
+    doc(
+        evidence,
+        "NOC Failover Exercise Report - LON1.docx",
+        "NOC Failover Exercise Report - LON1",
+        "Date of exercise: 12/06/2026",
+    )
+    # "New" is no plural of news: a new starter's instruction is no announcement.
+    doc(
+        evidence,
+        "Work Instruction - New Starter Account Setup.docx",
+        "Work Instruction: New Starter Account Setup",
+    )
+    measures = [
+        ["Measure", "Target", "Jul", "Aug", "Sep"],
+        ["First-time fix", "70%", "72%", "69%", "74%"],
+    ]
+    write_xlsx(evidence.root / "Monthly KPIs.xlsx", {"KPIs": measures})
+    write_xlsx(evidence.root / "KPI Pack Oct 2026.xlsx", {"Pack": measures})
+    links = counted(check(cli, evidence))
+    assert paths(links, "major-incident-reports") == {"RFO - 2026-09-14 - Cross-connect outage.pdf"}
+    assert paths(links, "continuity-test-results") == {"NOC Failover Exercise Report - LON1.docx"}
+    assert paths(links, "fulfilment-instructions") == {
+        "Work Instruction - New Starter Account Setup.docx"
+    }
+    assert paths(links, "monitoring-measurement-results") == {
+        "Monthly KPIs.xlsx",
+        "KPI Pack Oct 2026.xlsx",
+    }
