@@ -99,3 +99,85 @@ def test_records_named_as_indian_and_british_providers_name_them(
         "ISO 20000 Awareness Training - Attendance Sheet 12.02.2026.xlsx"
     }
     assert paths(links, "sm-objectives") == {"Objectives & KPIs 2026.xlsx"}
+
+
+def test_a_generic_name_leaves_the_subject_to_a_title_row_or_first_heading(
+    cli: Invoke, evidence: Folder
+) -> None:
+    changes = [["Change log"], [], ["Ref", "Change", "Type", "Risk", "Approved by", "Implemented"]]
+    changes += [
+        [f"C{i}", "Patch", "Normal", "Low", "CAB", f"2026-0{1 + i % 9}-16"] for i in range(12)
+    ]
+    write_xlsx(evidence.root / "Book1.xlsx", {"Sheet1": changes})
+    write_docx(
+        evidence.root / "Minutes.docx",
+        [
+            ("Title", "Minutes"),
+            ("Heading 1", "Management review of the SMS - 21/10/2026"),
+            "Present: MD, Ops Director, SMS Manager.",
+            ("Heading 1", "Inputs"),
+            PROSE,
+        ],
+    )
+    write_docx(
+        evidence.root / "Evidence 01.docx",
+        [
+            ("Title", "Test"),
+            ("Heading 1", "Service continuity test - Managed Hosting - 12/09/2026"),
+            "Failover of customer VMs to the second site.",
+            ("Heading 1", "Results"),
+            PROSE,
+        ],
+    )
+    # Under a title that only says "Agreement", a later heading names a part of it.
+    write_docx(
+        evidence.root / "Evidence 02.docx",
+        [
+            ("Title", "Agreement"),
+            (
+                "Heading 1",
+                "Colocation Services Agreement between Meridian Data Centres Ltd "
+                "(Supplier) and Tamar Digital Services Ltd (Customer), signed 2025",
+            ),
+            ("Heading 1", "Service levels"),
+            "Power availability 100%.",
+            ("Heading 1", "Term"),
+            PROSE,
+        ],
+    )
+    data = check(cli, evidence)
+    links = counted(data)
+    assert links["change-records"] == {("Book1.xlsx", "sheet", 'sheet "Sheet1"')}
+    assert paths(links, "management-review-minutes") == {"Minutes.docx"}
+    # "review of the SMS" is what the management review reviews, no service review.
+    assert not paths(links, "service-reports")
+    assert paths(links, "continuity-test-results") == {"Evidence 01.docx"}
+    assert not paths(links, "slas")
+    genres = {f["path"]: f["genre"] for f in data["files"]}
+    assert genres["Minutes.docx"] == "minutes"
+
+
+def test_a_table_in_a_contracts_clause_is_part_of_the_contract(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_docx(
+        evidence.root / "SOW - Harborview Dental - Managed Services 2026.docx",
+        [
+            ("Title", "Statement of Work - Managed IT Services - Harborview Dental Group"),
+            ("Heading 1", "1. Services"),
+            PROSE,
+            ("Heading 1", "3. Service Levels"),
+            "The provider meets these targets each month; credits apply below them.",
+        ],
+        tables=[
+            [
+                ["Priority", "Response", "Resolution"],
+                ["P1", "15 min", "4 h"],
+                ["P2", "1 h", "8 h"],
+                ["P3", "4 h", "2 days"],
+                ["P4", "1 day", "5 days"],
+            ]
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "slas") == {"SOW - Harborview Dental - Managed Services 2026.docx"}

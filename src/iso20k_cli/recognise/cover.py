@@ -43,6 +43,17 @@ def head_lines(file: EvidenceFile) -> list[str]:
     ]
 
 
+def first_line(file: EvidenceFile) -> list[str]:
+    """The first line under a title that says only what kind of document it is
+    ("Minutes", "Report"), if it could be a name: a heading further down names a part."""
+    title = " ".join((file.title or "").split()).lower()
+    for raw in file.text[:_HEAD_CHARS].splitlines():
+        line = " ".join(raw.split())
+        if line and line.lower() != title:
+            return [line] if _name_like(line) else []
+    return []
+
+
 def _name_like(line: str) -> bool:
     return (
         len(line) <= _MAX_CHARS

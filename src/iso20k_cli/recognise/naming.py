@@ -31,7 +31,7 @@ NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # A policy subject counts only under these genres, said by a genre word.
 _RULING = frozenset({Genre.POLICY})
 # Genres that are prose by nature: a sheet of rows is none of them, whatever its name says.
-_PROSE_ONLY = frozenset({Genre.AGREEMENT, Genre.POLICY})
+PROSE_ONLY = frozenset({Genre.AGREEMENT, Genre.POLICY})
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,10 @@ class Namer:
             if veto is not None:
                 result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
                 continue
+            taken = _taken_by(o, best.values(), text)
+            if taken is not None:
+                result.append(self._rejected(item_id, o, f"'{taken.phrase}' takes its words"))
+                continue
             others = [b for b in occurrences if b.key != item_id and b.role != "distinct"]
             qualifier = _qualifies(o, others, text)
             if qualifier is not None:
@@ -209,7 +213,7 @@ class Namer:
             genre: Genre | None = own
         else:
             genre = genre_after(text.words, text.tokens, o.positions) or own
-        if text.register_shape and text.strict and genre in _PROSE_ONLY:
+        if text.register_shape and text.strict and genre in PROSE_ONLY:
             # A sheet of rows named "SLA" in a report workbook holds figures; an agreement
             # or a policy is written, never a table of rows.
             genre = Genre.REGISTER
@@ -344,6 +348,26 @@ def _stands(o: Occurrence, text: Text) -> bool:
     while rest and rest[0] in _DOING:
         rest = rest[1:]
     return not rest or rest[0] in MARKERS
+
+
+def _taken_by(o: Occurrence, best: Iterable[Occurrence], text: Text) -> Occurrence | None:
+    """The phrase that reads, in order, words ``o`` reads only turned around "of": in
+    "Management Review of the SMS" the review is the management review, and the SMS is
+    what it reviews, no "service review"."""
+    if INVERSION not in text.tokens[o.start : max(o.positions)]:
+        return None
+    return next(
+        (
+            b
+            for b in best
+            if b.key != o.key
+            and b.size >= o.size
+            and b.overlaps(o)
+            and max(b.positions) - b.start + 1 == b.size
+            and INVERSION not in text.tokens[b.start : max(b.positions)]
+        ),
+        None,
+    )
 
 
 def says_genre(text: Text) -> bool:

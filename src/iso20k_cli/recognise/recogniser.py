@@ -19,7 +19,7 @@ from iso20k_cli.evidence.dates import dated_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind, Table
 from iso20k_cli.recognise.columns import ExportMatch, ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
-from iso20k_cli.recognise.cover import COVER_FORMATS, head_lines
+from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
@@ -32,13 +32,21 @@ from iso20k_cli.recognise.genre import (
 )
 from iso20k_cli.recognise.message import announced, as_record, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
-from iso20k_cli.recognise.naming import NAME_ROLES, TITLE_ROLES, Named, Namer, Text, spelled
+from iso20k_cli.recognise.naming import (
+    NAME_ROLES,
+    PROSE_ONLY,
+    TITLE_ROLES,
+    Named,
+    Namer,
+    Text,
+    spelled,
+)
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.turned import first_part, record_first
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
-from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
@@ -213,17 +221,20 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
+        only_genre = _only_genre(title, title_words)
         if (
             not found.counted_any
             and never is None
-            and not title_words
+            and (not title_words or only_genre)
             and file.format in COVER_FORMATS
         ):
-            # Only a title that says nothing of what the file is ("ACME IT SERVICES LTD")
-            # leaves its name to a line at its head; a "Performance Report" is a report
-            # whatever its first heading names.
-            cover = self._cover(found, file, fallback, vetoes)
-            doc_genre = cover or doc_genre
+            # Only a title that says nothing of what the file is ("ACME IT SERVICES LTD"),
+            # or only what kind it is ("Minutes", "Report"), leaves its name to a line at
+            # its head; a "Performance Report" is a report whatever its first heading names.
+            said_by_title = text_genre(title_words) if only_genre else None
+            lines = first_line(file) if only_genre else head_lines(file)
+            cover = self._cover(found, lines, said_by_title or fallback, vetoes)
+            doc_genre = said_by_title or cover or doc_genre
         numbered = self._numbered.record(file.stem) if never is None else None
         if numbered is not None:
             found.link(
@@ -283,17 +294,32 @@ class Recogniser:
         )
 
     def _cover(
-        self, found: Found, file: EvidenceFile, fallback: Genre | None, vetoes: tuple[Tokens, ...]
+        self,
+        found: Found,
+        lines: list[str],
+        fallback: Genre | None,
+        vetoes: tuple[Tokens, ...],
     ) -> Genre | None:
-        """Link what the first line at the head of the document that names an item names,
-        when neither its title nor its file name did; the genre that line says, if any."""
-        for line in head_lines(file):
+        """Link what the first of ``lines`` at the head of the document that names an item
+        names, when neither its title nor its file name did; the genre that line says."""
+        for line in lines:
             tokens = self.lexicon.cached(line)
             said = genre_words(self.lexicon, tokens)
+            # "Service continuity test - Managed Hosting - 12/09/2026" heads a record of
+            # that day, as a dated file name does.
+            dated = fallback in (None, Genre.DOCUMENT) and dated_name(line.replace("/", "-"))
             named = [
                 n
                 for n in self._namer.named(
-                    Text(tokens, said, fallback, False, False, spelled(line)), vetoes
+                    Text(
+                        tokens,
+                        said,
+                        Genre.REPORT if dated else fallback,
+                        False,
+                        False,
+                        spelled(line),
+                    ),
+                    vetoes,
                 )
                 if n.counted
             ]
@@ -490,25 +516,21 @@ class Recogniser:
             # The heading that gave the title is read as the title; a heading that is a
             # sentence or a question is prose, not the name of a part.
             return
-        tokens = self.lexicon.cached(heading)
-        if not tokens:
-            return
-        said = genre_words(self.lexicon, tokens)
         sheet = section.kind is SectionKind.SHEET
         rows = sum(t.row_count for t in file.tables if t.section == section.heading)
-        register = (sheet and rows > 0) or rows >= _RECORD_SECTION_MIN_ROWS
+        # A table in a clause of a contract or a policy is part of that clause: the
+        # service levels of a statement of work are its agreement, not a register.
+        register = (sheet and rows > 0) or (
+            rows >= _RECORD_SECTION_MIN_ROWS and doc_genre not in PROSE_ONLY
+        )
         fallback = Genre.REGISTER if register else doc_genre
         register_sheet = sheet and rows > 0
-        named = [
-            n
-            for n in self._namer.named(
-                Text(tokens, said, fallback, register_sheet, True, spelled(heading)),
-                (tokens,),
-            )
-            # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
-            # registers), where a section is a part of one document.
-            if not found.has(n.item) and (self._items[n.item].match.in_sections or register_sheet)
-        ]
+        label = section.label
+        named = self._section_named(found, heading, fallback, register_sheet)
+        if not named and sheet and section.caption:
+            # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row.
+            named = self._section_named(found, section.caption, fallback, register_sheet)
+            label = f'{label} titled "{section.caption}"'
         if not named:
             return
         body = file.text[section.start : section.end]
@@ -540,7 +562,25 @@ class Recogniser:
                 n = Named(n.item, n.occurrence, False, "it holds no table of records", n.genre)
             kept.append(n)
         how = MatchedBy.SHEET if sheet else MatchedBy.SECTION
-        self._add(found, kept, how, section.label, never, section.label)
+        self._add(found, kept, how, label, never, section.label)
+
+    def _section_named(
+        self, found: Found, heading: str, fallback: Genre | None, register_sheet: bool
+    ) -> list[Named]:
+        tokens = self.lexicon.cached(heading.strip())
+        if not tokens:
+            return []
+        said = genre_words(self.lexicon, tokens)
+        return [
+            n
+            for n in self._namer.named(
+                Text(tokens, said, fallback, register_sheet, True, spelled(heading)),
+                (tokens,),
+            )
+            # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
+            # registers), where a section is a part of one document.
+            if not found.has(n.item) and (self._items[n.item].match.in_sections or register_sheet)
+        ]
 
     def _part_of(
         self,
@@ -641,6 +681,15 @@ class Recogniser:
 
 def _dated_name(file: EvidenceFile, title: str) -> bool:
     return dated_name(file.name) or (bool(title) and dated_name(title))
+
+
+def _only_genre(title: Tokens, words: tuple[GenreWord, ...]) -> bool:
+    """Whether a title says only what kind of document it is ("Minutes", "Report",
+    "Schedule 2"): genre words, numbers and nothing else."""
+    if not words:
+        return False
+    covered = {i for w in words for i in range(w.start, w.end)}
+    return all(i in covered or word[0].isdigit() or word in MARKERS for i, word in enumerate(title))
 
 
 def _without_aside(title: str) -> str:
