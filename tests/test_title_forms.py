@@ -181,3 +181,27 @@ def test_a_table_in_a_contracts_clause_is_part_of_the_contract(
     )
     links = counted(check(cli, evidence))
     assert paths(links, "slas") == {"SOW - Harborview Dental - Managed Services 2026.docx"}
+
+
+def test_a_how_to_is_on_the_object_of_its_verb(cli: Invoke, evidence: Folder) -> None:
+    doc = "Raise the request in the portal, then follow these steps with the requester. " * 6
+    evidence.add("mailbox.md", f"# How-to: Provision a new mailbox\n\n{doc}")
+    # The dependencies are what is managed; "third party" only says whose they are.
+    evidence.add("deps.md", f"# How to manage third party software dependencies\n\n{doc}")
+    links = counted(check(cli, evidence))
+    assert paths(links, "fulfilment-instructions") == {"mailbox.md"}
+    assert not paths(links, "supplier-management-procedure")
+
+
+def test_a_sample_of_many_records_is_no_template(cli: Invoke, evidence: Folder) -> None:
+    header = ["Incident ID", "Opened", "Priority", "Short description", "State"]
+    rows = [
+        [f"INC00{31000 + i}", f"2026-10-{1 + i % 28:02d}", "P3", "Printer", "Closed"]
+        for i in range(40)
+    ]
+    write_xlsx(
+        evidence.root / "Incident sample - October 2026.xlsx", {"Incidents": [header, *rows]}
+    )
+    write_xlsx(evidence.root / "Incident Log Sample.xlsx", {"Incidents": [header, *rows[:3]]})
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-records") == {"Incident sample - October 2026.xlsx"}

@@ -36,6 +36,7 @@ class GenreWord:
 _MANAGED = ("management",)
 # Genres whose word may open a title before its subject, after a dash or colon.
 _OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN})
+_SAMPLES = frozenset({"sample", "example"})
 # Words that say a form or template has been filled in, unless "to be" comes first.
 _FILLED = frozenset({"completed", "filled"})
 _STILL_TO_DO = frozenset({"be", "being"})
@@ -76,6 +77,17 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
         else:
             index += 1
     return tuple(found)
+
+
+def sampled(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord, ...]:
+    """The genre words of a table's name, but for "sample" or "example": a sheet of many
+    rows called "Incident sample - October 2026" is the records an auditor sampled, not
+    a blank template."""
+    return tuple(
+        w
+        for w in words
+        if not (w.genre is Genre.TEMPLATE and set(tokens[w.start : w.end]) <= _SAMPLES)
+    )
 
 
 def _filled(tokens: Tokens) -> bool:
@@ -160,8 +172,14 @@ def _inverted_head(
     start = min(positions)
     if turn < len(tokens) and tokens[turn] != INVERSION:
         # "Procedure - Change Control", "Policy: Information Security": a document's
-        # genre word, then what it is on.
-        return words[0].genre if start == turn and words[0].genre in _OPENING else None
+        # genre word, then what it is on, perhaps after what is done with it ("How-to:
+        # Provision a new mailbox", "Runbook: Restoring Backups").
+        if words[0].genre not in _OPENING or start - turn > 1:
+            return None
+        # After a verb, the subject is its object and ends the title: in "How to manage
+        # third party software dependencies" the dependencies are managed, not suppliers.
+        ends = max(positions) + 1 == len(tokens)
+        return words[0].genre if start == turn or ends else None
     if turn >= len(tokens) or start <= turn:
         return None
     between = tokens[turn + 1 : start]

@@ -26,6 +26,7 @@ from iso20k_cli.recognise.genre import (
     GenreWord,
     genre_words,
     purpose_genre,
+    sampled,
     shape_genre,
     spelled_out,
     text_genre,
@@ -44,14 +45,22 @@ from iso20k_cli.recognise.naming import (
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
-from iso20k_cli.recognise.turned import first_part, record_first
+from iso20k_cli.recognise.titleparts import (
+    aside,
+    first_part,
+    only_genre,
+    record_first,
+    without_aside,
+)
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
-from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
 _RECORD_SECTION_MIN_ROWS = 3
+# Rows that make a table called a sample the records sampled, not a template's examples.
+_SAMPLED_ROWS = 20
 _MAX_SECTIONS = 2000
 _RECORD_SHAPES = frozenset({Genre.REGISTER, Genre.REPORT, Genre.MINUTES})
 _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLATE, Genre.REFERENCE})
@@ -128,7 +137,7 @@ class Recogniser:
         found = Found(file.path)
         # A title that is a sentence or a question ("Define what an incident is for you.")
         # says what the page discusses, not what the document is.
-        heading = _without_aside((file.title or "").strip())
+        heading = without_aside((file.title or "").strip())
         title = self.lexicon.cached(heading) if heading[-1:] not in _STATEMENT_ENDS else ()
         stem = self.lexicon.cached(file.stem)
         shape = shape_genre(file)
@@ -143,6 +152,9 @@ class Recogniser:
             # page of a board or committee ("2026-10-14 CAB") holds its minutes.
             shape = Genre.MINUTES if _MEETING_BODIES.intersection(title) else Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
+        if shape is Genre.REGISTER and _rows(file) >= _SAMPLED_ROWS:
+            title_words = sampled(title_words, title)
+            name_words = sampled(name_words, stem)
         named_genre = text_genre(spelled_out(name_words, stem, spelled(file.stem)))
         if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
             # A README or index page inside a folder is that folder's page (a role
@@ -164,41 +176,7 @@ class Recogniser:
             # event ("Feature flags outage"), not a procedure.
             fallback = doc_genre = folder
         vetoes = (title, stem)
-        named = self._namer.named(
-            Text(
-                title,
-                title_words,
-                fallback,
-                shape is Genre.REGISTER,
-                False,
-                spelled(file.title),
-                first_part(self.lexicon, heading, title),
-            ),
-            vetoes,
-        )
-        aside = _aside(file.title or "") if title and not title_words else ""
-        if aside and not any(n.counted for n in named):
-            # "Improvement ideas (CSI register)": where the title counts for nothing and
-            # says nothing of what the file is, the aside may.
-            tokens = self.lexicon.cached(aside)
-            named += self._namer.named(
-                Text(tokens, genre_words(self.lexicon, tokens), fallback, False, False),
-                vetoes,
-            )
-        turned, turn = (
-            record_first(self.lexicon, heading) if not any(n.counted for n in named) else ((), 0)
-        )
-        if turned:
-            # Only a name the turn joins up counts ("BCP" + "Test Report"): the subject
-            # alone was read already, and "Audit Report: Change and Incident" audits them.
-            named += [
-                n
-                for n in self._namer.named(
-                    Text(turned, genre_words(self.lexicon, turned), fallback, False, False),
-                    vetoes,
-                )
-                if min(n.occurrence.positions) < turn <= max(n.occurrence.positions)
-            ]
+        named = self._title(file, heading, title, title_words, fallback, shape, vetoes)
         self._add(found, named, MatchedBy.TITLE, f'title "{file.title}"', never)
         if not any(n.counted for n in named):
             # The file name is read when the title counts for nothing: it is often the
@@ -221,18 +199,18 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
-        only_genre = _only_genre(title, title_words)
+        kind_only = only_genre(title, title_words)
         if (
             not found.counted_any
             and never is None
-            and (not title_words or only_genre)
+            and (not title_words or kind_only)
             and file.format in COVER_FORMATS
         ):
             # Only a title that says nothing of what the file is ("ACME IT SERVICES LTD"),
             # or only what kind it is ("Minutes", "Report"), leaves its name to a line at
             # its head; a "Performance Report" is a report whatever its first heading names.
-            said_by_title = text_genre(title_words) if only_genre else None
-            lines = first_line(file) if only_genre else head_lines(file)
+            said_by_title = text_genre(title_words) if kind_only else None
+            lines = first_line(file) if kind_only else head_lines(file)
             cover = self._cover(found, lines, said_by_title or fallback, vetoes)
             doc_genre = said_by_title or cover or doc_genre
         numbered = self._numbered.record(file.stem) if never is None else None
@@ -292,6 +270,55 @@ class Recogniser:
             (),
             found.row_kinds(),
         )
+
+    def _title(
+        self,
+        file: EvidenceFile,
+        heading: str,
+        title: Tokens,
+        title_words: tuple[GenreWord, ...],
+        fallback: Genre | None,
+        shape: Genre | None,
+        vetoes: tuple[Tokens, ...],
+    ) -> list[Named]:
+        """What the title names: as written, else by its aside in brackets, else turned
+        round where it names a record before its subject."""
+        named = self._namer.named(
+            Text(
+                title,
+                title_words,
+                fallback,
+                shape is Genre.REGISTER,
+                False,
+                spelled(file.title),
+                first_part(self.lexicon, heading, title),
+            ),
+            vetoes,
+        )
+        bracketed = aside(file.title or "") if title and not title_words else ""
+        if bracketed and not any(n.counted for n in named):
+            # "Improvement ideas (CSI register)": where the title counts for nothing and
+            # says nothing of what the file is, the aside may.
+            tokens = self.lexicon.cached(bracketed)
+            named += self._namer.named(
+                Text(tokens, genre_words(self.lexicon, tokens), fallback, False, False),
+                vetoes,
+            )
+        turned, turn = (
+            record_first(self.lexicon, heading) if not any(n.counted for n in named) else ((), 0)
+        )
+        if turned:
+            # Only a name the turn joins up counts ("BCP" + "Test Report"): the subject
+            # alone was read already, and "Audit Report: Change and Incident" audits them.
+            named += [
+                n
+                for n in self._namer.named(
+                    Text(turned, genre_words(self.lexicon, turned), fallback, False, False),
+                    vetoes,
+                )
+                if min(n.occurrence.positions) < turn <= max(n.occurrence.positions)
+            ]
+        return named
 
     def _cover(
         self,
@@ -683,29 +710,8 @@ def _dated_name(file: EvidenceFile, title: str) -> bool:
     return dated_name(file.name) or (bool(title) and dated_name(title))
 
 
-def _only_genre(title: Tokens, words: tuple[GenreWord, ...]) -> bool:
-    """Whether a title says only what kind of document it is ("Minutes", "Report",
-    "Schedule 2"): genre words, numbers and nothing else."""
-    if not words:
-        return False
-    covered = {i for w in words for i in range(w.start, w.end)}
-    return all(i in covered or word[0].isdigit() or word in MARKERS for i, word in enumerate(title))
-
-
-def _without_aside(title: str) -> str:
-    """A title without the aside in brackets at its end: "IT Security Policy (Overview)"
-    is the policy, "Incident Commander (IC)" the commander."""
-    if title.endswith(")") and (start := title.rfind("(")) > 0:
-        return title[:start].rstrip(" -–:") or title
-    return title
-
-
-def _aside(title: str) -> str:
-    """The aside in brackets at the end of a title: "(CSI register)", "(Overview)"."""
-    title = title.strip()
-    if title.endswith(")") and (start := title.rfind("(")) > 0:
-        return title[start + 1 : -1].strip()
-    return ""
+def _rows(file: EvidenceFile) -> int:
+    return sum(t.row_count for t in file.tables[:_MAX_TABLES])
 
 
 def _words_up_to(text: str, enough: int) -> int:

@@ -1,10 +1,11 @@
-"""The parts of a title around its dash or colon.
+"""The parts of a title: what it says before its dash or colon, its aside in brackets,
+and whether it says more than what kind of document it is.
 
-The part before it is what a document is on: "Configuration Management — CI Types and
+The part before a dash is what a document is on: "Configuration Management — CI Types and
 Verification". A title may name the record before its subject: "Test Report - BCP" is a
 BCP test report, "Drill Report – DR" a DR drill report.
 
-The turned title is read only where the title as written counts for nothing, and only for
+A title is turned round only where it counts for nothing as written, and only for
 records (reports, minutes): a policy or procedure that opens with its genre word is read by
 the genre rules.
 String operations over a short title; nothing here can backtrack.
@@ -13,8 +14,8 @@ String operations over a short title; nothing here can backtrack.
 from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Genre
-from iso20k_cli.recognise.genre import genre_words
-from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
+from iso20k_cli.recognise.genre import GenreWord, genre_words
+from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 from iso20k_cli.text.normalise import words as split_words
 
 _SEPARATORS = (" - ", " – ", " — ", ": ")
@@ -63,3 +64,28 @@ def _split(title: str) -> tuple[str, str]:
         if found:
             return left.strip(), right.strip()
     return title, ""
+
+
+def only_genre(title: Tokens, words: tuple[GenreWord, ...]) -> bool:
+    """Whether a title says only what kind of document it is ("Minutes", "Report",
+    "Schedule 2"): genre words, numbers and nothing else."""
+    if not words:
+        return False
+    covered = {i for w in words for i in range(w.start, w.end)}
+    return all(i in covered or word[0].isdigit() or word in MARKERS for i, word in enumerate(title))
+
+
+def without_aside(title: str) -> str:
+    """A title without the aside in brackets at its end: "IT Security Policy (Overview)"
+    is the policy, "Incident Commander (IC)" the commander."""
+    if title.endswith(")") and (start := title.rfind("(")) > 0:
+        return title[:start].rstrip(" -–:") or title
+    return title
+
+
+def aside(title: str) -> str:
+    """The aside in brackets at the end of a title: "(CSI register)", "(Overview)"."""
+    title = title.strip()
+    if title.endswith(")") and (start := title.rfind("(")) > 0:
+        return title[start + 1 : -1].strip()
+    return ""
