@@ -204,3 +204,37 @@ def test_outage_reports_exercises_requests_and_kpis_by_their_trade_names(
         "Monthly KPIs.xlsx",
         "KPI Pack Oct 2026.xlsx",
     }
+
+
+def test_a_qualifier_from_another_domain_rules_the_name_out(cli: Invoke, evidence: Folder) -> None:
+    doc(evidence, "Scope Statement - Data Centre Move.docx", "Scope Statement - Data Centre Move")
+    doc(evidence, "Scope Statement v2 (Marketing Website).docx", "Scope Statement")
+    doc(evidence, "SMS Scope Statement.docx", "SMS Scope Statement")
+    doc(
+        evidence,
+        "Roles and Responsibilities - Fire Wardens.docx",
+        "Roles and Responsibilities - Fire Wardens",
+    )
+    doc(
+        evidence,
+        "Migration Guide - Skilled Worker Visa.docx",
+        "Migration Guide - Skilled Worker Visa",
+    )
+    doc(evidence, "Capacity Planning - ITIL Guidance.docx", "Capacity Planning - ITIL Guidance")
+    survey = [["Question", "Score"], ["Food quality", "3.9"], ["Choice", "4.1"]]
+    write_xlsx(evidence.root / "Customer Satisfaction Survey - Canteen.xlsx", {"Results": survey})
+    people = [["Name", "Company", "Address"], ["A. Lee", "Contoso", "1 High St"]]
+    write_xlsx(evidence.root / "Christmas Card List - Customers.xlsx", {"List": people})
+    matrix = [["Impact", "Urgency", "Priority"], ["High", "High", "P1"], ["High", "Low", "P2"]]
+    write_xlsx(evidence.root / "Incident Categorisation Matrix.xlsx", {"Matrix": matrix})
+    links = counted(check(cli, evidence))
+    assert paths(links, "sms-scope") == {"SMS Scope Statement.docx"}
+    for item in (
+        "roles-responsibilities",
+        "service-transition-plans",
+        "capacity-plan",
+        "customer-satisfaction-results",
+        "customer-user-register",
+        "incident-records",
+    ):
+        assert not paths(links, item), item
