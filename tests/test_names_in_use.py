@@ -238,3 +238,19 @@ def test_a_qualifier_from_another_domain_rules_the_name_out(cli: Invoke, evidenc
         "incident-records",
     ):
         assert not paths(links, item), item
+
+
+def test_a_standard_on_a_security_control_is_a_control_decision(
+    cli: Invoke, evidence: Folder
+) -> None:
+    for title in (
+        "Principle of Least Privilege",
+        "Use a web application firewall (WAF)",
+        "TLS Standard",
+    ):
+        evidence.add(f"{title.split()[-1].strip('()').lower()}.md", f"# {title}\n\n{PROSE}")
+    assert paths(counted(check(cli, evidence)), "is-control-decisions") == {
+        "privilege.md",
+        "waf.md",
+        "standard.md",
+    }
