@@ -254,3 +254,86 @@ def test_a_standard_on_a_security_control_is_a_control_decision(
         "waf.md",
         "standard.md",
     }
+
+
+def test_other_sectors_incidents_availability_and_complaints_are_theirs(
+    cli: Invoke, evidence: Folder
+) -> None:
+    log = [["Ref", "Date", "Description", "Severity"]] + [
+        [f"R{i}", f"2026-0{1 + i % 9}-12", "Event", "Low"] for i in range(12)
+    ]
+    for name in (
+        "WHS Incident and Hazard Register",
+        "Clinical Incident Register (IIMS) - 2026",
+        "Operational Risk Incident (ORI) Register",
+        "Bed Availability Dashboard Nov 2026",
+        "Patient Complaints and Compliments Register",
+        "Staff Training Records - Forklift Licences",
+        "Finance - Budget vs Actual FY26 Marketing",
+    ):
+        write_xlsx(evidence.root / f"{name}.xlsx", {"Data": log})
+    doc(evidence, "Continuity of Care Policy.docx", "Continuity of Care Policy")
+    doc(
+        evidence,
+        "Patient Discharge and Release Policy.docx",
+        "Patient Discharge and Release Policy",
+    )
+    doc(
+        evidence,
+        "ISO 9001 Management Review 2026.docx",
+        "ISO 9001 Management Review 2026",
+        "Meeting date: 12/03/2026",
+    )
+    write_xlsx(evidence.root / "Incident Register 2026.xlsx", {"Data": log})
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-records") == {"Incident Register 2026.xlsx"}
+    for item in (
+        "availability-monitoring",
+        "service-complaints",
+        "competence-records",
+        "budget-vs-actual",
+        "continuity-plan",
+        "release-policy-plans",
+        "management-review-minutes",
+    ):
+        assert not paths(links, item), item
+
+
+def test_sector_names_for_procedures_contracts_and_records(cli: Invoke, evidence: Folder) -> None:
+    for title in ("DHS-SOP-0113 ICT Major Incident SOP", "SOP: Vendor Escalation"):
+        doc(evidence, f"{title.replace(':', '')}.docx", title)
+    for title in (
+        "Wholesale Agreement - NBN Co",
+        "Deed of Standing Offer - Managed Network Services",
+    ):
+        write_pdf(evidence.root / f"{title}.pdf", [[title, "Executed 01/07/2025", PROSE]])
+    doc(
+        evidence,
+        "Enterprise Customer SLA - Platinum Service Schedule.docx",
+        "Enterprise Customer SLA - Platinum Service Schedule",
+    )
+    doc(
+        evidence,
+        "SMS-DOC-08 Document and Record Control Procedure.docx",
+        "SMS-DOC-08 Document and Record Control Procedure - Contoso",
+    )
+    matrix = [["Name", "Role", "ITIL 4", "ServiceNow"], ["A. Rao", "Analyst", "Yes", "Admin"]]
+    write_xlsx(evidence.root / "ICT Branch Capability Matrix.xlsx", {"Matrix": matrix})
+    tickets = [["TT Number", "Opened", "Severity", "NE Name", "Restore Time"]] + [
+        [f"TT-{5000 + i}", f"2026-10-{1 + i % 28:02d}", "Major", "MEL-CORE-1", "2h"]
+        for i in range(30)
+    ]
+    write_xlsx(evidence.root / "NOC Trouble Ticket export 2026-10.xlsx", {"TT": tickets})
+    links = counted(check(cli, evidence))
+    assert paths(links, "major-incident-procedure") == {"DHS-SOP-0113 ICT Major Incident SOP.docx"}
+    assert not paths(links, "supplier-management-procedure")
+    assert paths(links, "supplier-contracts") == {
+        "Wholesale Agreement - NBN Co.pdf",
+        "Deed of Standing Offer - Managed Network Services.pdf",
+    }
+    assert paths(links, "slas") == {"Enterprise Customer SLA - Platinum Service Schedule.docx"}
+    assert paths(links, "document-control-procedure") == {
+        "SMS-DOC-08 Document and Record Control Procedure.docx"
+    }
+    assert paths(links, "competence-records") == {"ICT Branch Capability Matrix.xlsx"}
+    assert paths(links, "incident-records") == {"NOC Trouble Ticket export 2026-10.xlsx"}

@@ -541,8 +541,9 @@ def test_a_title_that_opens_with_its_genre_is_on_what_follows() -> None:
     assert counted("Procedure for the Handling of Service Requests") == {"fulfilment-instructions"}
     assert counted("Procedure - Change Control") == {"change-management-policy"}
     assert counted("Policy: Information Security") == {"is-policy"}
-    # A report opening its title is still about what was reported on, not a policy.
-    assert counted("Audit Report: Change and Incident") == set()
+    # A report opening its title is still about what was reported on, not a policy: an
+    # audit report on change and incident management, no change or incident record.
+    assert counted("Audit Report: Change and Incident") == {"internal-audit-reports"}
     assert counted("Report - Change Management") == set()
 
 

@@ -205,3 +205,31 @@ def test_a_sample_of_many_records_is_no_template(cli: Invoke, evidence: Folder) 
     write_xlsx(evidence.root / "Incident Log Sample.xlsx", {"Incidents": [header, *rows[:3]]})
     links = counted(check(cli, evidence))
     assert paths(links, "incident-records") == {"Incident sample - October 2026.xlsx"}
+
+
+def test_minutes_playbooks_and_instructions_named_genre_first(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_docx(
+        evidence.root / "Minutes CAB 14.10.2026.docx",
+        [("Title", "Minutes CAB 14.10.2026"), "Present: change manager, service owners.", PROSE],
+    )
+    evidence.add("p1.md", f"# How we handle P1s\n\n{PROSE}")
+    write_docx(
+        evidence.root / "CSIRT Playbook - Ransomware.docx",
+        [("Title", "CSIRT Playbook - Ransomware"), PROSE],
+    )
+    write_docx(
+        evidence.root / "Work Instruction - Password Reset.docx",
+        [("Title", "Work Instruction - Password Reset"), PROSE],
+    )
+    training = [["Name", "Course", "Date completed"], ["A. Rao", "IR tabletop", "2026-03-02"]]
+    write_xlsx(evidence.root / "Incident Response Training Records FY2026.xlsx", {"Log": training})
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-records") == {"Minutes CAB 14.10.2026.docx"}
+    assert paths(links, "major-incident-procedure") == {"p1.md"}
+    assert paths(links, "is-incident-procedure") == {"CSIRT Playbook - Ransomware.docx"}
+    assert paths(links, "fulfilment-instructions") == {"Work Instruction - Password Reset.docx"}
+    # "Training records" has no subject of its own for incident response to be wider than.
+    assert paths(links, "competence-records") == {"Incident Response Training Records FY2026.xlsx"}
+    assert not paths(links, "is-control-decisions")

@@ -81,6 +81,10 @@ MAX_VALUE_CHARS = 500  # a control value is a name, a date or a number: longer i
 _DATED = frozenset({"approved", "review_due", "revised", "record_date"})
 
 
+# Verbs a record's sentence dates its event with, a date following ("held on 12/03/2026").
+_HELD = (" conducted on ", " conducted ", " held on ", " carried out on ", " took place on ")
+_HELD_CHARS = 2000
+_HELD_DATE_CHARS = 40
 # Sentences of one line read for a dated label after the first.
 _MAX_SENTENCES = 4
 
@@ -179,9 +183,16 @@ def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
     like "Status | Draft"; then any dated label that opens a later sentence of the line
     ("Reference: INC0012345. Date of incident: 05/06/2026.")."""
     result: list[Labelled | None] = []
+    previous = ""
     for raw in lines:
         line = raw.strip().strip("|")
         result.append(labelled(line))
+        # A PDF's text breaks its lines anywhere: "..., conducted" / "14/04/2026 - ...".
+        if (held := _held_on(f"{previous[-_HELD_DATE_CHARS:]} {line}")) is not None:
+            result.append(held)
+            previous = ""
+        else:
+            previous = line
         cut = line.find(". ")
         if cut < 0 or ":" not in line[cut:]:
             continue  # no later sentence with a label: most lines, read at no cost
@@ -190,6 +201,23 @@ def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
             if found is not None and found[0] in _DATED:
                 result.append(found)
     return result
+
+
+def _held_on(line: str) -> Labelled | None:
+    """The date a sentence says its event took place ("Audit of change management,
+    conducted 14/04/2026 - 02/05/2026 by ..."), as a record date; string search over
+    the start of the line only."""
+    lowered = f" {line[:_HELD_CHARS].lower()} "
+    for verb in _HELD:
+        at = lowered.find(verb)
+        if at >= 0:
+            start = at + len(verb) - 1  # the leading space added above
+            words = line[start : start + _HELD_DATE_CHARS].split(maxsplit=3)
+            if words and words[0][:1].isdigit():
+                # "22/07/2026 by the team", "14 April 2026 at": the date, not what follows.
+                size = 1 if not words[0].isdigit() else 3
+                return "record_date", verb.strip(), " ".join(words[:size]).rstrip(".,;")
+    return None
 
 
 def parse_control(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Genre
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
 
 # Formats whose content is prose, read or not (a legacy .doc is still a document).
 _PROSE = frozenset({"markdown", "text", "pdf", "docx", "html", "pptx", "doc", "odt", "rtf", "ppt"})
@@ -35,8 +35,27 @@ class GenreWord:
 
 _MANAGED = ("management",)
 # Genres whose word may open a title before its subject, after a dash or colon.
-_OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN})
+_OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.MINUTES})
+# Words after a subject that say what is done with it: "Vendor Risk Management", "Major
+# Incident Response", "CAB approval" and "New Starter Account Setup" are still about their
+# subject.
+DOING = frozenset(
+    {
+        "management",
+        "maintenance",
+        "governance",
+        "response",
+        "handling",
+        "checklist",
+        "approval",
+        "decision",
+        "setup",
+        "creation",
+        "provisioning",
+    }
+)
 _SAMPLES = frozenset({"sample", "example"})
+_SCHEDULE = ("schedule",)
 # Words that say a form or template has been filled in, unless "to be" comes first.
 _FILLED = frozenset({"completed", "filled"})
 _STILL_TO_DO = frozenset({"be", "being"})
@@ -63,6 +82,15 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
                 # document and is none of the documents it serves; a "Major Incident
                 # Checklist" or an "Incident Procedure Checklist" says no more than its
                 # subject and the genre before it.
+                index += size
+                break
+            if (
+                genre is Genre.PLAN
+                and tokens[index : index + size] == _SCHEDULE
+                and any(w.genre is Genre.AGREEMENT for w in found)
+            ):
+                # "Customer SLA - Platinum Service Schedule": a contract's schedule is a
+                # part of the agreement, no plan.
                 index += size
                 break
             if genre is Genre.TEMPLATE and _filled(tokens):
@@ -109,7 +137,10 @@ def genre_outside(words: tuple[GenreWord, ...], positions: frozenset[int]) -> Ge
 
 
 def genre_after(
-    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+    words: tuple[GenreWord, ...],
+    tokens: Tokens,
+    positions: frozenset[int],
+    unsaid: frozenset[int] = frozenset(),
 ) -> Genre | None:
     """The genre a text gives to a subject at ``positions``: the genre words that follow
     it as its head ("Change Management Policy", "Release & Change Governance",
@@ -125,11 +156,11 @@ def genre_after(
     """
     if any(w.genre is Genre.TEMPLATE for w in words):
         return Genre.TEMPLATE
-    return _head_after(words, tokens, positions) or _inverted_head(words, tokens, positions)
+    return _head_after(words, tokens, positions, unsaid) or _inverted_head(words, tokens, positions)
 
 
 def _head_after(
-    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int], unsaid: frozenset[int]
 ) -> Genre | None:
     at = max(positions) + 1
     by_start = {w.start: w for w in words}
@@ -139,7 +170,9 @@ def _head_after(
         if tokens[at] == COORDINATION:
             coordinated = True
             skipped = 0
-        elif tokens[at] != INVERSION and tokens[at] not in _AUDIENCE:
+        elif tokens[at] != INVERSION and tokens[at] not in _AUDIENCE and at not in unsaid:
+            # A genre word only an abbreviation brought in ("SLA" Breach Report) stands
+            # between without counting, as its abbreviation did.
             skipped += 1
         if skipped > (_COORDINATED_GAP if coordinated else 1):
             return None
@@ -176,10 +209,13 @@ def _inverted_head(
         # Provision a new mailbox", "Runbook: Restoring Backups").
         if words[0].genre not in _OPENING or start - turn > 1:
             return None
-        # After a verb, the subject is its object and ends the title: in "How to manage
-        # third party software dependencies" the dependencies are managed, not suppliers.
-        ends = max(positions) + 1 == len(tokens)
-        return words[0].genre if start == turn or ends else None
+        # The subject is what the title is about, and ends it: in "How to manage third
+        # party software dependencies" the dependencies are managed, not suppliers, and
+        # "SOP: Vendor Escalation" is on escalation.
+        rest = [t for t in tokens[max(positions) + 1 :] if not t[0].isdigit()]
+        while rest and rest[0] in DOING:
+            rest = rest[1:]
+        return words[0].genre if not rest or rest[0] in MARKERS else None
     if turn >= len(tokens) or start <= turn:
         return None
     between = tokens[turn + 1 : start]

@@ -15,17 +15,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item
-from iso20k_cli.recognise.genre import GenreWord, genre_after, genre_outside, genre_words
+from iso20k_cli.recognise.genre import (
+    DOING,
+    GenreWord,
+    genre_after,
+    genre_outside,
+    genre_words,
+    spelled_out,
+)
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
 from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
 from iso20k_cli.text.normalise import find_phrase, words
 
 # A word after a name that makes the text about keeping the named thing.
 _MANAGING = frozenset({"management", "maintenance", "governance"})
-# Words after a subject that say what is done with it: "Vendor Risk Management", "Major
-# Incident Response", "Major Incident Checklist" and "CAB approval" are still about their
-# subject.
-_DOING = _MANAGING | {"response", "handling", "checklist", "approval", "decision"}
 TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # A policy subject counts only under these genres, said by a genre word.
@@ -101,8 +104,14 @@ class Namer:
         subject = {k: o.positions - genre_at for k, o in best.items()}
         result: list[Named] = []
         for item_id, o in best.items():
+            # A name of genre words alone ("training records") has no subject to be
+            # narrower than another's.
             wider = next(
-                (b for k, b in best.items() if k != item_id and subject[item_id] < subject[k]),
+                (
+                    b
+                    for k, b in best.items()
+                    if k != item_id and subject[item_id] and subject[item_id] < subject[k]
+                ),
                 None,
             )
             if wider is not None:
@@ -189,7 +198,10 @@ class Namer:
         )
         lenient = (o.role == "name" and own_genre) or not self.lexicon.genre_words
         if lenient and not text.strict:
-            outside = genre_outside(text.words, o.positions)
+            # A genre word within the name's span is one more thing it names: the records
+            # in "Document and Record Control Procedure" are controlled too.
+            span = frozenset(range(o.start, max(o.positions) + 1))
+            outside = genre_outside(text.words, span)
             after = max(o.positions) + 1
             # "Risk Register and Treatment Plan" lists the register and a plan; in
             # "Security Policies, Standards and Procedures" one subject has three genres.
@@ -207,12 +219,16 @@ class Namer:
                 return Named(item.id, o, True, "", outside)
             return self._wrong_genre(item, o, outside)
         own = self._own_genre(o, text)
+        # Where a text spells a genre word out, one only an abbreviation brought in does
+        # not decide: "SLA Class KPI Report" is a report on service levels.
+        words = spelled_out(text.words, text.tokens, text.spelled) if text.spelled else text.words
+        unsaid = frozenset(i for w in text.words if w not in words for i in range(w.start, w.end))
         after = max(o.positions) + 1
         if own is not None and (after >= len(text.tokens) or text.tokens[after] in MARKERS):
             # "SLAs, response targets and surveys": the survey is the last item's genre.
             genre: Genre | None = own
         else:
-            genre = genre_after(text.words, text.tokens, o.positions) or own
+            genre = genre_after(words, text.tokens, o.positions, unsaid) or own
         if text.register_shape and text.strict and genre in PROSE_ONLY:
             # A sheet of rows named "SLA" in a report workbook holds figures; an agreement
             # or a policy is written, never a table of rows.
@@ -345,7 +361,7 @@ def _stands(o: Occurrence, text: Text) -> bool:
     if max(o.positions) + 1 == text.first_part:
         return True  # "Configuration Management — CI Types and Verification"
     rest = [t for t in text.tokens[max(o.positions) + 1 :] if not t[0].isdigit()]
-    while rest and rest[0] in _DOING:
+    while rest and rest[0] in DOING:
         rest = rest[1:]
     return not rest or rest[0] in MARKERS
 
@@ -378,8 +394,9 @@ def says_genre(text: Text) -> bool:
 
 def _distinct_over(o: Occurrence, distinct: list[Occurrence]) -> Occurrence | None:
     """The distinct phrase that reaches over ``o`` ("climate change" over "change"), if
-    any; one inside ``o`` leaves it standing."""
-    return next((d for d in distinct if o.overlaps(d) and not d.inside(o)), None)
+    any; one inside ``o``, or the same words ("password reset" is distinct from security
+    controls, and the very subject of an instruction for it), leaves it standing."""
+    return next((d for d in distinct if o.overlaps(d) and not d.positions <= o.positions), None)
 
 
 def _says_other_than_register(text: Text) -> bool:

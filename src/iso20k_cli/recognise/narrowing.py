@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
 from iso20k_cli.evidence.model import EvidenceFile
-from iso20k_cli.recognise.content import Body, BodyWords, ContentScorer
+from iso20k_cli.recognise.content import MAX_BODY_CHARS, Body, BodyWords, ContentScorer
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.model import Link, MatchedBy
 from iso20k_cli.recognise.parts import labels, parts_named
@@ -22,6 +22,10 @@ _NARROWER_MENTIONS = 3
 # Share of the broader subject's mentions at which the narrower replaces it.
 _NARROWER_DOMINATES = 0.4
 _OPENING_CHARS = 600
+# Sentences of the body that must name the narrower subject: more mentions than that in
+# one sentence are one cross-reference, not what the document is about.
+_NARROWER_SENTENCES = 2
+_MAX_SENTENCES = 5000
 # A spreadsheet has no opening sentence: its first line is a row of headers, and a
 # "Known error" column in a problem export does not make every problem a known error.
 _SHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
@@ -85,7 +89,11 @@ class Narrowing:
                 else None
             )
             share = narrower.match.body_share or _NARROWER_DOMINATES
-            if scope is None and (mentions < _NARROWER_MENTIONS or mentions / broad < share):
+            if scope is None and (
+                mentions < _NARROWER_MENTIONS
+                or mentions / broad < share
+                or not self._in_sentences(file.text, phrases, _NARROWER_SENTENCES)
+            ):
                 continue
             said = max(counts, key=lambda p: counts[p])
             if mentions / broad >= _NARROWER_DOMINATES:
@@ -141,6 +149,20 @@ class Narrowing:
                     (link.matched_by.value, "parts"),
                 )
             )
+
+    def _in_sentences(self, text: str, phrases: tuple[Tokens, ...], enough: int) -> bool:
+        """Whether ``enough`` sentences of the body name one of ``phrases``: a step that
+        hands priority 1 incidents to "the Major Incident Manager under the major incident
+        procedure" names it three times in one sentence, and is a cross-reference."""
+        found = 0
+        sentences = text[:MAX_BODY_CHARS].replace(". ", "\n").split("\n", _MAX_SENTENCES)
+        for sentence in sentences[:_MAX_SENTENCES]:
+            words = Body(self._content.body_words(sentence))
+            if any(words.count(p) for p in phrases):
+                found += 1
+                if found >= enough:
+                    return True
+        return False
 
     def _opening_scope(self, text: str, broader: str, phrases: tuple[Tokens, ...]) -> str | None:
         """The narrower subject the opening sentence sets as the page's scope, when it names
