@@ -337,3 +337,46 @@ def test_sector_names_for_procedures_contracts_and_records(cli: Invoke, evidence
     }
     assert paths(links, "competence-records") == {"ICT Branch Capability Matrix.xlsx"}
     assert paths(links, "incident-records") == {"NOC Trouble Ticket export 2026-10.xlsx"}
+
+
+def test_what_a_record_is_about_is_not_the_record(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "REC_AUD_IA-2026-02 Incident and Request audit.docx",
+        "REC_AUD_IA-2026-02 Incident and Request audit",
+        "Audit date: 12/02/2026",
+    )
+    write_pdf(
+        evidence.root / "Notice of Dispute - Fiserv card processing SLA credits.pdf",
+        [["Notice of Dispute - Fiserv card processing SLA credits", "Date: 02/10/2026", PROSE]],
+    )
+    write_pdf(
+        evidence.root / "Marketing Agency Agreement - Brightside Creative (SLA).pdf",
+        [["Marketing Agency Agreement - Brightside Creative (SLA)", PROSE]],
+    )
+    write_pdf(
+        evidence.root / "Service Level Agreement - Contoso.pdf",
+        [["Service Level Agreement - Contoso", PROSE]],
+    )
+    scores = [["Customer", "Score", "Comment"]] + [[f"C{i}", "9", "Good"] for i in range(20)]
+    write_xlsx(
+        evidence.root / "Net Promoter Score - Enterprise customers Q3 2026.xlsx", {"NPS": scores}
+    )
+    tests = [
+        ["Control", "Test", "Result", "Tested"],
+        ["AC-01", "Sample 25 leavers", "Pass", "2026-09-01"],
+    ]
+    write_xlsx(evidence.root / "ServiceNow GRC - Control Test Results Q3.xlsx", {"Tests": tests})
+    write_pdf(
+        evidence.root / "SOC Monthly Report - October 2026.pdf",
+        [["SOC Monthly Report - October 2026", PROSE]],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "slas") == {"Service Level Agreement - Contoso.pdf"}
+    for item in (
+        "incident-records",
+        "customer-user-register",
+        "build-test-transition-results",
+        "service-reports",
+    ):
+        assert not paths(links, item), item
