@@ -84,6 +84,7 @@ _DATED = frozenset({"approved", "review_due", "revised", "record_date"})
 # Verbs a record's sentence dates its event with, a date following ("held on 12/03/2026").
 _HELD = (" conducted on ", " conducted ", " held on ", " carried out on ", " took place on ")
 _HELD_CHARS = 2000
+_HELD_ENDS = tuple(verb.strip() for verb in _HELD)
 _HELD_DATE_CHARS = 40
 # Sentences of one line read for a dated label after the first.
 _MAX_SENTENCES = 4
@@ -183,16 +184,21 @@ def labelled_lines(lines: Iterable[str]) -> list[Labelled | None]:
     like "Status | Draft"; then any dated label that opens a later sentence of the line
     ("Reference: INC0012345. Date of incident: 05/06/2026.")."""
     result: list[Labelled | None] = []
-    previous = ""
+    carried = ""  # a line that ended on such a verb: a PDF breaks its lines anywhere
     for raw in lines:
         line = raw.strip().strip("|")
         result.append(labelled(line))
-        # A PDF's text breaks its lines anywhere: "..., conducted" / "14/04/2026 - ...".
-        if (held := _held_on(f"{previous[-_HELD_DATE_CHARS:]} {line}")) is not None:
-            result.append(held)
-            previous = ""
-        else:
-            previous = line
+        lowered = line[:_HELD_CHARS].lower()
+        if carried or (
+            "conducted" in lowered
+            or "held on" in lowered
+            or "carried out" in lowered
+            or "took place" in lowered
+        ):
+            held = _held_on(f"{carried} {line}" if carried else line)
+            if held is not None:
+                result.append(held)
+        carried = line[-_HELD_DATE_CHARS:] if lowered.rstrip(" ,").endswith(_HELD_ENDS) else ""
         cut = line.find(". ")
         if cut < 0 or ":" not in line[cut:]:
             continue  # no later sentence with a label: most lines, read at no cost
