@@ -380,3 +380,46 @@ def test_what_a_record_is_about_is_not_the_record(cli: Invoke, evidence: Folder)
         "service-reports",
     ):
         assert not paths(links, item), item
+
+
+def test_training_press_and_facilities_namesakes_count_for_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "ITIL 4 Foundation Exam Prep - Change Enablement.docx",
+        "ITIL 4 Foundation Exam Prep - Change Enablement",
+    )
+    doc(
+        evidence, "Press Release - Q3 Results.docx", "Press Release: Q3 Results", "Date: 02/10/2026"
+    )
+    log = [["Ref", "Date", "Description"]] + [
+        [f"F{i}", f"2026-0{1 + i % 9}-03", "Slip"] for i in range(12)
+    ]
+    write_xlsx(
+        evidence.root / "Facilities - Incident and Accident Register - Westlands.xlsx",
+        {"Register": log},
+    )
+    write_xlsx(evidence.root / "Marketing - Release calendar - Campaigns 2026.xlsx", {"Plan": log})
+    write_xlsx(
+        evidence.root / "Invoice backup - SLA credit calculation - Sep-2026.xlsx", {"Credits": log}
+    )
+    write_docx(
+        evidence.root / "Vendor - ServiceNow ITSM Product Documentation - Incident Management.docx",
+        [
+            ("Title", "ServiceNow"),
+            "The ServiceNow Incident Management application supports the incident process in the",
+            "following ways, from logging to closure.",
+            PROSE,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    for item in (
+        "change-management-policy",
+        "release-records",
+        "release-policy-plans",
+        "incident-records",
+        "slas",
+        "incident-management-procedure",
+    ):
+        assert not paths(links, item), item

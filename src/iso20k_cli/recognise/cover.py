@@ -20,6 +20,8 @@ _NAMING_LINES = 6  # the first non-empty lines, where a cover names its document
 _LIST_LINES = 12  # the first non-empty lines, read to tell a cover from a list
 _LIST_NAMES = 8  # name-like lines in a row among them that make the head a list
 _MAX_CHARS = 100  # a name, not a sentence
+_NAME_WORDS = 8  # more words than this after an article make a sentence
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "our"})
 
 
 def head_lines(file: EvidenceFile) -> list[str]:
@@ -60,4 +62,12 @@ def _name_like(line: str) -> bool:
         and line[-1] not in ".:;?!"
         and any(c.isalpha() for c in line)
         and labelled(line) is None
+        and not _sentence(line)
     )
+
+
+def _sentence(line: str) -> bool:
+    """A line that opens on an article and runs on is a sentence the text wrapped, not a
+    name: "The ServiceNow Incident Management application supports the incident …"."""
+    words = line.split(maxsplit=_NAME_WORDS)
+    return len(words) > _NAME_WORDS and words[0].lower() in _ARTICLES
