@@ -134,7 +134,7 @@ class Namer:
             if veto is not None:
                 result.append(self._rejected(item_id, o, f"'{veto}' rules it out"))
                 continue
-            taken = _taken_by(o, best.values(), text)
+            taken = _taken_by(o, occurrences, text)
             if taken is not None:
                 result.append(self._rejected(item_id, o, f"'{taken.phrase}' takes its words"))
                 continue
@@ -377,6 +377,7 @@ def _taken_by(o: Occurrence, best: Iterable[Occurrence], text: Text) -> Occurren
             b
             for b in best
             if b.key != o.key
+            and b.role != "distinct"
             and b.size >= o.size
             and b.overlaps(o)
             and max(b.positions) - b.start + 1 == b.size

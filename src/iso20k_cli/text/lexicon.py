@@ -54,6 +54,15 @@ _MARKS = {
     "of": INVERSION,
     "for": INVERSION,
     "on": INVERSION,
+    # French joins its words the same ways: "Registre des problèmes" is a problem register.
+    "et": COORDINATION,
+    "ou": COORDINATION,
+    "de": INVERSION,
+    "des": INVERSION,
+    "du": INVERSION,
+    "d": INVERSION,
+    "pour": INVERSION,
+    "sur": INVERSION,
 }
 
 
