@@ -6,16 +6,12 @@ from __future__ import annotations
 
 from conftest import Folder, Invoke
 from factories import write_docx, write_pdf, write_xlsx
-from test_recognise_folder import PROSE, check, counted
+from test_recognise_folder import PROSE, check, counted, paths
 
 TEXTE = (
     "Ce document décrit comment le service des TI enregistre, classe et traite chaque "
     "demande, avec les rôles, les délais et les indicateurs suivis chaque mois. " * 4
 )
-
-
-def paths(links: dict[str, set[tuple[str, str, str | None]]], item: str) -> set[str]:
-    return {path for path, _, _ in links.get(item, set())}
 
 
 def test_french_documents_and_records_are_recognised(cli: Invoke, evidence: Folder) -> None:

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 from conftest import Folder, Invoke
 from factories import write_csv, write_docx, write_pdf, write_xlsx
-from test_recognise_folder import PROSE, check, counted
+from test_recognise_folder import PROSE, check, counted, paths
 
 REVIEW = (
     "Period: July to September 2026. Tickets raised 412, resolved within target 96.1 % "
     "against 95 %. Uptime 99.97 %. CSAT 4.7 of 5. Recurring issues and agreed actions follow. "
 ) * 3
-
-
-def paths(links: dict[str, set[tuple[str, str, str | None]]], item: str) -> set[str]:
-    return {path for path, _, _ in links.get(item, set())}
 
 
 def doc(evidence: Folder, name: str, title: str, *lines: str) -> None:

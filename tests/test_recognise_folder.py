@@ -92,6 +92,11 @@ def counted(data: dict[str, Any]) -> dict[str, set[tuple[str, str, str | None]]]
     }
 
 
+def paths(links: dict[str, set[tuple[str, str, str | None]]], item: str) -> set[str]:
+    """The files counted for ``item`` among :func:`counted` links."""
+    return {path for path, _, _ in links.get(item, set())}
+
+
 def test_sections_sheets_slides_exports_and_titles_are_recognised(
     cli: Invoke, evidence: Folder
 ) -> None:

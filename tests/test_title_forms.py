@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from conftest import Folder, Invoke
 from factories import write_docx, write_pdf, write_xlsx
-from test_recognise_folder import PROSE, check, counted
+from test_recognise_folder import PROSE, check, counted, paths
 
 DRILL = (
     "Scenario: loss of the primary data centre. Participants met at 10:00, invoked the plan, "
     "restored the payroll service at the secondary site in 3 hours 10 minutes against an "
     "RTO of 4 hours. Observations and actions are recorded below with owners and dates. "
 ) * 3
-
-
-def paths(links: dict[str, set[tuple[str, str, str | None]]], item: str) -> set[str]:
-    return {path for path, _, _ in links.get(item, set())}
 
 
 def test_a_record_named_before_its_subject_is_a_record_of_that_subject(
