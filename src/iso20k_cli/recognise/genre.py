@@ -212,10 +212,7 @@ def _inverted_head(
         # The subject is what the title is about, and ends it: in "How to manage third
         # party software dependencies" the dependencies are managed, not suppliers, and
         # "SOP: Vendor Escalation" is on escalation.
-        rest = [t for t in tokens[max(positions) + 1 :] if not t[0].isdigit()]
-        while rest and rest[0] in DOING:
-            rest = rest[1:]
-        return words[0].genre if not rest or rest[0] in MARKERS else None
+        return words[0].genre if ends_title(tokens, max(positions) + 1) else None
     if turn >= len(tokens) or start <= turn:
         return None
     between = tokens[turn + 1 : start]
@@ -226,6 +223,16 @@ def _inverted_head(
     if INVERSION in between[:1]:
         return None
     return words[0].genre
+
+
+def ends_title(tokens: Tokens, after: int) -> bool:
+    """Whether the words from ``after`` on leave what stands before them the title's
+    subject: nothing but numbers, words saying what is done with it ("Management",
+    "Response", "Setup"), then the end, a list or an object after "of"."""
+    rest = [t for t in tokens[after:] if not t[0].isdigit()]
+    while rest and rest[0] in DOING:
+        rest = rest[1:]
+    return not rest or rest[0] in MARKERS
 
 
 def spelled_out(

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item
 from iso20k_cli.recognise.genre import (
-    DOING,
     GenreWord,
+    ends_title,
     genre_after,
     genre_outside,
     genre_words,
@@ -358,15 +358,12 @@ def _stands(o: Occurrence, text: Text) -> bool:
     """Whether ``o`` is what a title without a genre word is about: nothing but a number,
     a list or an object follows it. "Service Desk Team" is a team's page and "Service Desk
     Office Move" a move; "Secure Disposal of IT Equipment" is about the disposal."""
-    if max(o.positions) + 1 == text.first_part:
-        return True  # "Configuration Management — CI Types and Verification"
-    rest = [t for t in text.tokens[max(o.positions) + 1 :] if not t[0].isdigit()]
-    while rest and rest[0] in DOING:
-        rest = rest[1:]
-    return not rest or rest[0] in MARKERS
+    after = max(o.positions) + 1
+    # "Configuration Management — CI Types and Verification"
+    return after == text.first_part or ends_title(text.tokens, after)
 
 
-def _taken_by(o: Occurrence, best: Iterable[Occurrence], text: Text) -> Occurrence | None:
+def _taken_by(o: Occurrence, occurrences: Iterable[Occurrence], text: Text) -> Occurrence | None:
     """The phrase that reads, in order, words ``o`` reads only turned around "of": in
     "Management Review of the SMS" the review is the management review, and the SMS is
     what it reviews, no "service review"."""
@@ -375,7 +372,7 @@ def _taken_by(o: Occurrence, best: Iterable[Occurrence], text: Text) -> Occurren
     return next(
         (
             b
-            for b in best
+            for b in occurrences
             if b.key != o.key
             and b.role != "distinct"
             and b.size >= o.size

@@ -155,7 +155,8 @@ class Recogniser:
         if shape is Genre.REGISTER and _rows(file) >= _SAMPLED_ROWS:
             title_words = sampled(title_words, title)
             name_words = sampled(name_words, stem)
-        named_genre = text_genre(spelled_out(name_words, stem, spelled(file.stem)))
+        title_spelled, stem_spelled = spelled(file.title), spelled(file.stem)
+        named_genre = text_genre(spelled_out(name_words, stem, stem_spelled))
         if file.stem.lower() in _FOLDER_PAGES and "/" in file.path and file.title:
             # A README or index page inside a folder is that folder's page (a role
             # handbook, a procedure); only the one at the top introduces the whole set.
@@ -163,7 +164,7 @@ class Recogniser:
         filed = None if named_genre else self._folder_genre(file)
         named_genre = named_genre or filed
         doc_genre = (
-            text_genre(spelled_out(title_words, title, spelled(file.title))) or named_genre or shape
+            text_genre(spelled_out(title_words, title, title_spelled)) or named_genre or shape
         )
         never = self._never_evidence(file, doc_genre, title_words, name_words)
         # A README's or an index page's title is read as what the file is: reference;
@@ -176,7 +177,16 @@ class Recogniser:
             # event ("Feature flags outage"), not a procedure.
             fallback = doc_genre = folder
         vetoes = (title, stem)
-        named = self._title(file, heading, title, title_words, fallback, shape, vetoes)
+        as_titled = Text(
+            title,
+            title_words,
+            fallback,
+            shape is Genre.REGISTER,
+            False,
+            title_spelled,
+            first_part(self.lexicon, heading, title),
+        )
+        named = self._title(file, heading, as_titled, vetoes)
         self._add(found, named, MatchedBy.TITLE, f'title "{file.title}"', never)
         if not any(n.counted for n in named):
             # The file name is read when the title counts for nothing: it is often the
@@ -188,7 +198,7 @@ class Recogniser:
                     fallback,
                     shape is Genre.REGISTER,
                     False,
-                    spelled(file.stem),
+                    stem_spelled,
                     first_part(self.lexicon, file.stem, stem),
                 ),
                 vetoes,
@@ -275,33 +285,19 @@ class Recogniser:
         self,
         file: EvidenceFile,
         heading: str,
-        title: Tokens,
-        title_words: tuple[GenreWord, ...],
-        fallback: Genre | None,
-        shape: Genre | None,
+        text: Text,
         vetoes: tuple[Tokens, ...],
     ) -> list[Named]:
-        """What the title names: as written, else by its aside in brackets, else turned
-        round where it names a record before its subject."""
-        named = self._namer.named(
-            Text(
-                title,
-                title_words,
-                fallback,
-                shape is Genre.REGISTER,
-                False,
-                spelled(file.title),
-                first_part(self.lexicon, heading, title),
-            ),
-            vetoes,
-        )
-        bracketed = aside(file.title or "") if title and not title_words else ""
+        """What the title (read as ``text``) names: as written, else by its aside in
+        brackets, else turned round where it names a record before its subject."""
+        named = self._namer.named(text, vetoes)
+        bracketed = aside(file.title or "") if text.tokens and not text.words else ""
         if bracketed and not any(n.counted for n in named):
             # "Improvement ideas (CSI register)": where the title counts for nothing and
             # says nothing of what the file is, the aside may.
             tokens = self.lexicon.cached(bracketed)
             named += self._namer.named(
-                Text(tokens, genre_words(self.lexicon, tokens), fallback, False, False),
+                Text(tokens, genre_words(self.lexicon, tokens), text.fallback, False, False),
                 vetoes,
             )
         turned, turn = (
@@ -313,7 +309,7 @@ class Recogniser:
             named += [
                 n
                 for n in self._namer.named(
-                    Text(turned, genre_words(self.lexicon, turned), fallback, False, False),
+                    Text(turned, genre_words(self.lexicon, turned), text.fallback, False, False),
                     vetoes,
                 )
                 if min(n.occurrence.positions) < turn <= max(n.occurrence.positions)

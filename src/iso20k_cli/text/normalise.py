@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import chain
-from unicodedata import combining
+from unicodedata import combining, normalize
 
 # Split camelCase and "CMDBExport", but not an acronym's plural ("SLAs", "KPIs"), nor a
 # name that ends in capitals ("CircleCI" is no configuration item, "GitLabCI" none either).
@@ -46,7 +45,7 @@ def _split(text: str) -> tuple[str, ...]:
     if not text.isascii():
         # "Procédure", "continuité": a letter with an accent is that letter, so French
         # (and other Latin-script) words stay whole and meet the vocabulary's.
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not combining(c))
+        text = "".join(c for c in normalize("NFKD", text) if not combining(c))
     spaced = _CAMEL.sub(" ", _ACRONYM_PLURAL.sub(r"\1", text)).lower().replace("&", " and ")
     return tuple(map(_stem, filter(None, _NON_WORD.split(spaced))))
 
