@@ -347,6 +347,40 @@ def test_a_folder_index_page_is_the_folder_s_page(cli: Invoke, evidence: Folder)
     assert counted_for(data, "incident-management-procedure") == {"process/incidents/index.md"}
 
 
+def test_a_site_generator_s_index_html_md_is_the_folder_s_page(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # Middleman and Jekyll sites name a page's source "index.html.md"; its stem is
+    # "index", not an index of links.
+    evidence.add(
+        "handbook/incident-management/index.html.md",
+        '---\ntitle: "Incident Management"\n---\n\n' + STEPS,
+    )
+    evidence.add("handbook/change-management.html.md", "# Change management\n\n" + STEPS)
+    data = check(cli, evidence)
+    assert counted_for(data, "incident-management-procedure") == {
+        "handbook/incident-management/index.html.md"
+    }
+    assert counted_for(data, "change-management-policy") == {"handbook/change-management.html.md"}
+
+
+def test_a_controlled_document_procedure_is_the_document_control_procedure(
+    cli: Invoke, evidence: Folder
+) -> None:
+    evidence.add(
+        "security/controlled-document-procedure.md",
+        "# Controlled Document Procedure\n\n"
+        + (
+            "Policies, standards and procedures are controlled documents: each has an owner, "
+            "is approved before publication, carries a version and is reviewed every year. "
+        )
+        * 4,
+    )
+    assert counted_for(check(cli, evidence), "document-control-procedure") == {
+        "security/controlled-document-procedure.md"
+    }
+
+
 def test_a_heading_that_labels_a_part_is_not_the_page_title() -> None:
     assert markdown.fallback_title(markdown.parse("## Background:\n\nText.\n").marks) is None
     assert markdown.fallback_title(markdown.parse("## Status: NO GO\n").marks) is None

@@ -167,4 +167,9 @@ class EvidenceFile(BaseModel):
     @property
     def stem(self) -> str:
         name = self.name
-        return name.rsplit(".", 1)[0] if "." in name[1:] else name
+        stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+        # Site generators name a page's source "index.html.md": the page is "index".
+        for inner in (".html", ".htm"):
+            if stem.lower().endswith(inner) and len(stem) > len(inner):
+                return stem[: -len(inner)]
+        return stem
