@@ -21,7 +21,7 @@ SCRIPT = REPO / "benchmarks" / "recognition.py"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 # (precision, recall) floors of counted links
-FLOORS = {"tuned": (0.74, 0.45), "held out": (0.54, 0.30), "total": (0.70, 0.42)}
+FLOORS = {"tuned": (0.74, 0.45), "held out": (0.56, 0.29), "total": (0.70, 0.42)}
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
     held_out = [f for f in folders if "held_out: true" in (f / "labels.yaml").read_text()]
     assert [f.name for f in held_out] == [
         "2i2c",
+        "cds-snc",
         "civicactions",
         "govuk-dev-docs",
         "lf-it",
@@ -85,5 +86,5 @@ def test_no_template_picture_or_procedure_is_counted_as_a_record(
 
 def test_the_corpus_is_kept_small() -> None:
     size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert size < 12 * 1024 * 1024
+    assert size < 16 * 1024 * 1024
     assert Path(CORPUS / "SOURCES.md").is_file()
