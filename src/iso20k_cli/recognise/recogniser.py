@@ -17,6 +17,12 @@ from dataclasses import replace
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dated_name
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind, Table
+from iso20k_cli.recognise.clauses import (
+    MANUAL_GENRES,
+    MIN_CLAUSES,
+    ClauseHeading,
+    ClauseHeadings,
+)
 from iso20k_cli.recognise.columns import ExportMatch, ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
 from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines
@@ -45,6 +51,7 @@ from iso20k_cli.recognise.naming import (
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
+from iso20k_cli.recognise.phrases import Occurrence
 from iso20k_cli.recognise.titleparts import (
     aside,
     first_part,
@@ -119,6 +126,7 @@ class Recogniser:
         self._items = self._namer.items
         self._exports = ExportRecogniser(catalogue, lex)
         self._numbered = NumberedNames(catalogue)
+        self._clauses = ClauseHeadings(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
         self._narrowing = Narrowing(catalogue, lex, self._content)
         self._reference_folders = frozenset(
@@ -237,8 +245,10 @@ class Recogniser:
                 )
             )
         if doc_genre is not Genre.REFERENCE:
+            clauses = self._manual_clauses(file, doc_genre)
             for section in file.sections[:_MAX_SECTIONS]:
-                self._section(found, file, section, doc_genre, never)
+                clause = clauses.get(section.heading)
+                self._section(found, file, section, doc_genre, never, clause)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
         body = BodyWords(self._content, file.text)
@@ -517,7 +527,9 @@ class Recogniser:
     ) -> None:
         for n in named:
             detail = f"{where} names '{n.occurrence.phrase}'"
-            if n.genre is not None and n.occurrence.role != "name":
+            if n.occurrence.role == "clause":
+                detail = f"{where} is {n.occurrence.phrase} in a management system manual"
+            elif n.genre is not None and n.occurrence.role != "name":
                 detail += f" in a {n.genre.value}"
             if not n.counted or never is not None:
                 found.miss(n.item, f"{detail}, but {n.reason if not n.counted else never}")
@@ -531,6 +543,7 @@ class Recogniser:
         section: Section,
         doc_genre: Genre | None,
         never: str | None,
+        clause: ClauseHeading | None = None,
     ) -> None:
         heading = section.heading.strip()
         if heading.lower().startswith(_CROSS_REFERENCES):
@@ -543,13 +556,17 @@ class Recogniser:
         rows = sum(t.row_count for t in file.tables if t.section == section.heading)
         # A table in a clause of a contract or a policy is part of that clause: the
         # service levels of a statement of work are its agreement, not a register.
+        # A manual's tables illustrate its clauses (criteria, a RACI, the kinds of
+        # change); the registers themselves are kept apart.
         register = (sheet and rows > 0) or (
-            rows >= _RECORD_SECTION_MIN_ROWS and doc_genre not in PROSE_ONLY
+            rows >= _RECORD_SECTION_MIN_ROWS and doc_genre not in PROSE_ONLY and clause is None
         )
         fallback = Genre.REGISTER if register else doc_genre
         register_sheet = sheet and rows > 0
         label = section.label
         named = self._section_named(found, heading, fallback, register_sheet)
+        if clause is not None and doc_genre is not None:
+            named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
             # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row.
             named = self._section_named(found, section.caption, fallback, register_sheet)
@@ -569,7 +586,9 @@ class Recogniser:
             item = self._items[n.item]
             # The title named it too, though not enough on its own to count.
             named_whole = found.missed(n.item)
-            why = self._part_of(n, item, doc_genre, whole, rows, sheet, named_whole)
+            # A manual's clause answers its own requirement, whatever the manual's genre.
+            of_policy = doc_genre if clause is None else None
+            why = self._part_of(n, item, of_policy, whole, rows, sheet, named_whole)
             if n.counted and why is not None:
                 n = Named(n.item, n.occurrence, False, why, n.genre)
             elif n.counted and size < self._settings.section_min_words and not rows:
@@ -586,6 +605,39 @@ class Recogniser:
             kept.append(n)
         how = MatchedBy.SHEET if sheet else MatchedBy.SECTION
         self._add(found, kept, how, label, never, section.label)
+
+    def _manual_clauses(self, file: EvidenceFile, genre: Genre | None) -> dict[str, ClauseHeading]:
+        """The sections of a management system manual headed by the clauses they answer;
+        nothing when the file is no manual (see ``clauses.py``)."""
+        if genre not in MANUAL_GENRES or self._clauses.of_another_standard(file.title or ""):
+            return {}
+        read = {
+            section.heading: clause
+            for section in file.sections[:_MAX_SECTIONS]
+            if section.kind is not SectionKind.SHEET
+            and (clause := self._clauses.read(section.heading)) is not None
+        }
+        return read if len({c.clause for c in read.values()}) >= MIN_CLAUSES else {}
+
+    def _clause_named(self, clause: ClauseHeading, named: list[Named], genre: Genre) -> list[Named]:
+        """What a manual's section on ``clause`` names: the document of that clause it
+        can be, when there is one ("7.4 Communication": the communication plan), or,
+        of several, those its heading names ("8.6.1 Incident management"). Records are
+        kept apart from the manual; a clause's register is not in its description."""
+        ids = {item.id for item in self._clauses.documents(clause.clause, genre)}
+        by_heading = [n for n in named if n.item in ids]
+        others = [
+            n
+            for n in named
+            if n.item not in ids and n.counted and genre in self._items[n.item].genres
+        ]
+        only = self._clauses.only_document(clause.clause, genre)
+        answering = {n.item for n in by_heading} or ({only.id} if only is not None else set())
+        answered = f"clause {clause.clause} {clause.title}"
+        return [
+            Named(item, Occurrence(item, "clause", answered, frozenset()), True, "", genre)
+            for item in sorted(answering)
+        ] + others
 
     def _section_named(
         self, found: Found, heading: str, fallback: Genre | None, register_sheet: bool
