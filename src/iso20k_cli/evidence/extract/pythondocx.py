@@ -21,6 +21,7 @@ from lxml import etree
 from iso20k_cli.evidence.doccontrol import table_lines
 from iso20k_cli.evidence.extract.base import Extracted
 from iso20k_cli.evidence.extract.word import Block, finish, read_body
+from iso20k_cli.evidence.extract.wordxml import all_bold
 from iso20k_cli.evidence.scan import Candidate
 
 _STYLE, _STYLE_ID, _NAME, _VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:val")
@@ -90,7 +91,7 @@ class _StyleNames:
 
 def _block(element: Any) -> Block:
     if isinstance(element, CT_P):
-        return element.text, lambda: element.style
+        return element.text, lambda: element.style, lambda: all_bold(element)
     if isinstance(element, CT_Tbl):
         return _rows(DocxTable(element, _NO_PARENT))
     return None

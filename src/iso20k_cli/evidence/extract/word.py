@@ -34,6 +34,7 @@ from iso20k_cli.evidence.extract.wordxml import (
     TBL,
     Declined,
     P,
+    all_bold,
     paragraph_style,
     paragraph_text,
     table_rows,
@@ -42,6 +43,9 @@ from iso20k_cli.evidence.scan import Candidate
 from iso20k_cli.evidence.zipguard import check_archive
 
 _TITLE_STYLES = ("title", "heading 1")
+# A line typed as a heading: a few words, no sentence.
+_MAX_TYPED_HEADING_WORDS = 12
+_MAX_TYPED_HEADING_CHARS = 100
 # A control table comes first; later tables are registers whose "Owner" or "Status"
 # columns describe their rows, not the document.
 CONTROL_TABLES = 2
@@ -93,6 +97,9 @@ class Body:
     """(offset, text) of every line, table rows blanked: the numbered-heading candidates."""
     tables: list[tuple[int, list[list[str]]]] = field(default_factory=list)
     title: str | None = None
+    typed: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, text) of short paragraphs typed bold in the Normal style: the title and
+    headings of a document written without heading styles."""
 
     def add(self, line: str, paragraph: bool = True) -> int:
         offset = self.length + (1 if self.lines else 0)
@@ -102,9 +109,9 @@ class Body:
         return offset
 
 
-# A body element read as a paragraph (its text and style id), a table (its rows), or
-# neither (None).
-Block = tuple[str, Callable[[], str | None]] | list[list[str]] | None
+# A body element read as a paragraph (its text, style id, and whether it is all bold),
+# a table (its rows), or neither (None).
+Block = tuple[str, Callable[[], str | None], Callable[[], bool]] | list[list[str]] | None
 
 
 def read_body(
@@ -124,6 +131,8 @@ def read_body(
             if (level := _heading_level(style)) is not None:
                 body.styled.append(Mark(level, clean_heading(text), offset))
                 body.heading_styles = body.heading_styles or style != "title"
+            elif _typed_heading(text) and found[2]():
+                body.typed.append((offset, text))
         elif found is not None:
             rows = found
             offset = body.length + (1 if body.lines else 0)
@@ -133,10 +142,22 @@ def read_body(
     return body
 
 
+def _typed_heading(text: str) -> bool:
+    return (
+        len(text) <= _MAX_TYPED_HEADING_CHARS
+        and len(text.split()) <= _MAX_TYPED_HEADING_WORDS
+        and text[-1] not in ".,;:"
+    )
+
+
 def _block(element: Any) -> Block:
     tag = element.tag
     if tag == P:
-        return paragraph_text(element), lambda: paragraph_style(element)
+        return (
+            paragraph_text(element),
+            lambda: paragraph_style(element),
+            lambda: all_bold(element),
+        )
     if tag == TBL:
         return table_rows(element)
     return None
@@ -181,14 +202,22 @@ def finish(body: Body, header_lines: list[str], core: Properties) -> Extracted:
     control_lines.extend(header_lines)
 
     text = "\n".join(body.lines)
+    typed_title = _typed_title(body)
     # A Title paragraph alone is common above numbers typed by hand: it is no style of
     # a heading, so numbered lines still stand in for headings under it.
-    sections = outline(body.styled, body.heading_styles, body.paragraphs, len(text))
+    sections = outline(
+        body.styled or _typed_marks(body, typed_title),
+        body.heading_styles,
+        body.paragraphs,
+        len(text),
+    )
     metadata = metadata_control(
         core.identifier, core.version, core.author, core.content_status or core.category
     )
     core_title = useful_title(core.title)
     title, source = body.title, "heading" if body.title else None
+    if title is None and typed_title is not None:
+        title, source = typed_title, "bold line"
     if title is None and core_title:
         title, source = core_title, "metadata"
     dates = tuple(d.date() for d in (core.created, core.modified) if isinstance(d, dt.datetime))
@@ -202,3 +231,26 @@ def finish(body: Body, header_lines: list[str], core: Properties) -> Extracted:
         control_lines=control_lines,
         metadata_dates=dates,
     )
+
+
+def _typed_title(body: Body) -> str | None:
+    """The first line of a document with no Title or heading style, when it is typed
+    bold: how Google Docs exports, and many authors write, a title."""
+    if body.title is not None or body.styled or not body.typed or body.typed[0][0] != 0:
+        return None
+    return useful_title(body.typed[0][1])
+
+
+def _typed_marks(body: Body, title: str | None) -> list[Mark]:
+    """Headings typed as bold lines, where no heading style is used at all: the title
+    first, then the other bold lines as its parts."""
+    if body.styled or not body.typed:
+        return []
+    marks = [Mark(1, clean_heading(title), 0)] if title is not None else []
+    level = 2 if marks else 1
+    marks += [
+        Mark(level, clean_heading(text), offset)
+        for offset, text in body.typed
+        if offset != 0 or title is None
+    ]
+    return marks

@@ -66,6 +66,30 @@ def paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
+_RPR, _BOLD = W + "rPr", W + "b"
+_OFF = frozenset({"0", "false", "off"})
+_MAX_EMPHASIS_RUNS = 20  # a line typed as a heading is a few runs
+
+
+def all_bold(paragraph: Any) -> bool:
+    """Whether every run of the paragraph that holds text is bold: a title or heading
+    typed by hand. A Google Docs export, or a document written without heading styles,
+    shows its title and headings as bold text in the Normal style; only the runs' own
+    properties say so (a bold character or paragraph style is not read)."""
+    runs = 0
+    for child in paragraph:
+        if child.tag == _HYPERLINK:
+            return False  # a link is no heading
+        if child.tag != _R or not run_text(child).strip():
+            continue
+        runs += 1
+        properties = child.find(_RPR)
+        bold = None if properties is None else properties.find(_BOLD)
+        if runs > _MAX_EMPHASIS_RUNS or bold is None or bold.get(VAL, "1").lower() in _OFF:
+            return False
+    return runs > 0
+
+
 def paragraph_style(paragraph: Any) -> str | None:
     """``CT_P.style``: the style id of the first ``w:pPr/w:pStyle``."""
     properties = paragraph.find(_PPR)
