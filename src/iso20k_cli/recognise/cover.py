@@ -60,6 +60,8 @@ def _name_like(line: str) -> bool:
     return (
         len(line) <= _MAX_CHARS
         and line[-1] not in ".:;?!"
+        # A table's row ("Group | Impact | Resistance risk") is no name.
+        and " | " not in line
         and any(c.isalpha() for c in line)
         and labelled(line) is None
         and not _sentence(line)

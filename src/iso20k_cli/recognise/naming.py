@@ -31,6 +31,8 @@ from iso20k_cli.text.normalise import find_phrase, words
 _MANAGING = frozenset({"management", "maintenance", "governance"})
 TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
+# Words before a name that make it the yardstick something is measured against.
+_YARDSTICK = frozenset({"vs", "versus", "against", "outside"})
 # A policy subject counts only under these genres, said by a genre word.
 _RULING = frozenset({Genre.POLICY})
 # Genres that are prose by nature: a sheet of rows is none of them, whatever its name says.
@@ -94,6 +96,9 @@ class Namer:
         best: dict[str, Occurrence] = {}
         for o in occurrences:
             if o.role == "distinct" or _distinct_over(o, distinct) is not None:
+                continue
+            if min(o.positions) > 0 and text.tokens[min(o.positions) - 1] in _YARDSTICK:
+                # "Service performance vs SLA": what is measured against, not the subject.
                 continue
             current = best.get(o.key)
             if current is None or self._rank(o, text) > self._rank(current, text):
@@ -165,6 +170,15 @@ class Namer:
                 elif (veto := self._veto(o.key, (tokens,))) is not None:
                     result.setdefault(o.key, veto)
         return result
+
+    def vetoed(self, item_ids: Iterable[str], texts: tuple[Tokens, ...]) -> dict[str, str]:
+        """Those of ``item_ids`` a word they exclude in these texts rules out, each with
+        that word: a sheet's columns or an export's header name no item themselves."""
+        return {
+            item_id: veto
+            for item_id in item_ids
+            if (veto := self._veto(item_id, texts)) is not None
+        }
 
     @staticmethod
     def _rank(o: Occurrence, text: Text) -> tuple[int, bool, bool]:

@@ -30,6 +30,7 @@ from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
     GenreWord,
+    ends_title,
     genre_words,
     purpose_genre,
     sampled,
@@ -203,7 +204,9 @@ class Recogniser:
                 Text(
                     stem,
                     name_words,
-                    fallback,
+                    # "Change Management - Monthly Trends.pptx" titled "… Trend Analysis":
+                    # the title says what kind of document the name is of.
+                    _closing_genre(title, title_words) or fallback,
                     shape is Genre.REGISTER,
                     False,
                     stem_spelled,
@@ -229,7 +232,10 @@ class Recogniser:
             # its head; a "Performance Report" is a report whatever its first heading names.
             said_by_title = text_genre(title_words) if kind_only else None
             lines = first_line(file) if kind_only else head_lines(file)
-            cover = self._cover(found, lines, said_by_title or fallback, vetoes)
+            # A file name that says what kind of document it is ("Contract Amendment -
+            # Change Order 4.pdf") says it of the lines at its head too.
+            said = said_by_title or text_genre(name_words) or fallback
+            cover = self._cover(found, lines, said, vetoes)
             doc_genre = said_by_title or cover or doc_genre
         numbered = self._numbered.record(file.stem) if never is None else None
         if numbered is not None:
@@ -255,7 +261,11 @@ class Recogniser:
         self._narrowing.by_parts(found, file)
         self._narrowing.by_body(found, file, body)
         if found.has_parts:
-            found.drop_parts_of_another(self._namer.ruled_out(vetoes), self._namer.broader)
+            # "Work Order export - Facilities.csv": a word an item excludes in the file's
+            # name rules its columns out, though the name names no item.
+            parts = {link.item for link in found.links() if link.counted}
+            ruled = self._namer.vetoed(parts, vetoes) | self._namer.ruled_out(vetoes)
+            found.drop_parts_of_another(ruled, self._namer.broader)
         found.drop_broader(self._namer.broader)
         if (
             file.format in _OUTLINE_FORMATS
@@ -752,6 +762,14 @@ class Recogniser:
                     ("content",),
                 )
             )
+
+
+def _closing_genre(title: Tokens, said: tuple[GenreWord, ...]) -> Genre | None:
+    """The genre a title ends on ("… Monthly Trend Analysis"); a genre word that only
+    qualifies what follows it ("Database: Disaster Recovery") says nothing."""
+    if said and ends_title(title, said[-1].end):
+        return said[-1].genre
+    return None
 
 
 def _dated_name(file: EvidenceFile, title: str) -> bool:

@@ -1,0 +1,114 @@
+"""Files of other functions that share the service manager's words (emergency planning,
+clinical and security-guard incidents, public records and public works requests, a
+construction change order, payroll and statutory audits, fleets, beds and warehouse
+racking, HR change workshops, ITIL courses), and the measures and reviews whose names
+hold another item's: end to end through the CLI on real Word, PDF, Excel and CSV files."""
+
+from __future__ import annotations
+
+from conftest import Folder, Invoke
+from factories import write_csv, write_docx, write_pdf, write_xlsx
+from test_names_in_use import doc
+from test_recognise_folder import PROSE, check, counted, paths
+
+ROWS = [["Ref", "Date", "Description", "Status"]] + [
+    [f"R{i:03d}", f"2026-0{1 + i % 9}-1{i % 9}", f"Entry {i}", "Closed"] for i in range(24)
+]
+
+
+def test_other_functions_files_count_for_nothing(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "EPRR Major Incident Plan 2026.docx",
+        "Major Incident Plan 2026 - Emergency Preparedness, Resilience and Response (EPRR)",
+    )
+    write_xlsx(evidence.root / "Datix - Incident Report Export - Q2.xlsx", {"Export": ROWS})
+    write_xlsx(evidence.root / "Security Guard Incident Reports - Site B.xlsx", {"Log": ROWS})
+    write_xlsx(evidence.root / "Public Records Request Log 2026.xlsx", {"Log": ROWS})
+    requests = [["Service Request ID", "Description", "Date Submitted", "Status"]] + [
+        [f"SR-{5000 + i}", "Pothole on Main St", f"2026-0{1 + i % 9}-0{1 + i % 8}", "Closed"]
+        for i in range(40)
+    ]
+    write_csv(evidence.root / "Work Order export - Facilities (Cityworks).csv", requests)
+    write_pdf(
+        evidence.root / "Contract Amendment - Change Order No. 4 - Courthouse HVAC.pdf",
+        [["Change Order No. 4 - Courthouse HVAC Replacement", "Description of change", PROSE]],
+    )
+    write_xlsx(evidence.root / "Fleet availability report - Oct 2026.xlsx", {"Fleet": ROWS})
+    write_xlsx(evidence.root / "Bed capacity dashboard - daily sitrep.xlsx", {"Beds": ROWS})
+    write_xlsx(evidence.root / "Capacity planning - Warehouse racking 2027.xlsx", {"Bays": ROWS})
+    for name in ("Internal Audit Report - Payroll Controls", "Single Audit Report FY2025"):
+        write_pdf(evidence.root / f"{name}.pdf", [[name, "Issued 14/11/2026", PROSE]])
+    write_pdf(
+        evidence.root / "CJIS Security Policy v6.0 (FBI).pdf",
+        [["Criminal Justice Information Services (CJIS) Security Policy", PROSE]],
+    )
+    doc(evidence, "ITIL 4 Foundation - Day 2 - Change Enablement.docx", "ITIL 4 Foundation")
+    doc(evidence, "Leading Through Change - Manager Workshop.docx", "Leading Through Change")
+    doc(
+        evidence,
+        "Change Management Toolkit - Prosci ADKAR - HR.docx",
+        "People Change Management Toolkit",
+        "Group | Impact | Resistance risk",
+    )
+    links = counted(check(cli, evidence))
+    assert links == {}, links
+
+
+def test_an_ig_incident_log_a_supplier_qbr_and_a_budget_status_are_what_they_say(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_xlsx(evidence.root / "Datix IG incidents - Digital Services - 2026.xlsx", {"IG": ROWS})
+    doc(
+        evidence,
+        "Supplier QBR - Telstra - Q1 FY27.docx",
+        "Supplier Quarterly Business Review - Telstra",
+        "Meeting date: 14/10/2026",
+    )
+    write_xlsx(
+        evidence.root / "Quarterly Budget Status Report - Q1 FY27.xlsx",
+        {"Q1": [["DoIT Budget Status - Q1 FY2027"], *ROWS]},
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "is-incident-records") == {
+        "Datix IG incidents - Digital Services - 2026.xlsx"
+    }
+    assert paths(links, "supplier-performance-reviews") == {"Supplier QBR - Telstra - Q1 FY27.docx"}
+    assert paths(links, "budget-vs-actual") == {"Quarterly Budget Status Report - Q1 FY27.xlsx"}
+    for item in ("incident-records", "service-reports", "service-budget"):
+        assert not paths(links, item), item
+
+
+def test_what_a_report_measures_against_is_not_its_subject(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "Monthly client report - Harbour Physio - October 2026.docx",
+        [
+            ("Title", "Monthly Service Report - Harbour Physio - October 2026"),
+            ("Heading 1", "Service performance vs SLA"),
+            PROSE,
+        ],
+        tables=[
+            [["Type", "Count", "Within SLA"], ["Incident", "41", "39"], ["Request", "77", "77"]]
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-reports") == {
+        "Monthly client report - Harbour Physio - October 2026.docx"
+    }
+    assert not paths(links, "slas")
+
+
+def test_a_name_is_read_as_the_kind_of_document_its_title_ends_on(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "Change Management - Monthly Trends - Oct 2026.docx",
+        "Change Management - Monthly Trend Analysis",
+        "Period: October 2026",
+    )
+    doc(evidence, "disaster_recovery.docx", "Database: Disaster Recovery")
+    links = counted(check(cli, evidence))
+    assert not paths(links, "change-management-policy")
+    # "Database" qualifies the title's subject; it does not make the page a register.
+    assert paths(links, "continuity-plan") == {"disaster_recovery.docx"}
