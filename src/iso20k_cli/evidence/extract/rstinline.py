@@ -1,0 +1,127 @@
+"""reStructuredText inline markup taken off a line, its text kept.
+
+``code``, *emphasis*, **strong**, `link <url>`_, :role:`text <target>`, escapes and
+footnote references. One pass over the line with bounded look-aheads: every search
+for a closing mark either finds the next one (which the pass then starts from) or
+fails once for the rest of the line, so a line of ten thousand asterisks or
+backticks costs linear time.
+"""
+
+from __future__ import annotations
+
+_ROLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:+")
+_MAX_ROLE = 40
+_MAX_FOOTNOTE = 40
+_LINK_ROLES = frozenset({"doc", "ref", "any", "std:doc", "std:ref"})
+_OPENERS = " \t([{<'\"-/:"
+_CLOSERS = " \t)]}>'\".,;:!?-/\\"
+
+Link = tuple[str, str]
+"""(text, target) of a link."""
+
+
+def strip_inline(line: str) -> tuple[str, list[Link]]:
+    """``line`` without its inline markup, and the links it holds."""
+    if not any(c in line for c in "`*:\\[_"):
+        return line, []
+    out: list[str] = []
+    links: list[Link] = []
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\" and i + 1 < n:
+            out.append(line[i + 1])
+            i += 2
+        elif line.startswith("``", i):
+            end = line.find("``", i + 2)
+            if end == -1:
+                out.append(line[i:])
+                break
+            out.append(line[i + 2 : end])
+            i = end + 2
+        elif c == "`":
+            i = _interpreted(line, i, None, out, links)
+        elif c == ":" and (role := _role(line, i)) is not None:
+            i = _interpreted(line, i + len(role) + 2, role, out, links)
+        elif c == "*":
+            i = _emphasis(line, i, out)
+        elif c == "[" and (after := _footnote(line, i)) is not None:
+            i = after
+        elif c == "_" and i > 0 and line[i - 1].isalnum() and _reference_end(line, i):
+            i += 2 if line.startswith("__", i) else 1  # a reference: "Python_"
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out), links
+
+
+def _role(line: str, i: int) -> str | None:
+    """The role named at ``line[i]`` (":doc:" before a backtick), if one is."""
+    window = line[i + 1 : i + 2 + _MAX_ROLE]
+    end = window.find(":`")
+    if end <= 0 or not all(ch in _ROLE_CHARS for ch in window[:end]):
+        return None
+    if i > 0 and line[i - 1].isalnum():
+        return None
+    return window[:end]
+
+
+def _interpreted(line: str, i: int, role: str | None, out: list[str], links: list[Link]) -> int:
+    """Interpreted text or a reference opening at the backtick ``line[i]``: its text goes
+    to ``out``; the index after it is returned."""
+    end = line.find("`", i + 1)
+    if end == -1:
+        out.append(line[i:])
+        return len(line)
+    inner = line[i + 1 : end]
+    after = end + 1
+    reference = line.startswith("_", after)
+    if reference:
+        after += 2 if line.startswith("__", after) else 1
+    text, target = inner, ""
+    if inner.endswith(">") and "<" in inner:
+        at = inner.rfind("<")
+        text, target = inner[:at].strip(), inner[at + 1 : -1].strip()
+    text = text.lstrip("~!") or target
+    if role in _LINK_ROLES and not target:
+        target = text
+    if target and (reference or role in _LINK_ROLES):
+        links.append((text, target))
+    out.append(text)
+    return after
+
+
+def _emphasis(line: str, i: int, out: list[str]) -> int:
+    """*emphasis* or **strong** at ``line[i]``: its text to ``out``, or the mark as text
+    where it opens nothing (a multiplication, a footnote's asterisk)."""
+    mark = "**" if line.startswith("**", i) else "*"
+    start = i + len(mark)
+    before = line[i - 1] if i else " "
+    if start >= len(line) or line[start].isspace() or before not in _OPENERS:
+        out.append(mark)
+        return start
+    end = line.find(mark, start + 1)
+    if end == -1 or line[end - 1].isspace() or not _ends_word(line, end + len(mark) - 1):
+        out.append(mark)
+        return start
+    out.append(line[start:end])
+    return end + len(mark)
+
+
+def _ends_word(line: str, last: int) -> bool:
+    """Whether the mark ending at ``line[last]`` closes a word (space or punctuation after)."""
+    following = line[last + 1 : last + 2]
+    return not following or following in _CLOSERS
+
+
+def _reference_end(line: str, i: int) -> bool:
+    """Whether the underscore at ``i`` ends a word as a reference ("Python_", "here__")."""
+    return _ends_word(line, i + 1 if line.startswith("__", i) else i)
+
+
+def _footnote(line: str, i: int) -> int | None:
+    """The index after a footnote or citation reference ("[1]_", "[#note]_") at ``i``."""
+    end = line.find("]_", i + 1, i + 2 + _MAX_FOOTNOTE)
+    if end == -1 or " " in line[i:end]:
+        return None
+    return end + 2
