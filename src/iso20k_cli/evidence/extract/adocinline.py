@@ -8,9 +8,15 @@ are bounded or end at the next mark of their kind, so hostile lines cost linear 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from iso20k_cli.evidence.extract.linefind import LineFind
+
 _MARKS = "*_`#"
+# Where markup may start; a plain character class, matched without backtracking.
+_SPECIAL = re.compile(r"[\\{<\[*_`#:]")
+_MAX_MACRO_NAME = 12
 _MAX_TARGET = 2000
 _MAX_MACRO_TEXT = 2000
 _MAX_REF = 1000
@@ -29,49 +35,73 @@ def strip_inline(line: str, attributes: Mapping[str, str] | None = None) -> tupl
     """``line`` without its inline markup, and the links it holds; ``{name}`` references
     replaced by the values of ``attributes`` that define them."""
     links: list[Link] = []
-    return _strip(line, attributes or {}, links, 0), links
+    if _SPECIAL.search(line) is None:
+        return line, links
+    return _strip(LineFind(line), attributes or {}, links, 0), links
 
 
-def _strip(line: str, attributes: Mapping[str, str], links: list[Link], depth: int) -> str:
+def _strip(find: LineFind, attributes: Mapping[str, str], links: list[Link], depth: int) -> str:
+    line = find.line
     out: list[str] = []
     i, n = 0, len(line)
     while i < n:
+        special = _SPECIAL.search(line, i)
+        if special is None:
+            out.append(line[i:])
+            break
+        at = special.start()
+        if line[at] == ":":
+            # A macro is known by its colon: "xref:", "https:", "kbd:".
+            start = at
+            while start > i and at - start < _MAX_MACRO_NAME and line[start - 1].isalpha():
+                start -= 1
+            found = (
+                _macro(find, start, links) if start == 0 or not line[start - 1].isalnum() else None
+            )
+            if found is None:
+                out.append(line[i : at + 1])
+                i = at + 1
+            else:
+                out.append(line[i:start])
+                out.append(found[0])
+                i = found[1]
+            continue
+        out.append(line[i:at])
+        i = at
         c = line[i]
-        word_start = i == 0 or not line[i - 1].isalnum()
         if c == "\\" and i + 1 < n and line[i + 1] in _ESCAPABLE:
             out.append(line[i + 1])
             i += 2
-        elif c == "{" and (found := _attribute(line, i, attributes)) is not None:
-            value, i = found
-            out.append(value)
-        elif line.startswith("<<", i) and (found := _cross_reference(line, i, links)) is not None:
-            text, i = found
-            out.append(text)
-        elif line.startswith("[[", i) and (end := line.find("]]", i + 2, i + _MAX_REF)) != -1:
+        elif c == "{" and (value := _attribute(find, i, attributes)) is not None:
+            out.append(value[0])
+            i = value[1]
+        elif line.startswith("<<", i) and (ref := _cross_reference(find, i, links)) is not None:
+            out.append(ref[0])
+            i = ref[1]
+        elif line.startswith("[[", i) and (end := find.find("]]", i + 2, i + _MAX_REF)) != -1:
             i = end + 2  # an anchor
-        elif word_start and c.isalpha() and (found := _macro(line, i, links)) is not None:
-            text, i = found
-            out.append(text)
-        elif c in _MARKS and depth < len(_MARKS) * 2 and (found := _quoted(line, i)) is not None:
-            inner, i = found
-            out.append(_strip(inner, attributes, links, depth + 1))
+        elif c in _MARKS and depth < len(_MARKS) * 2 and (quoted := _quoted(find, i)) is not None:
+            inner, i = quoted
+            out.append(_strip(LineFind(inner), attributes, links, depth + 1))
         else:
             out.append(c)
             i += 1
     return "".join(out)
 
 
-def _attribute(line: str, i: int, attributes: Mapping[str, str]) -> tuple[str, int] | None:
-    end = line.find("}", i + 1, i + 2 + _MAX_ATTRIBUTE)
+def _attribute(find: LineFind, i: int, attributes: Mapping[str, str]) -> tuple[str, int] | None:
+    line = find.line
+    end = find.find("}", i + 1, i + 2 + _MAX_ATTRIBUTE)
     name = line[i + 1 : end].lower() if end != -1 else ""
     if not name or not all(ch in _ATTRIBUTE_CHARS for ch in name) or name not in attributes:
         return None
     return attributes[name], end + 1
 
 
-def _cross_reference(line: str, i: int, links: list[Link]) -> tuple[str, int] | None:
+def _cross_reference(find: LineFind, i: int, links: list[Link]) -> tuple[str, int] | None:
     """``<<install.adoc#,Installation>>`` or ``<<ref>>``: its text, and the index after."""
-    end = line.find(">>", i + 2, i + 2 + _MAX_REF)
+    line = find.line
+    end = find.find(">>", i + 2, i + 2 + _MAX_REF)
     if end == -1:
         return None
     target, _, text = line[i + 2 : end].partition(",")
@@ -90,19 +120,20 @@ def _page(target: str) -> str:
     return page.removesuffix(".adoc") or target
 
 
-def _macro(line: str, i: int, links: list[Link]) -> tuple[str, int] | None:
+def _macro(find: LineFind, i: int, links: list[Link]) -> tuple[str, int] | None:
     """An inline macro at ``i`` (``xref:page.adoc[text]``, ``kbd:[Ctrl+C]``): its text and
     the index after it; a bare URL is left as text."""
+    line = find.line
     head = line[i : i + 12].lower()
     prefix = next((p for p in (*_LINKS, *_TEXT_MACROS, *_DROPPED_MACROS) if head.startswith(p)), "")
     if head.startswith("menu:"):
         prefix = "menu:"
     if not prefix:
         return None
-    bracket = line.find("[", i + len(prefix), i + len(prefix) + _MAX_TARGET)
+    bracket = find.find("[", i + len(prefix), i + len(prefix) + _MAX_TARGET)
     if bracket == -1 or any(ch.isspace() for ch in line[i:bracket]):
         return None
-    close = line.find("]", bracket + 1, bracket + 1 + _MAX_MACRO_TEXT)
+    close = find.find("]", bracket + 1, bracket + 1 + _MAX_MACRO_TEXT)
     if close == -1:
         return None
     target = line[i + len(prefix) : bracket]
@@ -125,12 +156,13 @@ def _macro(line: str, i: int, links: list[Link]) -> tuple[str, int] | None:
     return text, after
 
 
-def _quoted(line: str, i: int) -> tuple[str, int] | None:
+def _quoted(find: LineFind, i: int) -> tuple[str, int] | None:
     """Quoted text (``*bold*``, ``__em__``) opening at ``i``: its inner text and the index
     after its closing mark; None where the mark opens nothing."""
+    line = find.line
     mark = line[i]
     if line.startswith(mark * 2, i):
-        end = line.find(mark * 2, i + 2)
+        end = find.find(mark * 2, i + 2)
         if end <= i + 2:
             return None
         return line[i + 2 : end], end + 2
@@ -139,7 +171,7 @@ def _quoted(line: str, i: int) -> tuple[str, int] | None:
         return None
     if i > 0 and (line[i - 1].isalnum() or line[i - 1] == mark):
         return None  # constrained: a mark inside a word ("snake_case") quotes nothing
-    end = line.find(mark, start + 1)
+    end = find.find(mark, start + 1)
     if end == -1 or line[end - 1].isspace():
         return None
     if end + 1 < len(line) and line[end + 1].isalnum():

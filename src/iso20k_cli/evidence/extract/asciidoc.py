@@ -102,14 +102,27 @@ class _Closers:
 
     def __init__(self, lines: Sequence[str]) -> None:
         self._at: dict[str, list[int]] = {}
+        self._headings: list[int] = []
         for index, line in enumerate(lines):
             if (mark := delimiter(line)) is not None:
                 self._at.setdefault(mark, []).append(index)
+            elif line[:2] in ("==", "##") and heading(line) is not None:
+                self._headings.append(index)
 
     def after(self, mark: str, index: int) -> int | None:
         at = self._at.get(mark, [])
         found = bisect_right(at, index)
         return at[found] if found < len(at) else None
+
+    def table_end(self, mark: str, index: int) -> int | None:
+        """Where the table opening at ``index`` closes: None when it does not, or when a
+        section title comes first (no table holds one: that close is another table's
+        opening, and this one was left open)."""
+        close = self.after(mark, index)
+        found = bisect_right(self._headings, index)
+        if close is not None and found < len(self._headings) and self._headings[found] < close:
+            return None
+        return close
 
 
 class _Parser:
@@ -238,8 +251,8 @@ class _Parser:
 
     def _delimited(self, index: int, mark: str) -> int:
         pending, self.pending = self.pending, None
-        close = self.closers.after(mark, index)
         if mark[0] in _TABLE_SEPARATORS and mark != "--":
+            close = self.closers.table_end(mark, index)
             # A table never closed ends at its first blank line.
             end = self._paragraph_end(index + 1) if close is None else close
             end = min(end, index + 1 + MAX_TABLE_LINES)
@@ -247,6 +260,7 @@ class _Parser:
             self.page.table(_table_rows(self.lines[index + 1 : end], mark[0], pending or ""))
             self.page.blank()
             return end if close is None or end < close else close + 1
+        close = self.closers.after(mark, index)
         if close is None:
             return index + 1  # never closed: no block, only a stray line
         if mark[0] in _SKIPPED_BLOCKS or _style(pending) in _CODE_STYLES:

@@ -9,6 +9,12 @@ backticks costs linear time.
 
 from __future__ import annotations
 
+import re
+
+from iso20k_cli.evidence.extract.linefind import LineFind
+
+# Where markup may start; a plain character class, matched without backtracking.
+_SPECIAL = re.compile(r"[`*:\\\[_]")
 _ROLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:+")
 _MAX_ROLE = 40
 _MAX_FOOTNOTE = 40
@@ -22,29 +28,36 @@ Link = tuple[str, str]
 
 def strip_inline(line: str) -> tuple[str, list[Link]]:
     """``line`` without its inline markup, and the links it holds."""
-    if not any(c in line for c in "`*:\\[_"):
+    if _SPECIAL.search(line) is None:
         return line, []
+    find = LineFind(line)
     out: list[str] = []
     links: list[Link] = []
     i, n = 0, len(line)
     while i < n:
+        special = _SPECIAL.search(line, i)
+        if special is None:
+            out.append(line[i:])
+            break
+        out.append(line[i : special.start()])
+        i = special.start()
         c = line[i]
         if c == "\\" and i + 1 < n:
             out.append(line[i + 1])
             i += 2
         elif line.startswith("``", i):
-            end = line.find("``", i + 2)
+            end = find.find("``", i + 2)
             if end == -1:
                 out.append(line[i:])
                 break
             out.append(line[i + 2 : end])
             i = end + 2
         elif c == "`":
-            i = _interpreted(line, i, None, out, links)
+            i = _interpreted(find, i, None, out, links)
         elif c == ":" and (role := _role(line, i)) is not None:
-            i = _interpreted(line, i + len(role) + 2, role, out, links)
+            i = _interpreted(find, i + len(role) + 2, role, out, links)
         elif c == "*":
-            i = _emphasis(line, i, out)
+            i = _emphasis(find, i, out)
         elif c == "[" and (after := _footnote(line, i)) is not None:
             i = after
         elif c == "_" and i > 0 and line[i - 1].isalnum() and _reference_end(line, i):
@@ -66,10 +79,13 @@ def _role(line: str, i: int) -> str | None:
     return window[:end]
 
 
-def _interpreted(line: str, i: int, role: str | None, out: list[str], links: list[Link]) -> int:
+def _interpreted(
+    find: LineFind, i: int, role: str | None, out: list[str], links: list[Link]
+) -> int:
     """Interpreted text or a reference opening at the backtick ``line[i]``: its text goes
     to ``out``; the index after it is returned."""
-    end = line.find("`", i + 1)
+    line = find.line
+    end = find.find("`", i + 1)
     if end == -1:
         out.append(line[i:])
         return len(line)
@@ -91,16 +107,17 @@ def _interpreted(line: str, i: int, role: str | None, out: list[str], links: lis
     return after
 
 
-def _emphasis(line: str, i: int, out: list[str]) -> int:
+def _emphasis(find: LineFind, i: int, out: list[str]) -> int:
     """*emphasis* or **strong** at ``line[i]``: its text to ``out``, or the mark as text
     where it opens nothing (a multiplication, a footnote's asterisk)."""
+    line = find.line
     mark = "**" if line.startswith("**", i) else "*"
     start = i + len(mark)
     before = line[i - 1] if i else " "
     if start >= len(line) or line[start].isspace() or before not in _OPENERS:
         out.append(mark)
         return start
-    end = line.find(mark, start + 1)
+    end = find.find(mark, start + 1)
     if end == -1 or line[end - 1].isspace() or not _ends_word(line, end + len(mark) - 1):
         out.append(mark)
         return start

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from itertools import pairwise
 
 from iso20k_cli.evidence.extract.lightmarkup import MAX_TABLE_LINES
 from iso20k_cli.evidence.extract.rstinline import strip_inline
@@ -128,7 +129,11 @@ def simple_table(lines: Sequence[str], start: int) -> tuple[int, Rows]:
             continue
         if not body.strip("- "):
             continue  # the underline of a header spanning columns
-        cells = [body[a:b] for a, b in spans[:-1]] + [body[spans[-1][0] :]]
+        if any(body[gap:after].strip() for (_, gap), (after, _) in pairwise(spans)):
+            index -= 1
+            break  # text across a gap between columns: prose after a table left open
+        starts = [column for column, _ in spans]
+        cells = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
         if rows and not cells[0].strip():
             # A line with an empty first column goes on with the row above.
             rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
