@@ -14,16 +14,17 @@ import pytest
 from iso20k_cli.evidence.extract import asciidoc, restructured
 from iso20k_cli.evidence.extract.adocinline import strip_inline as adoc_inline
 from iso20k_cli.evidence.extract.base import MAX_TEXT_CHARS
+from iso20k_cli.evidence.extract.lightmarkup import Page
 from iso20k_cli.evidence.extract.rstinline import strip_inline as rst_inline
 from iso20k_cli.evidence.model import ControlSource
 from test_document_model import outline, read
 
 
-def headings(page: restructured.Page) -> list[tuple[int, str]]:
+def headings(page: Page) -> list[tuple[int, str]]:
     return [(m.level, m.heading) for m in page.marks]
 
 
-def text_at(page: restructured.Page, heading: str) -> str:
+def text_at(page: Page, heading: str) -> str:
     """The page's text from the heading's own text, which its mark points at."""
     mark = next(m for m in page.marks if m.heading == heading)
     return page.text[mark.start :]
