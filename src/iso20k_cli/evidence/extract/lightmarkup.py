@@ -47,8 +47,6 @@ class Page:
     tables: list[tuple[int, list[list[str]]]] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     """Metadata fields by name as written ("Owner", "revdate"), in their order."""
-    labels: list[str] = field(default_factory=list)
-    """"Label: value" lines of fields front-matter does not read ("Revision date")."""
     title: str | None = None
     """A title the page states as metadata (``.. title::``, ``:doctitle:``)."""
     _blank: bool = True
@@ -117,7 +115,6 @@ def read_page(
     page = parse(extracted.text)
     text = page.text
     extracted.text = text
-    extracted.column_dates = () if extracted.record_dates else logged_dates(text)
     extracted.sections = build_sections(page.marks, len(text))
     found = page.tables[:MAX_TABLES]
     headings = headings_at(extracted.sections, [offset for offset, _ in found])
@@ -125,6 +122,7 @@ def read_page(
         make_table(rows, 0, heading) for (_, rows), heading in zip(found, headings, strict=True)
     ]
     _metadata(extracted, page, label)
+    extracted.column_dates = () if extracted.record_dates else logged_dates(text)
     if extracted.title is None and page.title:
         extracted.title, extracted.title_source = page.title, "front-matter"
     if extracted.title is None and (title := fallback_title(page.marks)):
@@ -137,10 +135,7 @@ def _metadata(extracted: Extracted, page: Page, label: Callable[[str], str]) -> 
     and as a control block's labelled lines otherwise."""
     known = {name: value for name, value in page.fields.items() if is_known_field(label(name))}
     fields = read_fields({label(name): value for name, value in known.items()})
-    extracted.control_lines = [
-        *page.labels,
-        *(f"{label(n)}: {v}" for n, v in page.fields.items() if n not in known),
-    ]
+    extracted.control_lines = [f"{label(n)}: {v}" for n, v in page.fields.items() if n not in known]
     extracted.control = merge(extracted.control, fields.control)
     if extracted.title is None and fields.title:
         extracted.title, extracted.title_source = fields.title, "front-matter"
