@@ -252,6 +252,27 @@ def test_adoc_header_author_revision_and_attributes(tmp_path: Path) -> None:
     assert outline(c) == [(1, "Page title"), (2, "Part")]
 
 
+def test_adoc_contact_list_of_an_sop_is_its_control_block(tmp_path: Path) -> None:
+    # Fedora Infrastructure's SOPs open with a description list of who owns the service.
+    (tmp_path / "koji.adoc").write_text(
+        "= Koji Infrastructure SOP\n:page-status: Approved\n\n"
+        "Koji is the build system.\n\n== Contact Information\n\n"
+        "Owner::\n  Fedora Infrastructure Team\nContact::\n  #fedora-admin\n"
+        "Last reviewed:: 2026-02-03\nServers::\n* koji01\n\n== Description\n\nProse.\n",
+        encoding="utf-8",
+    )
+    f = read(tmp_path / "koji.adoc")
+    assert (f.control.owner, f.control.revised) == (
+        "Fedora Infrastructure Team",
+        dt.date(2026, 2, 3),
+    )
+    assert f.control.sources["owner"] is ControlSource.CONTROL_BLOCK
+    # An Antora page attribute is the page's metadata without its prefix.
+    assert f.control.status_text == "Approved"
+    assert "Owner: Fedora Infrastructure Team\nContact: #fedora-admin\n" in f.text
+    assert "Servers:\n* koji01" in f.text
+
+
 def test_adoc_headings_both_styles_and_blocks() -> None:
     page = asciidoc.parse(
         "= Handbook\n\n== Support\n\n### Hours\n\n==== Weekends ====\n\n"

@@ -44,8 +44,10 @@ def extract(candidate: Candidate) -> Extracted:
 
 
 def label(name: str) -> str:
-    """An attribute's name as a document-control label ("review-date": "Review date")."""
-    text = _LABELS.get(name.lower(), name.replace("-", " ").replace("_", " ").strip())
+    """An attribute's name as a document-control label ("review-date": "Review date"); an
+    Antora page attribute is named without its prefix ("page-owner": "Owner")."""
+    name = name.lower().removeprefix("page-")
+    text = _LABELS.get(name, name.replace("-", " ").replace("_", " ").strip())
     return text[:1].upper() + text[1:]
 
 
@@ -246,8 +248,23 @@ class _Parser:
         literal = previous_blank and line[:1].isspace() and not _listed(body)
         if literal or _style(pending) in _CODE_STYLES:
             return self._paragraph_end(index)  # a literal or source paragraph
+        if (definition := self._definition(index)) is not None:
+            self.page.line(definition)
+            return index + 2
         self._text(body)
         return index + 1
+
+    def _definition(self, index: int) -> str | None:
+        """A description list's term ("Owner::") with its definition on the next line,
+        as one labelled line ("Owner: Fedora Infrastructure Team")."""
+        term, separator, definition = _term(self.lines[index].strip())
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+        after = following.strip()
+        if not separator or definition or not after or _term(after)[1] or _listed(after):
+            return None
+        if heading(following) or delimiter(following) or after.startswith(("[", ":", "//", ".")):
+            return None
+        return f"{self._inline(term)}: {self._inline(after)}"
 
     def _delimited(self, index: int, mark: str) -> int:
         pending, self.pending = self.pending, None
