@@ -162,8 +162,8 @@ def test_rst_grid_simple_list_and_csv_tables() -> None:
         "P2     1 h       8 h,\n"
         "                 next day\n"
         "=====  ========  ========\n\n"
-        ".. list-table:: Owners\n   :header-rows: 1\n   :widths: 20 80\n\n"
-        "   * - Process\n     - Owner\n"
+        ".. list-table:: Owners\n   :header-rows: 2\n   :widths: 20 80\n\n"
+        "   * - Process\n     - Owner\n   * -\n     - (and deputy)\n"
         "   * - Incident\n     - Service desk lead\n\n       - deputy: ops lead\n"
         "   * - Change\n     - Change manager\n\n"
         '.. csv-table:: Reviews\n   :header: "Review", "Held"\n\n   Management review, 2026-03-04\n'
@@ -182,7 +182,7 @@ def test_rst_grid_simple_list_and_csv_tables() -> None:
         ["P2", "1 h", "8 h, next day"],
     ]
     assert tables[2] == [
-        ["Process", "Owner"],
+        ["Process", "Owner (and deputy)"],
         ["Incident", "Service desk lead - deputy: ops lead"],
         ["Change", "Change manager"],
     ]
@@ -192,7 +192,7 @@ def test_rst_grid_simple_list_and_csv_tables() -> None:
         ["Audit, internal", "2026-05-06"],
     ]
     # Each table is in the text as pipe rows, under its caption.
-    assert "Owners\n\n| Process | Owner |" in page.text
+    assert "Owners\n\n| Process | Owner (and deputy) |" in page.text
 
 
 def test_rst_tables_left_open_end_where_the_table_does() -> None:

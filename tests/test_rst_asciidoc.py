@@ -103,8 +103,9 @@ Every call is logged in the ticketing tool:
 
 CHANGE_PROCESS_ADOC = f"""\
 = Change Management Process
-Jane Doe <jane.doe@example.org>
-v2.1, 2026-04-15: Approved by the CAB
+:author: Jane Doe
+:revnumber: 2.1
+:revdate: 2026-04-15
 :owner: Head of Service Delivery
 :status: Approved
 :review-date: 2027-04-15
@@ -174,6 +175,36 @@ scheduled. See [the incident procedure](incident.md).
 | Emergency | Restores a service; reviewed after the fact | ECAB |
 
 NOTE: A change that fails is backed out and reviewed.
+"""
+
+CHANGE_PROCESS_RST = f"""\
+.. _change-process:
+
+Change Management Process
+=========================
+
+:Owner: Change Manager
+:Version: 3.2
+:Approved: 2026-05-20
+
+Purpose
+-------
+
+{PROSE}
+
+Change types
+------------
+
++-------------+--------------------------------------+-----------------+
+| Type        | When it is used                      | Approved by     |
++=============+======================================+=================+
+| Standard    | Pre-approved, low risk, from a       | Change manager  |
+|             | template in the catalogue            |                 |
++-------------+--------------------------------------+-----------------+
+| Normal      | Every other change                   | CAB             |
++-------------+--------------------------------------+-----------------+
+| Emergency   | Restores a service                   | ECAB            |
++-------------+--------------------------------------+-----------------+
 """
 
 HANDBOOK_RST = f"""\
@@ -320,7 +351,7 @@ def test_an_asciidoc_process_keeps_its_header_revision_and_table(
     )
     assert [row[0] for row in types.rows] == ["Standard", "Normal", "Emergency"]
     assert types.section == "Change types"
-    # The revision line dates the last revision; the attribute entries are front-matter.
+    # The revision date is the last revision; the other attribute entries are front-matter.
     c = f.control
     assert (c.version, c.owner, c.status) == ("2.1", "Head of Service Delivery", DocStatus.APPROVED)
     assert (c.revised, c.review_due) == (dt.date(2026, 4, 15), dt.date(2027, 4, 15))
@@ -343,6 +374,28 @@ def test_an_asciidoc_process_keeps_its_header_revision_and_table(
     same = _files(check(cli, markdown))["modules/ROOT/pages/change-management.md"]
     for key in ("version", "owner", "status", "review_due", "revised"):
         assert page["control"][key] == same["control"][key], key
+
+
+def test_an_rst_change_process_with_a_grid_table_of_change_types(
+    cli: Invoke, evidence: Folder
+) -> None:
+    path = evidence.add("process/change.rst", CHANGE_PROCESS_RST)
+    f = read(path)
+    assert outline(f) == [(1, "Change Management Process"), (2, "Purpose"), (2, "Change types")]
+    (types,) = f.tables
+    assert types.header == ("Type", "When it is used", "Approved by")
+    assert types.rows == (
+        ("Standard", "Pre-approved, low risk, from a template in the catalogue", "Change manager"),
+        ("Normal", "Every other change", "CAB"),
+        ("Emergency", "Restores a service", "ECAB"),
+    )
+    assert (types.row_count, types.section) == (3, "Change types")
+    page = _files(check(cli, evidence))["process/change.rst"]
+    assert page["used_for"] == ["change-management-policy"]
+    assert (page["control"]["owner"], page["control"]["approved"]) == (
+        "Change Manager",
+        "2026-05-20",
+    )
 
 
 def test_explain_names_the_rst_section_that_made_the_link(cli: Invoke, evidence: Folder) -> None:

@@ -23,6 +23,7 @@ from iso20k_cli.evidence.extract.rsttables import (
     indent_of,
     is_grid_border,
     list_table,
+    merged_header,
     simple_spans,
     simple_table,
 )
@@ -186,7 +187,9 @@ class _Parser:
             return end
         if name == "list-table":
             self._caption(argument)
-            self._table(end, list_table(content))
+            count = options.get("header-rows", "")
+            header_rows = int(count) if count.isdigit() and len(count) <= 2 else 1
+            self._table(end, merged_header(list_table(content), header_rows))
             return end
         if name == "csv-table":
             self._caption(argument)

@@ -67,12 +67,17 @@ def grid_table(lines: Sequence[str], start: int) -> tuple[int, Rows]:
     if current is not None:
         rows.append([" ".join(parts) for parts in current])
     rows = [[_inline(c) for c in row] for row in rows]
-    if header_rows and header_rows > 1:  # a header of several rows: one row of headers
-        merged = [
-            " ".join(c for c in cells if c) for cells in zip(*rows[:header_rows], strict=True)
-        ]
-        rows = [merged, *rows[header_rows:]]
-    return index, rows
+    return index, merged_header(rows, header_rows or 1)
+
+
+def merged_header(rows: Rows, count: int) -> Rows:
+    """``rows`` with a header of ``count`` rows made one row of headers, column by column."""
+    if count <= 1 or len(rows) < count:
+        return rows
+    width = max(len(row) for row in rows[:count])
+    padded = [row + [""] * (width - len(row)) for row in rows[:count]]
+    merged = [" ".join(c for c in cells if c) for cells in zip(*padded, strict=True)]
+    return [merged, *rows[count:]]
 
 
 def _grid_cells(body: str, columns: list[int], current: list[list[str]]) -> None:
