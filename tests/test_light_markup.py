@@ -405,8 +405,10 @@ def test_pathological_lines_are_read_in_linear_time(tmp_path: Path) -> None:
         "xref:" * n, "link:a[" * n, "https://x[" * n, "a *b " * n, "|" * n, ":" * n,
         "a:: " * n, "kbd:[" * n, "|===\n" * 2_000 + "== x\n" * 2_000,
     ]  # fmt: skip
+    # Containers nested thousands deep are each read once, not measured at every level.
+    nested = "".join("  " * depth + ".. note::\n" for depth in range(3_000))
     (tmp_path / "evil.rst").write_text(
-        "Heading\n=======\n\n" + "\n".join(rst_lines) + "\n", encoding="utf-8"
+        "Heading\n=======\n\n" + "\n".join(rst_lines) + "\n" + nested, encoding="utf-8"
     )
     (tmp_path / "evil.adoc").write_text(
         "= Heading\n\n" + "\n".join(adoc_lines) + "\n", encoding="utf-8"

@@ -46,6 +46,8 @@ _SKIPPED = frozenset(
         "ansible-task", "prompt", "console", "ipython", "jupyter-execute", "exec",
     }
 )  # fmt: skip
+# Directives read whole here: their body is a table, a list of pages or a title.
+_READ_WHOLE = frozenset({"title", "toctree", "list-table", "csv-table"})
 # Containers whose argument is no text of the page (a condition, a class name).
 _UNTITLED = frozenset(
     {
@@ -165,22 +167,26 @@ class _Parser:
 
     def _explicit(self, index: int, indent: int, rest: str) -> int:
         """A directive, a comment, a link target or a footnote: ``.. ``-led markup."""
-        end = self._end(index, indent)
         if not rest:
             # An empty comment ends at a blank line: it separates two block quotes.
             blank_next = index + 1 < len(self.lines) and not self.lines[index + 1].strip()
-            return index + 1 if blank_next else end
+            return index + 1 if blank_next else self._end(index, indent)
         name, marker, argument = rest.partition("::")
         name = name.strip().lower()
         if not marker or not name or any(c.isspace() for c in name) or rest[0] in "_[|":
-            return end  # a comment, a hyperlink target, a footnote, a substitution
-        body = self.lines[index + 1 : end]
-        options, content = _options(body)
+            return self._end(index, indent)  # a comment, a link target, a footnote ...
         argument = argument.strip()
+        if name not in _READ_WHOLE and not _skipped(name):
+            # Admonitions and containers: their body is the page's prose, read as such
+            # (not measured first: containers nested a thousand deep would be re-read).
+            self._caption("" if name in _UNTITLED else argument)
+            return index + 1 + _option_lines(self.lines, index + 1, indent)
+        end = self._end(index, indent)
+        options, content = _options(self.lines[index + 1 : end])
         if name == "title":
             self.page.title = strip_inline(argument)[0].strip() or None
             return end
-        if name in _SKIPPED or ":" in name or name.startswith("auto"):
+        if _skipped(name):
             return end
         if name == "toctree":
             self._toctree(options, content)
@@ -199,11 +205,7 @@ class _Parser:
                     "\t" if delimiter == "tab" else " " if delimiter == "space" else delimiter
                 )
                 self._table(end, csv_table(options.get("header"), content, delimiter))
-            return end
-        if name not in _UNTITLED:
-            self._caption(argument)
-        # Admonitions and containers: their body is the page's prose, read as such.
-        return index + 1 + len(body) - len(content) if content else end
+        return end
 
     def _toctree(self, options: dict[str, str], entries: Sequence[str]) -> None:
         """An index's table of contents: each entry a link, as a Markdown index lists them."""
@@ -286,6 +288,22 @@ class _Parser:
     def _skip(self, index: int, indent: int) -> int:
         """The index after a literal block indented deeper than ``indent``."""
         return self._end(index - 1, indent) if index > 0 else index + 1
+
+
+def _skipped(name: str) -> bool:
+    """Whether a directive's body is no prose: code, pictures, a domain's API entries."""
+    return name in _SKIPPED or ":" in name or name.startswith("auto")
+
+
+def _option_lines(lines: Sequence[str], start: int, indent: int) -> int:
+    """How many option lines (``:class: tip``) follow a directive opening at ``indent``."""
+    count = 0
+    while start + count < len(lines):
+        line = lines[start + count]
+        if indent_of(line) <= indent or field(line.strip()) is None:
+            break
+        count += 1
+    return count
 
 
 def _long_enough(line: str, title: str) -> bool:
