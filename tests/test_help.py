@@ -84,7 +84,6 @@ def test_help(path: tuple[str, ...], snapshot: SnapshotAssertion) -> None:
     assert help_in_this_process(path) == fresh
 
 
-
 @pytest.mark.parametrize("path", command_paths(), ids=lambda p: "-".join(p) or "iso20k")
 def test_help_names_what_it_takes_in_upper_case_words(path: tuple[str, ...]) -> None:
     shown = help_in_this_process(path)

@@ -378,7 +378,7 @@ def test_any_catalogue_an_item_no_name_recognises_is_said(cli: Invoke, tmp_path:
         (REPO / "tests" / "data" / "mini-catalogue.yaml")
         .read_text(encoding="utf-8")
         .replace(
-            "  - id: \"1.2\"\n",
+            '  - id: "1.2"\n',
             "      - id: odd-one\n"
             "        title: Arrangements kept\n"
             "        mandatory: true\n"

@@ -195,6 +195,50 @@ def test_nul_and_binary_text(tmp_path: Path) -> None:
     check(root)
 
 
+def test_markup_pages_left_open_and_nested(tmp_path: Path) -> None:
+    """reStructuredText and AsciiDoc pages whose tables, blocks and markup never close, nest
+    without end or hold control characters: read, and the run keeps its promises."""
+    open_rst = (
+        "Incident policy\n===============\n\n:Owner: \x01\x1b[31mA\n\n"
+        + "+---+---+\n| a | b |\n" * 2_000
+        + ".. list-table::\n\n"
+        + "   * - x\n" * 2_000
+        + ".. note::\n" * 500
+        + "\n"
+        + "   " * 5_000
+        + "deep\n"
+        + "=====  =====\nx      y\n" * 1_000
+        + "`" * 10_000
+        + "\n"
+        + ":a:`" * 5_000
+        + "\n"
+    )
+    open_adoc = (
+        "= Incident policy\n:owner: \x01\x1b[31mA\n:revdate: 0000-00-00\n\n"
+        + "|===\n|a |b\n" * 2_000
+        + "----\n====\n****\n////\n" * 500
+        + '[cols="99999*"]\n|===\n|x\n|===\n'
+        + "{a}" * 5_000
+        + "<<" * 5_000
+        + "xref:" * 5_000
+        + "\n"
+    )
+    root = make_folder(
+        tmp_path,
+        {
+            "policy.rst": open_rst,
+            "policy.adoc": open_adoc,
+            "empty.rst": b"",
+            "nul.adoc": b"= Incident policy\x00\n",
+            "latin.rst": "Politique d'incident \xe9\n======================\n".encode("cp1252"),
+        },
+    )
+    files = {f["path"]: f for f in json.loads(check(root).stdout)["files"]}
+    for name in ("policy.rst", "policy.adoc", "empty.rst", "latin.rst"):
+        assert files[name]["readable"] is True, (name, files[name]["error"])
+    assert "binary content" in files["nul.adoc"]["error"]
+
+
 def _patched_entry(
     data: bytes, stream: str, change: Callable[[bytearray, int, int], None]
 ) -> bytes:

@@ -222,8 +222,7 @@ _ITEM_FINDINGS = {
     "applies_when": "whether a conditional item applies here, when the folder has no evidence "
     "of it and the configuration does not say: a question for the interview.",
     "weak_match": "whether the evidence is more than content matches, which never count.",
-    "not_applicable": "an item the configuration declares not applicable, with its "
-    "justification.",
+    "not_applicable": "an item the configuration declares not applicable, with its justification.",
     "undocumented": "good practice stated at interview to be in place but not written down.",
 }
 

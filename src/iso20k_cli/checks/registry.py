@@ -85,9 +85,7 @@ def documentation() -> list[CheckDoc]:
         text = check.doc.strip().replace(f"``{check.name}``: ", "", 1)
         summary, _, details = text.replace("``", "'").partition("\n\n")
         fields = {
-            name: in_words(info)
-            for name, info in check.spec.model_fields.items()
-            if name != "type"
+            name: in_words(info) for name, info in check.spec.model_fields.items() if name != "type"
         }
         docs.append(
             CheckDoc(

@@ -55,4 +55,3 @@ def interview(
     content = chosen.render()(questionnaire(run.catalogue, run.assessment))
     written = () if output is None else (f"wrote the {chosen.document} ({chosen}) to {output}",)
     return Result((Output(content, output, evidence_dir, chosen.verbatim),), written)
-

@@ -410,8 +410,7 @@ def collect(
     candidates = [
         c
         for c in scan(root, ignore=tuple(ignore), max_bytes=max_bytes)
-        if (c.rel != MANIFEST_NAME or c.skip_reason is not None)
-        and (only is None or c.rel in only)
+        if (c.rel != MANIFEST_NAME or c.skip_reason is not None) and (only is None or c.rel in only)
     ]
     overlay = manifest.overlay() if manifest is not None else None
     titles = nav_titles(root)
@@ -443,8 +442,6 @@ def collect(
     if cache is None:
         files = _extract_all(candidates, jobs, progress, date_order, finish, split)
     else:
-        files = _extract_cached(
-            candidates, cache, jobs, progress, date_order, finish, split, keyed
-        )
+        files = _extract_cached(candidates, cache, jobs, progress, date_order, finish, split, keyed)
     result = tuple(sorted(files, key=lambda f: f.path))
     return Evidence(result, overlay.notes() if overlay is not None else ())

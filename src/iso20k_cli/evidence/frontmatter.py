@@ -221,8 +221,32 @@ def parse_front_matter(text: str) -> FrontMatter:
             f"front-matter has {len(data)} keys, more than {MAX_FRONT_MATTER_KEYS}; ignored"
         )
         return result
-    data = {str(k).strip().lower().replace(" ", "_").replace("-", "_"): v for k, v in data.items()}
+    _read_fields(_keyed(data), result)
+    return result
 
+
+def _keyed(data: dict[Any, Any]) -> dict[str, Any]:
+    return {str(k).strip().lower().replace(" ", "_").replace("-", "_"): v for k, v in data.items()}
+
+
+def is_known_field(name: str) -> bool:
+    """Whether a metadata field of this name is read as front-matter ("Owner", "review-date")."""
+    return next(iter(_keyed({name: None}))) in _KNOWN_KEYS - {"iso20k"}
+
+
+def read_fields(fields: dict[str, str]) -> FrontMatter:
+    """Front-matter from metadata fields a document format keeps in its own syntax
+    (a reStructuredText field list, AsciiDoc attribute entries): the same names read
+    the same way as YAML front-matter, each value as text."""
+    result = FrontMatter()
+    data = {k: v for k, v in _keyed(fields).items() if k in _KNOWN_KEYS - {"iso20k"}}
+    if data:
+        _read_fields(data, result)
+    return result
+
+
+def _read_fields(data: dict[str, Any], result: FrontMatter) -> None:
+    """What the fields of a front-matter mapping say, set on ``result``."""
     result.title = _text(_pick(data, "title"))
     status_text = _text(_pick(data, "status"))
     dates: dict[str, dt.date | None] = {}
@@ -251,7 +275,6 @@ def parse_front_matter(text: str) -> FrontMatter:
         sorted({d for k in ("record_date", "period_start", "period_end") if (d := dates[k])})
     )
     result.declared = _declared(data.get("iso20k"), result.warnings)
-    return result
 
 
 _UNREAD: Any = object()

@@ -14,9 +14,12 @@ from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
 
 # Formats whose content is prose, read or not (a legacy .doc is still a document).
-_PROSE = frozenset({"markdown", "text", "pdf", "docx", "html", "pptx", "doc", "odt", "rtf", "ppt"})
+_PROSE = frozenset(
+    {"markdown", "rst", "asciidoc", "text", "pdf", "docx",
+     "html", "pptx", "doc", "odt", "rtf", "ppt"}
+)  # fmt: skip
 _SHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
-# A Markdown or Word file is a register when a table is most of it.
+# A Markdown (reStructuredText, AsciiDoc) or Word file is a register when a table is most of it.
 _REGISTER_MIN_ROWS = 5
 # The opening read for a purpose statement, and how far after "this" its genre word may be.
 _PURPOSE_CHARS = 400

@@ -102,16 +102,18 @@ _REPOSITORY_FILES = frozenset(
     }
 )
 _PROSE_FORMATS = frozenset(
-    {"markdown", "text", "docx", "doc", "pdf", "html", "pptx", "ppt", "odt", "rtf"}
-)
+    {"markdown", "rst", "asciidoc", "text", "docx", "doc",
+     "pdf", "html", "pptx", "ppt", "odt", "rtf"}
+)  # fmt: skip
 # Where a procedure or plan is written in sentences. Slides are fragments by nature,
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
 _OUTLINE_FORMATS = frozenset({"docx", "doc", "pdf", "text", "odt", "rtf"})
 _WORKBOOKS = frozenset({"xlsx", "xls", "ods"})  # whose tables are sheets
 _STANDALONE_TABLES = _WORKBOOKS | {"csv"}  # a table that is the whole file, or a sheet
-# Where a page of links is written as a list of links (a Word contents page is not).
-_INDEX_FORMATS = frozenset({"markdown", "text", "html"})
+# Where a page of links is written as a list of links (a Word contents page is not);
+# a reStructuredText toctree and an AsciiDoc list of xrefs are read as Markdown's links.
+_INDEX_FORMATS = frozenset({"markdown", "rst", "asciidoc", "text", "html"})
 _MESSAGES = frozenset({"eml"})  # a record of the day it was sent (see ``_message``)
 
 

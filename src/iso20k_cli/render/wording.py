@@ -202,6 +202,8 @@ def acceptance_text(finding: Finding) -> str | None:
 # Display names of the formats the scan reports.
 _FORMAT_NAMES = {
     "markdown": "Markdown",
+    "rst": "reStructuredText",
+    "asciidoc": "AsciiDoc",
     "text": "text",
     "pdf": "PDF",
     "docx": "Word",

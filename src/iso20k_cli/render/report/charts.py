@@ -82,7 +82,6 @@ class Chart:
     shapes: tuple[Shape, ...]
 
 
-
 def gauge(score: float, label: str = "Overall readiness") -> Chart:
     """A half-circle gauge of ``score`` (0 to 100) with the number in the middle."""
     radius, stroke = 90.0, 22.0

@@ -185,10 +185,7 @@ class _Writer:
         self.doc.add_heading(xml_safe(title), level=0)
         self.para(cover.standard)
         self.fields(
-            [
-                (row.label, row.value + (f" ({row.note})" if row.note else ""))
-                for row in cover.rows
-            ]
+            [(row.label, row.value + (f" ({row.note})" if row.note else "")) for row in cover.rows]
         )
         self.page_break()
 
