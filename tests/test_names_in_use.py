@@ -419,3 +419,37 @@ def test_training_press_and_facilities_namesakes_count_for_nothing(
         "incident-management-procedure",
     ):
         assert not paths(links, item), item
+
+
+def test_a_coded_sop_an_added_aside_ci_classes_and_a_desk_report_name_what_they_are(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "SOP-IT-030 Request Fulfilment - New Starters.docx",
+        "SOP-IT-030 Request Fulfilment - Starters, Movers and Leavers",
+    )
+    doc(
+        evidence,
+        "Governance Board - Minutes - 18-09-2026.docx",
+        "Digital Services Governance Board - Minutes - 18-09-2026 "
+        "(incorporating SMS management review)",
+    )
+    doc(
+        evidence,
+        "98304090.docx",
+        "Configuration Management - CI classes and relationships",
+    )
+    write_pdf(
+        evidence.root / "Service Desk Performance Report - October 2026.pdf",
+        [["Service Desk Performance Report - October 2026", REVIEW]],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "fulfilment-instructions") == {
+        "SOP-IT-030 Request Fulfilment - New Starters.docx"
+    }
+    assert paths(links, "management-review-minutes") == {
+        "Governance Board - Minutes - 18-09-2026.docx"
+    }
+    assert paths(links, "ci-types") == {"98304090.docx"}
+    assert paths(links, "service-reports") == {"Service Desk Performance Report - October 2026.pdf"}

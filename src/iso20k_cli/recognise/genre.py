@@ -144,6 +144,7 @@ def genre_after(
     tokens: Tokens,
     positions: frozenset[int],
     unsaid: frozenset[int] = frozenset(),
+    part_end: int = 0,
 ) -> Genre | None:
     """The genre a text gives to a subject at ``positions``: the genre words that follow
     it as its head ("Change Management Policy", "Release & Change Governance",
@@ -159,7 +160,9 @@ def genre_after(
     """
     if any(w.genre is Genre.TEMPLATE for w in words):
         return Genre.TEMPLATE
-    return _head_after(words, tokens, positions, unsaid) or _inverted_head(words, tokens, positions)
+    return _head_after(words, tokens, positions, unsaid) or _inverted_head(
+        words, tokens, positions, part_end
+    )
 
 
 def _head_after(
@@ -197,7 +200,7 @@ def _head_after(
 
 
 def _inverted_head(
-    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int]
+    words: tuple[GenreWord, ...], tokens: Tokens, positions: frozenset[int], part_end: int
 ) -> Genre | None:
     """The genre of a title that opens with it and says what it is on or for: "Policy
     on sharing sensitive information" is a policy on sensitive information. One word
@@ -214,8 +217,11 @@ def _inverted_head(
             return None
         # The subject is what the title is about, and ends it: in "How to manage third
         # party software dependencies" the dependencies are managed, not suppliers, and
-        # "SOP: Vendor Escalation" is on escalation.
-        return words[0].genre if ends_title(tokens, max(positions) + 1) else None
+        # "SOP: Vendor Escalation" is on escalation. A subject may end the title's first
+        # part instead, before a dash that says for whom or what ("SOP-IT-030 Request
+        # Fulfilment - Starters, Movers and Leavers").
+        after = max(positions) + 1
+        return words[0].genre if ends_title(tokens, after) or after == part_end else None
     if turn >= len(tokens) or start <= turn:
         return None
     between = tokens[turn + 1 : start]

@@ -242,7 +242,7 @@ class Namer:
             # "SLAs, response targets and surveys": the survey is the last item's genre.
             genre: Genre | None = own
         else:
-            genre = genre_after(words, text.tokens, o.positions, unsaid) or own
+            genre = genre_after(words, text.tokens, o.positions, unsaid, text.first_part) or own
         if text.register_shape and text.strict and genre in PROSE_ONLY:
             # A sheet of rows named "SLA" in a report workbook holds figures; an agreement
             # or a policy is written, never a table of rows.

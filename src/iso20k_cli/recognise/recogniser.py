@@ -75,6 +75,8 @@ _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLAT
 _FOLDER_DEPTH = 2
 # The page of the folder it is in, in documentation sites.
 _FOLDER_PAGES = frozenset({"readme", "index", "_index"})
+# An aside opening with these says what else a file holds.
+_ADDING = ("incorporating", "including", "includes", "incl.", "with ")
 # Folders of dated posts: each announces something on its day.
 _POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
 # Words of a title that name a body which meets and keeps minutes.
@@ -313,10 +315,13 @@ class Recogniser:
         """What the title (read as ``text``) names: as written, else by its aside in
         brackets, else turned round where it names a record before its subject."""
         named = self._namer.named(text, vetoes)
-        bracketed = aside(file.title or "") if text.tokens and not text.words else ""
+        bracketed = aside(file.title or "") if text.tokens else ""
+        if text.words and not bracketed.lower().startswith(_ADDING):
+            bracketed = ""
         if bracketed and not any(n.counted for n in named):
             # "Improvement ideas (CSI register)": where the title counts for nothing and
-            # says nothing of what the file is, the aside may.
+            # says nothing of what the file is, the aside may; so may one that says what
+            # else the file holds ("Board Minutes (incorporating SMS management review)").
             tokens = self.lexicon.cached(bracketed)
             named += self._namer.named(
                 Text(tokens, genre_words(self.lexicon, tokens), text.fallback, False, False),
