@@ -308,3 +308,82 @@ def test_rows_past_those_kept_are_shared_out_in_proportion() -> None:
     # The latest request, not the latest ticket.
     assert (mine.last, found.last) == (dt.date(2026, 10, 27), dt.date(2026, 10, 28))
     assert found.of(INCIDENTS) is found  # no rows told apart for it: the whole export
+
+
+def test_a_hundred_problems_among_incidents_and_changes_are_problem_records(
+    cli: Invoke, evidence: Folder
+) -> None:
+    kinds = ["Incident"] * 5 + ["Change"] * 3 + ["Problem"] * 2  # a fifth are problems
+    rows = [["Summary", "Issue key", "Issue Type", "Status", "Created", "Resolved"]] + [
+        [
+            f"Ticket {n}",
+            f"ITOPS-{3000 + n}",
+            kinds[n % 10],
+            "Done",
+            dmy(day(n, 540)),
+            dmy(day(n, 540) + dt.timedelta(days=2)),
+        ]
+        for n in range(540)
+    ]
+    write_csv(evidence.root / "Jira - ITOPS - 2026-11-29.csv", rows)
+    data = check(cli, evidence)
+    for item_id in (INCIDENTS, "change-records", "problem-records"):
+        assert counted(data, item_id), item_id
+
+
+def test_monitoring_and_metrics_exports_are_told_by_their_columns(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_csv(
+        evidence.root / "datadog_slo_history_export.csv",
+        [
+            [
+                "slo_id",
+                "slo_name",
+                "target",
+                "timeframe",
+                "sli_value",
+                "error_budget_remaining",
+                "date",
+            ]
+        ]
+        + [
+            [
+                f"a{n:04x}",
+                "Checkout API availability",
+                "99.95",
+                "30d",
+                "99.97",
+                "61%",
+                f"2026-10-{n:02d}",
+            ]
+            for n in range(1, 29)
+        ],
+    )
+    write_csv(
+        evidence.root / "host_metrics_2026-11.csv",
+        [
+            [
+                "timestamp",
+                "host",
+                "avg:system.cpu.user",
+                "avg:system.mem.pct_usable",
+                "avg:system.disk.in_use",
+            ]
+        ]
+        + [[f"2026-11-{n:02d} 04:00", f"i-{n:04d}", "39.1", "0.12", "0.92"] for n in range(1, 29)],
+    )
+    # An inventory lists each server's processor and memory: it measures nothing.
+    write_csv(
+        evidence.root / "servers.csv",
+        [["Hostname", "Serial number", "CPU", "Memory (GB)", "Disk (GB)", "IP address"]]
+        + [
+            [f"srv-{n:03d}", f"SN{n:05d}", "2x Xeon", "256", "1920", f"10.0.0.{n}"]
+            for n in range(40)
+        ],
+    )
+    data = check(cli, evidence)
+    assert [e["path"] for e in counted(data, "availability-monitoring")] == [
+        "datadog_slo_history_export.csv"
+    ]
+    assert [e["path"] for e in counted(data, "capacity-monitoring")] == ["host_metrics_2026-11.csv"]

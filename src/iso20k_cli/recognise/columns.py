@@ -35,6 +35,9 @@ _DOMINANT_SHARE = 0.6  # a kind with this share of the rows is the table's, howe
 # among 95 incidents) the export was not kept for that kind, and says little about it.
 _MIXED_SHARE = 0.25
 _MIXED_MIN_ROWS = 5
+# Problems are fewer than incidents: a hundred problem rows among four hundred incidents
+# and changes are a kept practice whatever their share.
+_MIXED_MANY_ROWS = 50
 # Cells of a yes/no column ("Known error": true/false), as tools export them.
 _TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "✔"})
 _FALSE = frozenset({"false", "no", "n", "0", "-"})
@@ -74,7 +77,11 @@ class _Share:
     @property
     def counts(self) -> bool:
         share = self.rows / self.of
-        return share >= _DOMINANT_SHARE or (share >= _MIXED_SHARE and self.rows >= _MIXED_MIN_ROWS)
+        return (
+            share >= _DOMINANT_SHARE
+            or (share >= _MIXED_SHARE and self.rows >= _MIXED_MIN_ROWS)
+            or self.rows >= _MIXED_MANY_ROWS
+        )
 
 
 class ExportRecogniser:
