@@ -112,3 +112,25 @@ def test_a_name_is_read_as_the_kind_of_document_its_title_ends_on(
     assert not paths(links, "change-management-policy")
     # "Database" qualifies the title's subject; it does not make the page a register.
     assert paths(links, "continuity-plan") == {"disaster_recovery.docx"}
+
+
+def test_a_catalogue_printed_as_a_table_is_no_outline(cli: Invoke, evidence: Folder) -> None:
+    rows = [
+        "Service | Description | Hours | Target",
+        "Managed Desktop | Laptops, patching, support | 08:00-18:00 | P1 4h",
+        "Portal Hosting | Hosting of tenant self-service portals | 24x7 | 99.9%",
+        "Service Desk | Phone, email, portal | 08:00-18:00 | FCR 70%",
+    ]
+    write_pdf(evidence.root / "Service Catalogue.pdf", [["Orbis Service Catalogue", *rows]])
+    write_pdf(
+        evidence.root / "Council Services Catalogue for Residents.pdf",
+        [["Council Services Catalogue for Residents", *rows]],
+    )
+    # Headings with nothing under them are still an outline.
+    write_pdf(
+        evidence.root / "Change Management Procedure.pdf",
+        [["Change Management Procedure", "1 Purpose", "2 Scope", "3 Roles", "4 Process steps"]],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-catalogue") == {"Service Catalogue.pdf"}
+    assert not paths(links, "change-management-policy")

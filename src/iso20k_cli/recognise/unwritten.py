@@ -28,6 +28,10 @@ MIN_FILL_INS = 5
 WORDS_PER_FILL_IN = 300
 # An outline: this few words and not one sentence among them.
 OUTLINE_MAX_WORDS = 150
+# Lines with this many cell separators ("|", a tab) are a table's rows; this many such
+# rows make the text a table, whatever else it lacks.
+_ROW_SEPARATORS = 2
+_TABLE_ROWS = 3
 _SENTENCE_MIN_WORDS = 6
 
 
@@ -89,8 +93,12 @@ def is_outline(text: str) -> bool:
     """
     if len(text.split(None, OUTLINE_MAX_WORDS)) > OUTLINE_MAX_WORDS:
         return False
-    run = 0
+    run = rows = 0
     for line in text.splitlines():
+        if line.count("|") + line.count("\t") >= _ROW_SEPARATORS:
+            rows += 1
+            if rows >= _TABLE_ROWS:
+                return False  # a table printed as text: a catalogue's rows, not headings
         words = line.split()
         if not words or not words[0][0].islower():
             run = 0
