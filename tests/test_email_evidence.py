@@ -237,3 +237,40 @@ def test_a_declared_message_keeps_the_genre_of_a_message(cli: Invoke, evidence: 
     # "database" is a register's word; a message about one is no register of entries.
     assert (files["rfc.eml"]["genre"], files["minutes.eml"]["genre"]) == ("report", "minutes")
     assert files["rfc.eml"]["used_for"] == ["change-records"]
+
+
+def test_a_subject_line_s_first_part_says_what_record_the_message_is(
+    cli: Invoke, evidence: Folder
+) -> None:
+    mails = {
+        "cab.eml": ("CAB approval - CHG-2026-0934 core switch replacement", "Approved."),
+        "complaint.eml": ("Complaint - repeated outages at our Ennis office", "Third this month."),
+        "logged.eml": ("[INC-88421] Your incident has been logged - Outlook not opening", "Hi."),
+        "problem.eml": ("PRB-0217 - root cause identified - known error published", "Fixed."),
+        "dispute.eml": (
+            "Formal notice of dispute - service credits under Master Services Agreement clause 14",
+            "We dispute invoice INV-88213.",
+        ),
+        "Invitation_ Management Review.eml": (
+            "Invitation: SMS Management Review - Thu 12 Mar 2026 10:00 (Boardroom)",
+            "Agenda: actions, performance, audits, risks.",
+        ),
+        "autoreply.eml": ("Automatic reply: RE: CAB approval - CHG-2026-0934", "I am away."),
+    }
+    for name, (subject, body) in mails.items():
+        evidence.add(name, bytes(message(subject, body)))
+    # A request kept under its number in the file's name.
+    evidence.add(
+        "Request - new laptop (REQ-55120).eml", bytes(message("Laptop for Aoife", "Please."))
+    )
+    out = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF).json()
+    used = {path: f["used_for"] for path, f in _by_path(out).items()}
+    assert used["cab.eml"] == ["change-records"]
+    # The complaint is about outages; it is no incident record.
+    assert used["complaint.eml"] == ["service-complaints"]
+    assert used["logged.eml"] == ["incident-records"]
+    assert used["problem.eml"] == ["known-error-records", "problem-records"]
+    assert used["dispute.eml"] == ["contractual-disputes"]
+    assert used["Request - new laptop (REQ-55120).eml"] == ["service-request-records"]
+    assert used["Invitation_ Management Review.eml"] == []
+    assert used["autoreply.eml"] == []

@@ -55,6 +55,10 @@ class Text:
     """The text's own words, before the vocabulary rewrote them."""
     first_part: int = 0
     """How many tokens stand before the text's first dash or colon, if it has one."""
+    loose_until: int = 0
+    """Tokens from the start within which a subject takes the fallback genre wherever it
+    stands: an e-mail's subject line is no title with a head noun ("CAB approval",
+    "Complaint - repeated outages")."""
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,7 @@ class Namer:
                 and (
                     (o.size > 1 and (text.strict or o.role != "subject" or _stands(o, text)))
                     or (not text.strict and self._is_head(o, text))
+                    or max(o.positions) < text.loose_until
                 )
             )
         ):

@@ -42,10 +42,14 @@ class NumberedNames:
         holds one written as one word further on ("Problem Record PRB0040123", "RCA -
         PRB0040123 Citrix"). Further on, "RFC 7231" with a space is a reference, not a
         record's number."""
-        found = self._at_start(stem)
+        found = self._at_start(stem.lstrip("[({ "))
         if found is not None:
             return found
         for index, word in enumerate(stem[:_MAX_NAME].replace("_", " ").split()):
+            # "(REQ-55120)", "[INC-88421]": a number in brackets is the record's own.
+            bracketed = word.strip("()[]{}")
+            if index and bracketed != word and (found := self._at_start(bracketed)):
+                return found
             # The name's first part was read above, as its start.
             for part in word.split("-")[1 if index == 0 else 0 :]:
                 found = self._joined(part) if part else None

@@ -38,7 +38,7 @@ from iso20k_cli.recognise.genre import (
     spelled_out,
     text_genre,
 )
-from iso20k_cli.recognise.message import announced, as_record, message_genre
+from iso20k_cli.recognise.message import announced, as_record, invitation, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import (
     NAME_ROLES,
@@ -451,20 +451,44 @@ class Recogniser:
         title = self.lexicon.cached(heading)
         stem = self.lexicon.cached(file.stem)
         words = genre_words(self.lexicon, title)
-        document = announced(words)
+        parts = first_part(self.lexicon, heading, title)
+        document = announced(words, parts) or invitation(heading, file.stem)
         if document is not None:
             for n in self._namer.named(Text(title, words, None, False), (title, stem)):
                 where = f"e-mail subject \"{file.title}\" names '{n.occurrence.phrase}'"
                 found.miss(n.item, f"{where}, but {document}")
             found.genre = Genre.REFERENCE
             return FileRecognition(file.path, Genre.REFERENCE.value, (), found.misses, ())
-        for text, how, where, roles in (
-            (title, MatchedBy.TITLE, f'e-mail subject "{file.title}"', TITLE_ROLES),
-            (stem, MatchedBy.FILENAME, f'file name "{file.name}"', NAME_ROLES),
+        for text, how, where, roles, part in (
+            (title, MatchedBy.TITLE, f'e-mail subject "{file.title}"', TITLE_ROLES, parts),
+            (
+                stem,
+                MatchedBy.FILENAME,
+                f'file name "{file.name}"',
+                NAME_ROLES,
+                first_part(self.lexicon, file.stem, stem),
+            ),
         ):
-            named = as_record(self._namer, self._items, text, (title, stem), roles)
+            named = as_record(self._namer, self._items, text, (title, stem), roles, part)
             self._add(found, named, how, where, None)
             if any(n.counted for n in named):
+                break
+        for name in (heading, file.stem):
+            # "PRB-0217 - root cause identified", "Request (REQ-55120)": a numbered record.
+            numbered = self._numbered.record(name)
+            if numbered is not None and not found.has(numbered.item):
+                found.link(
+                    Link(
+                        numbered.item,
+                        file.path,
+                        MatchedBy.TITLE if name == heading else MatchedBy.FILENAME,
+                        f'{"e-mail subject" if name == heading else "file name"} "{name}" '
+                        f"numbers it as one record ({numbered.prefix}…)",
+                        True,
+                        None,
+                        ("title" if name == heading else "filename",),
+                    )
+                )
                 break
         # Minutes sent by e-mail are minutes; any other message reports its day.
         found.genre = message_genre(words)
