@@ -134,3 +134,42 @@ def test_a_catalogue_printed_as_a_table_is_no_outline(cli: Invoke, evidence: Fol
     links = counted(check(cli, evidence))
     assert paths(links, "service-catalogue") == {"Service Catalogue.pdf"}
     assert not paths(links, "change-management-policy")
+
+
+def test_an_airline_s_and_a_campus_s_other_functions_count_for_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_pdf(
+        evidence.root / "SMS Manual (Safety Management System) Part 1 Rev 8.pdf",
+        [["Safety Management System Manual - Part 1", PROSE]],
+    )
+    write_xlsx(evidence.root / "Fleet technical availability Oct 2026.xlsx", {"Fleet": ROWS})
+    write_pdf(
+        evidence.root / "Ground handling SLA - Swissport OSL.pdf",
+        [["Service Level Agreement - Ground Handling OSL (SGHA Annex B)", PROSE]],
+    )
+    write_pdf(
+        evidence.root / "Compliance Monitoring audit report - CAMO 2026-03.pdf",
+        [["Compliance Monitoring Audit Report CM-2026-03 (CAMO)", "Issued 14/11/2026", PROSE]],
+    )
+    write_xlsx(evidence.root / "Crew Training records - recurrent 2026.xlsx", {"Crew": ROWS})
+    doc(
+        evidence,
+        "Flight Safety - Serious Incident Investigation SI-2026-02.docx",
+        "Serious Incident Investigation Report SI-2026-02",
+        "Date of occurrence: 02/03/2026",
+    )
+    write_xlsx(evidence.root / "Vessel incident reports 2026 (maritime).xlsx", {"Log": ROWS})
+    write_csv(evidence.root / "Student Conduct Incident Report Log 2026.csv", ROWS)
+    write_xlsx(evidence.root / "Finance - Capital budget 2027 (Facilities).xlsx", {"Capex": ROWS})
+    write_pdf(
+        evidence.root / "Facilities - Lift maintenance contract (KONE).pdf",
+        [["Lift Maintenance Agreement - KONE Care", PROSE]],
+    )
+    doc(evidence, "Marketing - NPS campaign results Q3.docx", "Q3 Product NPS & Campaign Results")
+    write_xlsx(
+        evidence.root / "Quality - Nonconformity register - manufacturing line 3.xlsx",
+        {"NCs": ROWS},
+    )
+    links = counted(check(cli, evidence))
+    assert links == {}, links
