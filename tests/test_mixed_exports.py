@@ -387,3 +387,41 @@ def test_monitoring_and_metrics_exports_are_told_by_their_columns(
         "datadog_slo_history_export.csv"
     ]
     assert [e["path"] for e in counted(data, "capacity-monitoring")] == ["host_metrics_2026-11.csv"]
+
+
+def test_a_classification_column_and_a_problem_export_s_workaround_column(
+    cli: Invoke, evidence: Folder
+) -> None:
+    header = ["ID", "Title", "Classification", "Status", "Priority", "Created", "Closed"]
+    for name, kind in (("Incidents", "Incident"), ("Service Requests", "Service Request")):
+        write_csv(
+            evidence.root / f"TDX Report - {name} FY27 Q1.csv",
+            [header]
+            + [
+                [str(2860000 + n), f"Ticket {n}", kind, "Closed", "High", dmy(day(n, 60)), ""]
+                for n in range(60)
+            ],
+        )
+    write_csv(
+        evidence.root / "TDX Report - Problems.csv",
+        [["ID", "Title", "Status", "Priority", "Root Cause", "Workaround", "Created", "Closed"]]
+        + [
+            [
+                str(2880000 + n),
+                f"Problem {n}",
+                "Closed",
+                "High",
+                "Firmware",
+                "Rejoin",
+                dmy(day(n, 30)),
+                "",
+            ]
+            for n in range(30)
+        ],
+    )
+    data = check(cli, evidence)
+    assert [e["path"] for e in counted(data, INCIDENTS)] == ["TDX Report - Incidents FY27 Q1.csv"]
+    assert [e["path"] for e in counted(data, REQUESTS)] == [
+        "TDX Report - Service Requests FY27 Q1.csv"
+    ]
+    assert [e["path"] for e in counted(data, "problem-records")] == ["TDX Report - Problems.csv"]

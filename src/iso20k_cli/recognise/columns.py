@@ -107,6 +107,7 @@ class ExportRecogniser:
                 if tokens := lexicon.canon_text(column):
                     self._columns.append((item.id, tokens, column))
         self._longest_type = max((len(t) for t in self._types), default=0)
+        self._broader = {item.id: frozenset(item.match.broader) for item in catalogue.items}
 
     def kinds(self, table: Table, index: int = 0) -> list[ExportMatch]:
         """Each kind of record the table is evidence of, the largest first: one for an
@@ -171,7 +172,14 @@ class ExportRecogniser:
         else:
             ranked = votes.most_common(2)
             if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-                return []  # two kinds of record equally likely: say nothing
+                first, second = ranked[0][0], ranked[1][0]
+                # A problem export with a workaround column is problem records: of a kind
+                # and a narrower one equally likely, the broader holds them all.
+                if second in self._broader.get(first, frozenset()):
+                    first = second
+                elif first not in self._broader.get(second, frozenset()):
+                    return []  # two kinds of record equally likely: say nothing
+                ranked = [(first, ranked[0][1])]
             chosen = [ranked[0][0]]
         if shares:
             # A yes/no column named for a narrower kind ("Known error" in a problem
