@@ -453,3 +453,37 @@ def test_a_coded_sop_an_added_aside_ci_classes_and_a_desk_report_name_what_they_
     }
     assert paths(links, "ci-types") == {"98304090.docx"}
     assert paths(links, "service-reports") == {"Service Desk Performance Report - October 2026.pdf"}
+
+
+def test_a_handbook_a_game_day_a_budget_execution_a_price_tier_and_a_numbered_form(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(evidence, "HB-01-01 SMS Handbook v4.0.docx", "SMS Handbook")
+    doc(
+        evidence,
+        "2026-05-gameday-report.docx",
+        "Game day report: region evacuation (May 2026)",
+        "Held on 14/05/2026",
+    )
+    write_xlsx(
+        evidence.root / "ICT budget execution 2026.xlsx",
+        {
+            "2026": [
+                ["Line", "Budget", "Actual", "Variance"],
+                ["Hosting", "120000", "118500", "1500"],
+            ]
+        },
+    )
+    doc(evidence, "SLA - Enterprise plan.docx", "SLA - Enterprise plan")
+    doc(
+        evidence,
+        "FO-08-05 RFC form (completed) CHG-2026-0412.docx",
+        "Request for Change",
+        "Requested 02/10/2026",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "sms-processes") == {"HB-01-01 SMS Handbook v4.0.docx"}
+    assert paths(links, "continuity-test-results") == {"2026-05-gameday-report.docx"}
+    assert paths(links, "budget-vs-actual") == {"ICT budget execution 2026.xlsx"}
+    assert paths(links, "slas") == {"SLA - Enterprise plan.docx"}
+    assert paths(links, "change-records") == {"FO-08-05 RFC form (completed) CHG-2026-0412.docx"}

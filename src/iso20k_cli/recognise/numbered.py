@@ -46,9 +46,14 @@ class NumberedNames:
         if found is not None:
             return found
         for index, word in enumerate(stem[:_MAX_NAME].replace("_", " ").split()):
-            # "(REQ-55120)", "[INC-88421]": a number in brackets is the record's own.
+            # "(REQ-55120)", "[INC-88421]", "RFC form (completed) CHG-2026-0412": a number
+            # joined to its prefix by a hyphen, or in brackets, is the record's own.
             bracketed = word.strip("()[]{}")
-            if index and bracketed != word and (found := self._at_start(bracketed)):
+            if (
+                index
+                and (bracketed != word or "-" in word)
+                and (found := self._at_start(bracketed))
+            ):
                 return found
             # The name's first part was read above, as its start.
             for part in word.split("-")[1 if index == 0 else 0 :]:
