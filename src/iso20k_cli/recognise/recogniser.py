@@ -241,19 +241,9 @@ class Recogniser:
             said = said_by_title or text_genre(name_words) or fallback
             cover = self._cover(found, lines, said, vetoes)
             doc_genre = said_by_title or cover or doc_genre
-        numbered = self._numbered.record(file.stem) if never is None else None
-        if numbered is not None:
-            found.link(
-                Link(
-                    numbered.item,
-                    file.path,
-                    MatchedBy.FILENAME,
-                    f'file name "{file.name}" numbers it as one record ({numbered.prefix}…)',
-                    True,
-                    None,
-                    ("filename",),
-                )
-            )
+        numbered = never is None and self._numbered_record(
+            found, file.stem, MatchedBy.FILENAME, f'file name "{file.name}"'
+        )
         if doc_genre is not Genre.REFERENCE:
             clauses = self._manual_clauses(file, doc_genre)
             for section in file.sections[:_MAX_SECTIONS]:
@@ -286,7 +276,7 @@ class Recogniser:
             file.format in _PROSE_FORMATS
             and file.text
             and not file.tables
-            and numbered is None
+            and not numbered
             and not identified(file)
         ):
             # Prose with neither a date nor a table is about records, not one of them; an
@@ -473,23 +463,11 @@ class Recogniser:
             self._add(found, named, how, where, None)
             if any(n.counted for n in named):
                 break
-        for name in (heading, file.stem):
-            # "PRB-0217 - root cause identified", "Request (REQ-55120)": a numbered record.
-            numbered = self._numbered.record(name)
-            if numbered is not None and not found.has(numbered.item):
-                found.link(
-                    Link(
-                        numbered.item,
-                        file.path,
-                        MatchedBy.TITLE if name == heading else MatchedBy.FILENAME,
-                        f'{"e-mail subject" if name == heading else "file name"} "{name}" '
-                        f"numbers it as one record ({numbered.prefix}…)",
-                        True,
-                        None,
-                        ("title" if name == heading else "filename",),
-                    )
-                )
-                break
+        # "PRB-0217 - root cause identified", "Request (REQ-55120).eml": a numbered record.
+        if not self._numbered_record(
+            found, heading, MatchedBy.TITLE, f'e-mail subject "{file.title}"'
+        ):
+            self._numbered_record(found, file.stem, MatchedBy.FILENAME, f'file name "{file.name}"')
         # Minutes sent by e-mail are minutes; any other message reports its day.
         found.genre = message_genre(words)
         body = BodyWords(self._content, file.text)
@@ -500,6 +478,16 @@ class Recogniser:
         if not found.counted_any:
             self._by_content(found, file, body)
         return FileRecognition(file.path, found.genre.value, found.links(), found.misses, ())
+
+    def _numbered_record(self, found: Found, name: str, how: MatchedBy, where: str) -> bool:
+        """Link the record a name numbers ("RFC-0012 Upgrade", "PRB-0217 - …"), if any."""
+        numbered = self._numbered.record(name)
+        if numbered is None:
+            return False
+        if not found.has(numbered.item):
+            detail = f"{where} numbers it as one record ({numbered.prefix}…)"
+            found.link(Link(numbered.item, found.path, how, detail, True, None, (how.value,)))
+        return True
 
     def _declared_genre(self, file: EvidenceFile) -> Genre | None:
         """What a declared file is, by its title, name and shape: the declaration says
