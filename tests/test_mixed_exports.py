@@ -425,3 +425,27 @@ def test_a_classification_column_and_a_problem_export_s_workaround_column(
         "TDX Report - Service Requests FY27 Q1.csv"
     ]
     assert [e["path"] for e in counted(data, "problem-records")] == ["TDX Report - Problems.csv"]
+
+
+def test_a_call_type_column_written_in_two_languages(cli: Invoke, evidence: Folder) -> None:
+    # TOPdesk: "Call type", and values in Dutch and English in one cell.
+    kinds = ["Incident"] * 3 + ["Verzoek / Request"]
+    write_csv(
+        evidence.root / "TOPdesk export 2026-08-01 tm 2026-10-31.csv",
+        [["Call number", "Brief description", "Call type", "Priority", "Status", "Call date"]]
+        + [
+            [
+                f"M2610 {n:04d}",
+                f"Call {n}",
+                kinds[n % 4],
+                "P3",
+                "Afgemeld / Closed",
+                dmy(day(n, 200)),
+            ]
+            for n in range(200)
+        ],
+    )
+    data = check(cli, evidence)
+    assert counted(data, INCIDENTS)
+    (link,) = counted(data, REQUESTS)
+    assert "of type 'Verzoek / Request'" in link["detail"]

@@ -43,6 +43,7 @@ _TRUE = frozenset({"true", "yes", "y", "1", "x", "✓", "✔"})
 _FALSE = frozenset({"false", "no", "n", "0", "-"})
 _OWN_COLUMNS_ALONE = 2  # distinctive columns that make a register without a ticket shape
 _MAX_VALUE_CHARS = 80  # of a type cell: a type is a word or three, not a description
+_MAX_LANGUAGES = 3  # halves of a type cell written in more than one language
 _MAX_VALUES = 50  # spellings of one kind kept to select its rows
 _MAX_TYPES = 200  # distinct values of a type column: more is free text
 # Words of an id column's header that say it holds an id, around the kind it names
@@ -292,12 +293,14 @@ class ExportRecogniser:
 
     def _type_of(self, cell: str) -> str | None:
         """The item a type cell names: "Incident", "Service Request", and also a kind
-        qualified after it ("Service request with approvals")."""
-        tokens = self._lexicon.cached(cell[:_MAX_VALUE_CHARS])
-        for size in range(min(len(tokens), self._longest_type), 0, -1):
-            item = self._types.get(tokens[:size])
-            if item is not None:
-                return item
+        qualified after it ("Service request with approvals"), or either half of a value
+        written in two languages ("Verzoek / Request", "Incident / Incident")."""
+        for part in cell[:_MAX_VALUE_CHARS].split(" / ", _MAX_LANGUAGES - 1):
+            tokens = self._lexicon.cached(part)
+            for size in range(min(len(tokens), self._longest_type), 0, -1):
+                item = self._types.get(tokens[:size])
+                if item is not None:
+                    return item
         return None
 
     def _named_by_id(self, table: Table, header: list[Tokens], column: int) -> _Share | None:
