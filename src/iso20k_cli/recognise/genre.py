@@ -14,7 +14,7 @@ from iso20k_cli.evidence.model import EvidenceFile
 from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
 
 # Formats whose content is prose, read or not (a legacy .doc is still a document).
-_PROSE = frozenset(
+PROSE_FORMATS = frozenset(
     {"markdown", "rst", "asciidoc", "text", "pdf", "docx",
      "html", "pptx", "doc", "odt", "rtf", "ppt"}
 )  # fmt: skip
@@ -292,7 +292,7 @@ def shape_genre(file: EvidenceFile) -> Genre | None:
     """What a file is by its shape, when no genre word says so."""
     if file.format in _SHEETS:
         return Genre.REGISTER
-    if file.format not in _PROSE:
+    if file.format not in PROSE_FORMATS:
         return None
     if file.tables:
         rows = sum(t.row_count for t in file.tables)

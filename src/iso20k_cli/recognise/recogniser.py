@@ -29,6 +29,7 @@ from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
+    PROSE_FORMATS,
     GenreWord,
     ends_title,
     genre_words,
@@ -103,10 +104,6 @@ _REPOSITORY_FILES = frozenset(
         "MAINTAINERS",
     }
 )
-_PROSE_FORMATS = frozenset(
-    {"markdown", "rst", "asciidoc", "text", "docx", "doc",
-     "pdf", "html", "pptx", "ppt", "odt", "rtf"}
-)  # fmt: skip
 # Where a procedure or plan is written in sentences. Slides are fragments by nature,
 # and a handbook page is often a terse list that still states the rule ("First
 # response: within 2 working days"); a word-processed plan with no sentence is an outline.
@@ -273,7 +270,7 @@ class Recogniser:
                 self._items, "it is an outline: headings with no sentence under them"
             )
         if (
-            file.format in _PROSE_FORMATS
+            file.format in PROSE_FORMATS
             and file.text
             and not file.tables
             and not numbered
@@ -535,13 +532,13 @@ class Recogniser:
         # A dated entry ("2023-12-13-ci-outage.md: ci is down, we are on it") is a record
         # however short; only an undated page of a dozen words is a stub.
         short_record = dated_name(file.name)
-        if file.readable and file.format in _PROSE_FORMATS and not file.tables and not short_record:
+        if file.readable and file.format in PROSE_FORMATS and not file.tables and not short_record:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
         if file.readable and file.format in _INDEX_FORMATS and is_index(file.text):
             return "it is an index: a list of links to the documents themselves"
-        if file.readable and file.format in _PROSE_FORMATS:
+        if file.readable and file.format in PROSE_FORMATS:
             return unfilled_template(file.text[:MAX_BODY_CHARS])
         return None
 
