@@ -196,6 +196,19 @@ def test_a_broader_section_of_a_narrower_document_is_that_narrower_subject() -> 
     assert _counted(recognition) == {"is-incident-procedure"}
 
 
+def test_a_process_section_of_a_report_is_not_the_process() -> None:
+    retro = _one_section("incidents/330-retro.md", "Incident 330 retrospective", "Release process")
+    assert "release-policy-plans" not in _counted(retro)
+    misses = {m.item: m.reason for m in retro.misses}
+    assert "part of a report" in misses["release-policy-plans"]
+    # The same section in a handbook page is the process, and a plan made in a review
+    # is still that plan.
+    handbook = _one_section("releases.md", "Engineering handbook", "Release process")
+    assert "release-policy-plans" in _counted(handbook)
+    review = _one_section("capacity-review.md", "Capacity review Q3", "Capacity plan for 2027")
+    assert "capacity-plan" in _counted(review)
+
+
 # ------------------------------------------------------------------ what a title says
 
 

@@ -72,6 +72,8 @@ _RECORD_SECTION_MIN_ROWS = 3
 _SAMPLED_ROWS = 20
 _MAX_SECTIONS = 2000
 _RECORD_SHAPES = frozenset({Genre.REGISTER, Genre.REPORT, Genre.MINUTES})
+# A report or minutes: what happened, not how things are done.
+_WRITTEN_RECORDS = frozenset({Genre.REPORT, Genre.MINUTES})
 _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLATE, Genre.REFERENCE})
 _FOLDER_DEPTH = 2
 # The page of the folder it is in, in documentation sites.
@@ -707,6 +709,15 @@ class Recogniser:
             return "it describes the register and holds no table of its entries"
         if doc_genre is Genre.POLICY and rows < _RECORD_SECTION_MIN_ROWS and not named_whole:
             return "it is a clause of a policy on another subject"
+        if (
+            doc_genre in _WRITTEN_RECORDS
+            and n.genre is not Genre.PLAN
+            and not _RECORD_SHAPES.intersection(item.genres)
+        ):
+            # "Pre-release process" in an incident retrospective sets out what happened
+            # against the process, which is described elsewhere. A plan may be made in a
+            # review: "Capacity plan for 2027" in a capacity report.
+            return f"it is a part of a {doc_genre.value}"
         narrower = next(
             (w for w in whole if item.id in self._namer.broader.get(w, frozenset())), None
         )
