@@ -252,6 +252,30 @@ def test_a_standard_on_a_security_control_is_a_control_decision(
     }
 
 
+def test_a_policy_on_one_technical_area_of_security_decides_its_controls(
+    cli: Invoke, evidence: Folder
+) -> None:
+    for name, title in (
+        ("logging.md", "Audit Logging Policy"),
+        ("pentest.md", "Penetration Testing Policy"),
+        ("network.md", "Network Security Policy"),
+        ("cloud.md", "Cloud Security Policy"),
+        ("is.md", "Information Security Policy"),
+        ("people.md", "Personnel Security Policy"),
+        ("report.md", "Penetration Test Report"),
+    ):
+        evidence.add(name, f"# {title}\n\n{PROSE}")
+    links = counted(check(cli, evidence))
+    assert paths(links, "is-control-decisions") == {
+        "logging.md",
+        "pentest.md",
+        "network.md",
+        "cloud.md",
+    }
+    # The policy for the whole of security is the policy, not one of its controls.
+    assert paths(links, "is-policy") == {"is.md"}
+
+
 def test_other_sectors_incidents_availability_and_complaints_are_theirs(
     cli: Invoke, evidence: Folder
 ) -> None:
