@@ -276,6 +276,22 @@ def test_a_policy_on_one_technical_area_of_security_decides_its_controls(
     assert paths(links, "is-policy") == {"is.md"}
 
 
+def test_an_outage_announced_before_it_happens_is_no_incident(
+    cli: Invoke, evidence: Folder
+) -> None:
+    for name, title in (
+        ("2026-03-17-planned-outage.md", "Planned outage: storage cluster"),
+        ("2026-04-02-downtime.md", "Scheduled downtime of the VPN gateways"),
+        ("2026-05-10-outage.md", "Storage outage report"),
+    ):
+        evidence.add(name, f"# {title}\n\n{PROSE}")
+    links = counted(check(cli, evidence))
+    for item in links:
+        if "incident" in item:
+            assert paths(links, item) <= {"2026-05-10-outage.md"}, item
+    assert paths(links, "incident-records") == {"2026-05-10-outage.md"}
+
+
 def test_other_sectors_incidents_availability_and_complaints_are_theirs(
     cli: Invoke, evidence: Folder
 ) -> None:
