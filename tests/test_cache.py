@@ -309,6 +309,68 @@ def test_a_file_modified_just_now_is_known_by_its_content(
     assert (future := cache.key(candidate, later)) is not None and future.key == fresh.key
 
 
+def _unread(result: Result, path: str) -> str | None:
+    error: str | None = next(f["error"] for f in result.json()["files"] if f["path"] == path)
+    return error
+
+
+def test_a_file_gone_while_it_was_read_is_read_again_next_time(
+    cli: Invoke, evidence: Folder, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file moved away and back while a run read it (a sync client, a script that
+    rebuilds the folder) is unreadable that once; neither its failure nor what was
+    recognised of it is kept for a later run, nor for a copy of the folder."""
+    _mixed(evidence)
+    name = "Change Management Procedure.docx"
+    moved = False
+
+    def moving(candidate: Candidate, date_order: DateOrder | None = None) -> EvidenceFile:
+        nonlocal moved
+        if candidate.rel != name or moved:
+            return extract(candidate, date_order=date_order)
+        moved = True
+        away = evidence.root.parent / "away.docx"
+        (evidence.root / name).rename(away)
+        try:
+            return extract(candidate, date_order=date_order)
+        finally:
+            away.rename(evidence.root / name)
+
+    monkeypatch.setattr(collect_module, "extract", moving)
+    first = _check(cli, evidence)
+    assert "No such file" in (_unread(first, name) or "")
+    again = _check(cli, evidence)
+    assert _unread(again, name) is None
+    assert again.stdout == _check(cli, evidence, "--no-cache").stdout
+    copy = Folder(evidence.root.parent / "copy")
+    shutil.copytree(evidence.root, copy.root)
+    assert _unread(_check(cli, copy), name) is None
+
+
+def test_a_read_that_failed_is_not_kept(
+    cli: Invoke, evidence: Folder, cache: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure can be the moment's (out of time on a busy machine, out of memory): the
+    next run tries again."""
+    import iso20k_cli.evidence.extract.markdown as markdown_reader
+
+    _mixed(evidence)
+    evidence.add("policy.md", "# Problem management policy\n\nProblems are resolved.\n")
+    real = markdown_reader.extract
+
+    def short_of_memory(candidate: Candidate) -> object:
+        if candidate.rel == "policy.md":
+            raise MemoryError
+        return real(candidate)
+
+    monkeypatch.setattr(markdown_reader, "extract", short_of_memory)
+    assert _unread(_check(cli, evidence), "policy.md") == "too large to read in memory"
+    monkeypatch.setattr(markdown_reader, "extract", real)
+    reads.clear()
+    assert _unread(_check(cli, evidence), "policy.md") is None
+    assert reads == ["policy.md"]
+
+
 def test_no_cache_writes_no_cache(cli: Invoke, evidence: Folder, cache: Path) -> None:
     _mixed(evidence)
     _check(cli, evidence, "--no-cache")

@@ -128,17 +128,25 @@ class EvidenceCache:
             return None
         return found if found.size == keyed.candidate.size else None
 
-    def put(self, keyed: Keyed, file: EvidenceFile) -> None:
-        if file.path != keyed.candidate.rel:
-            return
+    def put(self, keyed: Keyed, file: EvidenceFile) -> bool:
+        """Keep ``file`` under ``keyed``; whether it was kept.
+
+        A file that could not be read is never kept: the failure may be the moment's (the
+        file went while it was read, a busy machine ran out of time, memory ran short),
+        and an entry found by content would serve it to every later run, and to a copy
+        of the folder, with the first run's path in its message."""
+        if file.path != keyed.candidate.rel or file.read_failure:
+            return False
         try:
             if _stamp(os.lstat(keyed.candidate.path)) != keyed.stamp:
-                return  # changed while it was read: the result may be of neither version
+                return False  # changed while it was read: the result may be of neither version
         except OSError:
-            return
+            return False
         body = file.model_dump_json().encode("utf-8")
-        if validated(_FILE, body) == file:
-            self.store.put(KIND, keyed.key, body)
+        if validated(_FILE, body) != file:
+            return False
+        self.store.put(KIND, keyed.key, body)
+        return True
 
     def lookup(
         self, candidates: Iterable[Candidate]

@@ -349,12 +349,12 @@ def _extract_cached(
         if progress is not None:
             progress(len(found) + done, total)
 
+    # What is settled of a file is kept under its read's key only when the read itself
+    # was kept: otherwise the file read may not be the one the key was taken of.
     def keep_then_settle(file: EvidenceFile) -> EvidenceFile:
         keyed = keys.get(file.path)
-        if keyed is not None:
-            cache.put(keyed, file)
-            if keyed_settle is not None:
-                return keyed_settle.take(keyed_settle.settle_keyed(file, keyed.key))
+        if keyed is not None and cache.put(keyed, file) and keyed_settle is not None:
+            return keyed_settle.take(keyed_settle.settle_keyed(file, keyed.key))
         return settle(file)
 
     kept_split = None
@@ -364,11 +364,9 @@ def _extract_cached(
         def keep_then_first(file: EvidenceFile) -> tuple[Any, int]:
             before = store.written
             keyed = keys.get(file.path)
-            if keyed is not None:
-                cache.put(keyed, file)
-                if keyed_settle is not None:
-                    settled = keyed_settle.settle_keyed(file, keyed.key)
-                    return settled, store.written - before
+            if keyed is not None and cache.put(keyed, file) and keyed_settle is not None:
+                settled = keyed_settle.settle_keyed(file, keyed.key)
+                return settled, store.written - before
             return settle_first(file), store.written - before
 
         def take_kept(rel: str, kept: tuple[Any, int]) -> EvidenceFile:
