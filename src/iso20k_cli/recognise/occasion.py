@@ -8,7 +8,8 @@ from iso20k_cli.evidence.model import EvidenceFile
 
 def identified(file: EvidenceFile) -> bool:
     """Whether a file says which occasion it records: a date, or a version in its path
-    (release notes are known by their release: "release-1.29/release-notes.md")."""
+    (release notes are known by their release: "release-1.29/release-notes.md"), or the
+    day it was last revised."""
     return bool(
         file.record_dates
         # A date that reads either way round is still a date: the record says when,
@@ -18,6 +19,8 @@ def identified(file: EvidenceFile) -> bool:
         or _versioned(file.path)
         or _year(file.stem)
         or _year(file.title or "")
+        # A register kept up to date says when it last was ("Last updated: Sep 18, 2026").
+        or file.control.revised is not None
     )
 
 

@@ -95,9 +95,8 @@ def _read(candidate: Candidate) -> Extracted:
     marks = _outline_marks(reader, read, texts) or numbered_marks(_lines(text))
     title = useful_title(info.get("/Title"))
     source = "metadata" if title else None
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if title is None and 3 <= len(first_line) <= 120:
-        title, source = first_line, "first line"
+    if title is None:
+        title, source = _head_title(next((t for t in texts if t.strip()), ""), candidate.rel)
     unreadable = None
     if len(pages) and not text.strip():
         unreadable = (
@@ -113,6 +112,36 @@ def _read(candidate: Candidate) -> Extracted:
         metadata_dates=dates,
         unreadable=unreadable,
     )
+
+
+def _head_title(first_page: str, rel: str) -> tuple[str | None, str | None]:
+    """The title a PDF without one in its properties shows: its first line, unless a
+    line just below it is the one the file is named after. A page printed from a wiki
+    or an intranet opens with the running header ("IT Service Management (ITSM) /
+    Problem Management"), and the page's own title ("Known Errors") comes next and
+    names the file ("ITSM-Known Errors-301512.pdf")."""
+    lines = [line.strip() for line in first_page.splitlines()[:_HEAD_LINES] if line.strip()]
+    if not lines:
+        return None, None
+    stem = f" {_words(rel.rsplit('/', 1)[-1].rsplit('.', 1)[0])} "
+    if f" {_words(lines[0])} " not in stem:
+        for line in lines[1:_HEAD_LINES]:
+            words = _words(line)
+            named = len(words.split()) >= 2 and f" {words} " in stem
+            if named and 3 <= len(line) <= 120:
+                return line, "line the file is named after"
+    return (lines[0], "first line") if 3 <= len(lines[0]) <= 120 else (None, None)
+
+
+# The running header and the title are the first lines of a page; a name is looked for
+# among these only.
+_HEAD_LINES = 5
+
+
+def _words(text: str) -> str:
+    """``text`` in lower case, as words of letters and digits separated by one space."""
+    cleaned = "".join(c if c.isalnum() else " " for c in text.casefold())
+    return " ".join(cleaned.split())
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
