@@ -609,3 +609,28 @@ def test_a_confluence_space_name_is_not_the_pages_title(cli: Invoke, evidence: F
     assert links["incident-management-procedure"] == {
         ("Incident-Management_77004.html", "title", None)
     }
+
+
+def test_a_sheet_named_for_a_register_counts_however_few_its_entries(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_xlsx(
+        evidence.root / "Supplier Management Workbook 2026.xlsx",
+        {
+            "Disputes log": [
+                ["Dispute ref", "Supplier", "Raised", "Subject", "Status", "Resolution"],
+                ["D-01", "Fibrelink", "2026-03-02", "March outage credits", "Closed", "Paid"],
+                ["D-02", "Datavault", "2026-08-19", "Storage overage charges", "Open", ""],
+            ],
+        },
+    )
+    # A section of a document with two rows in a table describes the log; it holds none.
+    write_docx(
+        evidence.root / "Supplier Management Procedure.docx",
+        [("Title", "Supplier management procedure"), ("Heading 1", "Disputes log"), PROSE],
+        tables=[[["Dispute ref", "Supplier", "Raised"], ["D-00", "Example", "2026-01-01"]]],
+    )
+    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code in (0, 1), result.stderr
+    links = counted(result.json())
+    assert paths(links, "contractual-disputes") == {"Supplier Management Workbook 2026.xlsx"}

@@ -68,6 +68,9 @@ from iso20k_cli.text.counts import plural as count_of
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
 _RECORD_SECTION_MIN_ROWS = 3
+# A sheet named for a register is one, however few its entries: a year may see two
+# supplier disputes or two continuity tests.
+_RECORD_SHEET_MIN_ROWS = 1
 # Rows that make a table called a sample the records sampled, not a template's examples.
 _SAMPLED_ROWS = 20
 _MAX_SECTIONS = 2000
@@ -627,7 +630,7 @@ class Recogniser:
                 n.counted
                 and item.kind is Kind.RECORD
                 and Genre.DOCUMENT not in item.genres
-                and rows < _RECORD_SECTION_MIN_ROWS
+                and rows < (_RECORD_SHEET_MIN_ROWS if sheet else _RECORD_SECTION_MIN_ROWS)
             ):
                 n = Named(n.item, n.occurrence, False, "it holds no table of records", n.genre)
             kept.append(n)
