@@ -449,3 +449,37 @@ def test_a_call_type_column_written_in_two_languages(cli: Invoke, evidence: Fold
     assert counted(data, INCIDENTS)
     (link,) = counted(data, REQUESTS)
     assert "of type 'Verzoek / Request'" in link["detail"]
+
+
+def test_a_cause_category_and_a_risk_s_number_say_no_kind_of_record(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # A fault export classifies each ticket by its cause: incidents, not problems.
+    write_csv(
+        evidence.root / "Trouble Tickets - Remedy export Sep-Oct 2026.csv",
+        [["TT Number", "Opened (UTC)", "Fault description", "Severity", "Root cause category"]]
+        + [
+            [f"TT{9000 + n}", dmy(day(n, 120)), "Loss of service", "S2", ("Fibre", "Power")[n % 2]]
+            for n in range(120)
+        ],
+    )
+    # "CR-001" in a "Risk ID" column numbers credit risks, not change requests; "SR-…"
+    # under "Request ID" numbers requests.
+    write_xlsx(
+        evidence.root / "Portfolio exposures Q3 2026.xlsx",
+        {
+            "Exposures": [["Risk ID", "Obligor group", "Exposure (EUR m)", "Rating"]]
+            + [[f"CR-{n:03d}", f"Group {n}", str(n), "Low"] for n in range(1, 121)]
+        },
+    )
+    write_xlsx(
+        evidence.root / "sc_req_item.xlsx",
+        {
+            "Page 1": [["Request ID", "Requested", "Requested for", "Item", "Stage"]]
+            + [[f"SR-{55000 + n}", dmy(day(n, 80)), "Legal", "Visio", "Closed"] for n in range(80)]
+        },
+    )
+    data = check(cli, evidence)
+    assert not counted(data, "problem-records")
+    assert not counted(data, "change-records")
+    assert [e["path"] for e in counted(data, REQUESTS)] == ["sc_req_item.xlsx"]

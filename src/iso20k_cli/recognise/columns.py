@@ -48,6 +48,8 @@ _MAX_VALUES = 50  # spellings of one kind kept to select its rows
 _MAX_TYPES = 200  # distinct values of a type column: more is free text
 # Words of an id column's header that say it holds an id, around the kind it names
 # ("Incident ID", "Request No.", "Change Ref").
+# Words after a column's name that make it a classification by that name.
+_CLASSIFYING = frozenset({"category", "categories", "code", "class", "classification", "group"})
 _ID_WORDS = frozenset({"id", "number", "no", "num", "nr", "ref", "reference", "key", "code"})
 
 
@@ -135,14 +137,14 @@ class ExportRecogniser:
         own: Counter[str] = Counter()
         own_at: list[tuple[str, int]] = []
         for item_id, tokens, name in self._columns:
-            at = next((i for i, c in enumerate(header) if find_phrase(c, tokens) is not None), None)
+            at = next((i for i, c in enumerate(header) if _own_column(c, tokens)), None)
             if at is not None:
                 own[item_id] += 1
                 own_at.append((item_id, at))
                 reasons.setdefault(item_id, []).append(f"column '{name}'")
         shares: dict[str, _Share] = {}
         if "id" in roles:
-            for share in self._by_prefix(table, roles["id"], ticket):
+            for share in self._by_prefix(table, header, roles["id"], ticket):
                 shares[share.item] = share
         for at in matching["type"]:
             typed = self._by_type(table, at)
@@ -216,17 +218,24 @@ class ExportRecogniser:
             found.append(ExportMatch(item_id, detail, alone, rows))
         return found
 
-    def _by_prefix(self, table: Table, column: int, ticket: bool) -> list[_Share]:
+    def _by_prefix(
+        self, table: Table, header: list[Tokens], column: int, ticket: bool
+    ) -> list[_Share]:
         """The kinds the numbers of an id column say, each with its rows."""
         cells = _sampled(table, column)
         counts: Counter[str] = Counter()
         prefixes: dict[str, set[str]] = {}
+        named = self._kind_of_id(header[column])
         for cell in cells:
             prefix = ticket_prefix(cell)
             # One letter (TOPdesk's "I 2403 017", "C 2403 004") numbers too many things on
-            # its own ("C1" may be a complaint, a contract, a control): only a ticket
-            # export, opened and numbered, is read by it.
-            item = self._prefixes.get(prefix) if len(prefix) > 1 or ticket else None
+            # its own ("C1" may be a complaint, a contract, a control), and so do two
+            # ("CR-001" is a credit risk as often as a change request, "PM" a preventive
+            # maintenance): only a ticket export, opened and numbered, is read by them.
+            # Unless the column's header names their kind: "Request ID" numbered SR….
+            item = self._prefixes.get(prefix)
+            if len(prefix) <= 2 and not ticket and item != named:
+                item = None
             if item is not None:
                 counts[item] += 1
                 prefixes.setdefault(item, set()).add(prefix)
@@ -306,8 +315,7 @@ class ExportRecogniser:
     def _named_by_id(self, table: Table, header: list[Tokens], column: int) -> _Share | None:
         """The kind an id column's header names ("Incident ID", "Request Number") in a
         ticket export whose numbers and types say none: every row is one."""
-        kind = tuple(w for w in header[column] if w not in _ID_WORDS)
-        item = self._types.get(kind) if kind and len(kind) < len(header[column]) else None
+        item = self._kind_of_id(header[column])
         if item is None:
             return None
         rows = len(_sampled(table, column))
@@ -315,6 +323,19 @@ class ExportRecogniser:
             return None
         said = f"id column '{table.header[column]}'"
         return _Share(item, rows, rows, column, said)
+
+    def _kind_of_id(self, cell: Tokens) -> str | None:
+        """The kind of record an id column's header names, if any ("Incident ID")."""
+        kind = tuple(w for w in cell if w not in _ID_WORDS)
+        return self._types.get(kind) if kind and len(kind) < len(cell) else None
+
+
+def _own_column(cell: Tokens, column: Tokens) -> bool:
+    """Whether a header cell is the column ``column`` of a kind of record, not a
+    classification by it: an incident register's "Root cause category" sorts incidents
+    by cause; a problem record's "Root cause" states one."""
+    span = find_phrase(cell, column)
+    return span is not None and not _CLASSIFYING.intersection(cell[span[1] :])
 
 
 def _sampled(table: Table, column: int) -> list[str]:
