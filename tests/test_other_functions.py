@@ -173,3 +173,36 @@ def test_an_airline_s_and_a_campus_s_other_functions_count_for_nothing(
     )
     links = counted(check(cli, evidence))
     assert links == {}, links
+
+
+def test_a_bank_s_a_drug_maker_s_and_a_carrier_s_other_functions_count_for_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "Change in Accounting Policy - IFRS 9 staging (Board paper).docx",
+        "Board Paper: Change in Accounting Policy - IFRS 9 Staging Criteria",
+    )
+    doc(evidence, "Liquidity Contingency Funding Plan 2026.docx", "Contingency Funding Plan 2026")
+    write_xlsx(
+        evidence.root / "Credit Risk Register - Corporate lending Q3 2026.xlsx", {"Risks": ROWS}
+    )
+    write_xlsx(evidence.root / "Operational risk loss events 2026.xlsx", {"Loss events": ROWS})
+    write_pdf(
+        evidence.root / "Internal Audit Report - Retail Mortgages Underwriting.pdf",
+        [["Internal Audit Report - Retail Mortgages Underwriting", "Issued 14/10/2026", PROSE]],
+    )
+    write_xlsx(evidence.root / "QA Change Control Log - Manufacturing 2026.xlsx", {"Log": ROWS})
+    write_xlsx(evidence.root / "Microwave link design.xlsx", {"Link budget": ROWS})
+    write_xlsx(evidence.root / "Customer billing disputes register 2026.xlsx", {"Log": ROWS})
+    # The service provider's own audit of change, release and configuration is its
+    # internal audit, whatever processes it covers.
+    write_pdf(
+        evidence.root / "Internal Audit Report Q3 2026 - Change, release and configuration.pdf",
+        [["Internal Audit Report - Q3 2026", "Issued 14/10/2026", PROSE]],
+    )
+    links = counted(check(cli, evidence))
+    assert set(links) == {"internal-audit-reports"}, links
+    assert paths(links, "internal-audit-reports") == {
+        "Internal Audit Report Q3 2026 - Change, release and configuration.pdf"
+    }
