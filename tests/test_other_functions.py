@@ -206,3 +206,33 @@ def test_a_bank_s_a_drug_maker_s_and_a_carrier_s_other_functions_count_for_nothi
     assert paths(links, "internal-audit-reports") == {
         "Internal Audit Report Q3 2026 - Change, release and configuration.pdf"
     }
+
+
+def test_a_tool_vendor_s_and_an_analyst_s_documents_count_for_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "Freshservice Problem Management feature guide.docx",
+        "Freshservice Problem Management - Feature guide",
+    )
+    write_pdf(
+        evidence.root / "ServiceNow ITSM - Major Incident Management guided setup.pdf",
+        [["ServiceNow Guided Setup: Major Incident Management", PROSE]],
+    )
+    write_pdf(
+        evidence.root / "Gartner Magic Quadrant for ITSM Platforms 2026.pdf",
+        [["Magic Quadrant for IT Service Management Platforms", PROSE]],
+    )
+    requests = [["Request ID", "Subject", "Status", "Priority", "Created Time"]] + [
+        [str(100 + i), "Need a new mouse", "Closed", "Low", f"2026-0{1 + i % 9}-1{i % 9}"]
+        for i in range(150)
+    ]
+    write_csv(evidence.root / "ServiceDesk Plus - sample data (demo instance).csv", requests)
+    # The organisation's own export of the same shape is its records.
+    write_csv(evidence.root / "ServiceDesk Plus - requests October 2026.csv", requests)
+    links = counted(check(cli, evidence))
+    assert set(links) == {"service-request-records"}, links
+    assert paths(links, "service-request-records") == {
+        "ServiceDesk Plus - requests October 2026.csv"
+    }
