@@ -527,3 +527,26 @@ def test_a_handbook_a_game_day_a_budget_execution_a_price_tier_and_a_numbered_fo
     assert paths(links, "budget-vs-actual") == {"ICT budget execution 2026.xlsx"}
     assert paths(links, "slas") == {"SLA - Enterprise plan.docx"}
     assert paths(links, "change-records") == {"FO-08-05 RFC form (completed) CHG-2026-0412.docx"}
+
+
+def test_a_form_named_for_the_one_record_it_holds_is_filled_in(
+    cli: Invoke, evidence: Folder
+) -> None:
+    filled = (
+        "CAR-2026-004. Nonconformity: changes implemented before CAB approval. Root cause: "
+        "no gate in the tool. Action: approval made mandatory. Verified effective 12/10/2026."
+    )
+    doc(
+        evidence,
+        "Corrective Action Form - CAR-2026-004 (changes before approval).docx",
+        "Corrective Action Form",
+        filled,
+    )
+    doc(evidence, "RFC Form - CHG-2026-0412.docx", "RFC Form", "Replace core switch SW-02.")
+    # The blank form keeps its template's name and holds no record.
+    doc(evidence, "Templates/Corrective Action Form.docx", "Corrective Action Form")
+    links = counted(check(cli, evidence))
+    assert paths(links, "corrective-action-records") == {
+        "Corrective Action Form - CAR-2026-004 (changes before approval).docx"
+    }
+    assert paths(links, "change-records") == {"RFC Form - CHG-2026-0412.docx"}

@@ -75,6 +75,7 @@ _RECORD_SHEET_MIN_ROWS = 1
 _SAMPLED_ROWS = 20
 _MAX_SECTIONS = 2000
 _RECORD_SHAPES = frozenset({Genre.REGISTER, Genre.REPORT, Genre.MINUTES})
+_FORM = ("form",)
 # A report or minutes: what happened, not how things are done.
 _WRITTEN_RECORDS = frozenset({Genre.REPORT, Genre.MINUTES})
 _NOT_RECORDS = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.TEMPLATE, Genre.REFERENCE})
@@ -167,6 +168,10 @@ class Recogniser:
             # page of a board or committee ("2026-10-14 CAB") holds its minutes.
             shape = Genre.MINUTES if _MEETING_BODIES.intersection(title) else Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
+        if self._numbered.record(file.stem) is not None:
+            # "Corrective Action Form - CAR-2026-004": a form named for the one record it
+            # holds has been filled in.
+            title_words, name_words = _filled_in(title_words, title), _filled_in(name_words, stem)
         if shape is Genre.REGISTER and _rows(file) >= _SAMPLED_ROWS:
             title_words = sampled(title_words, title)
             name_words = sampled(name_words, stem)
@@ -800,6 +805,14 @@ def _closing_genre(title: Tokens, said: tuple[GenreWord, ...]) -> Genre | None:
     if said and ends_title(title, said[-1].end):
         return said[-1].genre
     return None
+
+
+def _filled_in(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord, ...]:
+    """The genre words of a form's name once it is filled in: "form" is no longer a
+    template's word; "template" or "blank" still is ("RFC-0000 Template")."""
+    return tuple(
+        w for w in words if w.genre is not Genre.TEMPLATE or tokens[w.start : w.end] != _FORM
+    )
 
 
 def _dated_name(file: EvidenceFile, title: str) -> bool:
