@@ -74,3 +74,20 @@ def test_a_register_that_says_when_it_was_last_updated_is_dated(
     item = next(i for i in data["items"] if i["id"] == "known-error-records")
     undated = next(n for n in item["near_misses"] if n["path"] == "Known Error Database.pdf")
     assert "no date of its own" in undated["reason"]
+
+
+def test_a_sharepoint_page_saved_from_the_browser_is_read_as_html(
+    cli: Invoke, evidence: Folder
+) -> None:
+    evidence.add(
+        "SitePages/Supplier-Management.aspx",
+        "<!DOCTYPE html><html><head><title>IT Supplier Management</title>"
+        '<meta name="generator" content="Microsoft SharePoint"></head><body>'
+        "<h1>IT Supplier Management Procedure</h1><h2>How we manage IT suppliers</h2>"
+        f"<p>{' '.join(STEPS)} Suppliers are reviewed each quarter against their contract.</p>"
+        "</body></html>",
+    )
+    data = _check(cli, evidence)
+    page = next(f for f in data["files"] if f["path"] == "SitePages/Supplier-Management.aspx")
+    assert page["error"] is None and page["format"] == "html"
+    assert _counted(data, "supplier-management-procedure") == {"SitePages/Supplier-Management.aspx"}

@@ -61,6 +61,8 @@ _FORMATS: dict[str, tuple[str, str | None]] = {
     ".tsv": ("csv", "delimited"),
     ".html": ("html", "webpage"),
     ".htm": ("html", "webpage"),
+    # A SharePoint page saved from the browser keeps its .aspx name and is HTML.
+    ".aspx": ("html", "webpage"),
     ".doc": ("doc", "legacyword"),
     ".xls": ("xls", "legacyexcel"),
     ".ppt": ("ppt", "legacypowerpoint"),
