@@ -550,3 +550,70 @@ def test_a_form_named_for_the_one_record_it_holds_is_filled_in(
         "Corrective Action Form - CAR-2026-004 (changes before approval).docx"
     }
     assert paths(links, "change-records") == {"RFC Form - CHG-2026-0412.docx"}
+
+
+def test_registers_and_records_by_regulated_sectors_and_psa_tools_names(
+    cli: Invoke, evidence: Folder
+) -> None:
+    arrangements = [["Arrangement", "Provider", "Service", "Start", "End"]] + [
+        [f"CA-{i:03d}", f"Provider {i}", "Hosting", "2024-01-01", "2028-12-31"] for i in range(8)
+    ]
+    for name in (
+        "Register of Information - ICT third-party arrangements (DORA RoI) 2026",
+        "Outsourcing Register (EBA GL 2019-02) - 30.09.2026",
+    ):
+        write_xlsx(evidence.root / f"{name}.xlsx", {"Register": arrangements})
+    systems = [["System", "GxP impact", "Owner", "Validated"]] + [
+        [f"System {i}", "High", "QA", "Yes"] for i in range(12)
+    ]
+    write_xlsx(
+        evidence.root / "Computerised System Inventory (GxP) 2026.xlsx", {"Inventory": systems}
+    )
+    doc(
+        evidence,
+        "Quality Agreement - Veeva Systems.docx",
+        "Quality Agreement between Alderic Pharmaceuticals Ltd and Veeva Systems",
+    )
+    name = "VSR-LIMS-003 Validation Summary Report - LIMS 8.1"
+    doc(evidence, f"{name}.docx", name, "Executed 14/09/2026. All test steps passed.")
+    doc(
+        evidence,
+        "Operational Resilience Self-Assessment 2026.docx",
+        "Operational Resilience Self-Assessment 2026",
+        "Important business services, impact tolerances and severe but plausible scenarios.",
+    )
+    # ConnectWise's configurations: a CMDB export by its own column names.
+    write_csv(
+        evidence.root / "Configurations - all companies 2026-11-02.csv",
+        [["Configuration Name", "Configuration Type", "Company", "Serial Number", "IP Address"]]
+        + [[f"SRV-{i:03d}", "Server", "Pelican", f"SN{i:05d}", f"10.0.0.{i}"] for i in range(40)],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "other-parties-list") == {
+        "Register of Information - ICT third-party arrangements (DORA RoI) 2026.xlsx",
+        "Outsourcing Register (EBA GL 2019-02) - 30.09.2026.xlsx",
+    }
+    assert paths(links, "asset-register") == {"Computerised System Inventory (GxP) 2026.xlsx"}
+    assert paths(links, "supplier-contracts") == {"Quality Agreement - Veeva Systems.docx"}
+    assert paths(links, "build-test-transition-results") == {
+        "VSR-LIMS-003 Validation Summary Report - LIMS 8.1.docx"
+    }
+    assert paths(links, "continuity-risk-assessment") == {
+        "Operational Resilience Self-Assessment 2026.docx"
+    }
+    assert paths(links, "configuration-records") == {
+        "Configurations - all companies 2026-11-02.csv"
+    }
+
+
+def test_a_contract_s_numbered_schedule_is_part_of_the_agreement() -> None:
+    from test_recognise import SHIPPED, ef
+
+    def genre(title: str) -> str | None:
+        return SHIPPED.recognise(ef("doc.pdf", title, PROSE)).genre
+
+    assert genre("Schedule 2 - Service Levels") == "agreement"
+    assert genre("Schedule B - Charges") == "agreement"
+    # A schedule by its year or quarter is a plan.
+    assert genre("Release Schedule 2026") == "plan"
+    assert genre("Change Schedule Q4") == "plan"

@@ -90,6 +90,16 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
             if (
                 genre is Genre.PLAN
                 and tokens[index : index + size] == _SCHEDULE
+                and _numbered_part(tokens[index + size : index + size + 1])
+            ):
+                # "Schedule 2 - Service Levels", "Schedule B": a contract's numbered
+                # schedule, which is a part of the agreement.
+                found.append(GenreWord(Genre.AGREEMENT, index, index + size + 1))
+                index += size + 1
+                break
+            if (
+                genre is Genre.PLAN
+                and tokens[index : index + size] == _SCHEDULE
                 and any(w.genre is Genre.AGREEMENT for w in found)
             ):
                 # "Customer SLA - Platinum Service Schedule": a contract's schedule is a
@@ -108,6 +118,15 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
         else:
             index += 1
     return tuple(found)
+
+
+def _numbered_part(after: Tokens) -> bool:
+    """Whether the word after "schedule" numbers a part of a contract ("2", "B", "iv"):
+    a number of at most two digits or a letter, never a year ("Release Schedule 2026")."""
+    if not after:
+        return False
+    word = after[0]
+    return (word.isdigit() and len(word) <= 2) or (len(word) == 1 and word.isalpha())
 
 
 def sampled(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord, ...]:
