@@ -224,6 +224,17 @@ def test_a_tool_vendor_s_and_an_analyst_s_documents_count_for_nothing(
         evidence.root / "Gartner Magic Quadrant for ITSM Platforms 2026.pdf",
         [["Magic Quadrant for IT Service Management Platforms", PROSE]],
     )
+    # A brochure's head lines are what it sells.
+    write_pdf(
+        evidence.root / "incident.io product brochure 2026.pdf",
+        [
+            [
+                "incident.io - on-call and status pages in one platform",
+                "- On-call scheduling - Automated incident channels - Post-mortems",
+                PROSE,
+            ]
+        ],
+    )
     requests = [["Request ID", "Subject", "Status", "Priority", "Created Time"]] + [
         [str(100 + i), "Need a new mouse", "Closed", "Low", f"2026-0{1 + i % 9}-1{i % 9}"]
         for i in range(150)

@@ -237,6 +237,9 @@ class Recogniser:
             and never is None
             and (not title_words or kind_only)
             and file.format in COVER_FORMATS
+            # The lines at the head of a file named as a brochure or a training course
+            # are what it sells or teaches ("- On-call scheduling - Post-mortems").
+            and text_genre(name_words) is not Genre.REFERENCE
         ):
             # Only a title that says nothing of what the file is ("ACME IT SERVICES LTD"),
             # or only what kind it is ("Minutes", "Report"), leaves its name to a line at
