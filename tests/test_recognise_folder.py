@@ -634,3 +634,26 @@ def test_a_sheet_named_for_a_register_counts_however_few_its_entries(
     assert result.exit_code in (0, 1), result.stderr
     links = counted(result.json())
     assert paths(links, "contractual-disputes") == {"Supplier Management Workbook 2026.xlsx"}
+
+
+def test_a_workbook_named_for_training_holds_the_registers_its_sheets_name(
+    cli: Invoke, evidence: Folder
+) -> None:
+    records = [["Name", "Course", "Date", "Result"]] + [
+        [f"Engineer {n}", "ITIL 4 Foundation", f"2026-0{1 + n % 9}-15", "Pass"] for n in range(40)
+    ]
+    matrix = [["Name", "Incident", "Change", "Networks"], ["Engineer 1", "3", "2", "4"]]
+    write_xlsx(
+        evidence.root / "Competence and Training Workbook.xlsx",
+        {"Skills matrix": matrix, "Training records": records},
+    )
+    # A sheet named only for its subject is the training department's.
+    budget = [["Cost line", "Budget", "Actual"]] + [
+        [f"Course {n}", "1000", "900"] for n in range(9)
+    ]
+    write_xlsx(evidence.root / "Training Budget 2026.xlsx", {"Budget": budget})
+    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code in (0, 1), result.stderr
+    links = counted(result.json())
+    assert paths(links, "competence-records") == {"Competence and Training Workbook.xlsx"}
+    assert "service-budget" not in links

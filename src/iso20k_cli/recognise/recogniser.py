@@ -259,6 +259,13 @@ class Recogniser:
             for section in file.sections[:_MAX_SECTIONS]:
                 clause = clauses.get(section.heading)
                 self._section(found, file, section, doc_genre, never, clause)
+        elif shape is Genre.REGISTER:
+            # "Competence and Training Workbook": a workbook its name calls training
+            # material still holds the registers its sheets say they are ("Training
+            # records"), though not a sheet named only for its subject ("Budget").
+            for section in file.sections[:_MAX_SECTIONS]:
+                if genre_words(self.lexicon, self.lexicon.cached(section.heading)):
+                    self._section(found, file, section, doc_genre, never)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
         body = BodyWords(self._content, file.text)
