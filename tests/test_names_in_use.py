@@ -578,6 +578,12 @@ def test_registers_and_records_by_regulated_sectors_and_psa_tools_names(
     doc(evidence, f"{name}.docx", name, "Executed 14/09/2026. All test steps passed.")
     doc(
         evidence,
+        "Major ICT-related incident - final report - ICT-INC-2026-0217.docx",
+        "Major ICT-related Incident Report - Final Report (DORA Article 19)",
+        "Date of the incident: 14/08/2026. Root cause, impact and lessons learned follow.",
+    )
+    doc(
+        evidence,
         "Operational Resilience Self-Assessment 2026.docx",
         "Operational Resilience Self-Assessment 2026",
         "Important business services, impact tolerances and severe but plausible scenarios.",
@@ -603,6 +609,9 @@ def test_registers_and_records_by_regulated_sectors_and_psa_tools_names(
     }
     assert paths(links, "configuration-records") == {
         "Configurations - all companies 2026-11-02.csv"
+    }
+    assert paths(links, "major-incident-reports") == {
+        "Major ICT-related incident - final report - ICT-INC-2026-0217.docx"
     }
 
 
