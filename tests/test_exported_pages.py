@@ -3,10 +3,9 @@ title, and the day the page was last updated as the date a register is kept to."
 
 from __future__ import annotations
 
-from typing import Any
-
-from conftest import AS_OF, Folder, Invoke
+from conftest import Folder, Invoke
 from factories import write_pdf
+from test_recognise_site_shapes import check, counted_for
 
 HEADER = "Orbis IT Service Management (ITSM) / Problem Management"
 META = ["Created by: Greta Lindqvist", "Last updated: Sep 18, 2026"]
@@ -24,18 +23,6 @@ STEPS = [
 ]
 
 
-def _check(cli: Invoke, evidence: Folder) -> dict[str, Any]:
-    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF)
-    assert result.exit_code in (0, 1), result.stderr
-    data: dict[str, Any] = result.json()
-    return data
-
-
-def _counted(data: dict[str, Any], item_id: str) -> set[str]:
-    item = next(i for i in data["items"] if i["id"] == item_id)
-    return {e["path"] for e in item["evidence"] if e["counted"]}
-
-
 def test_the_line_a_printed_page_is_named_after_is_its_title(cli: Invoke, evidence: Folder) -> None:
     write_pdf(
         evidence.root / "ITSM-Known Errors-301512.pdf",
@@ -46,7 +33,7 @@ def test_the_line_a_printed_page_is_named_after_is_its_title(cli: Invoke, eviden
         evidence.root / "Problem Management Procedure.pdf",
         [["Problem Management Procedure", "Known Errors", *STEPS]],
     )
-    data = _check(cli, evidence)
+    data = check(cli, evidence)
     titles = {f["path"]: f["title"] for f in data["files"]}
     assert titles["ITSM-Known Errors-301512.pdf"] == "Known Errors"
     assert titles["Problem Management Procedure.pdf"] == "Problem Management Procedure"
@@ -54,8 +41,8 @@ def test_the_line_a_printed_page_is_named_after_is_its_title(cli: Invoke, eviden
     assert source["title_source"] == "line the file is named after"
     # Read by its header, the page was taken for the problem procedure; it is the
     # known errors, and the date it was last updated says when the register stood so.
-    assert _counted(data, "known-error-records") == {"ITSM-Known Errors-301512.pdf"}
-    assert _counted(data, "problem-management-procedure") == {"Problem Management Procedure.pdf"}
+    assert counted_for(data, "known-error-records") == {"ITSM-Known Errors-301512.pdf"}
+    assert counted_for(data, "problem-management-procedure") == {"Problem Management Procedure.pdf"}
 
 
 def test_a_register_that_says_when_it_was_last_updated_is_dated(
@@ -69,8 +56,8 @@ def test_a_register_that_says_when_it_was_last_updated_is_dated(
         evidence.root / "Known Error Database.pdf",
         [["Known Error Database", "Created by: Greta Lindqvist", *KNOWN_ERRORS]],
     )
-    data = _check(cli, evidence)
-    assert _counted(data, "known-error-records") == {"Known Error Register.pdf"}
+    data = check(cli, evidence)
+    assert counted_for(data, "known-error-records") == {"Known Error Register.pdf"}
     item = next(i for i in data["items"] if i["id"] == "known-error-records")
     undated = next(n for n in item["near_misses"] if n["path"] == "Known Error Database.pdf")
     assert "no date of its own" in undated["reason"]
@@ -87,7 +74,8 @@ def test_a_sharepoint_page_saved_from_the_browser_is_read_as_html(
         f"<p>{' '.join(STEPS)} Suppliers are reviewed each quarter against their contract.</p>"
         "</body></html>",
     )
-    data = _check(cli, evidence)
+    data = check(cli, evidence)
     page = next(f for f in data["files"] if f["path"] == "SitePages/Supplier-Management.aspx")
     assert page["error"] is None and page["format"] == "html"
-    assert _counted(data, "supplier-management-procedure") == {"SitePages/Supplier-Management.aspx"}
+    sharepoint = {"SitePages/Supplier-Management.aspx"}
+    assert counted_for(data, "supplier-management-procedure") == sharepoint
