@@ -46,6 +46,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
     held_out = [f for f in folders if "held_out: true" in (f / "labels.yaml").read_text()]
     assert [f.name for f in held_out] == [
         "2i2c",
+        "bcgov-paas",
         "cds-snc",
         "civicactions",
         "govuk-dev-docs",
