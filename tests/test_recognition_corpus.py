@@ -21,7 +21,7 @@ SCRIPT = REPO / "benchmarks" / "recognition.py"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 # (precision, recall) floors of counted links
-FLOORS = {"tuned": (0.74, 0.42), "held out": (0.57, 0.29), "total": (0.71, 0.39)}
+FLOORS = {"tuned": (0.74, 0.42), "held out": (0.50, 0.26), "total": (0.68, 0.38)}
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
     held_out = [f for f in folders if "held_out: true" in (f / "labels.yaml").read_text()]
     assert [f.name for f in held_out] == [
         "2i2c",
+        "bcgov-paas",
         "cds-snc",
         "civicactions",
         "govuk-dev-docs",
