@@ -626,3 +626,48 @@ def test_a_contract_s_numbered_schedule_is_part_of_the_agreement() -> None:
     # A schedule by its year or quarter is a plan.
     assert genre("Release Schedule 2026") == "plan"
     assert genre("Change Schedule Q4") == "plan"
+
+
+def test_field_service_soc_live_ops_and_public_sector_names(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "FS-PRO-02 IMAC Procedure (Install, Move, Add, Change).docx",
+        "FS-PRO-02 IMAC Procedure",
+    )
+    doc(evidence, "PB-01 Phishing response playbook.docx", "PB-01 Phishing response playbook")
+    doc(evidence, "ARC Service Level Statement 2026.docx", "ARC Service Level Statement 2026")
+    doc(
+        evidence,
+        "Service Level Deed - Department of Primary Industries 2025-2028.docx",
+        "Service Level Deed - Department of Primary Industries 2025-2028",
+    )
+    doc(
+        evidence,
+        "Patch 4.12 - patch notes.docx",
+        "Patch 4.12 - Season 10 - patch notes",
+        "Released 14/10/2026.",
+    )
+    doc(
+        evidence,
+        "Load test report - Season 10.docx",
+        "Load test report - Season 10 launch readiness",
+        "Run on 02/10/2026: 40,000 concurrent players, all thresholds passed. Go.",
+    )
+    contacts = [["Client", "Contact", "Role", "Phone"]] + [
+        [f"Client {i}", f"Person {i}", "Escalation", "555"] for i in range(12)
+    ]
+    write_xlsx(evidence.root / "Client register and escalation contacts.xlsx", {"C": contacts})
+    links = counted(check(cli, evidence))
+    assert paths(links, "fulfilment-instructions") == {
+        "FS-PRO-02 IMAC Procedure (Install, Move, Add, Change).docx"
+    }
+    assert paths(links, "is-incident-procedure") == {"PB-01 Phishing response playbook.docx"}
+    assert paths(links, "slas") == {
+        "ARC Service Level Statement 2026.docx",
+        "Service Level Deed - Department of Primary Industries 2025-2028.docx",
+    }
+    assert paths(links, "release-records") == {"Patch 4.12 - patch notes.docx"}
+    assert paths(links, "build-test-transition-results") == {"Load test report - Season 10.docx"}
+    assert paths(links, "customer-user-register") == {
+        "Client register and escalation contacts.xlsx"
+    }
