@@ -657,3 +657,29 @@ def test_a_workbook_named_for_training_holds_the_registers_its_sheets_name(
     links = counted(result.json())
     assert paths(links, "competence-records") == {"Competence and Training Workbook.xlsx"}
     assert "service-budget" not in links
+
+
+def test_a_log_kept_in_a_review_folder_and_a_sheet_s_aside_say_no_more(
+    cli: Invoke, evidence: Folder
+) -> None:
+    changes = [["Change", "Date", "Summary", "Outcome"]] + [
+        [f"CHG-{n:03d}", f"2026-0{1 + n % 9}-10", "Patch the login nodes", "Done"]
+        for n in range(30)
+    ]
+    write_csv(evidence.root / "ops/change review/ARC change log 2026.csv", changes)
+    objectives = [
+        ["Service Management Objectives FY2026 (approved at Management Review 2026/04/15)"],
+        [],
+        ["Objective", "Measure", "Target", "Owner"],
+        ["Resolve P1s fast", "P1 within 4 h", "95 %", "Service Desk Lead"],
+        ["Keep customers happy", "CSAT", "4.5", "Service Manager"],
+        ["Fewer failed changes", "Failed change rate", "< 5 %", "Change Manager"],
+    ]
+    write_xlsx(evidence.root / "KPI sheet.xlsx", {"Sheet1": objectives})
+    result = cli("check", evidence.root, "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code in (0, 1), result.stderr
+    links = counted(result.json())
+    assert paths(links, "change-records") == {"ops/change review/ARC change log 2026.csv"}
+    assert "change-trend-analysis" not in links and "post-implementation-reviews" not in links
+    assert paths(links, "sm-objectives") == {"KPI sheet.xlsx"}
+    assert "management-review-minutes" not in links

@@ -191,7 +191,7 @@ class Recogniser:
         # a dated post's title names what it reports.
         posted = filed is Genre.REPORT
         fallback = named_genre if named_genre is Genre.REFERENCE or posted else shape
-        folder = self._folder(found, file, never, text_genre(title_words))
+        folder = self._folder(found, file, never, text_genre(title_words) or text_genre(name_words))
         if folder is not None:
             # A dated file in a folder of records is one of them: its title names the
             # event ("Feature flags outage"), not a procedure.
@@ -412,8 +412,13 @@ class Recogniser:
                 if n.counted and self._items[n.item].kind is Kind.RECORD
             ]
             if named:
+                genre = next((n.genre for n in named if n.genre), None) or Genre.REGISTER
+                if said is Genre.REGISTER and genre in _WRITTEN_RECORDS:
+                    # "change review/ARC change log 2026.csv": a log is no review, wherever
+                    # it is kept.
+                    return None
                 self._add(found, named, MatchedBy.FOLDER, f'folder "{folder}/"', None)
-                return next((n.genre for n in named if n.genre), None) or Genre.REGISTER
+                return genre
         return None
 
     def _folder_subject(
@@ -614,8 +619,10 @@ class Recogniser:
         if clause is not None and doc_genre is not None:
             named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
-            # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row.
-            named = self._section_named(found, section.caption, fallback, register_sheet)
+            # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row, not by an
+            # aside in it ("Objectives FY2026 (approved at Management Review 15/04)").
+            caption = without_aside(section.caption)
+            named = self._section_named(found, caption, fallback, register_sheet)
             label = f'{label} titled "{section.caption}"'
         if not named:
             return
