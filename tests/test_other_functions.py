@@ -247,3 +247,28 @@ def test_a_tool_vendor_s_and_an_analyst_s_documents_count_for_nothing(
     assert paths(links, "service-request-records") == {
         "ServiceDesk Plus - requests October 2026.csv"
     }
+
+
+def test_a_studio_s_a_charity_s_and_a_lab_s_other_functions_count_for_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "Game Design Document - Incident at Blackwater Keep.docx",
+        "Game Design Document: Incident at Blackwater Keep",
+    )
+    write_xlsx(evidence.root / "Monetisation KPI dashboard - October 2026.xlsx", {"KPI": ROWS})
+    doc(
+        evidence,
+        "Risk assessment - manual handling of multifunction devices.docx",
+        "Risk Assessment: Manual Handling of Multifunction Devices",
+    )
+    write_xlsx(evidence.root / "Volunteer training log 2026 (shops).xlsx", {"Log": ROWS})
+    write_xlsx(evidence.root / "Donor complaints log 2026.xlsx", {"Log": ROWS})
+    write_xlsx(evidence.root / "Discovery grant budget - Lindgren lab 2026-2031.xlsx", {"B": ROWS})
+    write_pdf(
+        evidence.root / "Statement of Requirements - Whole of Government Service Desk.pdf",
+        [["Statement of Requirements - Whole of Government Service Desk", PROSE]],
+    )
+    links = counted(check(cli, evidence))
+    assert links == {}, links
