@@ -671,3 +671,17 @@ def test_field_service_soc_live_ops_and_public_sector_names(cli: Invoke, evidenc
     assert paths(links, "customer-user-register") == {
         "Client register and escalation contacts.xlsx"
     }
+
+
+def test_plain_words_for_roles_and_kit_and_a_hospital_s_devices(
+    cli: Invoke, evidence: Folder
+) -> None:
+    kit = [["Item", "Serial", "Location", "Owner"]] + [
+        [f"Laptop {i}", f"SN{i:04d}", "Head office", "IT"] for i in range(20)
+    ]
+    write_xlsx(evidence.root / "IT equipment list 2026.xlsx", {"Kit": kit})
+    write_xlsx(evidence.root / "Biomedical Equipment Register (medical devices).xlsx", {"K": kit})
+    doc(evidence, "Who does what.docx", "Who does what", "The service desk lead owns incidents.")
+    links = counted(check(cli, evidence))
+    assert paths(links, "asset-register") == {"IT equipment list 2026.xlsx"}
+    assert paths(links, "roles-responsibilities") == {"Who does what.docx"}
