@@ -63,6 +63,12 @@ _MARKS = {
     "d": INVERSION,
     "pour": INVERSION,
     "sur": INVERSION,
+    # Spanish and German too: "Registro de incidencias", "Protokoll des Reviews".
+    "y": COORDINATION,
+    "del": INVERSION,
+    "para": INVERSION,
+    "und": COORDINATION,
+    "fur": INVERSION,
 }
 
 
