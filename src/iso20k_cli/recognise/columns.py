@@ -46,10 +46,10 @@ _MAX_VALUE_CHARS = 80  # of a type cell: a type is a word or three, not a descri
 _MAX_LANGUAGES = 3  # halves of a type cell written in more than one language
 _MAX_VALUES = 50  # spellings of one kind kept to select its rows
 _MAX_TYPES = 200  # distinct values of a type column: more is free text
-# Words of an id column's header that say it holds an id, around the kind it names
-# ("Incident ID", "Request No.", "Change Ref").
 # Words after a column's name that make it a classification by that name.
 _CLASSIFYING = frozenset({"category", "categories", "code", "class", "classification", "group"})
+# Words of an id column's header that say it holds an id, around the kind it names
+# ("Incident ID", "Request No.", "Change Ref").
 _ID_WORDS = frozenset({"id", "number", "no", "num", "nr", "ref", "reference", "key", "code"})
 
 

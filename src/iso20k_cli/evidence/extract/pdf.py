@@ -37,6 +37,7 @@ from iso20k_cli.evidence.extract.structure import (
     numbered_marks,
 )
 from iso20k_cli.evidence.scan import Candidate
+from iso20k_cli.text.normalise import joined, words
 
 # Document control is on the first pages and content keywords do not need the whole
 # manual: reading at most this many pages bounds the time a huge PDF can take.
@@ -46,6 +47,9 @@ MAX_PAGES = 50
 MAX_OUTLINE_ENTRIES = 500
 MAX_OUTLINE_DEPTH = 6
 MAX_OUTLINE_NODES = 5_000  # visited, also those too deep to keep
+# The running header and the title are the first lines of a page; a name the file is
+# named after is looked for among these only.
+_HEAD_LINES = 5
 
 # pypdf reports recoverable oddities through logging, which would reach stderr.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -123,25 +127,14 @@ def _head_title(first_page: str, rel: str) -> tuple[str | None, str | None]:
     lines = [line.strip() for line in first_page.splitlines()[:_HEAD_LINES] if line.strip()]
     if not lines:
         return None, None
-    stem = f" {_words(rel.rsplit('/', 1)[-1].rsplit('.', 1)[0])} "
-    if f" {_words(lines[0])} " not in stem:
+    stem = joined(words(rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    if joined(words(lines[0])) not in stem:
         for line in lines[1:_HEAD_LINES]:
-            words = _words(line)
-            named = len(words.split()) >= 2 and f" {words} " in stem
+            said = words(line)
+            named = len(said) >= 2 and joined(said) in stem
             if named and 3 <= len(line) <= 120:
                 return line, "line the file is named after"
     return (lines[0], "first line") if 3 <= len(lines[0]) <= 120 else (None, None)
-
-
-# The running header and the title are the first lines of a page; a name is looked for
-# among these only.
-_HEAD_LINES = 5
-
-
-def _words(text: str) -> str:
-    """``text`` in lower case, as words of letters and digits separated by one space."""
-    cleaned = "".join(c if c.isalnum() else " " for c in text.casefold())
-    return " ".join(cleaned.split())
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
