@@ -370,6 +370,9 @@ def test_labelled_dates_with_more_on_the_line() -> None:
     assert unread == () and reader.unresolved.examples == ("05/06/2026",)
     _, prose = parse_control(["Date: to be confirmed, about 25/06/2026"])
     assert prose == ()
+    # A test that ran over days is dated by both ends of the span.
+    _, span = parse_control(["Test dates: 2026-09-28 to 2026-10-02"])
+    assert span == (D(2026, 9, 28), D(2026, 10, 2))
 
 
 def test_a_file_and_its_name_settle_each_other(evidence: Folder) -> None:

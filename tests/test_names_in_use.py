@@ -685,3 +685,16 @@ def test_plain_words_for_roles_and_kit_and_a_hospital_s_devices(
     links = counted(check(cli, evidence))
     assert paths(links, "asset-register") == {"IT equipment list 2026.xlsx"}
     assert paths(links, "roles-responsibilities") == {"Who does what.docx"}
+
+
+def test_a_management_review_s_record_is_its_minutes(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "Management Review Record FY2026 first half.docx",
+        "Management Review Record",
+        "Date of meeting: 15/04/2026. Attendees: Managing Director, Service Manager.",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "management-review-minutes") == {
+        "Management Review Record FY2026 first half.docx"
+    }

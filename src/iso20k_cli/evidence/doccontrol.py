@@ -57,7 +57,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "record_date",
         r"meeting\s+date|date\s+of\s+meeting|report\s+date|date\s+of\s+report|"
         r"audit\s+date|date\s+of\s+(?:the\s+)?audit|date\s+of\s+review|"
-        r"assessment\s+date|date\s+of\s+assessment|test\s+date|date\s+of\s+test|"
+        r"assessment\s+date|date\s+of\s+assessment|test\s+dates?|date\s+of\s+test|"
         r"exercise\s+date|incident\s+date|date\s+of\s+(?:the\s+)?incident|outage\s+date|"
         r"date\s+of\s+(?:the\s+)?outage|date\s+held|date",
     ),
@@ -256,6 +256,10 @@ def parse_labelled(
         elif key == "record_date":
             if (parsed := read_date(value)) is not None:
                 record_dates.append(parsed)
+            elif ends_text := _range(value):
+                # "Test dates: 2026-09-28 to 2026-10-02": the days it ran.
+                spans = (read_date(date_at_start(end)) for end in ends_text)
+                record_dates.extend(d for d in spans if d is not None)
         elif key == "period":
             ends_text = _range(value)
             ends = [read_date(date_at_start(end)) for end in ends_text] if ends_text else []
