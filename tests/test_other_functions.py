@@ -272,3 +272,18 @@ def test_a_studio_s_a_charity_s_and_a_lab_s_other_functions_count_for_nothing(
     )
     links = counted(check(cli, evidence))
     assert links == {}, links
+
+
+def test_a_project_s_raid_log_a_food_safety_course_and_a_supplier_s_review(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_xlsx(evidence.root / "Projects/S4HANA/RAID log.xlsx", {"Risks": ROWS})
+    write_xlsx(evidence.root / "HR/Training records - Food Safety HACCP.xlsx", {"T": ROWS})
+    doc(
+        evidence,
+        "Virgin Media Business Q3 2026 Service Review.docx",
+        "Supplier Service Review - Virgin Media Business - Q3 2026",
+        "Held 14/10/2026 with the supplier's account manager.",
+    )
+    links = counted(check(cli, evidence))
+    assert set(links) == {"supplier-performance-reviews"}, links

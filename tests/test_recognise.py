@@ -186,9 +186,16 @@ def test_a_year_in_the_name_says_which_records() -> None:
     # Objectives are set for a year: the year in the name is the occasion, where an
     # undated page named for them is about objectives in general.
     listed = "Objective: resolve 95% of incidents within target; owner: service manager. " * 6
-    for title in ("Service Management Objectives 2026", "Service Management Objectives FY2026"):
+    for title in (
+        "Service Management Objectives 2026",
+        "Service Management Objectives FY2026",
+        "Service Management Objectives FY26",
+        "Service Management Objectives Q2 FY27",
+    ):
         assert counted(title, text=listed, record_dates=()) == {"sm-objectives"}
     assert counted("Service Management Objectives", text=listed, record_dates=()) == set()
+    # Two digits alone are no year: "Objectives 26" is not dated by them.
+    assert counted("Service Management Objectives 26", text=listed, record_dates=()) == set()
 
 
 def test_a_file_named_by_its_record_number_is_that_record() -> None:

@@ -28,9 +28,12 @@ def _year(text: str) -> bool:
     """A year standing as a word of a name or title ("Service Management Objectives 2026",
     "Audit Programme FY2026"): the year the record is of."""
     for word in text.replace("-", " ").replace("_", " ").split():
-        digits = word.upper().removeprefix("FY").strip("()[],.:")
+        word = word.upper().strip("()[],.:")
+        digits = word.removeprefix("FY")
         if len(digits) == 4 and digits.isdigit() and 1990 <= int(digits) <= 2099:
             return True
+        if word.startswith("FY") and len(digits) == 2 and digits.isdigit():
+            return True  # "FY26", "Q2 FY27": a fiscal year written short
     return False
 
 
