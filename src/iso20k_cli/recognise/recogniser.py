@@ -51,7 +51,7 @@ from iso20k_cli.recognise.naming import (
     spelled,
 )
 from iso20k_cli.recognise.narrowing import Narrowing
-from iso20k_cli.recognise.numbered import NumberedNames
+from iso20k_cli.recognise.numbered import Numbered, NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.phrases import Occurrence
 from iso20k_cli.recognise.titleparts import (
@@ -168,7 +168,8 @@ class Recogniser:
             # page of a board or committee ("2026-10-14 CAB") holds its minutes.
             shape = Genre.MINUTES if _MEETING_BODIES.intersection(title) else Genre.REPORT
         name_words = genre_words(self.lexicon, stem)
-        if self._numbered.record(file.stem) is not None:
+        numbered_as = self._numbered.record(file.stem)
+        if numbered_as is not None:
             # "Corrective Action Form - CAR-2026-004": a form named for the one record it
             # holds has been filled in.
             title_words, name_words = _filled_in(title_words, title), _filled_in(name_words, stem)
@@ -252,7 +253,7 @@ class Recogniser:
             cover = self._cover(found, lines, said, vetoes)
             doc_genre = said_by_title or cover or doc_genre
         numbered = never is None and self._numbered_record(
-            found, file.stem, MatchedBy.FILENAME, f'file name "{file.name}"'
+            found, numbered_as, MatchedBy.FILENAME, f'file name "{file.name}"'
         )
         if doc_genre is not Genre.REFERENCE:
             clauses = self._manual_clauses(file, doc_genre)
@@ -486,10 +487,12 @@ class Recogniser:
             if any(n.counted for n in named):
                 break
         # "PRB-0217 - root cause identified", "Request (REQ-55120).eml": a numbered record.
+        subject = self._numbered.record(heading)
         if not self._numbered_record(
-            found, heading, MatchedBy.TITLE, f'e-mail subject "{file.title}"'
+            found, subject, MatchedBy.TITLE, f'e-mail subject "{file.title}"'
         ):
-            self._numbered_record(found, file.stem, MatchedBy.FILENAME, f'file name "{file.name}"')
+            named_as = self._numbered.record(file.stem)
+            self._numbered_record(found, named_as, MatchedBy.FILENAME, f'file name "{file.name}"')
         # Minutes sent by e-mail are minutes; any other message reports its day.
         found.genre = message_genre(words)
         body = BodyWords(self._content, file.text)
@@ -501,9 +504,11 @@ class Recogniser:
             self._by_content(found, file, body)
         return FileRecognition(file.path, found.genre.value, found.links(), found.misses, ())
 
-    def _numbered_record(self, found: Found, name: str, how: MatchedBy, where: str) -> bool:
+    @staticmethod
+    def _numbered_record(
+        found: Found, numbered: Numbered | None, how: MatchedBy, where: str
+    ) -> bool:
         """Link the record a name numbers ("RFC-0012 Upgrade", "PRB-0217 - …"), if any."""
-        numbered = self._numbered.record(name)
         if numbered is None:
             return False
         if not found.has(numbered.item):
