@@ -127,3 +127,21 @@ def test_a_command_that_runs_does_load_them() -> None:
 def test_version_is_the_one_in_pyproject() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert iso20k_cli.__version__ == project["version"]
+
+
+def test_a_json_check_to_a_pipe_draws_nothing() -> None:
+    # A machine format written to a pipe (CI, the benchmarks) has no table, colour or
+    # progress bar to draw: rich is about 15 ms of such a run. (A failing gate's reasons
+    # are said on stderr, through rich.)
+    example = str(REPO / "examples" / "harbourside")
+    run, modules = imported("check", example, "--format", "json", "--exit-zero")
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith("{")
+    assert sorted(m for m in modules if m == "rich" or m.startswith("rich.")) == []
+
+
+def test_a_table_check_does_draw() -> None:
+    run, modules = imported("check", str(REPO / "examples" / "harbourside"))
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    assert "Overall readiness" in run.stdout
+    assert "rich.console" in modules

@@ -239,7 +239,8 @@ def test_terminal_status_words_bars_and_severities_take_their_colour(
     result: dict[str, Any],
 ) -> None:
     from iso20k_cli.assess.pipeline import RunOptions, run_pipeline
-    from iso20k_cli.render.terminal import TerminalOptions, render_terminal
+    from iso20k_cli.render.context import TerminalOptions
+    from iso20k_cli.render.terminal import render_terminal
 
     run = run_pipeline(RunOptions(EXAMPLE, dt.date.fromisoformat(AS_OF)))
     console, screen = _console()

@@ -115,10 +115,9 @@ def check(
     from iso20k_cli.history.baseline import SavedResult, load_result, require_same_catalogue
     from iso20k_cli.history.compare import compare
     from iso20k_cli.history.gate import evaluate_gate
-    from iso20k_cli.render.context import RenderContext
+    from iso20k_cli.render.context import RenderContext, TerminalOptions
     from iso20k_cli.render.gate import gate_reasons
     from iso20k_cli.render.jsonout import json_chunks
-    from iso20k_cli.render.terminal import TerminalOptions
 
     # A misnamed output or a bad baseline is reported before the folder is read, not after.
     chosen = choose_format(

@@ -30,8 +30,6 @@ def deliver(result: Result) -> None:
 def write(output: Output) -> None:
     """To stdout (rich on a terminal, plain text otherwise) or atomically to a file."""
     from iso20k_cli.cli.output import emit, write_atomically, write_bytes_atomically
-    from iso20k_cli.render.plain import plain_text
-    from iso20k_cli.render.safe import terminal_safe
 
     content = output.content
     if isinstance(content, bytes):
@@ -43,6 +41,8 @@ def write(output: Output) -> None:
         if output.to is None:
             emit(content)
             return
+        from iso20k_cli.render.plain import plain_text
+
         content = plain_text(content)
     pieces: Iterable[str] = [content] if isinstance(content, str) else content
     if output.to is not None:
@@ -50,5 +50,7 @@ def write(output: Output) -> None:
     elif output.verbatim:
         sys.stdout.writelines(pieces)
     else:
+        from iso20k_cli.render.safe import terminal_safe
+
         # Titles and names from the evidence must not drive a terminal or a CI log.
         sys.stdout.writelines(terminal_safe(piece) for piece in pieces)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,9 @@ def run_folder(
         answers=answers,
         git=git,
     )
-    with scan_progress(stderr_console()) as progress:
+    # No console at all when stderr is not a terminal: there is no bar to draw.
+    console = stderr_console() if sys.stderr.isatty() else None
+    with scan_progress(console) as progress:
         run = run_pipeline(options, progress)
     for warning in run.warnings:
         say(f"warning: {warning}")

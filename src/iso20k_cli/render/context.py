@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from iso20k_cli.history.compare import Comparison
-from iso20k_cli.render.terminal import TerminalOptions
+
+
+@dataclass(frozen=True)
+class TerminalOptions:
+    """What the table shows (kept here, not beside the table: the machine formats read the
+    context too, and should not import rich to do so)."""
+
+    depth: int = 2
+    max_findings: int = 10
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ and pipes stay clean; NO_COLOR in a terminal removes the colour only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -17,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iso20k_cli.assess.model import Assessment, ClauseResult, Finding, Severity, Status
+from iso20k_cli.render.context import TerminalOptions
 from iso20k_cli.render.palette import GOOD, POOR, SEVERITY_ROLE, STATUS_ROLE, score_role
 from iso20k_cli.render.wording import (
     TESTIMONY_LEGEND,
@@ -41,12 +41,6 @@ _SEVERITY_STYLE = {
     severity: ("bold " if severity is Severity.MAJOR else "") + role.terminal
     for severity, role in SEVERITY_ROLE.items()
 }
-
-
-@dataclass(frozen=True)
-class TerminalOptions:
-    depth: int = 2
-    max_findings: int = 10
 
 
 def _bar(score: float | None, width: int, plain: bool, status: Status | None = None) -> Text:
