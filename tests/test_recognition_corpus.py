@@ -52,6 +52,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "govuk-dev-docs",
         "lf-it",
         "moj-modplatform",
+        "mybinder",
     ]
 
 
