@@ -372,6 +372,47 @@ def test_markdown_title_fallback_rules(tmp_path: Path) -> None:
     assert c.text[c.sections[0].start :].startswith("Heading")  # offsets after front-matter
 
 
+def test_markdown_html_headings_are_headings(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(
+        "# Outage review\n\nThe mail relay stopped.\n\n  <h2>What <em>happened</em>?</h2>\n"
+        "It filled its disk.\n\n<h3 class='x'>Fix &amp; follow-up</h3>\n\nMore disk.\n"
+        "<hr>\n<header>not a heading</header>\n<h2>never closed\n",
+        encoding="utf-8",
+    )
+    f = read(tmp_path / "page.md")
+    assert outline(f) == [(1, "Outage review"), (2, "What happened?"), (3, "Fix & follow-up")]
+    # A section starts at its heading's text, inside the tag.
+    happened, fix = f.sections[1:]
+    assert f.text[happened.start : happened.end].startswith("What <em>happened</em>")
+    assert "filled its disk" in f.text[happened.start : fix.start]
+    assert f.text[fix.start : fix.end].startswith("Fix &amp; follow-up")
+
+
+def test_a_markdown_body_written_in_html_is_read_as_html(tmp_path: Path) -> None:
+    # A post moved from a blog engine keeps its markup: its paragraphs, headings and
+    # tables are read as a web page's, under the front matter's title.
+    (tmp_path / "post.md").write_text(
+        "---\ntitle: Mail incident report\n---\n"
+        "&nbsp;<p>On <b>12 July</b> the list server failed.</p>\n<h2>What happened?</h2>"
+        "<p>Its disk filled.<br/>Mail queued for six hours.</p><h2>What worked?</h2>"
+        "<table><tr><th>Time</th><th>Event</th></tr><tr><td>09:11</td><td>Alert</td></tr>"
+        "</table>\n",
+        encoding="utf-8",
+    )
+    f = read(tmp_path / "post.md")
+    assert f.title == "Mail incident report"
+    assert [s.heading for s in f.sections] == ["What happened?", "What worked?"]
+    assert "<p>" not in f.text and "the list server failed" in f.text
+    assert "Mail queued for six hours" in body(f, "What happened?")
+    (table_,) = f.tables
+    assert (table_.header, table_.section) == (("Time", "Event"), "What worked?")
+    # Markdown that only holds some markup stays Markdown.
+    (tmp_path / "notes.md").write_text(
+        "<p>Intro</p>\n\n# Notes\n\n<div>a</div><br>\n", encoding="utf-8"
+    )
+    assert outline(read(tmp_path / "notes.md")) == [(1, "Notes")]
+
+
 def test_mdx_is_markdown_without_its_import_and_export_lines(tmp_path: Path) -> None:
     (tmp_path / "page.mdx").write_text(
         "import Tabs from '@theme/Tabs'\n"

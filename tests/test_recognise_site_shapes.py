@@ -277,6 +277,21 @@ def test_a_record_laid_out_as_a_post_incident_review_is_one(cli: Invoke, evidenc
     assert "parts" in link["signals"] and "'impact'" in link["detail"]
 
 
+def test_a_blog_post_in_html_laid_out_as_a_review_is_one(cli: Invoke, evidence: Folder) -> None:
+    # Headings kept as HTML in a Markdown post ("<h2>What worked?</h2>") are its parts.
+    evidence.add(
+        "blog/mail-incident-report.md",
+        "---\ntitle: Mail service incident report for 12 July\ndate: 2026-07-13\n---\n"
+        "<p>The list server failed at 09:11 and mail queued for six hours.</p>\n"
+        "<h2>What happened?</h2>\n<p>Its disk filled with a runaway log.</p>\n"
+        "<h2>What worked?</h2>\n<p>Alerts reached the on-call engineer at once.</p>\n"
+        "<h2>What didn't work?</h2>\n<p>No one watched the log's size.</p>\n",
+    )
+    data = check(cli, evidence)
+    assert counted_for(data, "major-incident-reports") == {"blog/mail-incident-report.md"}
+    assert "blog/mail-incident-report.md" not in counted_for(data, "incident-records")
+
+
 def test_a_name_ending_in_capitals_is_one_word() -> None:
     # "CircleCI" is a product, not a configuration item (CI).
     assert "configuration-records" not in counted("CircleCI security incident report")

@@ -10,7 +10,7 @@ post-incident review. Each way is declared in the catalogue (``broader``, ``body
 from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
-from iso20k_cli.evidence.model import EvidenceFile
+from iso20k_cli.evidence.model import EvidenceFile, SectionKind
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, Body, BodyWords, ContentScorer
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.model import Link, MatchedBy
@@ -29,6 +29,7 @@ _MAX_SENTENCES = 5000
 # A spreadsheet has no opening sentence: its first line is a row of headers, and a
 # "Known error" column in a problem export does not make every problem a known error.
 _SHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
+_MAX_SECTION_LABELS = 2000
 
 
 class Narrowing:
@@ -133,7 +134,13 @@ class Narrowing:
         ]
         if not candidates or not file.text:
             return
-        found_labels = labels(self.lexicon, file.text)
+        # Headings the text does not mark as such ("<h2>What happened?</h2>" in a
+        # Markdown page, a Word heading) are in the document's sections.
+        found_labels = labels(self.lexicon, file.text) + [
+            self.lexicon.cached(section.heading)
+            for section in file.sections[:_MAX_SECTION_LABELS]
+            if section.kind is SectionKind.HEADING
+        ]
         for link, narrower_id in candidates:
             named = parts_named(self._parts[narrower_id], found_labels)
             if len(named) < self._items[narrower_id].match.min_parts or found.has(narrower_id):

@@ -8,6 +8,7 @@ backtrack (a heading line of twenty thousand spaces is read in linear time).
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from iso20k_cli.evidence.extract.structure import (
     make_table,
 )
 from iso20k_cli.evidence.extract.textfile import extract_text_file
-from iso20k_cli.evidence.extract.webpage import table_rows
+from iso20k_cli.evidence.extract.webpage import read_page, table_rows
 from iso20k_cli.evidence.scan import Candidate
 
 # An HTML table written into a page (documents converted from a word processor keep
@@ -32,8 +33,16 @@ MAX_ESM_LINES = 40  # an import or export statement longer than this is left as 
 
 def extract(candidate: Candidate) -> Extracted:
     extracted = extract_text_file(candidate)
-    if candidate.rel.lower().endswith(".mdx"):
+    mdx = candidate.rel.lower().endswith(".mdx")
+    if mdx:
         extracted.text = without_esm(extracted.text)
+    elif written_in_html(extracted.text):
+        page = read_page(extracted.text)
+        extracted.text, extracted.sections, extracted.tables = page.text, page.sections, page.tables
+        extracted.control_lines.extend(page.control_lines)
+        if extracted.title is None and page.title:
+            extracted.title, extracted.title_source = page.title, page.title_source
+        return extracted
     document = parse(extracted.text)
     extracted.sections = build_sections(document.marks, len(extracted.text))
     sections = headings_at(extracted.sections, [offset for offset, _ in document.tables])
@@ -44,6 +53,24 @@ def extract(candidate: Candidate) -> Extracted:
     if extracted.title is None and (title := fallback_title(document.marks)):
         extracted.title, extracted.title_source = title, "heading"
     return extracted
+
+
+_BLOCK_TAGS = ("<p>", "<p ", "<div", "<br", "<h1", "<h2", "<h3", "<ul", "<ol", "<table")
+_HTML_SAMPLE = 4000
+_HTML_BLOCKS = 3
+
+
+def written_in_html(body: str) -> bool:
+    """Whether a Markdown file's body is HTML: posts moved from a blog engine or a wiki
+    keep their markup, and read as Markdown their paragraphs, headings and tables
+    would be lost in tags. It opens with markup (a tag, or an entity such as
+    "&nbsp;"), carries several block tags, and no line of it is a Markdown heading."""
+    head = body[:_HTML_SAMPLE]
+    if head.lstrip()[:1] not in ("<", "&"):
+        return False
+    lowered = head.lower()
+    blocks = sum(lowered.count(tag) for tag in _BLOCK_TAGS)
+    return blocks >= _HTML_BLOCKS and "\n#" not in head
 
 
 def fallback_title(marks: list[Mark]) -> str | None:
@@ -93,7 +120,7 @@ def parse(text: str) -> Document:
             continue
         if (fence := _fence(line)) is not None:
             previous = "other"
-        elif (atx := _atx(line)) is not None:
+        elif (atx := _atx(line) or _html_heading(line)) is not None:
             level, heading, column = atx
             document.marks.append(Mark(level, heading, offset + column, line=offset))
             previous = "heading"
@@ -205,6 +232,38 @@ def _atx(line: str) -> tuple[int, str, int] | None:
     if not heading:
         return None
     return level, heading, indent + level + len(rest) - len(rest.lstrip())
+
+
+_HEADING_TAGS = {f"<h{level}": level for level in range(1, 7)}
+
+
+def _html_heading(line: str) -> tuple[int, str, int] | None:
+    """(level, heading, column of its text) of an HTML heading written on one line
+    ("<h2>What Happened?</h2>"): pages moved from a blog, a wiki or a word processor
+    into Markdown keep their headings as HTML."""
+    body = line.lstrip()
+    level = _HEADING_TAGS.get(body[:3].lower())
+    if level is None or body[3:4] not in (">", " ", "\t"):
+        return None
+    start = body.find(">") + 1
+    close = body.lower().find(f"</h{level}", start)
+    if start <= 0 or close < 0:
+        return None
+    heading = clean_heading(html.unescape(_without_tags(body[start:close])))
+    if not heading:
+        return None
+    return level, heading, len(line) - len(body) + start
+
+
+def _without_tags(text: str) -> str:
+    """``text`` without its inline tags (a link or emphasis inside a heading), in one
+    pass: each "<" drops what follows it up to the next ">"."""
+    first, *rest = text.split("<")
+    kept = [first]
+    for piece in rest:
+        _, closed, after = piece.partition(">")
+        kept.append(after if closed else "<" + piece)
+    return "".join(kept)
 
 
 def _underline(line: str) -> int:

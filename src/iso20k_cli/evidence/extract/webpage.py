@@ -156,7 +156,12 @@ def _read(html: str) -> _Reader:
 
 
 def extract(candidate: Candidate) -> Extracted:
-    reader = _read(read_text(candidate))
+    return read_page(read_text(candidate))
+
+
+def read_page(html: str) -> Extracted:
+    """An HTML page's text, one line per block, its heading tree, tables and title."""
+    reader = _read(html)
     lines = _lines(reader)
     starts = _line_starts(lines)
     text = "\n".join(line for line in lines if line)
