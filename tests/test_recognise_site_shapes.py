@@ -292,6 +292,34 @@ def test_a_blog_post_in_html_laid_out_as_a_review_is_one(cli: Invoke, evidence: 
     assert "blog/mail-incident-report.md" not in counted_for(data, "incident-records")
 
 
+def test_a_section_of_a_site_page_that_never_speaks_of_its_subject_only_points_at_it(
+    cli: Invoke, evidence: Folder
+) -> None:
+    pointer = (
+        "The plan is kept in the operations wiki with the other runbooks of the hosted "
+        "service. Ask the platform team in the support channel for access to it, and read "
+        "it before your first week on call; it changes each quarter as the team grows. "
+    ) * 2
+    evidence.add(
+        "hosted.md",
+        f"# Hosted instances\n\nWhat customers get.\n\n## Disaster Recovery Plan\n\n{pointer}",
+    )
+    speaks = (
+        "If the primary region is lost, disaster recovery starts at once: the databases are "
+        "restored from the last backup in the second region and traffic moves there, so the "
+        "service is back within four hours. The recovery is rehearsed twice a year. "
+    ) * 2
+    evidence.add(
+        "platform.md",
+        f"# Platform operations\n\nHow we run it.\n\n## Disaster Recovery Plan\n\n{speaks}",
+    )
+    data = check(cli, evidence)
+    assert counted_for(data, "continuity-plan") == {"platform.md"}
+    item = next(i for i in data["items"] if i["id"] == "continuity-plan")
+    (miss,) = [m for m in item["near_misses"] if m["path"] == "hosted.md"]
+    assert "never speaks of the subject" in miss["reason"]
+
+
 def test_a_name_ending_in_capitals_is_one_word() -> None:
     # "CircleCI" is a product, not a configuration item (CI).
     assert "configuration-records" not in counted("CircleCI security incident report")

@@ -60,6 +60,13 @@ class Narrowing:
             if item.match.parts
         }
 
+    def mentions(self, item_id: str, text: str) -> bool:
+        """Whether ``text`` names ``item_id``'s subject, by any of its names or subjects
+        or those of a broader item: a part on major incidents may speak of incidents."""
+        body = Body(self._content.body_words(text))
+        items = (item_id, *self._items[item_id].match.broader)
+        return any(body.count(p) for item in items for p in self._subject_phrases[item])
+
     def by_body(self, found: Found, file: EvidenceFile, words: BodyWords) -> None:
         """A document titled for the broader subject ("During an Incident") whose body keeps
         naming a narrower one ("major incident") is evidence of the narrower item too."""

@@ -655,6 +655,25 @@ class Recogniser:
                 )
             elif (
                 n.counted
+                and item.kind is Kind.DOCUMENT
+                and doc_genre in (None, Genre.DOCUMENT)
+                and not sheet
+                and not rows
+                and not self._narrowing.mentions(n.item, _below_heading(body))
+            ):
+                # A page of a documentation site, not a policy or a procedure: "GitLab
+                # Dedicated Disaster Recovery Plan" over a paragraph on where the plan
+                # lives, "Emergency Support Requests" over a phone number. A part that
+                # never speaks of its subject below its heading only points at it.
+                n = Named(
+                    n.item,
+                    n.occurrence,
+                    False,
+                    "its text never speaks of the subject its heading names",
+                    n.genre,
+                )
+            elif (
+                n.counted
                 and item.kind is Kind.RECORD
                 and Genre.DOCUMENT not in item.genres
                 and rows < (_RECORD_SHEET_MIN_ROWS if sheet else _RECORD_SECTION_MIN_ROWS)
@@ -835,6 +854,11 @@ def _filled_in(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord,
     return tuple(
         w for w in words if w.genre is not Genre.TEMPLATE or tokens[w.start : w.end] != _FORM
     )
+
+
+def _below_heading(section_text: str) -> str:
+    """A section's text without its heading line."""
+    return section_text.partition("\n")[2]
 
 
 def _dated_name(file: EvidenceFile, title: str) -> bool:
