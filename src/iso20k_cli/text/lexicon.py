@@ -69,6 +69,26 @@ _MARKS = {
     "para": INVERSION,
     "und": COORDINATION,
     "fur": INVERSION,
+    # Portuguese, Italian and Dutch: "Gestão de Incidentes e Problemas", "Riesame della
+    # direzione", "Beleid voor wijzigingsbeheer".
+    "e": COORDINATION,
+    "ed": COORDINATION,
+    "en": COORDINATION,
+    "da": INVERSION,
+    "do": INVERSION,
+    "das": INVERSION,
+    "dos": INVERSION,
+    "di": INVERSION,
+    "della": INVERSION,
+    "dello": INVERSION,
+    "delle": INVERSION,
+    "dei": INVERSION,
+    "degli": INVERSION,
+    "sul": INVERSION,
+    "sui": INVERSION,
+    "sulla": INVERSION,
+    "van": INVERSION,
+    "voor": INVERSION,
 }
 
 

@@ -1,0 +1,78 @@
+"""Portuguese, Italian and Dutch titles, end to end through the CLI on real Word, PDF and
+Excel files: accents read as the plain letter, "da", "della", "van" and "voor" joined as
+"of", "e" and "en" as "and", Dutch compounds as the catalogue's words."""
+
+from __future__ import annotations
+
+from conftest import Folder, Invoke
+from factories import write_docx, write_pdf, write_xlsx
+from test_recognise_folder import check, counted, paths
+
+TEXTO = (
+    "Este documento descreve como a área de TI registra, classifica e resolve cada "
+    "mudança, com os papéis, os prazos e os indicadores revistos todos os meses. " * 4
+)
+TESTO = (
+    "Questo documento descrive come l'IT registra, classifica e risolve ogni incidente, "
+    "con i ruoli, le scadenze e gli indicatori riesaminati ogni mese. " * 4
+)
+TEKST = (
+    "Dit document beschrijft hoe de IT-afdeling elke wijziging registreert, beoordeelt, "
+    "goedkeurt en uitvoert, met rollen, termijnen en maandelijkse indicatoren. " * 4
+)
+
+
+def test_portuguese_italian_and_dutch_documents_and_records_are_recognised(
+    cli: Invoke, evidence: Folder
+) -> None:
+    def doc(name: str, title: str, body: str, *lines: str) -> None:
+        write_docx(evidence.root / name, [("Title", title), *lines, body])
+
+    doc("POL-TI-02 Política de Gestão de Mudanças.docx", "Política de Gestão de Mudanças", TEXTO)
+    write_pdf(
+        evidence.root / "Acordo de Nível de Serviço - Hospital Santa Luzia.pdf",
+        [["Acordo de Nível de Serviço - Hospital Santa Luzia", TEXTO]],
+    )
+    doc(
+        "Procedura di gestione degli incidenti rev3.docx",
+        "Procedura di gestione degli incidenti",
+        TESTO,
+    )
+    doc(
+        "Verbale riesame della direzione 2026.docx",
+        "Verbale del riesame della direzione 2026",
+        TESTO,
+        "Data: 18/06/2026",
+    )
+    wijzigingen = [["Nummer", "Datum", "Omschrijving", "Prioriteit", "Status"]] + [
+        [f"CHG-{700 + i}", f"{1 + i % 27:02d}-0{1 + i % 9}-2026", "Patch", "P3", "Gesloten"]
+        for i in range(40)
+    ]
+    write_xlsx(evidence.root / "Logboek wijzigingen 2026.xlsx", {"Wijzigingen": wijzigingen})
+    doc("Beleid voor wijzigingsbeheer.docx", "Beleid voor wijzigingsbeheer", TEKST)
+    doc("Dienstencatalogus 2026.docx", "Dienstencatalogus", TEKST)
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-management-policy") == {
+        "POL-TI-02 Política de Gestão de Mudanças.docx",
+        "Beleid voor wijzigingsbeheer.docx",
+    }
+    assert paths(links, "slas") == {"Acordo de Nível de Serviço - Hospital Santa Luzia.pdf"}
+    assert paths(links, "incident-management-procedure") == {
+        "Procedura di gestione degli incidenti rev3.docx"
+    }
+    assert paths(links, "management-review-minutes") == {
+        "Verbale riesame della direzione 2026.docx"
+    }
+    assert paths(links, "change-records") == {"Logboek wijzigingen 2026.xlsx"}
+    assert paths(links, "service-catalogue") == {"Dienstencatalogus 2026.docx"}
+
+
+def test_e_mail_is_one_word_and_english_titles_keep_their_sense(
+    cli: Invoke, evidence: Folder
+) -> None:
+    text = "This policy says how the organisation protects its mail, with owners. " * 8
+    write_docx(
+        evidence.root / "E-mail Security Policy.docx", [("Title", "E-mail Security Policy"), text]
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "is-control-decisions") == {"E-mail Security Policy.docx"}
