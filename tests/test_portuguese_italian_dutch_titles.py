@@ -76,3 +76,38 @@ def test_e_mail_is_one_word_and_english_titles_keep_their_sense(
     )
     links = counted(check(cli, evidence))
     assert paths(links, "is-control-decisions") == {"E-mail Security Policy.docx"}
+
+
+def test_ticket_exports_with_headers_in_other_languages_are_exports(
+    cli: Invoke, evidence: Folder
+) -> None:
+    # Named for nothing: only the header row and the numbers say what the rows are.
+    def export(name: str, header: list[str], prefix: str, day: str) -> None:
+        rows = [header] + [
+            [f"{prefix}{4000 + i}", day.format(1 + i % 27), "Falha / Störung", "P2", "Fechado"]
+            for i in range(30)
+        ]
+        write_xlsx(evidence.root / name, {"Export": rows})
+
+    export(
+        "export-chamados.xlsx",
+        ["Número", "Data de abertura", "Resumo", "Prioridade", "Estado"],
+        "INC",
+        "{:02d}/10/2026",
+    )
+    export(
+        "Abfrage 2026-10.xlsx",
+        ["Nummer", "Erstellt am", "Kurzbeschreibung", "Priorität", "Status"],
+        "CHG",
+        "{:02d}.10.2026",
+    )
+    export(
+        "meldingen.xlsx",
+        ["Nummer", "Aangemaakt op", "Omschrijving", "Prioriteit", "Status"],
+        "PRB",
+        "{:02d}-10-2026",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-records") == {"export-chamados.xlsx"}
+    assert paths(links, "change-records") == {"Abfrage 2026-10.xlsx"}
+    assert paths(links, "problem-records") == {"meldingen.xlsx"}
