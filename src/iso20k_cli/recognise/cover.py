@@ -6,7 +6,9 @@ line ("Change Management Procedure"), with the document control below, before it
 first numbered section ("1 Purpose"). Its title then names the organisation, or the
 first section; the name that says what the document is stands a line or two below.
 A head that runs on in such short lines is a list (a table of contents, an index of
-other documents), and none of its lines names the document.
+other documents), and none of its lines names the document. A cover that is a
+document information table names it in a "Title:" row, under a banner that only says
+what kind of document it is ("STANDARD OPERATING PROCEDURE").
 """
 
 from __future__ import annotations
@@ -22,6 +24,20 @@ _LIST_NAMES = 8  # name-like lines in a row among them that make the head a list
 _MAX_CHARS = 100  # a name, not a sentence
 _NAME_WORDS = 8  # more words than this after an article make a sentence
 _ARTICLES = frozenset({"the", "a", "an", "this", "these", "our"})
+# The labels a document information table gives the document's name under.
+_TITLE_LABELS = frozenset(
+    {
+        "title",
+        "document title",
+        "document name",
+        "name of document",
+        "policy title",
+        "procedure title",
+        "policy name",
+        "procedure name",
+    }
+)
+_TITLE_SEPARATORS = ":|"
 
 
 def head_lines(file: EvidenceFile) -> list[str]:
@@ -43,6 +59,20 @@ def head_lines(file: EvidenceFile) -> list[str]:
     return [
         lines[index] for index in names if index < _NAMING_LINES and lines[index].lower() != title
     ]
+
+
+def labelled_title(file: EvidenceFile) -> list[str]:
+    """The name a document information table gives in its "Title:" row, among the
+    first lines of the text ("Title: | TRE Change Control"); none if there is no row."""
+    for raw in file.text[:_HEAD_CHARS].splitlines()[: _LIST_LINES * 2]:
+        label, separator, value = raw.partition(":")
+        if not separator:
+            label, separator, value = raw.partition("|")
+        if not separator or " ".join(label.split()).lower().strip("*_ ") not in _TITLE_LABELS:
+            continue
+        name = " ".join(value.strip(_TITLE_SEPARATORS + " ").split())
+        return [name] if name and _name_like(name) else []
+    return []
 
 
 def first_line(file: EvidenceFile) -> list[str]:

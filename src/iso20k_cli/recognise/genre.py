@@ -232,7 +232,10 @@ def _inverted_head(
         # "Procedure - Change Control", "Policy: Information Security": a document's
         # genre word, then what it is on, perhaps after what is done with it ("How-to:
         # Provision a new mailbox", "Runbook: Restoring Backups").
-        if words[0].genre not in _OPENING or start - turn > 1:
+        # The numbers of a document reference ("SOP-03-08 TRE Change Control") stand
+        # between without counting.
+        gap = sum(1 for token in tokens[turn:start] if not token[:1].isdigit())
+        if words[0].genre not in _OPENING or gap > 1:
             return None
         # The subject is what the title is about, and ends it: in "How to manage third
         # party software dependencies" the dependencies are managed, not suppliers, and

@@ -316,7 +316,11 @@ class Namer:
         *first, last = [g.value for g in item.genres]
         accepts = f"{', '.join(first)} or {last}" if first else last
         return Named(
-            item.id, o, False, f"it is {_a(genre.value)}; this item takes {_a(accepts)}", genre
+            item.id,
+            o,
+            False,
+            f"it is {with_article(genre.value)}; this item takes {with_article(accepts)}",
+            genre,
         )
 
 
@@ -426,5 +430,5 @@ def spelled(text: str | None) -> frozenset[str]:
     return frozenset(words(text)) if text else frozenset()
 
 
-def _a(noun: str) -> str:
+def with_article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

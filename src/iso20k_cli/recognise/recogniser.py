@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dated_name
+from iso20k_cli.evidence.doccontrol import labelled
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind, Table
 from iso20k_cli.recognise.clauses import (
     MANUAL_GENRES,
@@ -25,7 +26,7 @@ from iso20k_cli.recognise.clauses import (
 )
 from iso20k_cli.recognise.columns import ExportMatch, ExportRecogniser
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScorer
-from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines
+from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines, labelled_title
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
@@ -49,6 +50,7 @@ from iso20k_cli.recognise.naming import (
     Namer,
     Text,
     spelled,
+    with_article,
 )
 from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import Numbered, NumberedNames
@@ -91,6 +93,10 @@ _MEETING_BODIES = frozenset({"board", "committee", "council", "forum"})
 # Title words of a document that is a drawing or a grid, not prose.
 _CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
+# Labels of a document's marking, which a template may set as a heading over its whole
+# text ("Document Information / Classification: Unrestricted").
+_MARKINGS = ("classification", "protective marking", "marking", "sensitivity")
+_MARKING_WORDS = 3
 _MAX_TABLES = 500
 _SENTENCE_ENDS = frozenset(".?!:")
 _STATEMENT_ENDS = frozenset(".!")  # a page title may be a question: "What is on-call?"
@@ -229,6 +235,8 @@ class Recogniser:
             )
             if doc_genre in (None, Genre.DOCUMENT):
                 by_name = [_bare_word(n) for n in by_name]
+            elif only_genre(title, title_words):
+                by_name = [self._as_titled(n, doc_genre) for n in by_name]
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
@@ -246,11 +254,11 @@ class Recogniser:
             # or only what kind it is ("Minutes", "Report"), leaves its name to a line at
             # its head; a "Performance Report" is a report whatever its first heading names.
             said_by_title = text_genre(title_words) if kind_only else None
-            lines = first_line(file) if kind_only else head_lines(file)
+            lines = labelled_title(file) or (first_line(file) if kind_only else head_lines(file))
             # A file name that says what kind of document it is ("Contract Amendment -
             # Change Order 4.pdf") says it of the lines at its head too.
             said = said_by_title or text_genre(name_words) or fallback
-            cover = self._cover(found, lines, said, vetoes)
+            cover = self._cover(found, lines, said, vetoes, said_by_title)
             doc_genre = said_by_title or cover or doc_genre
         numbered = never is None and self._numbered_record(
             found, numbered_as, MatchedBy.FILENAME, f'file name "{file.name}"'
@@ -357,9 +365,12 @@ class Recogniser:
         lines: list[str],
         fallback: Genre | None,
         vetoes: tuple[Tokens, ...],
+        titled: Genre | None = None,
     ) -> Genre | None:
         """Link what the first of ``lines`` at the head of the document that names an item
-        names, when neither its title nor its file name did; the genre that line says."""
+        names, when neither its title nor its file name did; the genre that line says.
+        Under a title that only says the document's genre (``titled``), a line names only
+        items of that genre."""
         for line in lines:
             tokens = self.lexicon.cached(line)
             said = genre_words(self.lexicon, tokens)
@@ -379,7 +390,7 @@ class Recogniser:
                     ),
                     vetoes,
                 )
-                if n.counted
+                if n.counted and (titled is None or self._as_titled(n, titled).counted)
             ]
             if named:
                 self._add(found, named, MatchedBy.TITLE, f'line "{line}" at its head', None)
@@ -604,6 +615,8 @@ class Recogniser:
         heading = section.heading.strip()
         if heading.lower().startswith(_CROSS_REFERENCES):
             return  # "Link to IT Security Incident Management" points at another document
+        if _control_heading(heading):
+            return  # "Classification: Unrestricted", "Version: 2.1" label the document
         if not heading or heading == (file.title or "").strip() or heading[-1] in _SENTENCE_ENDS:
             # The heading that gave the title is read as the title; a heading that is a
             # sentence or a question is prose, not the name of a part.
@@ -682,6 +695,20 @@ class Recogniser:
             kept.append(n)
         how = MatchedBy.SHEET if sheet else MatchedBy.SECTION
         self._add(found, kept, how, label, never, section.label)
+
+    def _as_titled(self, named: Named, genre: Genre) -> Named:
+        """A file name's link under a title that only says what kind of document the
+        file is ("POLICY AND GUIDANCE" over "ISMS-04-01 Management Review.docx"): the
+        name's own genre gives way to the title's, which the item must take."""
+        if not named.counted or genre in self._items[named.item].genres:
+            return named
+        return Named(
+            named.item,
+            named.occurrence,
+            False,
+            f"its title says it is {with_article(genre.value)}, which this item is not",
+            genre,
+        )
 
     def _manual_clauses(self, file: EvidenceFile, genre: Genre | None) -> dict[str, ClauseHeading]:
         """The sections of a management system manual headed by the clauses they answer;
@@ -854,6 +881,15 @@ def _filled_in(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord,
     return tuple(
         w for w in words if w.genre is not Genre.TEMPLATE or tokens[w.start : w.end] != _FORM
     )
+
+
+def _control_heading(heading: str) -> bool:
+    """Whether a heading is a line of the document's control ("Version: 2.1") or its
+    marking ("Document Information Classification: Unrestricted"), not a part's name."""
+    label, colon, value = heading.rpartition(":")
+    if not colon or not value.strip() or len(value.split()) > _MARKING_WORDS:
+        return False
+    return label.strip().lower().endswith(_MARKINGS) or labelled(heading) is not None
 
 
 def _below_heading(section_text: str) -> str:
