@@ -267,14 +267,14 @@ class Recogniser:
             clauses = self._manual_clauses(file, doc_genre)
             for section in file.sections[:_MAX_SECTIONS]:
                 clause = clauses.get(section.heading)
-                self._section(found, file, section, doc_genre, never, clause)
+                self._section(found, file, section, doc_genre, never, vetoes, clause)
         elif shape is Genre.REGISTER:
             # "Competence and Training Workbook": a workbook its name calls training
             # material still holds the registers its sheets say they are ("Training
             # records"), though not a sheet named only for its subject ("Budget").
             for section in file.sections[:_MAX_SECTIONS]:
                 if genre_words(self.lexicon, self.lexicon.cached(section.heading)):
-                    self._section(found, file, section, doc_genre, never)
+                    self._section(found, file, section, doc_genre, never, vetoes)
         self._tables(found, file, shape if shape is Genre.REGISTER else doc_genre, never)
         found.genre = doc_genre
         body = BodyWords(self._content, file.text)
@@ -515,14 +515,23 @@ class Recogniser:
             self._by_content(found, file, body)
         return FileRecognition(file.path, found.genre.value, found.links(), found.misses, ())
 
-    @staticmethod
     def _numbered_record(
-        found: Found, numbered: Numbered | None, how: MatchedBy, where: str
+        self, found: Found, numbered: Numbered | None, how: MatchedBy, where: str
     ) -> bool:
-        """Link the record a name numbers ("RFC-0012 Upgrade", "PRB-0217 - …"), if any."""
+        """Link the record a name numbers ("RFC-0012 Upgrade", "PRB-0217 - …"), if any.
+
+        A file counted already as a record of another kind, by its title or its folder,
+        is numbered as one of those: "PIR 2026-03-14 … outage" in "Post-Incident Reviews/"
+        reviews an incident, though "PIR" numbers post-implementation reviews as well."""
         if numbered is None:
             return False
-        if not found.has(numbered.item):
+        other_record = any(
+            link.counted
+            and link.item != numbered.item
+            and self._items[link.item].kind is Kind.RECORD
+            for link in found.links()
+        )
+        if not found.has(numbered.item) and not other_record:
             detail = f"{where} numbers it as one record ({numbered.prefix}…)"
             found.link(Link(numbered.item, found.path, how, detail, True, None, (how.value,)))
         return True
@@ -610,6 +619,7 @@ class Recogniser:
         section: Section,
         doc_genre: Genre | None,
         never: str | None,
+        vetoes: tuple[Tokens, ...],
         clause: ClauseHeading | None = None,
     ) -> None:
         heading = section.heading.strip()
@@ -633,14 +643,14 @@ class Recogniser:
         fallback = Genre.REGISTER if register else doc_genre
         register_sheet = sheet and rows > 0
         label = section.label
-        named = self._section_named(found, heading, fallback, register_sheet)
+        named = self._section_named(found, heading, fallback, register_sheet, vetoes)
         if clause is not None and doc_genre is not None:
             named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
             # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row, not by an
             # aside in it ("Objectives FY2026 (approved at Management Review 15/04)").
             caption = without_aside(section.caption)
-            named = self._section_named(found, caption, fallback, register_sheet)
+            named = self._section_named(found, caption, fallback, register_sheet, vetoes)
             label = f'{label} titled "{section.caption}"'
         if not named:
             return
@@ -744,7 +754,12 @@ class Recogniser:
         ] + others
 
     def _section_named(
-        self, found: Found, heading: str, fallback: Genre | None, register_sheet: bool
+        self,
+        found: Found,
+        heading: str,
+        fallback: Genre | None,
+        register_sheet: bool,
+        vetoes: tuple[Tokens, ...],
     ) -> list[Named]:
         tokens = self.lexicon.cached(heading.strip())
         if not tokens:
@@ -754,7 +769,9 @@ class Recogniser:
             n
             for n in self._namer.named(
                 Text(tokens, said, fallback, register_sheet, True, spelled(heading)),
-                (tokens,),
+                # What rules an item out of the document ("EPRR Major Incident Plan")
+                # rules it out of the document's parts ("2. Declaring a major incident").
+                (tokens, *vetoes),
             )
             # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
             # registers), where a section is a part of one document.

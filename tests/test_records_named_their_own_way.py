@@ -1,0 +1,166 @@
+"""Records named the way service desks, finance, facilities and hospitals name theirs, end
+to end through the CLI on real Word, PDF, Excel and CSV files: French record names, other
+departments' registers and budgets that use the same words, training completions,
+escalations, periodic performance reports, and a review numbered with an ambiguous
+prefix."""
+
+from __future__ import annotations
+
+from conftest import Folder, Invoke
+from factories import write_csv, write_docx, write_pdf, write_xlsx
+from test_recognise_folder import check, counted, paths
+
+FR = (
+    "Ce document décrit les décisions prises, les actions convenues et les responsables, "
+    "avec les dates de suivi. "
+) * 5
+EN = (
+    "This document records what was done, the results against each target, the actions "
+    "agreed and who owns them. "
+) * 5
+
+
+def test_french_records_are_recognised(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    rfc = [["N° RFC", "Date", "Description", "Priorité", "Statut"]] + [
+        [f"RFC-2026-{i:03d}", f"{1 + i % 27:02d}/03/2026", "Mise à jour", "P3", "Clôturé"]
+        for i in range(1, 31)
+    ]
+    write_xlsx(root / "SMS/Registre des changements 2026.xlsx", {"Registre": rfc})
+    write_docx(
+        root / "SMS/CAB/CR CAB 12.02.2026.docx",
+        [("Title", "Compte rendu du CAB du 12/02/2026"), "Date : 12/02/2026", FR],
+    )
+    # A "compte rendu" of a test reports it; "PRA" is the disaster recovery plan.
+    write_docx(
+        root / "SMS/PCA/Test PRA - compte rendu 2026-05-14.docx",
+        [("Title", "Test PRA - compte rendu"), "Date du test : 14/05/2026", FR],
+    )
+    write_pdf(
+        root / "SMS/Fournisseurs/Contrat fournisseur - Datacenter LCL (signé).pdf",
+        [["Contrat fournisseur - Datacenter LCL", FR]],
+    )
+    write_docx(root / "SMS/Analyse du contexte.docx", [("Title", "Analyse du contexte 2026"), FR])
+    # A programme filed among the audits is the programme, not an audit's report.
+    plan = [["Processus", "T1", "T2", "T3", "T4"]] + [
+        [process, "X", "", "X", ""] for process in ("Incidents", "Changements", "Capacité")
+    ]
+    write_xlsx(root / "SMS/Audit interne/Programme d'audit 2026-2027.xlsx", {"Programme": plan})
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-records") == {
+        "SMS/Registre des changements 2026.xlsx",
+        "SMS/CAB/CR CAB 12.02.2026.docx",
+    }
+    assert paths(links, "continuity-test-results") == {
+        "SMS/PCA/Test PRA - compte rendu 2026-05-14.docx"
+    }
+    assert paths(links, "supplier-contracts") == {
+        "SMS/Fournisseurs/Contrat fournisseur - Datacenter LCL (signé).pdf"
+    }
+    assert paths(links, "context-issues") == {"SMS/Analyse du contexte.docx"}
+    assert paths(links, "internal-audit-programme") == {
+        "SMS/Audit interne/Programme d'audit 2026-2027.xlsx"
+    }
+    assert "internal-audit-reports" not in links
+
+
+def test_other_departments_registers_and_budgets_are_not_the_services(
+    cli: Invoke, evidence: Folder
+) -> None:
+    root = evidence.root
+    slips = [["Ref", "Date", "Location", "Description", "Severity"]] + [
+        [f"HS-{i:03d}", f"{1 + i % 27:02d}/04/2026", "Warehouse", "Slip", "Minor"]
+        for i in range(25)
+    ]
+    write_xlsx(root / "HS/H&S Incident Register 2026.xlsx", {"Incidents": slips})
+    risks = [["Risk ID", "Risk", "Likelihood", "Impact", "Owner", "Controls"]] + [
+        [f"CR{i}", "Falls on ward", "3", "4", "Matron", "Bed rails"] for i in range(12)
+    ]
+    write_xlsx(root / "Clinical/Clinical Risk Register - Medicine.xlsx", {"Risks": risks})
+    things = [["Asset", "Location", "Owner", "Purchase date"]] + [
+        [f"Desk {i}", "Floor 2", "Facilities", "01/02/2020"] for i in range(20)
+    ]
+    write_xlsx(root / "Facilities/Furniture and Equipment Inventory.xlsx", {"Items": things})
+    write_xlsx(root / "Fleet/Fleet Asset Register - Trucks and Trailers.xlsx", {"Fleet": things})
+    capital = [["Line", "Budget", "Forecast"]] + [
+        [f"Project {i}", "100000", "90000"] for i in range(9)
+    ]
+    write_xlsx(root / "Finance/Capital Budget 2026-27 (Change Fund).xlsx", {"Capital": capital})
+    # The one service record among them, so that the folder is assessed.
+    write_docx(
+        root / "Records/Post-Incident Reviews/PIR 2026-03-14 Mail flow outage.docx",
+        [
+            ("Title", "Post-Incident Review - Mail flow outage"),
+            "Date: 14/03/2026",
+            ("Heading 1", "Timeline"),
+            EN,
+            ("Heading 1", "Root cause"),
+            EN,
+            ("Heading 1", "Actions"),
+            EN,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    for item in ("incident-records", "risks-opportunities-register", "asset-register"):
+        assert item not in links, (item, links.get(item))
+    # A capital fund named for change funds projects; it records no change.
+    assert "change-records" not in links
+    # "PIR" numbers post-implementation reviews too; in a folder of post-incident
+    # reviews it numbers one of those.
+    assert paths(links, "major-incident-reports") == {
+        "Records/Post-Incident Reviews/PIR 2026-03-14 Mail flow outage.docx"
+    }
+
+
+def test_records_named_for_what_they_hold(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    done = [["Employee", "Course", "Completed on", "Status"]] + [
+        [f"Staff {i}", "Security awareness", f"{1 + i % 27:02d}/03/2026", "Complete"]
+        for i in range(40)
+    ]
+    write_xlsx(root / "HR/Security Awareness Training Completion 2026.xlsx", {"Done": done})
+    write_pdf(
+        root / "Continuity/BC exercise report 2026-03-10.pdf",
+        [["BC exercise report", "Exercise date: 10/03/2026", EN[:400]]],
+    )
+    escalations = [["Date", "Customer", "Escalation", "Owner", "Outcome"]] + [
+        [f"{1 + i % 27:02d}/05/2026", f"Client {i}", "Slow response", "SDM", "Apology"]
+        for i in range(15)
+    ]
+    write_csv(root / "Service/Customer Escalations.csv", escalations)
+    write_pdf(
+        root / "Reports/Monthly Performance Report - May 2026.pdf",
+        [["Monthly Performance Report May 2026", "Reporting period: May 2026", EN[:500]]],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "competence-records") == {
+        "HR/Security Awareness Training Completion 2026.xlsx"
+    }
+    assert paths(links, "continuity-test-results") == {
+        "Continuity/BC exercise report 2026-03-10.pdf"
+    }
+    assert paths(links, "service-complaints") == {"Service/Customer Escalations.csv"}
+    assert "customer-user-register" not in links
+    assert paths(links, "service-reports") == {"Reports/Monthly Performance Report - May 2026.pdf"}
+
+
+def test_a_plan_ruled_out_is_ruled_out_of_its_sections(cli: Invoke, evidence: Folder) -> None:
+    declaring = (
+        "A major incident is declared by the on-call director when casualties exceed the "
+        "emergency department's capacity, and the major incident is run from the control room. "
+    ) * 3
+    write_docx(
+        evidence.root / "Policies/EPRR Major Incident Plan 2026.docx",
+        [
+            ("Title", "EPRR Major Incident Plan 2026"),
+            EN,
+            ("Heading 1", "2. Declaring a major incident"),
+            declaring,
+        ],
+    )
+    write_docx(
+        evidence.root / "Policies/IT Major Incident Procedure.docx",
+        [("Title", "IT Major Incident Procedure"), declaring.replace("casualties", "outages")],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "major-incident-procedure") == {"Policies/IT Major Incident Procedure.docx"}
