@@ -392,3 +392,11 @@ def test_a_file_and_its_name_settle_each_other(evidence: Folder) -> None:
     # Nothing settles it: noted as written, not guessed.
     unread = files["open/minutes 10-11-2026.md"]
     assert (unread.record_dates, unread.unread_date_examples) == ((), ("10-11-2026",))
+
+
+def test_an_open_date_is_quoted_as_written_without_what_follows_it() -> None:
+    reader = DateReader()
+    # "Date: 10/06/2026, 14:00-15:15, Microsoft Teams." in the minutes of a meeting.
+    assert reader.attempt("10/06/2026, 14:00-15:15, Microsoft Teams.") == "10/06/2026"
+    assert reader.read("05.06.2026, 09:30-10:00, Room 2.") is None
+    assert reader.unresolved.examples == ("05.06.2026",)

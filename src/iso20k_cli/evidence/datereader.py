@@ -96,7 +96,7 @@ class DateReader:
         order = self._order(found)
         day = found.read(order)
         if day is None and found.ambiguous(order):
-            return str(value).strip()
+            return _as_written(str(value))
         return day
 
     def read(self, value: object) -> dt.date | None:
@@ -123,3 +123,16 @@ def numeric_dates(count: int, examples: tuple[str, ...]) -> str:
     """'2 numeric dates (03/04/2026, 05/06/2026)': a file's open dates, with examples."""
     more = ", …" if count > len(examples) else ""
     return f"{count} numeric {'date' if count == 1 else 'dates'} ({', '.join(examples)}{more})"
+
+
+_WRITTEN_CHARS = 64  # as far as a date is looked for in a value
+
+
+def _as_written(value: str) -> str:
+    """The date as a value writes it, without what follows it in the same cell or line
+    ("10/06/2026, 14:00-15:15, Microsoft Teams." is quoted as 10/06/2026)."""
+    for token in value[:_WRITTEN_CHARS].split():
+        written = token.strip("(,;.)")
+        if isinstance(scan_date(written), OpenOrder):
+            return written
+    return value.strip()
