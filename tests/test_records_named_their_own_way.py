@@ -164,3 +164,18 @@ def test_a_plan_ruled_out_is_ruled_out_of_its_sections(cli: Invoke, evidence: Fo
     )
     links = counted(check(cli, evidence))
     assert paths(links, "major-incident-procedure") == {"Policies/IT Major Incident Procedure.docx"}
+
+
+def test_a_notion_page_is_dated_by_its_last_edited_time(cli: Invoke, evidence: Folder) -> None:
+    entries = "".join(
+        f"## v2.{n} - November {n + 1}, 2026\n\n- Fixed: invoices rounding\n- New: bulk edit\n\n"
+        for n in range(14, 8, -1)
+    )
+    page = "Engineering 2d04b7e409aecec7d25ddb26bc4aa010/Changelog 1330f59cff8d0415d4c3fbd4e3.md"
+    evidence.add(
+        page,
+        "# Changelog\n\nOwner: Product team\nLast edited time: November 24, 2026 10:15 AM\n\n"
+        "This changelog lists customer-visible changes to the product.\n\n" + entries,
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "release-records") == {page}

@@ -30,6 +30,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         "revised",
         r"last\s+revised(?:\s+on)?|last\s+reviewed(?:\s+on)?|last\s+updated(?:\s+on)?|"
+        # Notion's page property.
+        r"last\s+edited(?:\s+time|\s+on)?|"
         r"last\s+review(?:\s+date)?|last\s+modified|date\s+(?:last\s+)?revised|"
         r"date\s+(?:last\s+)?reviewed|date\s+of\s+last\s+review|revision\s+date|"
         r"date\s+of\s+revision|revised\s+on|reviewed\s+on|updated\s+on|revised|reviewed",
