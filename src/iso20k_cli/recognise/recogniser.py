@@ -525,10 +525,15 @@ class Recogniser:
         reviews an incident, though "PIR" numbers post-implementation reviews as well."""
         if numbered is None:
             return False
+        broader = self._namer.broader
         other_record = any(
             link.counted
             and link.item != numbered.item
             and self._items[link.item].kind is Kind.RECORD
+            # A known error numbered as a problem ("PRB-0217 - known error published") is
+            # both: one is the other's narrower kind.
+            and numbered.item not in broader[link.item]
+            and link.item not in broader[numbered.item]
             for link in found.links()
         )
         if not found.has(numbered.item) and not other_record:
@@ -680,14 +685,16 @@ class Recogniser:
                 n.counted
                 and item.kind is Kind.DOCUMENT
                 and doc_genre in (None, Genre.DOCUMENT)
+                and not whole
                 and not sheet
                 and not rows
                 and not self._narrowing.mentions(n.item, _below_heading(body))
             ):
-                # A page of a documentation site, not a policy or a procedure: "GitLab
-                # Dedicated Disaster Recovery Plan" over a paragraph on where the plan
-                # lives, "Emergency Support Requests" over a phone number. A part that
-                # never speaks of its subject below its heading only points at it.
+                # A page of a documentation site that is no policy, procedure or record
+                # of the system: "Emergency Support Requests" over a phone number. A part
+                # that never speaks of its subject below its heading only points at it.
+                # In a document counted for an item, its parts are parts of that ("Plan
+                # to achieve the objectives" under objectives says "O1 … O7").
                 n = Named(
                     n.item,
                     n.occurrence,
