@@ -229,3 +229,18 @@ def test_minutes_playbooks_and_instructions_named_genre_first(
     # "Training records" has no subject of its own for incident response to be wider than.
     assert paths(links, "competence-records") == {"Incident Response Training Records FY2026.xlsx"}
     assert not paths(links, "is-control-decisions")
+
+
+def test_an_architecture_overview_is_the_services_design(cli: Invoke, evidence: Folder) -> None:
+    design = (
+        "The API runs in two regions behind a load balancer; each region holds an application "
+        "tier, a queue and a replicated database, and interfaces with the payment provider. "
+    ) * 5
+    evidence.add(
+        "Engineering/Service Architecture Overview.md",
+        f"# Service Architecture Overview\n\n{design}",
+    )
+    # A vendor's product overview still teaches.
+    evidence.add("Vendor/Product Overview.md", f"# Product Overview\n\n{design}")
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-design") == {"Engineering/Service Architecture Overview.md"}
