@@ -406,7 +406,16 @@ def test_a_made_workbook_reads_as_openpyxl_reads_it(made: str, tmp_path: Path) -
 
 @pytest.mark.parametrize("found", FOUND, ids=str)
 def test_every_workbook_in_the_test_data_reads_as_openpyxl_reads_it(found: Path) -> None:
-    assert direct(ROOT / found) == by_openpyxl(ROOT / found)
+    try:
+        view = direct(ROOT / found)
+    except Unusual:
+        # A shape the direct reader leaves to openpyxl (print titles, which openpyxl
+        # reads into the sheet): the tool reads it with openpyxl, every sheet of it.
+        sheets, _ = by_openpyxl(ROOT / found)
+        read = _evidence(ROOT / found)
+        assert [s.heading for s in read.sections] == [title for title, *_ in sheets]
+        return
+    assert view == by_openpyxl(ROOT / found)
 
 
 def test_made_values_are_the_kinds_intended(tmp_path: Path) -> None:
