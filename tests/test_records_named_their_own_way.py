@@ -179,3 +179,30 @@ def test_a_notion_page_is_dated_by_its_last_edited_time(cli: Invoke, evidence: F
     )
     links = counted(check(cli, evidence))
     assert paths(links, "release-records") == {page}
+
+
+def test_a_file_named_for_two_records_in_a_folder_named_for_one_is_both(
+    cli: Invoke, evidence: Folder
+) -> None:
+    problems = [["Problem ID", "Opened", "Title", "Service", "Priority", "Status"]] + [
+        [f"PRB{100 + i}", f"{1 + i % 27:02d}/05/2026", "Repeated VPN drops", "VPN", "P3", "Open"]
+        for i in range(12)
+    ]
+    errors = [["KE ID", "Problem", "Symptom", "Workaround", "Permanent fix"]] + [
+        [f"KE{i}", f"PRB{100 + i}", "VPN drops", "Reconnect", "Firmware 7.2"] for i in range(6)
+    ]
+    write_xlsx(
+        evidence.root / "Service Desk/Problem Records/Problem & Known Error log.xlsx",
+        {"Problems": problems, "Known Errors": errors},
+    )
+    suppliers = [["Supplier", "Service provided", "Contract start", "Contract end", "Owner"]] + [
+        [f"Supplier {i}", "Managed WAN", "01/04/2025", "31/03/2028", "IT Ops"] for i in range(8)
+    ]
+    write_xlsx(
+        evidence.root / "Suppliers/Supplier contract register.xlsx", {"Contracts": suppliers}
+    )
+    links = counted(check(cli, evidence))
+    log = "Service Desk/Problem Records/Problem & Known Error log.xlsx"
+    assert paths(links, "problem-records") == {log}
+    assert paths(links, "known-error-records") == {log}
+    assert paths(links, "other-parties-list") == {"Suppliers/Supplier contract register.xlsx"}

@@ -9,6 +9,7 @@ from iso20k_cli.recognise.model import Link, MatchedBy, NearMiss
 FILE_LEVEL = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.FOLDER})
 """Signals that speak for the whole file, not one of its parts."""
 _NAMED_BY_TEXT = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME, MatchedBy.SECTION})
+_OWN_NAME = frozenset({MatchedBy.TITLE, MatchedBy.FILENAME})
 # Signals that speak for a sheet or a table of a file.
 _PARTS = frozenset({MatchedBy.SHEET, MatchedBy.COLUMNS})
 
@@ -32,9 +33,27 @@ class Found:
         return any(link.counted for link in self._links.values())
 
     def link(self, link: Link) -> None:
-        if link.item not in self._links:
+        had = self._links.get(link.item)
+        if had is None:
             self._links[link.item] = link
             self._misses.pop(link.item, None)
+        elif (
+            had.matched_by is MatchedBy.FOLDER
+            and link.matched_by in _OWN_NAME
+            and had.counted
+            and link.counted
+        ):
+            # The file's own name says it too ("Problem Records/Problem & Known Error
+            # log.xlsx"): it is named for the item, as it is for the others it names.
+            self._links[link.item] = Link(
+                link.item,
+                link.path,
+                link.matched_by,
+                link.detail,
+                True,
+                link.section,
+                (*link.signals, *had.signals),
+            )
 
     def also(self, item: str, signal: str) -> None:
         link = self._links[item]
