@@ -206,3 +206,34 @@ def test_a_file_named_for_two_records_in_a_folder_named_for_one_is_both(
     assert paths(links, "problem-records") == {log}
     assert paths(links, "known-error-records") == {log}
     assert paths(links, "other-parties-list") == {"Suppliers/Supplier contract register.xlsx"}
+
+
+def test_a_review_decks_table_of_service_levels_reports_them(cli: Invoke, evidence: Folder) -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    cover = deck.slides.add_slide(deck.slide_layouts[0])
+    cover.shapes.title.text = "Quarterly Business Review - Q1 2026"
+    cover.placeholders[1].text = "Three Rivers Credit Union, 14 April 2026"
+    levels = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    levels.shapes.title.text = "SLA performance"
+    rows = [
+        ["Measure", "Target", "January", "February", "March"],
+        ["P1 response", "15 min", "9 min", "12 min", "11 min"],
+        ["P2 resolution", "8 h", "6.5 h", "7.9 h", "9.2 h"],
+        ["Availability", "99.9%", "99.95%", "99.97%", "99.92%"],
+        ["CSAT", "90%", "94%", "92%", "95%"],
+    ]
+    table = levels.shapes.add_table(5, 5, Inches(0.5), Inches(1.5), Inches(9), Inches(3)).table
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = evidence.root / "QBRs/QBR Q1 2026 - Three Rivers Credit Union.pptx"
+    path.parent.mkdir(parents=True)
+    deck.save(str(path))
+    links = counted(check(cli, evidence))
+    qbr = "QBRs/QBR Q1 2026 - Three Rivers Credit Union.pptx"
+    assert paths(links, "service-reports") == {qbr}
+    assert paths(links, "sla-performance-reports") == {qbr}
+    assert "slas" not in links

@@ -255,7 +255,9 @@ class Namer:
         if genre is None and (
             (text.register_shape and not _says_other_than_register(text))
             or (
-                not says_genre(text)
+                # A genre word inside the name ("agreement" in "SLA performance") is the
+                # name's own, not the text's.
+                not says_genre(text, _outside(words, o))
                 and (
                     (o.size > 1 and (text.strict or o.role != "subject" or _stands(o, text)))
                     or (not text.strict and self._is_head(o, text))
@@ -407,10 +409,16 @@ def _taken_by(o: Occurrence, occurrences: Iterable[Occurrence], text: Text) -> O
     )
 
 
-def says_genre(text: Text) -> bool:
-    """Whether a genre word stands as the text's head, not as one more thing listed
-    ("Roles, Responsibilities and Training" lists training; it is no training course)."""
-    return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in text.words)
+def says_genre(text: Text, words: tuple[GenreWord, ...] | None = None) -> bool:
+    """Whether a genre word (of ``words``, by default the text's) stands as the text's
+    head, not as one more thing listed ("Roles, Responsibilities and Training" lists
+    training; it is no training course)."""
+    said = text.words if words is None else words
+    return any(not (w.start > 0 and text.tokens[w.start - 1] == COORDINATION) for w in said)
+
+
+def _outside(words: tuple[GenreWord, ...], o: Occurrence) -> tuple[GenreWord, ...]:
+    return tuple(w for w in words if not o.positions.issuperset(range(w.start, w.end)))
 
 
 def _distinct_over(o: Occurrence, distinct: list[Occurrence]) -> Occurrence | None:

@@ -649,6 +649,10 @@ class Recogniser:
         register_sheet = sheet and rows > 0
         label = section.label
         named = self._section_named(found, heading, fallback, register_sheet, vetoes)
+        if register and not sheet and doc_genre is Genre.REPORT and not _counts(named):
+            # A report's table may be its figures rather than a register: "SLA
+            # performance" over a table of targets and results reports them.
+            named = self._section_named(found, heading, doc_genre, False, vetoes)
         if clause is not None and doc_genre is not None:
             named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
@@ -905,6 +909,10 @@ def _filled_in(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord,
     return tuple(
         w for w in words if w.genre is not Genre.TEMPLATE or tokens[w.start : w.end] != _FORM
     )
+
+
+def _counts(named: list[Named]) -> bool:
+    return any(n.counted for n in named)
 
 
 def _control_heading(heading: str) -> bool:
