@@ -237,3 +237,26 @@ def test_a_review_decks_table_of_service_levels_reports_them(cli: Invoke, eviden
     assert paths(links, "service-reports") == {qbr}
     assert paths(links, "sla-performance-reports") == {qbr}
     assert "slas" not in links
+
+
+def test_a_policy_sets_incident_response_plan_opens_on_security_incidents(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_docx(
+        evidence.root / "01 Policies (SOC2)/KMI-POL-005 Incident Response Plan v1.4.docx",
+        [
+            ("Title", "Incident Response Plan"),
+            "This plan is maintained to meet the SOC 2 Common Criteria CC7.3 to CC7.5.",
+            ("Heading 1", "Purpose"),
+            "This plan defines how the company detects, reports, contains, eradicates and "
+            "recovers from information security incidents, and how it notifies customers.",
+            ("Heading 1", "Phases"),
+            "Staff report suspected incidents to the help desk; responders isolate hosts, "
+            "disable compromised accounts and collect evidence before recovery. " * 3,
+        ],
+        tables=[[["Policy owner", "Security Manager"], ["Version", "1.4"]]],
+    )
+    links = counted(check(cli, evidence))
+    plan = "01 Policies (SOC2)/KMI-POL-005 Incident Response Plan v1.4.docx"
+    assert paths(links, "is-incident-procedure") == {plan}
+    assert "incident-management-procedure" not in links

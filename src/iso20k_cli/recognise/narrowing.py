@@ -21,7 +21,10 @@ from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
 _NARROWER_MENTIONS = 3
 # Share of the broader subject's mentions at which the narrower replaces it.
 _NARROWER_DOMINATES = 0.4
-_OPENING_CHARS = 600
+_OPENING_CHARS = 1200
+_PROSE_WORDS = 6
+# What a sentence says when it names the framework a page answers, not its subject.
+_ANSWERING = ("maintained to meet", "to comply with", "to meet the requirements of")
 # Sentences of the body that must name the narrower subject: more mentions than that in
 # one sentence are one cross-reference, not what the document is about.
 _NARROWER_SENTENCES = 2
@@ -197,10 +200,20 @@ class Narrowing:
 
 
 def _first_sentence(text: str) -> str:
-    """The page's opening statement: its first line of prose, up to a full stop."""
+    """The page's opening statement: its first line of prose, up to a full stop. A
+    heading ("Purpose"), a table's row ("Policy owner | Security Manager") or a line of
+    a few words (the title) is not prose; a sentence that says what standard the page
+    answers ("This plan is maintained to meet SOC 2 CC7.3.") is passed over for the
+    next, which says what it is about."""
     for line in text[:_OPENING_CHARS].split("\n"):
         line = line.strip()
-        if line and line[0].isalnum():
-            end = line.find(". ")
-            return line if end < 0 else line[: end + 1]
+        if not line or not line[0].isalnum() or " | " in line:
+            continue
+        end = line.find(". ")
+        sentence = line if end < 0 else line[: end + 1]
+        if len(sentence.split()) < _PROSE_WORDS and not sentence.endswith("."):
+            continue
+        if any(word in sentence.lower() for word in _ANSWERING):
+            continue
+        return sentence
     return ""
