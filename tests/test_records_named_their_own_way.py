@@ -260,3 +260,14 @@ def test_a_policy_sets_incident_response_plan_opens_on_security_incidents(
     plan = "01 Policies (SOC2)/KMI-POL-005 Incident Response Plan v1.4.docx"
     assert paths(links, "is-incident-procedure") == {plan}
     assert "incident-management-procedure" not in links
+
+
+def test_budget_monitoring_compares_the_budget_with_what_was_spent(
+    cli: Invoke, evidence: Folder
+) -> None:
+    lines = [["Cost centre", "Annual budget", "Actual to P3", "Variance"]] + [
+        [f"ICT-{i}", "120000", "31000", "-1000"] for i in range(8)
+    ]
+    write_xlsx(evidence.root / "Budget monitoring - ICT services P3 2026-27.xlsx", {"P3": lines})
+    links = counted(check(cli, evidence))
+    assert paths(links, "budget-vs-actual") == {"Budget monitoring - ICT services P3 2026-27.xlsx"}
