@@ -13,6 +13,7 @@ from iso20k_cli.evidence.collect import collect
 from iso20k_cli.evidence.datereader import DateReader
 from iso20k_cli.evidence.dates import (
     MAX_NAME_CHARS,
+    OpenOrder,
     date_at_start,
     dated_name,
     dates_in_name,
@@ -20,6 +21,7 @@ from iso20k_cli.evidence.dates import (
     named_dates,
     parse_date,
     period_dates,
+    scan_date,
 )
 from iso20k_cli.evidence.doccontrol import parse_control
 from iso20k_cli.evidence.extract.tables import column_dates, means_when
@@ -174,6 +176,14 @@ def test_periods_and_excel_serials_in_date_columns() -> None:
         "Resolved at",
         "Unplanned outage date",
         "Requested",  # Zendesk's column for when a ticket was raised
+        # As exports head them in other languages.
+        "Beantragt am",
+        "Erstelldatum",
+        "Data de abertura",
+        "Fecha de cierre",
+        "Date d'ouverture",
+        "Data chiusura",
+        "Aangemaakt op",
     ],
 )
 def test_headers_that_say_when_something_happened(header: str) -> None:
@@ -197,6 +207,12 @@ def test_headers_that_say_when_something_happened(header: str) -> None:
         "Owner",
         "Summary",
         "Status",
+        "Fälligkeitsdatum",
+        "Zieldatum",
+        "Prazo",
+        "Data prevista",
+        "Streefdatum",
+        "Échéance",
     ],
 )
 def test_headers_of_plans_and_other_things(header: str) -> None:
@@ -398,5 +414,13 @@ def test_an_open_date_is_quoted_as_written_without_what_follows_it() -> None:
     reader = DateReader()
     # "Date: 10/06/2026, 14:00-15:15, Microsoft Teams." in the minutes of a meeting.
     assert reader.attempt("10/06/2026, 14:00-15:15, Microsoft Teams.") == "10/06/2026"
-    assert reader.read("05.06.2026, 09:30-10:00, Room 2.") is None
-    assert reader.unresolved.examples == ("05.06.2026",)
+    assert reader.read("05/06/2026, 09:30-10:00, Room 2.") is None
+    assert reader.unresolved.examples == ("05/06/2026",)
+
+
+def test_dates_written_with_dots_are_day_first_unless_they_show_otherwise() -> None:
+    # 12.09.2026 is how Germany, the Nordics and Switzerland write 12 September.
+    assert scan_date("12.09.2026") == D(2026, 9, 12)
+    assert scan_date("05.06.26") == D(2026, 6, 5)
+    assert scan_date("6.13.2026") == OpenOrder(6, 13, 2026, short=False)  # shows month first
+    assert scan_date("12/09/2026") == OpenOrder(12, 9, 2026, short=False)  # still open

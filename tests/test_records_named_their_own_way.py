@@ -271,3 +271,22 @@ def test_budget_monitoring_compares_the_budget_with_what_was_spent(
     write_xlsx(evidence.root / "Budget monitoring - ICT services P3 2026-27.xlsx", {"P3": lines})
     links = counted(check(cli, evidence))
     assert paths(links, "budget-vs-actual") == {"Budget monitoring - ICT services P3 2026-27.xlsx"}
+
+
+def test_a_german_registers_dates_are_read_from_its_own_columns(
+    cli: Invoke, evidence: Folder
+) -> None:
+    changes = [["Nummer", "Beantragt am", "Beschreibung", "Priorität", "Status"]] + [
+        [f"CHG-{700 + i}", f"{1 + i % 27:02d}.0{1 + i % 9}.2026", "Patch", "P3", "Geschlossen"]
+        for i in range(30)
+    ]
+    write_xlsx(evidence.root / "Änderungen 2026.xlsx", {"Änderungen": changes})
+    out = cli("check", evidence.root, "--format", "json", "--as-of", "2026-11-30").json()
+    (changes_file,) = [f for f in out["files"] if f["path"] == "Änderungen 2026.xlsx"]
+    assert changes_file["used_for"] == ["change-records"]
+    # Day first, as dates written with dots are: 27.09.2026 is the last.
+    assert (changes_file["first_record"], changes_file["last_record"]) == (
+        "2026-01-01",
+        "2026-09-27",
+    )
+    assert changes_file["date_column"] == "Beantragt am"

@@ -221,7 +221,13 @@ def _numeric(parts: list[str], separators: list[str]) -> dt.date | OpenOrder | N
     if widths[0] == 4 and widths[1] <= 2 and widths[2] <= 2:
         return _date(first, second, last)  # 2026-02-10, 2026/02/10, 2026.2.10
     if widths[0] <= 2 and widths[1] <= 2 and widths[2] in (2, 4):
-        return OpenOrder(first, second, last, short=widths[2] == 2)
+        found = OpenOrder(first, second, last, short=widths[2] == 2)
+        if separators[0] == "." and found.shows() is None:
+            # Dates written with dots (12.09.2026) are day first where they are written:
+            # Germany, the Nordics, Switzerland, Russia. A month first is still read
+            # when the date shows it (6.13.2026).
+            return found.read("dmy")
+        return found
     return None
 
 

@@ -28,10 +28,21 @@ _EVENT_WORDS = frozenset(
         "performed", "conducted", "tested", "checked", "signed", "approved", "issued",
         "recorded", "acknowledged", "escalated", "notified", "assessed", "accepted",
         "deployed", "released", "restored", "fixed",
+        # As French, Spanish, Portuguese, Italian, German and Dutch exports head them.
+        "ouvert", "ouverture", "créé", "cree", "création", "clôture", "cloture",
+        "résolu", "resolu", "fermé", "ferme", "signalé", "signale", "mois", "période",
+        "fecha", "apertura", "cierre", "creado", "creación", "resuelto", "cerrado", "mes",
+        "periodo", "data", "abertura", "fechamento", "encerramento", "criação", "criacao",
+        "criado", "resolvido", "fechado", "aberto", "mês", "período", "chiusura",
+        "creazione", "risolto", "chiuso", "mese", "erstellt", "eröffnet", "gemeldet",
+        "beantragt", "erfasst", "geschlossen", "gelöst", "abgeschlossen", "durchgeführt",
+        "geprüft", "genehmigt", "aktualisiert", "zeitpunkt", "monat", "zeitraum",
+        "aangemaakt", "gemeld", "opgelost", "gesloten", "afgesloten", "maand", "periode",
     }
 )  # fmt: skip
-# Parts of a word that say so in run-together headers ("CreatedDate", "sys_updated_on").
-_EVENT_PARTS = ("date", "when", "month", "period")
+# Parts of a word that say so in run-together headers ("CreatedDate", "sys_updated_on",
+# "Meldedatum", "Fechacreacion").
+_EVENT_PARTS = ("date", "when", "month", "period", "datum", "fecha")
 # Words of a plan: a date something should happen is no record that it did.
 _PLANNED_WORDS = frozenset(
     {
@@ -39,9 +50,18 @@ _PLANNED_WORDS = frozenset(
         "plan", "planned", "next", "sla", "scheduled", "forecast", "estimated", "eta",
         "proposed", "renewal", "until", "upcoming", "future", "expected", "anticipated",
         "projected", "promised", "intended", "required",
+        "échéance", "echeance", "prévu", "prevu", "prévue", "prevue", "cible", "prochaine",
+        "vencimiento", "prevista", "previsto", "objetivo", "próxima", "proxima", "prazo",
+        "previsão", "previsao", "meta", "scadenza", "prossima", "obiettivo", "geplant",
+        "nächste", "naechste", "frist", "bis", "gepland", "volgende",
     }
 )  # fmt: skip
-_PLANNED_PARTS = ("due", "target", "deadline", "expir", "scheduled")
+# "Fälligkeitsdatum", "Zieldatum", "Plandatum", "Streefdatum", "Vervaldatum" are plans
+# ("Unplanned outage date" is not).
+_PLANNED_PARTS = (
+    "due", "target", "deadline", "expir", "scheduled", "fällig", "faellig", "ziel",
+    "plandat", "streef", "verval", "termin",
+)  # fmt: skip
 MAX_HEADER_CHARS = 200
 MIN_SHARE = 0.6  # of a column's non-empty cells that must be dates
 MAX_CELLS = 200_000  # date cells kept per file: more is a data dump, not a register
