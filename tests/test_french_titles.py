@@ -71,3 +71,11 @@ def test_accents_are_read_as_the_plain_letter() -> None:
 
     assert words("Procédure de continuité") == ("procedure", "de", "continuite")
     assert words(PROSE[:20]) == words(PROSE[:20].encode("ascii").decode())
+
+
+def test_letters_no_accent_comes_off_are_spelled_out() -> None:
+    from iso20k_cli.text.normalise import words
+
+    # "ß" split "Maßnahmenliste" in two; "Œ" and "Æ" were dropped.
+    assert words("Maßnahmenliste_Korrekturmaßnahmen") == ("massnahmenliste", "korrekturmassnahmen")
+    assert words("Œuvre Ærø Łódź") == ("oeuvre", "aero", "lodz")

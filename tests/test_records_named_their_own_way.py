@@ -290,3 +290,77 @@ def test_a_german_registers_dates_are_read_from_its_own_columns(
         "2026-09-27",
     )
     assert changes_file["date_column"] == "Beantragt am"
+
+
+def test_toolkit_and_other_departments_words_name_nothing(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    # A toolkit's documents close on their own validity and upkeep.
+    write_docx(
+        root / "Toolkit/Procedure for Incident Management.docx",
+        [
+            ("Title", "Procedure for Incident Management"),
+            EN,
+            ("Heading 1", "Validity and document management"),
+            "This document is valid as of 1 March 2026. The owner of this document is the "
+            "Service Manager, who must check and, if necessary, update the document at least "
+            "once a year, and keep the versions of it under the document management rules. " * 2,
+        ],
+    )
+    blank = [["Risk", "Treatment option", "Owner", "Due date"]]
+    write_xlsx(root / "Toolkit/Appendix 2 - Risk Treatment Table.xlsx", {"Table": blank})
+    items = [["Asset", "Room", "Owner", "Purchase date"]] + [
+        [f"Chair {i}", "2.01", "Admin", "01/02/2020"] for i in range(20)
+    ]
+    write_xlsx(root / "Admin/Facilities_Asset_List_Pune_Office.xlsx", {"Assets": items})
+    request = [["Line", "Current", "Requested", "Reason"]] + [
+        [f"Cost {i}", "1000", "1200", "Growth"] for i in range(6)
+    ]
+    write_xlsx(root / "Finance/Change_in_Budget_Request_FY27.xlsx", {"Request": request})
+    write_xlsx(root / "Financeiro/Orçamento Mudança de Sede 2027.xlsx", {"Custos": request})
+    write_docx(
+        root / "HR/Employee Incident Report - slip in kitchen.docx",
+        [("Title", "Employee Incident Report"), "Date: 04/05/2026", EN],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-management-procedure") == {
+        "Toolkit/Procedure for Incident Management.docx"
+    }
+    for item in (
+        "document-control-procedure",
+        "risks-opportunities-register",
+        "asset-register",
+        "change-records",
+        "incident-records",
+    ):
+        assert item not in links, (item, links.get(item))
+
+
+def test_a_procedure_named_by_its_reference_and_exactly_by_its_title(
+    cli: Invoke, evidence: Folder
+) -> None:
+    steps = (
+        "Incidents are logged, categorised and prioritised by impact and urgency; each "
+        "incident is assigned, worked and resolved, and closed once the user confirms. "
+    ) * 4 + (
+        "A P1 is declared a major incident: the duty manager runs the major incident bridge, "
+        "informs the directors, and the major incident is reviewed when it is over. "
+    )
+    handed_on = (
+        "Security incidents are passed to the security team under the information security "
+        "incident procedure."
+    )
+    write_docx(
+        evidence.root / "02_SOPs/SOP-ITSM-01 Incident Management v3.2.docx",
+        [("Title", "SOP-ITSM-01 Incident Management"), steps],
+    )
+    write_docx(
+        evidence.root / "Managed Services/MS-PR-01 Incident and Major Incident Procedure.docx",
+        [("Title", "Incident and Major Incident Procedure"), steps + handed_on],
+    )
+    links = counted(check(cli, evidence))
+    sop = "02_SOPs/SOP-ITSM-01 Incident Management v3.2.docx"
+    both = "Managed Services/MS-PR-01 Incident and Major Incident Procedure.docx"
+    assert paths(links, "incident-management-procedure") == {sop, both}
+    assert both in paths(links, "major-incident-procedure")
+    # The security incidents it hands on do not make it the security incident procedure.
+    assert "is-incident-procedure" not in links

@@ -57,3 +57,42 @@ def test_spanish_and_german_documents_and_records_are_recognised(
     }
     assert paths(links, "management-review-minutes") == {"Protokoll Managementbewertung 2026.docx"}
     assert paths(links, "continuity-plan") == {"Notfallhandbuch IT Standort Duisburg.docx"}
+
+
+def test_a_german_providers_sms_documents_and_records(cli: Invoke, evidence: Folder) -> None:
+    def doc(name: str, title: str) -> None:
+        write_docx(evidence.root / name, [("Title", title), TEXT])
+
+    doc("QM-Handbuch/SMS-Handbuch_Nordhafen_v1.3.docx", "SMS-Handbuch")
+    doc("Richtlinien/RL-01_Servicemanagement-Richtlinie_v2.0.docx", "Servicemanagement-Richtlinie")
+    doc(
+        "Verfahrensanweisungen/VA-09_Lenkung_von_Dokumenten.docx",
+        "Verfahrensanweisung Lenkung von Dokumenten",
+    )
+    people = [["Mitarbeiter", "Schulung", "Abgeschlossen am"]] + [
+        [f"MA {i}", "Informationssicherheit", f"{1 + i % 27:02d}.03.2026"] for i in range(20)
+    ]
+    write_xlsx(evidence.root / "Aufzeichnungen/Schulungsnachweise_2026.xlsx", {"2026": people})
+    actions = [["Nr.", "Maßnahme", "Verantwortlich", "Erfasst am", "Status"]] + [
+        [f"KM-{i}", "Ursache beheben", "SM", f"{1 + i % 27:02d}.05.2026", "offen"]
+        for i in range(10)
+    ]
+    write_xlsx(
+        evidence.root / "Aufzeichnungen/Maßnahmenliste_Korrekturmaßnahmen.xlsx", {"Liste": actions}
+    )
+    # A provider's general terms of sale name its faults; they are no incident procedure.
+    write_pdf(
+        evidence.root / "Vertrieb/AGB_Allgemeine_Geschäftsbedingungen.pdf",
+        [["Allgemeine Geschäftsbedingungen", "§ 5 Verfügbarkeit und Störungen", TEXT]],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "sms-processes") == {"QM-Handbuch/SMS-Handbuch_Nordhafen_v1.3.docx"}
+    assert paths(links, "sm-policy") == {"Richtlinien/RL-01_Servicemanagement-Richtlinie_v2.0.docx"}
+    assert paths(links, "document-control-procedure") == {
+        "Verfahrensanweisungen/VA-09_Lenkung_von_Dokumenten.docx"
+    }
+    assert paths(links, "competence-records") == {"Aufzeichnungen/Schulungsnachweise_2026.xlsx"}
+    assert paths(links, "corrective-action-records") == {
+        "Aufzeichnungen/Maßnahmenliste_Korrekturmaßnahmen.xlsx"
+    }
+    assert "incident-management-procedure" not in links

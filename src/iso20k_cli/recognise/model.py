@@ -36,6 +36,9 @@ class Link:
     """The section, sheet or slide that carries the evidence (§4.3 Major incidents)."""
     signals: tuple[str, ...] = ()
     """Every signal that agreed, the deciding one first (title, content terms …)."""
+    named: bool = False
+    """Made by one of the item's own names ("Major Incident Procedure"), not only by its
+    subject ("Incident Response"): the text says exactly what the file is."""
 
 
 @dataclass(frozen=True)

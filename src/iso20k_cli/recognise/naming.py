@@ -70,6 +70,9 @@ class Named:
     counted: bool
     reason: str
     genre: Genre | None
+    exact: bool = False
+    """Named by one of the item's own names, every word of it written in the text
+    ("Incident and Major Incident Procedure"), not reached through a synonym."""
 
 
 class Namer:
@@ -98,12 +101,14 @@ class Namer:
             return []
         distinct = [o for o in occurrences if o.role == "distinct"]
         best: dict[str, Occurrence] = {}
+        each: dict[str, list[Occurrence]] = {}
         for o in occurrences:
             if o.role == "distinct" or _distinct_over(o, distinct) is not None:
                 continue
             if min(o.positions) > 0 and text.tokens[min(o.positions) - 1] in _YARDSTICK:
                 # "Service performance vs SLA": what is measured against, not the subject.
                 continue
+            each.setdefault(o.key, []).append(o)
             current = best.get(o.key)
             if current is None or self._rank(o, text) > self._rank(current, text):
                 best[o.key] = o
@@ -115,14 +120,23 @@ class Namer:
         for item_id, o in best.items():
             # A name of genre words alone ("training records") has no subject to be
             # narrower than another's.
-            wider = next(
-                (
-                    b
-                    for k, b in best.items()
-                    if k != item_id and subject[item_id] and subject[item_id] < subject[k]
-                ),
-                None,
-            )
+            wider = self._wider(item_id, subject[item_id], best, subject)
+            if wider is not None:
+                # "Incident and Major Incident Procedure": the incidents of its first
+                # words share the procedure across the "and", apart from the major ones.
+                apart = next(
+                    (
+                        alt
+                        for alt in each[item_id]
+                        if alt is not o
+                        and self._wider(item_id, alt.positions - genre_at, best, subject) is None
+                        and alt.positions - genre_at
+                    ),
+                    None,
+                )
+                if apart is not None:
+                    o, wider = apart, None
+                    subject[item_id] = apart.positions - genre_at
             if wider is not None:
                 result.append(self._rejected(item_id, o, f"'{wider.phrase}' names {wider.key}"))
                 continue
@@ -234,7 +248,8 @@ class Namer:
                 # "Asset Inventory Management" is how the inventory is kept, not the inventory.
                 outside = Genre.PROCESS
             if outside is None or outside in item.genres:
-                return Named(item.id, o, True, "", outside)
+                exact = o.role == "name" and set(self._phrase_tokens(o)) <= text.spelled
+                return Named(item.id, o, True, "", outside, exact)
             return self._wrong_genre(item, o, outside)
         own = self._own_genre(o, text)
         # Where a text spells a genre word out, one only an abbreviation brought in does
@@ -288,6 +303,19 @@ class Namer:
                 None,
             )
         return self._wrong_genre(item, o, genre)
+
+    @staticmethod
+    def _wider(
+        item_id: str,
+        positions: frozenset[int],
+        best: dict[str, Occurrence],
+        subject: dict[str, frozenset[int]],
+    ) -> Occurrence | None:
+        """Another item's phrase whose subject takes in all of ``positions`` and more."""
+        return next(
+            (b for k, b in best.items() if k != item_id and positions and positions < subject[k]),
+            None,
+        )
 
     @staticmethod
     def _own_genre(o: Occurrence, text: Text) -> Genre | None:

@@ -107,14 +107,19 @@ class Narrowing:
             ):
                 continue
             said = max(counts, key=lambda p: counts[p])
+            # A title that says exactly what the file is ("Incident Management Procedure")
+            # keeps it: the narrower subject its body keeps naming is a part of it.
+            instead = None
             if mentions / broad >= _NARROWER_DOMINATES and file.format not in _SHEETS:
                 # The body is about the narrower subject: "Incident Response Policy" of a
                 # security policy set speaks of security incidents throughout. A register's
                 # rows say "known error" once each: its problems stay problems, and are
                 # known errors as well.
-                found.replace(link.item, f"its body is about '{said}' ({mentions} of {broad})")
+                instead = f"its body is about '{said}' ({mentions} of {broad})"
             elif scope is not None:
-                found.replace(link.item, f"its opening says it is about '{scope}'")
+                instead = f"its opening says it is about '{scope}'"
+            if instead is not None and not link.named:
+                found.replace(link.item, instead)
             found.link(
                 Link(
                     narrower_id,

@@ -61,6 +61,7 @@ from iso20k_cli.recognise.titleparts import (
     first_part,
     only_genre,
     record_first,
+    reference_last,
     without_aside,
 )
 from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_template
@@ -92,6 +93,8 @@ _POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
 _MEETING_BODIES = frozenset({"board", "committee", "council", "forum"})
 # Title words of a document that is a drawing or a grid, not prose.
 _CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
+_SPREADSHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
+_BLANK_SHEET_WORDS = 80  # words of headers and a title: more is a sheet with content
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
 # Labels of a document's marking, which a template may set as a heading over its whole
 # text ("Document Information / Classification: Unrestricted").
@@ -160,8 +163,12 @@ class Recogniser:
         # A title that is a sentence or a question ("Define what an incident is for you.")
         # says what the page discusses, not what the document is.
         heading = without_aside((file.title or "").strip())
+        if file.format not in _MESSAGES:
+            # "SOP-ITSM-01 Incident Management": the reference says what kind it is.
+            heading = reference_last(self.lexicon, heading)
         title = self.lexicon.cached(heading) if heading[-1:] not in _STATEMENT_ENDS else ()
-        stem = self.lexicon.cached(file.stem)
+        name = reference_last(self.lexicon, file.stem)
+        stem = self.lexicon.cached(name)
         shape = shape_genre(file)
         if shape is Genre.DOCUMENT:
             shape = purpose_genre(self.lexicon, file.text) or shape
@@ -228,7 +235,7 @@ class Recogniser:
                     shape is Genre.REGISTER,
                     False,
                     stem_spelled,
-                    first_part(self.lexicon, file.stem, stem),
+                    first_part(self.lexicon, name, stem),
                 ),
                 vetoes,
                 NAME_ROLES,
@@ -591,6 +598,15 @@ class Recogniser:
             size = _words_up_to(file.text, self._settings.document_min_words)
             if 0 < size < self._settings.document_min_words:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
+        if (
+            file.readable
+            and file.format in _SPREADSHEETS
+            and file.tables
+            and not any(t.row_count for t in file.tables)
+            and _words_up_to(file.text, _BLANK_SHEET_WORDS) < _BLANK_SHEET_WORDS
+        ):
+            # "Appendix 2 - Risk Treatment Table.xlsx" with its headers and no row.
+            return "its tables have headers and no rows: a blank register records nothing"
         if file.readable and file.format in _INDEX_FORMATS and is_index(file.text):
             return "it is an index: a list of links to the documents themselves"
         if file.readable and file.format in PROSE_FORMATS:
@@ -615,7 +631,7 @@ class Recogniser:
             if not n.counted or never is not None:
                 found.miss(n.item, f"{detail}, but {n.reason if not n.counted else never}")
                 continue
-            found.link(Link(n.item, found.path, how, detail, True, section, (how.value,)))
+            found.link(Link(n.item, found.path, how, detail, True, section, (how.value,), n.exact))
 
     def _section(
         self,

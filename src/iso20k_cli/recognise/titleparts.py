@@ -89,3 +89,29 @@ def aside(title: str) -> str:
     if title.endswith(")") and (start := title.rfind("(")) > 0:
         return title[start + 1 : -1].strip()
     return ""
+
+
+_REFERENCE_JOINS = "-_."
+_MAX_REFERENCE_CHARS = 32
+
+
+def reference_last(lexicon: Lexicon, text: str) -> str:
+    """``text`` with a leading document reference that opens on a genre word moved to its
+    end, as that genre word: "SOP-ITSM-01 Incident Management" is an incident management
+    SOP ("ITSM" is the reference's series, not more of the subject). Anything else is
+    returned as it is."""
+    first, space, rest = text.strip().partition(" ")
+    if not space or not rest.strip() or len(first) > _MAX_REFERENCE_CHARS:
+        return text
+    if not any(c.isdigit() for c in first) or not first[:1].isalpha():
+        return text
+    letters = first
+    for join in _REFERENCE_JOINS:
+        letters = letters.split(join, 1)[0]
+    if not letters.isalpha() or len(letters) == len(first):
+        return text
+    tokens = lexicon.cached(letters)
+    words = genre_words(lexicon, tokens)
+    if len(words) != 1 or (words[0].start, words[0].end) != (0, len(tokens)):
+        return text
+    return f"{rest.strip()} {letters}"

@@ -89,6 +89,10 @@ _MARKS = {
     "sulla": INVERSION,
     "van": INVERSION,
     "voor": INVERSION,
+    # German: "Lenkung von Dokumenten", "Plan zur Kapazität".
+    "von": INVERSION,
+    "zur": INVERSION,
+    "zum": INVERSION,
 }
 
 

@@ -16,6 +16,10 @@ _SINGULAR_ENDINGS = ("ss", "is", "us", "as")
 # Words whose s is no plural: "news" is not many "new" (a "New Starter" page is no news).
 _NO_PLURAL = frozenset({"news", "series"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_SPELLED_OUT = str.maketrans(
+    {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O",
+     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -44,7 +48,9 @@ _RUNS: dict[str, tuple[str, ...]] = {}
 def _split(text: str) -> tuple[str, ...]:
     if not text.isascii():
         # "Procédure", "continuité": a letter with an accent is that letter, so French
-        # (and other Latin-script) words stay whole and meet the vocabulary's.
+        # (and other Latin-script) words stay whole and meet the vocabulary's; letters
+        # no accent comes off are spelled out ("Maßnahmen", "Sikkerhetsbrudd for Ålesund").
+        text = text.translate(_SPELLED_OUT)
         text = "".join(c for c in normalize("NFKD", text) if not combining(c))
     spaced = _CAMEL.sub(" ", _ACRONYM_PLURAL.sub(r"\1", text)).lower().replace("&", " and ")
     return tuple(map(_stem, filter(None, _NON_WORD.split(spaced))))
