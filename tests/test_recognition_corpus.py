@@ -21,7 +21,7 @@ SCRIPT = REPO / "benchmarks" / "recognition.py"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 # (precision, recall) floors of counted links
-FLOORS = {"tuned": (0.75, 0.42), "held out": (0.53, 0.29), "total": (0.69, 0.39)}
+FLOORS = {"tuned": (0.76, 0.42), "held out": (0.53, 0.27), "total": (0.70, 0.38)}
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "lf-it",
         "moj-modplatform",
         "mybinder",
+        "reannz-hpc",
     ]
 
 
