@@ -111,3 +111,51 @@ def test_ticket_exports_with_headers_in_other_languages_are_exports(
     assert paths(links, "incident-records") == {"export-chamados.xlsx"}
     assert paths(links, "change-records") == {"Abfrage 2026-10.xlsx"}
     assert paths(links, "problem-records") == {"meldingen.xlsx"}
+
+
+def test_portuguese_records_and_nested_names(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    write_docx(
+        root / "SGS/01 - Políticas/POL-001 Política de Gestão de Serviços rev03.docx",
+        [("Title", "Política de Gestão de Serviços"), TEXTO],
+    )
+    people = [["Colaborador", "Treinamento", "Concluído em"]] + [
+        [f"Pessoa {i}", "ITIL 4", f"{1 + i % 27:02d}/03/2026"] for i in range(15)
+    ]
+    write_xlsx(root / "RH/Matriz de Treinamentos 2026.xlsx", {"2026": people})
+    answers = [["Cliente", "Nota", "Data"]] + [
+        [f"Cliente {i}", str(4 + i % 2), f"{1 + i % 27:02d}/09/2026"] for i in range(15)
+    ]
+    write_xlsx(root / "SGS/03 - Registros/Pesquisa de Satisfação 3T2026.xlsx", {"3T": answers})
+    write_docx(
+        root / "SGS/03 - Registros/Relatório Pós-Incidente - Datacenter 14-08-2026.docx",
+        [("Title", "Relatório Pós-Incidente - Indisponibilidade Datacenter"), TEXTO],
+    )
+    write_pdf(
+        root / "SGS/04 - Contratos/Contrato Fornecedor - Link Dedicado.pdf",
+        [["Contrato Fornecedor - Link Dedicado", TEXTO]],
+    )
+    vendors = [["Fornecedor", "Serviço prestado", "Contrato até"]] + [
+        [f"Fornecedor {i}", "Link dedicado", "31/12/2027"] for i in range(6)
+    ]
+    write_xlsx(
+        root / "SGS/04 - Contratos/Lista de Fornecedores e Serviços Terceirizados.xlsx",
+        {"Lista": vendors},
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "sm-policy") == {
+        "SGS/01 - Políticas/POL-001 Política de Gestão de Serviços rev03.docx"
+    }
+    assert paths(links, "competence-records") == {"RH/Matriz de Treinamentos 2026.xlsx"}
+    assert paths(links, "customer-satisfaction-results") == {
+        "SGS/03 - Registros/Pesquisa de Satisfação 3T2026.xlsx"
+    }
+    assert paths(links, "major-incident-reports") == {
+        "SGS/03 - Registros/Relatório Pós-Incidente - Datacenter 14-08-2026.docx"
+    }
+    assert paths(links, "supplier-contracts") == {
+        "SGS/04 - Contratos/Contrato Fornecedor - Link Dedicado.pdf"
+    }
+    assert paths(links, "other-parties-list") == {
+        "SGS/04 - Contratos/Lista de Fornecedores e Serviços Terceirizados.xlsx"
+    }

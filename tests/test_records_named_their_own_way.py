@@ -364,3 +364,40 @@ def test_a_procedure_named_by_its_reference_and_exactly_by_its_title(
     assert both in paths(links, "major-incident-procedure")
     # The security incidents it hands on do not make it the security incident procedure.
     assert "is-incident-procedure" not in links
+
+
+def test_a_colocation_providers_requests_changes_and_tests(cli: Invoke, evidence: Folder) -> None:
+    root = evidence.root
+    changes = [["FCR", "Raised", "Description", "Status"]] + [
+        [f"FCR-{300 + i}", f"{1 + i % 27:02d}/06/2026", "CRAC unit swap", "Closed"]
+        for i in range(25)
+    ]
+    write_xlsx(root / "Facilities/Records/FCR Log 2026.xlsx", {"Log": changes})
+    hands = [["Ref", "Requested", "Customer", "Task", "Status"]] + [
+        [f"RH{500 + i}", f"2026-10-{1 + i % 28:02d}", "Helix", "Reseat cable", "Done"]
+        for i in range(40)
+    ]
+    write_csv(root / "Managed Services/Remote Hands Requests Oct-2026.csv", hands)
+    write_docx(
+        root / "Facilities/Records/Black Building Test Report 21-06-2026.docx",
+        [("Title", "Black Building Test Report"), "Test date: 21/06/2026", EN],
+    )
+    write_docx(
+        root / "Facilities/Procedures/FAC-PR-04 Facility Change Request Procedure.docx",
+        [
+            ("Title", "Facility Change Request (FCR) Procedure"),
+            "Every change to power, cooling or fire systems is raised as a facility change "
+            "request, assessed for risk, approved by the change board and reviewed. " * 4,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-records") == {"Facilities/Records/FCR Log 2026.xlsx"}
+    assert paths(links, "service-request-records") == {
+        "Managed Services/Remote Hands Requests Oct-2026.csv"
+    }
+    assert paths(links, "continuity-test-results") == {
+        "Facilities/Records/Black Building Test Report 21-06-2026.docx"
+    }
+    assert paths(links, "change-management-policy") == {
+        "Facilities/Procedures/FAC-PR-04 Facility Change Request Procedure.docx"
+    }

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from iso20k_cli.catalogue.model import Catalogue, Genre, Item
+from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.recognise.genre import (
     GenreWord,
     ends_title,
@@ -137,6 +137,17 @@ class Namer:
                 if apart is not None:
                     o, wider = apart, None
                     subject[item_id] = apart.positions - genre_at
+            if (
+                wider is not None
+                and self.items[wider.key].kind is Kind.RECORD
+                and set(self._phrase_tokens(o)) <= text.spelled
+                and not self._judge(self.items[wider.key], wider, text).counted
+            ):
+                # "Facility Change Request Procedure": a procedure is no change request;
+                # the changes it is on, as written, are its subject. ("Postmortem Process"
+                # writes no incident: only the vocabulary read one into it. A "Change
+                # Management Audit" audits the process its wider words name.)
+                wider = None
             if wider is not None:
                 result.append(self._rejected(item_id, o, f"'{wider.phrase}' names {wider.key}"))
                 continue

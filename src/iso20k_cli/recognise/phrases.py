@@ -109,14 +109,35 @@ def locate(text: Tokens, phrase: Tokens) -> frozenset[int] | None:
 
 
 def _inverted(text: Tokens, phrase: Tokens) -> frozenset[int] | None:
-    """``B ~ A`` for the phrase ``A B``: "Procedure for Incident Management"."""
+    """``B ~ A`` for the phrase ``A B``: "Procedure for Incident Management"; and ``C ~ B
+    ~ A`` for ``A B C``, as Romance languages nest it: "Política de Gestão de Serviços"
+    is a service management policy."""
     for split in range(1, len(phrase)):
         head, tail = phrase[:split], phrase[split:]
-        wanted = (*tail, INVERSION, *head)
-        size = len(wanted)
-        for start in range(len(text) - size + 1):
-            if text[start : start + size] == wanted:
-                return frozenset(range(start, start + size)) - {start + len(tail)}
+        found = _at(text, (*tail, INVERSION, *head))
+        if found is not None:
+            return found
+    for first in range(1, len(phrase) - 1):
+        for second in range(first + 1, len(phrase)):
+            head, middle, tail = phrase[:first], phrase[first:second], phrase[second:]
+            found = _at(text, (*tail, INVERSION, *middle, INVERSION, *head), whole=True)
+            if found is not None:
+                return found
+    return None
+
+
+def _at(text: Tokens, wanted: Tokens, whole: bool = False) -> frozenset[int] | None:
+    """The positions of ``wanted`` in ``text``, its markers left out. With ``whole``, its
+    last words end a noun: "Gestão de Nível de Serviço" is on service levels, and holds
+    no "service management process"."""
+    size = len(wanted)
+    for start in range(len(text) - size + 1):
+        if text[start : start + size] != wanted:
+            continue
+        after = text[start + size : start + size + 1]
+        if whole and after and after[0] not in MARKERS and not after[0][:1].isdigit():
+            continue
+        return frozenset(i for i in range(start, start + size) if text[i] != INVERSION)
     return None
 
 

@@ -664,11 +664,13 @@ class Recogniser:
         fallback = Genre.REGISTER if register else doc_genre
         register_sheet = sheet and rows > 0
         label = section.label
-        named = self._section_named(found, heading, fallback, register_sheet, vetoes)
-        if register and not sheet and doc_genre is Genre.REPORT and not _counts(named):
-            # A report's table may be its figures rather than a register: "SLA
+        named = []
+        if register and not sheet and doc_genre is Genre.REPORT:
+            # A report's table is more often its figures than a register: "SLA
             # performance" over a table of targets and results reports them.
             named = self._section_named(found, heading, doc_genre, False, vetoes)
+        if not _counts(named):
+            named = self._section_named(found, heading, fallback, register_sheet, vetoes)
         if clause is not None and doc_genre is not None:
             named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
