@@ -244,3 +244,35 @@ def test_an_architecture_overview_is_the_services_design(cli: Invoke, evidence: 
     evidence.add("Vendor/Product Overview.md", f"# Product Overview\n\n{design}")
     links = counted(check(cli, evidence))
     assert paths(links, "service-design") == {"Engineering/Service Architecture Overview.md"}
+
+
+def test_an_agreements_short_clauses_are_its_parts(cli: Invoke, evidence: Folder) -> None:
+    write_docx(
+        evidence.root / "Service Level Agreement - Meridian Bank.docx",
+        [
+            ("Title", "Service Level Agreement - Meridian Bank"),
+            PROSE,
+            ("Heading 1", "3. Availability"),
+            "The hosted platform is available 99.95 % of each month, measured at the "
+            "load balancer, planned maintenance excluded.",
+        ],
+    )
+    # A supplier's contract: the service levels it sets are what the supplier owes us.
+    write_docx(
+        evidence.root / "Supplier Contract - Datacenter LCL (signed).docx",
+        [
+            ("Title", "Supplier Contract - Datacenter LCL"),
+            PROSE,
+            ("Heading 1", "5. Service levels"),
+            "The supplier restores power within four hours and reports each service level "
+            "monthly; credits apply below the service levels.",
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "availability-requirements") == {
+        "Service Level Agreement - Meridian Bank.docx"
+    }
+    assert paths(links, "slas") == {"Service Level Agreement - Meridian Bank.docx"}
+    assert paths(links, "supplier-contracts") == {
+        "Supplier Contract - Datacenter LCL (signed).docx"
+    }

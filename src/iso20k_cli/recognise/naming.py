@@ -33,6 +33,8 @@ TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # Words before a name that make it the yardstick something is measured against.
 _YARDSTICK = frozenset({"vs", "versus", "against", "outside"})
+# Documents whose parts headed by one word are on that word's subject.
+_WHOLE_PARTS = frozenset({Genre.AGREEMENT})
 # A policy subject counts only under these genres, said by a genre word.
 _RULING = frozenset({Genre.POLICY})
 # Genres that are prose by nature: a sheet of rows is none of them, whatever its name says.
@@ -287,6 +289,9 @@ class Namer:
                 and (
                     (o.size > 1 and (text.strict or o.role != "subject" or _stands(o, text)))
                     or (not text.strict and self._is_head(o, text))
+                    # A part of an agreement headed by one word ("3. Availability") is
+                    # that agreement's part on it.
+                    or (text.strict and text.fallback in _WHOLE_PARTS and self._is_head(o, text))
                     or max(o.positions) < text.loose_until
                 )
             )

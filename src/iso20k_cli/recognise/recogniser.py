@@ -94,6 +94,7 @@ _MEETING_BODIES = frozenset({"board", "committee", "council", "forum"})
 # Title words of a document that is a drawing or a grid, not prose.
 _CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
 _SPREADSHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
+_CLAUSE_MIN_WORDS = 15
 _BLANK_SHEET_WORDS = 80  # words of headers and a title: more is a sheet with content
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
 # Labels of a document's marking, which a template may set as a heading over its whole
@@ -683,6 +684,11 @@ class Recogniser:
             return
         body = file.text[section.start : section.end]
         size = len(body.split())
+        # A clause of an agreement says its target in a sentence or two ("Availability:
+        # 99.95 % a month, measured at the edge").
+        min_words = self._settings.section_min_words
+        if doc_genre is Genre.AGREEMENT:
+            min_words = min(min_words, _CLAUSE_MIN_WORDS)
         # What the file as a whole was counted for: its sections are parts of that.
         whole = {
             link.item
@@ -699,7 +705,7 @@ class Recogniser:
             why = self._part_of(n, item, of_policy, whole, rows, sheet, named_whole)
             if n.counted and why is not None:
                 n = Named(n.item, n.occurrence, False, why, n.genre)
-            elif n.counted and size < self._settings.section_min_words and not rows:
+            elif n.counted and size < min_words and not rows:
                 n = Named(
                     n.item, n.occurrence, False, f"the section has only {size} words", n.genre
                 )
@@ -845,6 +851,18 @@ class Recogniser:
         )
         if narrower is not None:
             return f"the document is about the narrower {narrower}"
+        agreement = next(
+            (
+                w
+                for w in whole
+                if w != item.id and _an_agreement(self._items[w]) and _an_agreement(item)
+            ),
+            None,
+        )
+        if doc_genre is Genre.AGREEMENT and agreement is not None:
+            # The service levels of a supplier's contract are what the supplier owes:
+            # a clause of that contract, not an agreement with customers.
+            return f"it is a clause of the agreement the document is ({agreement})"
         return None
 
     def _tables(
@@ -927,6 +945,11 @@ def _filled_in(words: tuple[GenreWord, ...], tokens: Tokens) -> tuple[GenreWord,
     return tuple(
         w for w in words if w.genre is not Genre.TEMPLATE or tokens[w.start : w.end] != _FORM
     )
+
+
+def _an_agreement(item: Item) -> bool:
+    """Whether ``item`` is an agreement (an SLA, a contract), not a part one may hold."""
+    return item.genres[:1] == (Genre.AGREEMENT,)
 
 
 def _counts(named: list[Named]) -> bool:
