@@ -401,3 +401,30 @@ def test_a_colocation_providers_requests_changes_and_tests(cli: Invoke, evidence
     assert paths(links, "change-management-policy") == {
         "Facilities/Procedures/FAC-PR-04 Facility Change Request Procedure.docx"
     }
+
+
+def test_a_governance_pack_reports_and_a_list_of_legal_requirements_states_them(
+    cli: Invoke, evidence: Folder
+) -> None:
+    from pptx import Presentation
+
+    deck = Presentation()
+    cover = deck.slides.add_slide(deck.slide_layouts[1])
+    cover.shapes.title.text = "Weekly Governance Deck - Week 45"
+    cover.placeholders[1].text = "Tickets opened and closed, SLA adherence, top issues, risks"
+    path = evidence.root / "04_Governance/Weekly_Governance_Deck_Wk45_2026.pptx"
+    path.parent.mkdir(parents=True)
+    deck.save(str(path))
+    laws = [["Requirement", "Source", "Applies to", "Owner"]] + [
+        [f"Requirement {i}", "GDPR", "All services", "DPO"] for i in range(8)
+    ]
+    write_xlsx(
+        evidence.root / "05_Legal/List of Legal and Contractual Requirements.xlsx", {"L": laws}
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-reports") == {
+        "04_Governance/Weekly_Governance_Deck_Wk45_2026.pptx"
+    }
+    assert paths(links, "interested-parties-requirements") == {
+        "05_Legal/List of Legal and Contractual Requirements.xlsx"
+    }
