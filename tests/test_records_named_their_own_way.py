@@ -428,3 +428,21 @@ def test_a_governance_pack_reports_and_a_list_of_legal_requirements_states_them(
     assert paths(links, "interested-parties-requirements") == {
         "05_Legal/List of Legal and Contractual Requirements.xlsx"
     }
+
+
+def test_a_trackers_kpi_sheet_analyses_its_records(cli: Invoke, evidence: Folder) -> None:
+    log = [["RFC No", "Raised On", "Change Type", "Status"]] + [
+        [f"RFC-{900 + i}", f"{1 + i % 27:02d}-0{1 + i % 9}-2026", "Normal", "Closed"]
+        for i in range(60)
+    ]
+    kpis = [["Month", "Total RFCs", "Standard", "Normal", "Emergency", "Failed"]] + [
+        [f"2026-{m:02d}", "31", "20", "9", "2", "1"] for m in range(1, 10)
+    ]
+    write_xlsx(
+        evidence.root / "03_Trackers/Change_Tracker_CAB_2026.xlsx",
+        {"RFC Log": log, "Change KPIs": kpis},
+    )
+    links = counted(check(cli, evidence))
+    tracker = "03_Trackers/Change_Tracker_CAB_2026.xlsx"
+    assert paths(links, "change-records") == {tracker}
+    assert paths(links, "change-trend-analysis") == {tracker}
