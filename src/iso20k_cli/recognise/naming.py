@@ -122,34 +122,7 @@ class Namer:
         for item_id, o in best.items():
             # A name of genre words alone ("training records") has no subject to be
             # narrower than another's.
-            wider = self._wider(item_id, subject[item_id], best, subject)
-            if wider is not None:
-                # "Incident and Major Incident Procedure": the incidents of its first
-                # words share the procedure across the "and", apart from the major ones.
-                apart = next(
-                    (
-                        alt
-                        for alt in each[item_id]
-                        if alt is not o
-                        and self._wider(item_id, alt.positions - genre_at, best, subject) is None
-                        and alt.positions - genre_at
-                    ),
-                    None,
-                )
-                if apart is not None:
-                    o, wider = apart, None
-                    subject[item_id] = apart.positions - genre_at
-            if (
-                wider is not None
-                and self.items[wider.key].kind is Kind.RECORD
-                and set(self._phrase_tokens(o)) <= text.spelled
-                and not self._judge(self.items[wider.key], wider, text).counted
-            ):
-                # "Facility Change Request Procedure": a procedure is no change request;
-                # the changes it is on, as written, are its subject. ("Postmortem Process"
-                # writes no incident: only the vocabulary read one into it. A "Change
-                # Management Audit" audits the process its wider words name.)
-                wider = None
+            o, wider = self._standing(item_id, o, each[item_id], best, subject, genre_at, text)
             if wider is not None:
                 result.append(self._rejected(item_id, o, f"'{wider.phrase}' names {wider.key}"))
                 continue
@@ -319,6 +292,40 @@ class Namer:
                 None,
             )
         return self._wrong_genre(item, o, genre)
+
+    def _standing(
+        self,
+        item_id: str,
+        o: Occurrence,
+        others: list[Occurrence],
+        best: dict[str, Occurrence],
+        subject: dict[str, frozenset[int]],
+        genre_at: frozenset[int],
+        text: Text,
+    ) -> tuple[Occurrence, Occurrence | None]:
+        """``item_id``'s occurrence to read, and another item's wider phrase that takes in
+        its subject, if one still does (``subject`` follows the occurrence chosen)."""
+        wider = self._wider(item_id, subject[item_id], best, subject)
+        if wider is None:
+            return o, None
+        # "Incident and Major Incident Procedure": the incidents of its first words
+        # share the procedure across the "and", apart from the major ones.
+        for alt in others:
+            alone = alt.positions - genre_at
+            if alt is not o and alone and self._wider(item_id, alone, best, subject) is None:
+                subject[item_id] = alone
+                return alt, None
+        if (
+            self.items[wider.key].kind is Kind.RECORD
+            and set(self._phrase_tokens(o)) <= text.spelled
+            and not self._judge(self.items[wider.key], wider, text).counted
+        ):
+            # "Facility Change Request Procedure": a procedure is no change request; the
+            # changes it is on, as written, are its subject. ("Postmortem Process" writes
+            # no incident: only the vocabulary read one into it. A "Change Management
+            # Audit" audits the process its wider words name.)
+            return o, None
+        return o, wider
 
     @staticmethod
     def _wider(
