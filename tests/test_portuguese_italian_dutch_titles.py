@@ -159,3 +159,48 @@ def test_portuguese_records_and_nested_names(cli: Invoke, evidence: Folder) -> N
     assert paths(links, "other-parties-list") == {
         "SGS/04 - Contratos/Lista de Fornecedores e Serviços Terceirizados.xlsx"
     }
+
+
+def test_a_dutch_and_a_spanish_providers_documents_and_exports(
+    cli: Invoke, evidence: Folder
+) -> None:
+    root = evidence.root
+    meldingen = [["Nummer", "Aangemaakt op", "Korte omschrijving", "Soort melding", "Status"]] + [
+        [f"M2609 {100 + i}", f"{1 + i % 27:02d}-09-2026", "Printer", kind, "Gesloten"]
+        for i, kind in enumerate(["Storing", "Verzoek", "Vraag", "Storing"] * 10)
+    ]
+    write_xlsx(root / "TOPdesk exports/Meldingen sept 2026.xlsx", {"Meldingen": meldingen})
+    write_docx(
+        root / "Kwaliteit/Procedures/Werkinstructie afhandelen servicevragen.docx",
+        [("Title", "Werkinstructie afhandelen servicevragen"), TEKST],
+    )
+    write_docx(
+        root / "Kwaliteit/Verslag uitwijktest 12-03-2026.docx",
+        [("Title", "Verslag uitwijktest Viewpoint 12-03-2026"), TEKST],
+    )
+    write_docx(
+        root / "SGS/08_Operacion/PR-06 Procedimiento de Gestion de Cambios v2.0.docx",
+        [("Title", "PR-06 Procedimiento de Gestión de Cambios"), TEXTO],
+    )
+    write_docx(
+        root / "SGS/07_Soporte/PR-02 Control de documentos v1.4.docx",
+        [("Title", "PR-02 Procedimiento de control de documentos"), TEXTO],
+    )
+    links = counted(check(cli, evidence))
+    export = "TOPdesk exports/Meldingen sept 2026.xlsx"
+    # TOPdesk's "Soort melding": Storing is an incident, Verzoek and Vraag are requests.
+    assert paths(links, "incident-records") == {export}
+    assert paths(links, "service-request-records") == {export}
+    assert paths(links, "fulfilment-instructions") == {
+        "Kwaliteit/Procedures/Werkinstructie afhandelen servicevragen.docx"
+    }
+    assert paths(links, "continuity-test-results") == {
+        "Kwaliteit/Verslag uitwijktest 12-03-2026.docx"
+    }
+    # A reference that says no genre ("PR-06") stands before the title's own genre word.
+    assert paths(links, "change-management-policy") == {
+        "SGS/08_Operacion/PR-06 Procedimiento de Gestion de Cambios v2.0.docx"
+    }
+    assert paths(links, "document-control-procedure") == {
+        "SGS/07_Soporte/PR-02 Control de documentos v1.4.docx"
+    }

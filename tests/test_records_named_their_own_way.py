@@ -446,3 +446,47 @@ def test_a_trackers_kpi_sheet_analyses_its_records(cli: Invoke, evidence: Folder
     tracker = "03_Trackers/Change_Tracker_CAB_2026.xlsx"
     assert paths(links, "change-records") == {tracker}
     assert paths(links, "change-trend-analysis") == {tracker}
+
+
+def test_a_banks_and_a_hospitals_other_registers_and_procedures(
+    cli: Invoke, evidence: Folder
+) -> None:
+    root = evidence.root
+    hazards = [["Hazard ID", "Hazard", "Likelihood", "Severity", "Date raised", "Status"]] + [
+        [f"H{i}", "Wrong dose shown", "Low", "Major", f"{1 + i % 27:02d}/03/2026", "Open"]
+        for i in range(12)
+    ]
+    write_xlsx(root / "Clinical Safety/Hazard Log - ePMA.xlsx", {"Hazard Log": hazards})
+    write_docx(
+        root / "HR/Employee Wellness - Incident and Injury Reporting Procedure.docx",
+        [("Title", "Incident and Injury Reporting Procedure"), EN],
+    )
+    write_pdf(
+        root / "Group Internal Audit/GIA Report - Retail Credit Origination Review 2026.pdf",
+        [["GIA Report - Retail Credit Origination Review", "Report date: 14/05/2026", EN]],
+    )
+    moves = [["Line", "From", "To", "Amount"]] + [
+        [f"L{i}", "Opex", "Capex", "1000"] for i in range(6)
+    ]
+    write_xlsx(root / "Finance/FY2026 Budget - Change Log.xlsx", {"Log": moves})
+    security = [["Number", "Opened", "Short description", "Priority", "State"]] + [
+        [f"SIR00{100 + i}", f"2026-09-{1 + i % 28:02d}", "Phishing", "2", "Closed"]
+        for i in range(20)
+    ]
+    write_csv(root / "Exports/ServiceNow/sn_si_incident_2026.csv", security)
+    write_docx(
+        root / "SLA/Service Level Agreement - Standard Plan_2026-04.docx",
+        [("Title", "Service Level Agreement - Standard Plan"), EN],
+    )
+    links = counted(check(cli, evidence))
+    for item in (
+        "risks-opportunities-register",
+        "incident-management-procedure",
+        "internal-audit-reports",
+        "change-records",
+        "incident-records",
+    ):
+        assert item not in links, (item, links.get(item))
+    assert paths(links, "is-incident-records") == {"Exports/ServiceNow/sn_si_incident_2026.csv"}
+    # "Standard Plan" is the tier the agreement is for, not a plan.
+    assert paths(links, "slas") == {"SLA/Service Level Agreement - Standard Plan_2026-04.docx"}

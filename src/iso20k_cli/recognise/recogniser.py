@@ -206,12 +206,13 @@ class Recogniser:
         # a dated post's title names what it reports.
         posted = filed is Genre.REPORT
         fallback = named_genre if named_genre is Genre.REFERENCE or posted else shape
-        folder = self._folder(found, file, never, text_genre(title_words) or text_genre(name_words))
+        vetoes = (title, stem)
+        said = text_genre(title_words) or text_genre(name_words)
+        folder = self._folder(found, file, never, said, vetoes)
         if folder is not None:
             # A dated file in a folder of records is one of them: its title names the
             # event ("Feature flags outage"), not a procedure.
             fallback = doc_genre = folder
-        vetoes = (title, stem)
         as_titled = Text(
             title,
             title_words,
@@ -406,7 +407,12 @@ class Recogniser:
         return None
 
     def _folder(
-        self, found: Found, file: EvidenceFile, never: str | None, said: Genre | None
+        self,
+        found: Found,
+        file: EvidenceFile,
+        never: str | None,
+        said: Genre | None,
+        vetoes: tuple[Tokens, ...],
     ) -> Genre | None:
         """Record items named by the folder a dated file is filed in ("post-mortems/",
         "release-notes/", "incidents/2026/"), and the genre that gives the file.
@@ -428,7 +434,10 @@ class Recogniser:
             text = Text(tokens, words_said, Genre.REGISTER if many else None, many)
             named = [
                 n
-                for n in self._namer.named(text, ())
+                # What the file's own title or name rules out ("GIA Report - Retail
+                # Credit Origination Review" in "Group Internal Audit/"), its folder
+                # does not bring back.
+                for n in self._namer.named(text, vetoes)
                 if n.counted and self._items[n.item].kind is Kind.RECORD
             ]
             if named:

@@ -96,10 +96,10 @@ _MAX_REFERENCE_CHARS = 32
 
 
 def reference_last(lexicon: Lexicon, text: str) -> str:
-    """``text`` with a leading document reference that opens on a genre word moved to its
-    end, as that genre word: "SOP-ITSM-01 Incident Management" is an incident management
-    SOP ("ITSM" is the reference's series, not more of the subject). Anything else is
-    returned as it is."""
+    """``text`` with a leading document reference moved to its end as the genre word it
+    opens on ("SOP-ITSM-01 Incident Management" is an incident management SOP: "ITSM" is
+    the reference's series, not more of the subject), or left out when it opens on none
+    ("PR-06 Procedimiento de …"). Anything else is returned as it is."""
     first, space, rest = text.strip().partition(" ")
     if not space or not rest.strip() or len(first) > _MAX_REFERENCE_CHARS:
         return text
@@ -113,5 +113,10 @@ def reference_last(lexicon: Lexicon, text: str) -> str:
     tokens = lexicon.cached(letters)
     words = genre_words(lexicon, tokens)
     if len(words) != 1 or (words[0].start, words[0].end) != (0, len(tokens)):
-        return text
+        # "PR-06 Procedimiento de Gestión de Cambios": a reference that says no genre
+        # only stands before the title, which opens on its own genre word. A word the
+        # vocabulary reads ("SEV-1" is a major incident) is no reference.
+        own = tuple(split_words(first))
+        opaque = lexicon.cached(text.strip())[: len(own)] == own
+        return rest.strip() if opaque else text
     return f"{rest.strip()} {letters}"
