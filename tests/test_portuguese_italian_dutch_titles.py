@@ -183,8 +183,14 @@ def test_a_dutch_and_a_spanish_providers_documents_and_exports(
         [("Title", "PR-06 Procedimiento de Gestión de Cambios"), TEXTO],
     )
     write_docx(
-        root / "SGS/07_Soporte/PR-02 Control de documentos v1.4.docx",
-        [("Title", "PR-02 Procedimiento de control de documentos"), TEXTO],
+        root / "SGS/07_Soporte/PR-02 Control de la informacion documentada v1.4.docx",
+        [("Title", "PR-02 Control de la información documentada"), TEXTO],
+    )
+    risks = [["Id", "Riesgo", "Probabilidad", "Impacto", "Responsable"]] + [
+        [f"R{i}", "Caída del CPD", "2", "4", "Director TI"] for i in range(8)
+    ]
+    write_xlsx(
+        root / "SGS/03_Planificacion/Registro de riesgos y oportunidades SGS.xlsx", {"R": risks}
     )
     links = counted(check(cli, evidence))
     export = "TOPdesk exports/Meldingen sept 2026.xlsx"
@@ -202,5 +208,8 @@ def test_a_dutch_and_a_spanish_providers_documents_and_exports(
         "SGS/08_Operacion/PR-06 Procedimiento de Gestion de Cambios v2.0.docx"
     }
     assert paths(links, "document-control-procedure") == {
-        "SGS/07_Soporte/PR-02 Control de documentos v1.4.docx"
+        "SGS/07_Soporte/PR-02 Control de la informacion documentada v1.4.docx"
+    }
+    assert paths(links, "risks-opportunities-register") == {
+        "SGS/03_Planificacion/Registro de riesgos y oportunidades SGS.xlsx"
     }
