@@ -18,7 +18,8 @@ PROSE_FORMATS = frozenset(
     {"markdown", "rst", "asciidoc", "text", "pdf", "docx",
      "html", "pptx", "doc", "odt", "rtf", "ppt"}
 )  # fmt: skip
-_SHEETS = frozenset({"xlsx", "csv", "xls", "ods"})
+SHEET_FORMATS = frozenset({"xlsx", "csv", "xls", "ods"})
+"""Formats that are rows and columns by nature: a spreadsheet or a CSV."""
 # A Markdown (reStructuredText, AsciiDoc) or Word file is a register when a table is most of it.
 _REGISTER_MIN_ROWS = 5
 # The opening read for a purpose statement, and how far after "this" its genre word may be.
@@ -312,7 +313,7 @@ def purpose_genre(lexicon: Lexicon, text: str) -> Genre | None:
 
 def shape_genre(file: EvidenceFile) -> Genre | None:
     """What a file is by its shape, when no genre word says so."""
-    if file.format in _SHEETS:
+    if file.format in SHEET_FORMATS:
         return Genre.REGISTER
     if file.format not in PROSE_FORMATS:
         return None

@@ -13,6 +13,7 @@ from iso20k_cli.catalogue.model import Catalogue, Genre, Kind
 from iso20k_cli.evidence.model import EvidenceFile, SectionKind
 from iso20k_cli.recognise.content import MAX_BODY_CHARS, Body, BodyWords, ContentScorer
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
+from iso20k_cli.recognise.genre import SHEET_FORMATS
 from iso20k_cli.recognise.model import Link, MatchedBy
 from iso20k_cli.recognise.parts import labels, parts_named
 from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
@@ -29,9 +30,9 @@ _ANSWERING = ("maintained to meet", "to comply with", "to meet the requirements 
 # one sentence are one cross-reference, not what the document is about.
 _NARROWER_SENTENCES = 2
 _MAX_SENTENCES = 5000
-# A spreadsheet has no opening sentence: its first line is a row of headers, and a
-# "Known error" column in a problem export does not make every problem a known error.
-_SHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
+# A spreadsheet (SHEET_FORMATS) has no opening sentence: its first line is a row of
+# headers, and a "Known error" column in a problem export does not make every problem a
+# known error.
 _MAX_SECTION_LABELS = 2000
 
 
@@ -96,7 +97,7 @@ class Narrowing:
                 continue
             scope = (
                 self._opening_scope(file.text, link.item, phrases)
-                if file.format not in _SHEETS
+                if file.format not in SHEET_FORMATS
                 else None
             )
             share = narrower.match.body_share or _NARROWER_DOMINATES
@@ -110,7 +111,7 @@ class Narrowing:
             # A title that says exactly what the file is ("Incident Management Procedure")
             # keeps it: the narrower subject its body keeps naming is a part of it.
             instead = None
-            if mentions / broad >= _NARROWER_DOMINATES and file.format not in _SHEETS:
+            if mentions / broad >= _NARROWER_DOMINATES and file.format not in SHEET_FORMATS:
                 # The body is about the narrower subject: "Incident Response Policy" of a
                 # security policy set speaks of security incidents throughout. A register's
                 # rows say "known error" once each: its problems stay problems, and are

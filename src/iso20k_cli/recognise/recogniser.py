@@ -31,6 +31,7 @@ from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import (
     PROSE_FORMATS,
+    SHEET_FORMATS,
     GenreWord,
     ends_title,
     genre_words,
@@ -93,7 +94,6 @@ _POST_FOLDERS = frozenset({("blog",), ("new",), ("announcement",), ("post",)})
 _MEETING_BODIES = frozenset({"board", "committee", "council", "forum"})
 # Title words of a document that is a drawing or a grid, not prose.
 _CHARTS = frozenset({"chart", "matrix", "diagram", "organigram", "organogram"})
-_SPREADSHEETS = frozenset({"csv", "xlsx", "xls", "ods"})
 _CLAUSE_MIN_WORDS = 15
 _BLANK_SHEET_WORDS = 80  # words of headers and a title: more is a sheet with content
 _CROSS_REFERENCES = ("link to", "links to", "see also", "related document", "references")
@@ -610,7 +610,7 @@ class Recogniser:
                 return f"the document has only {size} words: a stub or a pointer to elsewhere"
         if (
             file.readable
-            and file.format in _SPREADSHEETS
+            and file.format in SHEET_FORMATS
             and file.tables
             and not any(t.row_count for t in file.tables)
             and _words_up_to(file.text, _BLANK_SHEET_WORDS) < _BLANK_SHEET_WORDS
