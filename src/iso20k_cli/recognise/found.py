@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iso20k_cli.catalogue.model import Genre, Item, Kind
 from iso20k_cli.checks.entries import KindRows
 from iso20k_cli.recognise.model import Link, MatchedBy, NearMiss
@@ -45,28 +47,12 @@ class Found:
         ):
             # The file's own name says it too ("Problem Records/Problem & Known Error
             # log.xlsx"): it is named for the item, as it is for the others it names.
-            self._links[link.item] = Link(
-                link.item,
-                link.path,
-                link.matched_by,
-                link.detail,
-                True,
-                link.section,
-                (*link.signals, *had.signals),
-            )
+            self._links[link.item] = replace(link, signals=(*link.signals, *had.signals))
 
     def also(self, item: str, signal: str) -> None:
         link = self._links[item]
         if signal not in link.signals:
-            self._links[item] = Link(
-                link.item,
-                link.path,
-                link.matched_by,
-                link.detail,
-                link.counted,
-                link.section,
-                (*link.signals, signal),
-            )
+            self._links[item] = replace(link, signals=(*link.signals, signal))
 
     def replace(self, item: str, reason: str) -> None:
         link = self._links.pop(item, None)
