@@ -119,6 +119,35 @@ def test_a_dated_blog_post_reports_its_day(cli: Invoke, evidence: Folder) -> Non
     assert counted_for(check(cli, evidence), "incident-records") == {"blog/mail-outage.md"}
 
 
+def test_a_dated_notice_of_planned_work_records_one_change(cli: Invoke, evidence: Folder) -> None:
+    work = (
+        "On Sunday 29 October from 12:00 to 17:00 the storage controllers are replaced and "
+        "the cluster nodes rebooted; jobs queued before then will wait until it is over.\n"
+    )
+    evidence.add(
+        "announce/2026-10-05-october-maintenance.md",
+        "# Scheduled Maintenance for HPC\n\n" + work * 3,
+    )
+    evidence.add("announce/2026-11-24-config-change.md", "# Storage Config Change\n\n" + work * 3)
+    # Undated, the same words are a page about how maintenance is done; a dated page
+    # about a change that is only one of its subjects records nothing, and maintenance
+    # alone may be any kind of upkeep.
+    evidence.add("ops/maintenance.md", "# Scheduled Maintenance for HPC\n\n" + work * 3)
+    evidence.add(
+        "announce/2026-08-02-maintenance.md", "# August Maintenance for HPC\n\n" + work * 3
+    )
+    evidence.add(
+        "announce/2026-09-01-maintenance-tips.md", "# Maintenance tips and tricks\n\n" + work * 3
+    )
+    data = check(cli, evidence)
+    assert counted_for(data, "change-records") == {
+        "announce/2026-10-05-october-maintenance.md",
+        "announce/2026-11-24-config-change.md",
+    }
+    # One notice is no analysis of the changes over a period.
+    assert counted_for(data, "change-trend-analysis") == set()
+
+
 # ------------------------------------------------------------------ tables and index pages
 
 

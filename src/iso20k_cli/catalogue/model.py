@@ -114,6 +114,10 @@ class MatchHints(_Model):
     policy_subjects: tuple[str, ...] = ()
     """Subjects that name the item only where a policy or standard rules on them: a
     backup policy decides a control, a backup runbook or a page about backups does not."""
+    occasions: tuple[str, ...] = ()
+    """Subjects that name one occasion of a record in a page dated for it that says
+    nothing of its own kind: "Scheduled Maintenance for Scicomp Systems", posted on a day,
+    is the notice of one change."""
     genres: tuple[Genre, ...] | None = None
     """None: the default for the item's kind (documents or records)."""
     filenames: tuple[str, ...] = ()

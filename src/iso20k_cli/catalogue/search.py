@@ -48,6 +48,7 @@ def _item_text(item: Item) -> Iterable[str]:
     yield from hints.all_names
     yield from hints.subjects
     yield from hints.policy_subjects
+    yield from hints.occasions
     yield from hints.filenames
 
 

@@ -12,7 +12,7 @@ the other ``broader``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.recognise.genre import (
@@ -57,6 +57,10 @@ class Text:
     """The text's own words, before the vocabulary rewrote them."""
     first_part: int = 0
     """How many tokens stand before the text's first dash or colon, if it has one."""
+    occasion: bool = False
+    """The title or name of a page dated for one occasion that says nothing of its own
+    kind ("2025-12-24-config-change.md"): what it names standing is the record of that
+    occasion."""
     loose_until: int = 0
     """Tokens from the start within which a subject takes the fallback genre wherever it
     stands: an e-mail's subject line is no title with a head noun ("CAB approval",
@@ -98,9 +102,18 @@ class Namer:
         roles: frozenset[str] = TITLE_ROLES,
     ) -> list[Named]:
         """The items ``text`` names, each with whether its genre lets it count."""
+        if text.occasion:
+            roles = roles | {"occasion"}
         occurrences = self._index.find(text.tokens, roles)
         if not occurrences:
             return []
+        if text.occasion and any(
+            o.role == "occasion" and (_stands(o, text) or self._is_head(o, text))
+            for o in occurrences
+        ):
+            # A notice of "Scheduled Maintenance", posted on its day, records that one
+            # change: no procedure and no analysis of many.
+            text = replace(text, fallback=Genre.REGISTER)
         distinct = [o for o in occurrences if o.role == "distinct"]
         best: dict[str, Occurrence] = {}
         each: dict[str, list[Occurrence]] = {}
@@ -261,6 +274,7 @@ class Namer:
                 not says_genre(text, _outside(words, o))
                 and (
                     (o.size > 1 and (text.strict or o.role != "subject" or _stands(o, text)))
+                    or (o.role == "occasion" and _stands(o, text))
                     or (not text.strict and self._is_head(o, text))
                     # A part of an agreement headed by one word ("3. Availability") is
                     # that agreement's part on it.
@@ -387,6 +401,8 @@ def _phrases(catalogue: Catalogue, lex: Lexicon) -> Iterable[tuple[str, str, str
             yield item.id, "ruled", phrase, lex.canon_text(phrase)
         for phrase in item.match.filenames:
             yield item.id, "filename", phrase, lex.canon_text(phrase)
+        for phrase in item.match.occasions:
+            yield item.id, "occasion", phrase, lex.canon_text(phrase)
     for phrase in catalogue.vocabulary.distinct:
         yield "", "distinct", phrase, lex.canon_text(phrase)
 
@@ -403,7 +419,7 @@ def _qualifies(o: Occurrence, others: list[Occurrence], text: Text) -> Occurrenc
     Improvement of Service Levels" is about improvement). A heading is read in its
     document instead, and "Internal Audit 2026 - Change Management" is no compound: its
     subjects do not stand together."""
-    if o.role not in ("subject", "ruled"):
+    if o.role not in ("subject", "ruled", "occasion"):
         return None
     start, end = min(o.positions), max(o.positions) + 1
     head = next((w.start for w in text.words if w.start >= end), None)

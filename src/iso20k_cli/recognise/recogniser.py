@@ -176,7 +176,8 @@ class Recogniser:
         title_words = genre_words(self.lexicon, title)
         if file.format in _MESSAGES:
             return self._message(found, file, heading)
-        if shape is Genre.DOCUMENT and not title_words and _dated_name(file, heading):
+        occasion = shape is Genre.DOCUMENT and not title_words and _dated_name(file, heading)
+        if occasion:
             # "2024-09-09-azure-vms-outage.md", "2021-05-29 - ACI outage": prose named for
             # one dated occasion reports it; a procedure is not named for a day. A day's
             # page of a board or committee ("2026-10-14 CAB") holds its minutes.
@@ -221,6 +222,7 @@ class Recogniser:
             False,
             title_spelled,
             first_part(self.lexicon, heading, title),
+            occasion=occasion,
         )
         named = self._title(file, heading, as_titled, vetoes)
         self._add(found, named, MatchedBy.TITLE, f'title "{file.title}"', never)
@@ -238,6 +240,7 @@ class Recogniser:
                     False,
                     stem_spelled,
                     first_part(self.lexicon, name, stem),
+                    occasion=occasion,
                 ),
                 vetoes,
                 NAME_ROLES,

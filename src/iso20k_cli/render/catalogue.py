@@ -108,6 +108,9 @@ def _item_lines(item: Item) -> list[RenderableType]:
     if hints.policy_subjects:
         ruled = ", ".join(hints.policy_subjects)
         body.append(Text(f"About, in a policy or standard only: {ruled}", style="dim"))
+    if hints.occasions:
+        dated = ", ".join(hints.occasions)
+        body.append(Text(f"About, in a page dated for one occasion: {dated}", style="dim"))
     if hints.broader:
         body.append(Text(f"Narrower than: {', '.join(hints.broader)}", style="dim"))
     if item.checks:
