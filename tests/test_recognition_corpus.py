@@ -53,6 +53,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "lf-it",
         "moj-modplatform",
         "mybinder",
+        "osuosl",
         "reannz-hpc",
     ]
 
