@@ -50,6 +50,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "cds-snc",
         "civicactions",
         "govuk-dev-docs",
+        "hachyderm",
         "lf-it",
         "moj-modplatform",
         "mybinder",
