@@ -21,7 +21,7 @@ SCRIPT = REPO / "benchmarks" / "recognition.py"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 # (precision, recall) floors of counted links
-FLOORS = {"tuned": (0.76, 0.42), "held out": (0.54, 0.27), "total": (0.70, 0.38)}
+FLOORS = {"tuned": (0.76, 0.42), "held out": (0.53, 0.24), "total": (0.70, 0.37)}
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "cds-snc",
         "civicactions",
         "govuk-dev-docs",
+        "hachyderm",
         "lf-it",
         "moj-modplatform",
         "mybinder",
