@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from iso20k_cli.catalogue.model import Catalogue, ExportColumns
 from iso20k_cli.checks.entries import KindRows
 from iso20k_cli.evidence.model import Table
-from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import Lexicon, Tokens, spelled_lexicon
 from iso20k_cli.text.normalise import find_phrase
 from iso20k_cli.text.ticket import ticket_prefix
 
@@ -90,6 +90,7 @@ class _Share:
 class ExportRecogniser:
     def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
+        self._spelled = spelled_lexicon(catalogue.vocabulary)
         roles: ExportColumns = catalogue.vocabulary.export_columns
         self._roles: dict[str, tuple[Tokens, ...]] = {
             role: tuple(t for p in getattr(roles, role) if (t := lexicon.canon_text(p)))
@@ -305,7 +306,10 @@ class ExportRecogniser:
         qualified after it ("Service request with approvals"), or either half of a value
         written in two languages ("Verzoek / Request", "Incident / Incident")."""
         for part in cell[:_MAX_VALUE_CHARS].split(" / ", _MAX_LANGUAGES - 1):
-            tokens = self._lexicon.cached(part)
+            # A type written as a code alone ("SR", "RFC") is read as the code stands for;
+            # one that goes on ("Cab delay late night") is a type of its own words.
+            lexicon = self._spelled if len(part.split(None, 1)) > 1 else self._lexicon
+            tokens = lexicon.cached(part)
             for size in range(min(len(tokens), self._longest_type), 0, -1):
                 item = self._types.get(tokens[:size])
                 if item is not None:

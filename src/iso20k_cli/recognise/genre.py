@@ -62,7 +62,8 @@ _SAMPLES = frozenset({"sample", "example"})
 _SCHEDULE = ("schedule",)
 # Words that say a form or template has been filled in, unless "to be" comes first.
 _FILLED = frozenset({"completed", "filled"})
-_STILL_TO_DO = frozenset({"be", "being"})
+# "to be completed", and "partly filled": still a template.
+_STILL_TO_DO = frozenset({"be", "being", "partly", "partially", "half", "not"})
 # Who a document is for, as written between its subject and its genre word.
 _AUDIENCE = frozenset({"all", "user", "staff", "employee", "technical", "contractor"})
 

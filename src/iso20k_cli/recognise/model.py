@@ -39,6 +39,8 @@ class Link:
     named: bool = False
     """Made by one of the item's own names ("Major Incident Procedure"), not only by its
     subject ("Incident Response"): the text says exactly what the file is."""
+    phrase: str = ""
+    """The catalogue's phrase the text was read as naming ("incident management")."""
 
 
 @dataclass(frozen=True)

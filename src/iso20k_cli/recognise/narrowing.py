@@ -16,7 +16,7 @@ from iso20k_cli.recognise.found import FILE_LEVEL, Found
 from iso20k_cli.recognise.genre import SHEET_FORMATS
 from iso20k_cli.recognise.model import Link, MatchedBy
 from iso20k_cli.recognise.parts import labels, parts_named
-from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens, spelled_lexicon
 
 # Times a body must name a narrower subject to be evidence of it as well.
 _NARROWER_MENTIONS = 3
@@ -58,6 +58,10 @@ class Narrowing:
             for wider in item.match.broader:
                 narrower.setdefault(wider, []).append((item.id, phrases))
         self._narrower = narrower
+        # The body's words with its codes left unexpanded: "SEV1" is read as a major
+        # incident everywhere else, but a page that names major incidents only by code
+        # ("acknowledge SEV1 pages in 5 minutes") hands them to the procedure on them.
+        self._spelled = spelled_lexicon(catalogue.vocabulary)
         self._parts = {
             item.id: tuple(t for p in item.match.parts if (t := lexicon.canon_text(p)))
             for item in catalogue.items
@@ -105,6 +109,10 @@ class Narrowing:
                 mentions < _NARROWER_MENTIONS
                 or mentions / broad < share
                 or not self._in_sentences(file.text, phrases, _NARROWER_SENTENCES)
+                or not (
+                    self._same_words(link.phrase, phrases)
+                    or self._spelled_in_prose(file.text, phrases)
+                )
             ):
                 continue
             said = max(counts, key=lambda p: counts[p])
@@ -189,11 +197,33 @@ class Narrowing:
                     return True
         return False
 
+    def _same_words(self, phrase: str, phrases: tuple[Tokens, ...]) -> bool:
+        """Whether the phrase that named the broader item is in words of the narrower's:
+        "Incident Response" is on incidents, of which major ones are a kind; "On-call" is
+        on a rota, whatever severities its pages mention."""
+        said = set(self.lexicon.cached(phrase)) - MARKERS
+        return any(said & set(p) for p in phrases)
+
+    def _spelled_in_prose(self, text: str, phrases: tuple[Tokens, ...]) -> bool:
+        """Whether a sentence of prose, not a row of a table, names one of ``phrases`` in
+        words rather than by a code: a severity table's "SEV1 | Major incident process"
+        points at another document."""
+        sentences = text[:MAX_BODY_CHARS].replace(". ", "\n").split("\n", _MAX_SENTENCES)
+        for sentence in sentences[:_MAX_SENTENCES]:
+            if sentence.count("|") >= 2:
+                continue  # a Markdown table's row
+            spelled = Body(self._spelled.canon_bare(sentence))
+            if any(spelled.count(p) for p in phrases):
+                return True
+        return False
+
     def _opening_scope(self, text: str, broader: str, phrases: tuple[Tokens, ...]) -> str | None:
         """The narrower subject the opening sentence sets as the page's scope, when it names
         no broader one beside it: "Information on what to do during a major incident."
         """
-        opening = Body(self._content.body_words(_first_sentence(text)))
+        # "Acknowledge SEV1 pages within 5 minutes" opens a rota, not a page on major
+        # incidents: a code alone sets no scope.
+        opening = Body(self._spelled.canon_bare(_first_sentence(text)[:MAX_BODY_CHARS]))
         narrow = {" ".join(p): opening.count(p) for p in phrases}
         named = sum(narrow.values())
         if not named:

@@ -465,11 +465,16 @@ class Recogniser:
         "Policy") takes its subject from the folder it is filed in
         ("incident_management/support_manual.md"), as a reader of the share would."""
         genre = text_genre(title_words)
-        if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN):
+        if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.AGREEMENT):
             return  # records take their folder only when it is a folder of records
         folder = next(reversed(file.path.split("/")[:-1]), None) if "/" in file.path else None
         if folder is None:
             return
+        if genre is Genre.AGREEMENT:
+            # An agreement filed under "Suppliers/" is one with a supplier, whatever else
+            # its title names ("Telstra Business Agreement"): the folder and its genre word.
+            last = title_words[-1]
+            title = title[last.start : last.end]
         tokens = (*self.lexicon.cached(folder), *title)
         said = genre_words(self.lexicon, tokens)
         named = [
@@ -477,7 +482,9 @@ class Recogniser:
             for n in self._namer.named(Text(tokens, said, None, False, False, spelled(folder)), ())
             # One word of a folder's name ("oncall/") is where a page is filed, not what a
             # policy in it governs ("Alerting Principles").
-            if n.counted and n.occurrence.start < len(tokens) - len(title) and n.occurrence.size > 1
+            if n.counted
+            and n.occurrence.start < len(tokens) - len(title)
+            and (n.occurrence.size > 1 or genre is Genre.AGREEMENT)
         ]
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
@@ -644,7 +651,19 @@ class Recogniser:
             if not n.counted or never is not None:
                 found.miss(n.item, f"{detail}, but {n.reason if not n.counted else never}")
                 continue
-            found.link(Link(n.item, found.path, how, detail, True, section, (how.value,), n.exact))
+            found.link(
+                Link(
+                    n.item,
+                    found.path,
+                    how,
+                    detail,
+                    True,
+                    section,
+                    (how.value,),
+                    n.exact,
+                    n.occurrence.phrase,
+                )
+            )
 
     def _section(
         self,

@@ -118,5 +118,12 @@ def reference_last(lexicon: Lexicon, text: str) -> str:
         # vocabulary reads ("SEV-1" is a major incident) is no reference.
         own = tuple(split_words(first))
         opaque = lexicon.cached(text.strip())[: len(own)] == own
+        said = lexicon.cached(rest)
+        subject = {t for i, t in enumerate(tokens) if not any(w.start <= i < w.end for w in words)}
+        if words and subject <= set(said) and genre_words(lexicon, said):
+            # "SMP-001 Service Management Policy": a series whose letters the vocabulary
+            # spells out (a service management plan) is no more than the title says
+            # itself, genre apart. "BCP-02 Test Report" is a continuity test's report.
+            return rest.strip()
         return rest.strip() if opaque else text
     return f"{rest.strip()} {letters}"

@@ -1,0 +1,226 @@
+"""Whose document a file is, and what it is of: a supplier's contract filed with the
+suppliers, another department's register, a template half filled in, a rota that names
+severities by code, a team's own service level objectives. End to end through the CLI on
+real Word, PDF, Excel and CSV files, as organisations file them."""
+
+from __future__ import annotations
+
+from conftest import Folder, Invoke
+from factories import write_csv, write_docx, write_xlsx
+from iso20k_cli.recognise.titleparts import reference_last
+from test_recognise import SHIPPED
+from test_recognise import counted as titled
+from test_recognise_folder import PROSE, check, counted, paths
+
+LEVELS = (
+    "Availability of the WAN service is 99.95 % a month, measured at the customer edge; "
+    "faults are answered within 15 minutes and restored within 4 hours. "
+) * 3
+
+
+def doc(evidence: Folder, name: str, title: str, *lines: str | tuple[str, str]) -> None:
+    (evidence.root / name).parent.mkdir(parents=True, exist_ok=True)
+    write_docx(evidence.root / name, [("Title", title), *lines, PROSE])
+
+
+def test_an_agreement_filed_with_the_suppliers_is_a_supplier_contract(
+    cli: Invoke, evidence: Folder
+) -> None:
+    clauses: list[str | tuple[str, str]] = [("Heading 1", "2. Service levels"), LEVELS]
+    doc(
+        evidence,
+        "Suppliers/Telstra - WAN Services Agreement.docx",
+        "Telstra Business Agreement",
+        *clauses,
+    )
+    doc(
+        evidence,
+        "06_Lieferanten/Outsourcing-Vertrag Hosting.docx",
+        "Outsourcing-Vertrag Hosting",
+        *clauses,
+    )
+    # The same clauses in an agreement with a customer are its service levels.
+    doc(
+        evidence,
+        "Clients/Acme - Managed Service Agreement.docx",
+        "Acme Managed Service Agreement",
+        *clauses,
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "supplier-contracts") == {
+        "Suppliers/Telstra - WAN Services Agreement.docx",
+        "06_Lieferanten/Outsourcing-Vertrag Hosting.docx",
+    }
+    # What a supplier owes is no agreement with the organisation's own customers.
+    assert paths(links, "slas") == {"Clients/Acme - Managed Service Agreement.docx"}
+
+
+def test_a_rota_that_names_severities_by_code_is_no_major_incident_procedure(
+    cli: Invoke, evidence: Folder
+) -> None:
+    rota = [
+        "Acknowledge a page within 5 minutes for SEV1 and 15 minutes for SEV2.",
+        "Decide the severity with the severity table; if SEV1, page the incident commander.",
+        "Propose a post-mortem for SEV1 or repeated SEV3 alerts before the handover.",
+    ]
+    doc(evidence, "On-call handbook.docx", "On-call handbook", *rota)
+    # The incident process that says how SEV1s are run handles the major ones.
+    process = "Every incident is logged, given a severity, worked to resolution and closed. "
+    doc(evidence, "Incident Response.docx", "Incident Response", process * 4, *rota)
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-management-procedure") == {
+        "On-call handbook.docx",
+        "Incident Response.docx",
+    }
+    assert paths(links, "major-incident-procedure") == {"Incident Response.docx"}
+
+
+def test_a_template_half_filled_in_or_called_a_format_is_still_a_template(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "SMS Policy TEMPLATE - partly filled.docx",
+        "[ORGANISATION NAME] Service Management Policy",
+    )
+    doc(evidence, "F-QA-07 NC Report Format.docx", "Nonconformity Report")
+    doc(evidence, "SMS Policy TEMPLATE - completed.docx", "Service Management Policy")
+    links = counted(check(cli, evidence))
+    assert paths(links, "sm-policy") == {"SMS Policy TEMPLATE - completed.docx"}
+    assert "corrective-action-records" not in links
+
+
+def test_a_document_series_spelled_out_by_the_vocabulary_is_no_part_of_the_title() -> None:
+    # "SMP" reads as a service management plan; the title says it is the policy.
+    assert titled("SMP-001 Service Management Policy") == {"sm-policy"}
+    # A series that names more than the title does stays part of it.
+    assert reference_last(SHIPPED.lexicon, "BCP-02 Test Report") == "BCP-02 Test Report"
+    assert reference_last(SHIPPED.lexicon, "SMP-001 Overview") == "SMP-001 Overview"
+
+
+def test_a_type_that_only_opens_with_a_code_is_not_that_code(cli: Invoke, evidence: Folder) -> None:
+    rows = [["Ref", "Date raised", "Type", "Status"]] + [
+        [f"G-{n:03}", f"{n:02}/06/2026", kind, "Closed"]
+        for n, kind in enumerate(["Cab delay late night", "Shift allowance", "Cab delay"] * 8, 1)
+    ]
+    write_xlsx(evidence.root / "HR Grievance Register.xlsx", {"Register": rows})
+    changes = [["Ref", "Date raised", "Type", "Status"]] + [
+        [f"C-{n:03}", f"{n:02}/06/2026", "RFC", "Closed"] for n in range(1, 25)
+    ]
+    write_xlsx(evidence.root / "Tracker 2026.xlsx", {"Log": changes})
+    assert paths(counted(check(cli, evidence)), "change-records") == {"Tracker 2026.xlsx"}
+
+
+def test_a_teams_service_level_objectives_are_availability_targets(
+    cli: Invoke, evidence: Folder
+) -> None:
+    slo = "Checkout succeeds for 99.9 % of requests over 28 days; p95 latency under 800 ms. " * 4
+    (evidence.root / "docs/slo").mkdir(parents=True)
+    (evidence.root / "docs/slo/search-slo.md").write_text(f"# Search SLO\n\n{slo}\n")
+    (evidence.root / "docs/slo/error-budget-policy.md").write_text(
+        f"# Error budget policy\n\n{slo}\n"
+    )
+    doc(evidence, "SLA - Enterprise plan.docx", "Service Level Agreement - Enterprise", LEVELS)
+    links = counted(check(cli, evidence))
+    assert paths(links, "availability-requirements") >= {
+        "docs/slo/search-slo.md",
+        "docs/slo/error-budget-policy.md",
+    }
+    assert paths(links, "slas") == {"SLA - Enterprise plan.docx"}
+
+
+def test_the_actions_of_an_incident_report_are_its_own(cli: Invoke, evidence: Folder) -> None:
+    actions = [["Action", "Owner", "Due", "Status"]] + [
+        [f"Replace PDU {n} in Hall A", "Facilities lead", f"{n:02}/08/2026", "Open"]
+        for n in range(1, 7)
+    ]
+    write_docx(
+        evidence.root / "Major Incident Report - PDU Failure 03-07-2026.docx",
+        [
+            ("Title", "Major Incident Report - PDU Failure"),
+            "Date of incident: 03/07/2026",
+            ("Heading 1", "1. Timeline"),
+            "At 02:14 the A-side PDU in Hall A failed and 14 racks lost one feed. " * 5,
+            ("Heading 1", "4. Corrective Actions"),
+            "Replace both PDUs in Hall A and add monitoring of each feed's load. " * 5,
+        ],
+        tables=[actions],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "major-incident-reports") == {
+        "Major Incident Report - PDU Failure 03-07-2026.docx"
+    }
+    assert "corrective-action-records" not in links
+
+
+def test_other_departments_and_other_bodies_keep_their_own_records(
+    cli: Invoke, evidence: Folder
+) -> None:
+    assets = [["Asset", "Location", "Installed"]] + [
+        [f"Lamp column {n}", f"Mill Road {n}", "2019"] for n in range(1, 30)
+    ]
+    write_xlsx(evidence.root / "Highway Asset Register - street lighting.xlsx", {"Assets": assets})
+    reports = [["Ref", "Reported", "Location", "Status"]] + [
+        [f"FT-{n}", f"{n:02}/05/2026", "Lay-by A38", "Cleared"] for n in range(1, 25)
+    ]
+    write_xlsx(evidence.root / "Fly-tipping incidents log 2026.xlsx", {"Log": reports})
+    write_csv(evidence.root / "Service Requests - waste and highways Oct 2026.csv", reports)
+    doc(
+        evidence,
+        "Runway incursion incident report 2026-07-14.docx",
+        "Runway incursion incident report",
+    )
+    doc(
+        evidence,
+        "Traffic Incident Management Program Guide.docx",
+        "Traffic Incident Management Guide",
+    )
+    doc(
+        evidence,
+        "Certification Body Audit Reports/Surveillance Audit 1 Report - Nov 2025.docx",
+        "Surveillance Audit 1 Report",
+        "Audit date: 12/11/2025",
+    )
+    doc(evidence, "MRM Input Presentation May 2026.docx", "Management Review Meeting - May 2026")
+    doc(evidence, "Enterprise Fibre - product sheet.docx", "Enterprise Fibre", LEVELS)
+    links = counted(check(cli, evidence))
+    assert links == {}, links
+
+
+def test_spanish_and_french_names_of_the_documents(cli: Invoke, evidence: Folder) -> None:
+    names = {
+        "Política del Sistema de Gestión de Servicios TI.docx": "sm-policy",
+        "PR-GS-04 Procedimiento de Gestión de la Configuración.docx": (
+            "configuration-management-procedure"
+        ),
+        "Informe de Incidente Mayor - Caída Portal 14-04-2026.docx": "major-incident-reports",
+        "Plan de relève informatique (PRI) 2025.docx": "continuity-plan",
+        "Entente interne STI - Réseau et télécommunications.docx": "internal-agreements",
+        "Rapport post-incident - panne Moodle 2026-02-09.docx": "major-incident-reports",
+        "Procédure de réponse aux incidents de sécurité de l'information.docx": (
+            "is-incident-procedure"
+        ),
+    }
+    for name in names:
+        doc(evidence, name, name.rsplit(".", 1)[0], "Fecha / date : 14/04/2026")
+    risks = [["ID", "Riesgo", "Probabilidad", "Impacto", "Responsable"]] + [
+        [f"R{n}", "Caída del enlace", "2", "3", "Jefe TI"] for n in range(1, 8)
+    ]
+    write_xlsx(
+        evidence.root / "Matriz de Riesgos y Oportunidades SGS 2026.xlsx", {"Riesgos": risks}
+    )
+    write_xlsx(evidence.root / "Registre des risques SGS 2026.xlsx", {"Risques": risks})
+    budget = [["Partida", "Importe"], ["Consultoría", "12000"], ["Formación", "3000"]]
+    write_xlsx(
+        evidence.root / "Presupuesto 2026 - proyecto de cambio organizativo.xlsx", {"P": budget}
+    )
+    write_xlsx(evidence.root / "Demande de changement budgétaire 2026.xlsx", {"D": budget})
+    links = counted(check(cli, evidence))
+    for name, item in names.items():
+        assert name in paths(links, item), (name, item)
+    assert paths(links, "risks-opportunities-register") == {
+        "Matriz de Riesgos y Oportunidades SGS 2026.xlsx",
+        "Registre des risques SGS 2026.xlsx",
+    }
+    # A project's budget and a change to a budget are finance's.
+    assert "service-budget" not in links and "change-records" not in links
