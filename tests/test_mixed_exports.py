@@ -285,6 +285,33 @@ def test_a_problem_export_with_a_known_error_flag_is_problem_records_and_flags_k
     )
 
 
+def test_a_register_named_for_problems_keeps_them_beside_the_known_errors_it_marks(
+    cli: Invoke, evidence: Folder
+) -> None:
+    header = ["Problem ref", "Raised", "Title", "Root cause", "Workaround", "Known error?"]
+    rows = [
+        [f"PR{100 + n}", f"{1 + n:02d}/06/2026", f"Repeated drop {n}", "Firmware", "Reboot", "Yes"]
+        for n in range(12)
+    ]
+    write_xlsx(evidence.root / "SMS Registers.xlsx", {"Problems": [header, *rows]})
+    write_xlsx(evidence.root / "Problem Register 2026.xlsx", {"2026": [header, *rows]})
+    export = [["Number", "Opened", "Short description", "State", "Known error"]] + [
+        [f"{n:05d}", f"2026-06-{1 + n:02d}", "Mail queue stalls", "Closed", str(n % 2 == 0).lower()]
+        for n in range(12)
+    ]
+    write_csv(evidence.root / "problem.csv", export)
+    data = check(cli, evidence)
+    paths = {
+        name: {link["path"] for link in counted(data, name)}
+        for name in ("problem-records", "known-error-records")
+    }
+    # The sheet's or the file's own name says they are problems; the column marks the
+    # known errors among them.
+    both = {"SMS Registers.xlsx", "Problem Register 2026.xlsx", "problem.csv"}
+    assert paths["problem-records"] == both
+    assert paths["known-error-records"] == both
+
+
 def test_rows_past_those_kept_are_shared_out_in_proportion() -> None:
     # 100 rows kept of a sheet of 1,000 (as past the rows a workbook is read to): three in
     # ten of those kept are requests, so 300 of the 1,000 are taken to be.

@@ -129,6 +129,13 @@ class Found:
                             (other.section is None and other.matched_by in FILE_LEVEL)
                             or other.section == link.section
                         )
+                        # A sheet named "Problems" holds problems, whatever its columns
+                        # mark as known errors besides.
+                        and not (
+                            link.matched_by is MatchedBy.SHEET
+                            and other.matched_by is MatchedBy.COLUMNS
+                            and other.section == link.section
+                        )
                     ),
                     None,
                 )
