@@ -698,3 +698,70 @@ def test_a_management_review_s_record_is_its_minutes(cli: Invoke, evidence: Fold
     assert paths(links, "management-review-minutes") == {
         "Management Review Record FY2026 first half.docx"
     }
+
+
+def test_a_network_operators_and_a_german_bank_s_names(cli: Invoke, evidence: Folder) -> None:
+    tickets = [["TT ID", "Opened", "Severity", "Summary", "Status", "Closed"]] + [
+        [f"TT26100{n:02d}", f"{n:02d}/10/2026 00:54", "Minor", "Fibre cut", "Closed", ""]
+        for n in range(1, 25)
+    ]
+    write_csv(evidence.root / "NOC/Exports/TT_export_2026-10.csv", tickets)
+    elements = [["NE Name", "NE Type", "Vendor", "Model", "Site ID", "Status"]] + [
+        [f"NBO-{n:02d}-ROU", "Router", "Cisco", "ASR 9906", "NBO", "In service"]
+        for n in range(1, 25)
+    ]
+    write_csv(evidence.root / "Inventory/Network Element Inventory export.csv", elements)
+    doc(
+        evidence,
+        "MOP-2026-0412 CR-NBO-01 IOS-XR upgrade.docx",
+        "Method of Procedure: IOS-XR upgrade on NBO-01",
+        "Executed 14/10/2026 22:00 to 23:40; rollback not needed.",
+    )
+    doc(evidence, "Change-Management-Prozess.docx", "Change-Management-Prozess")
+    doc(evidence, "Major-Incident-Verfahren.docx", "Major-Incident-Verfahren")
+    doc(
+        evidence,
+        "Konfigurationsmanagement.docx",
+        "Konfigurationsmanagement / Configuration Management Procedure",
+    )
+    doc(
+        evidence,
+        "Konfigurationsaudit 2026 - Ergebnisbericht.docx",
+        "Konfigurationsaudit 2026 - Ergebnisbericht",
+        "Prüfdatum: 12.09.2026",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-records") == {"NOC/Exports/TT_export_2026-10.csv"}
+    assert paths(links, "configuration-records") == {
+        "Inventory/Network Element Inventory export.csv"
+    }
+    assert paths(links, "change-records") == {"MOP-2026-0412 CR-NBO-01 IOS-XR upgrade.docx"}
+    assert paths(links, "change-management-policy") == {"Change-Management-Prozess.docx"}
+    assert paths(links, "major-incident-procedure") == {"Major-Incident-Verfahren.docx"}
+    assert paths(links, "configuration-management-procedure") == {"Konfigurationsmanagement.docx"}
+    assert paths(links, "configuration-verification") == {
+        "Konfigurationsaudit 2026 - Ergebnisbericht.docx"
+    }
+
+
+def test_a_workbook_s_revision_history_and_a_program_record_nothing(
+    cli: Invoke, evidence: Folder
+) -> None:
+    services = [["Service", "Description", "Service hours", "Service owner"]] + [
+        [f"Service {n}", "Managed support", "8x5", "Service Desk Manager"] for n in range(1, 8)
+    ]
+    history = [["Version", "Date", "Change"], ["1.2", "14/08/2025", "MDR added"]]
+    write_xlsx(
+        evidence.root / "Service Catalogue 2026 v1.3.xlsx",
+        {"Catalogue": services, "Change log": history},
+    )
+    (evidence.root / "scripts").mkdir()
+    (evidence.root / "scripts/slo_report.py").write_text("print('SLO report')\n")
+    (evidence.root / "slo-report-2026-05.md").write_text(
+        "# SLO report May 2026\n\n| Service | Target | Achieved |\n|---|---|---|\n"
+        "| Checkout | 99.95% | 99.962% |\n| Search | 99.9% | 99.93% |\n| Login | 99.9% | 99.8% |\n"
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-catalogue") == {"Service Catalogue 2026 v1.3.xlsx"}
+    assert "change-records" not in links
+    assert paths(links, "availability-monitoring") == {"slo-report-2026-05.md"}

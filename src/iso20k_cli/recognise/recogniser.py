@@ -17,6 +17,7 @@ from dataclasses import replace
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
 from iso20k_cli.evidence.dates import dated_name
 from iso20k_cli.evidence.doccontrol import labelled
+from iso20k_cli.evidence.history import is_history_header
 from iso20k_cli.evidence.model import EvidenceFile, Section, SectionKind, Table
 from iso20k_cli.recognise.clauses import (
     MANUAL_GENRES,
@@ -71,6 +72,11 @@ from iso20k_cli.text.counts import plural as count_of
 
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
+# Programs: "slo_report.py" makes a report, and is none.
+_PROGRAMS = frozenset(
+    {"py", "js", "ts", "sh", "bash", "ps1", "psm1", "bat", "cmd", "rb", "go", "java", "c",
+     "cpp", "cs", "php", "pl", "rs", "kt", "swift", "scala", "lua", "r", "tf", "groovy"}
+)  # fmt: skip
 _RECORD_SECTION_MIN_ROWS = 3
 # A sheet named for a register is one, however few its entries: a year may see two
 # supplier disputes or two continuity tests.
@@ -355,6 +361,16 @@ class Recogniser:
                 Text(tokens, genre_words(self.lexicon, tokens), text.fallback, False, False),
                 vetoes,
             )
+        if " / " in heading and not any(n.counted for n in named):
+            # "Konfigurationsmanagement / Configuration Management Procedure": a title
+            # written in two languages says it twice, and either half may be read alone.
+            halves = [self.lexicon.cached(half) for half in heading.split(" / ", 1)]
+            for tokens in halves:
+                said = genre_words(self.lexicon, tokens)
+                if said or not any(genre_words(self.lexicon, other) for other in halves):
+                    named += self._namer.named(
+                        Text(tokens, said, text.fallback, False, False), vetoes
+                    )
         turned, turn = (
             record_first(self.lexicon, heading) if not any(n.counted for n in named) else ((), 0)
         )
@@ -605,8 +621,11 @@ class Recogniser:
         name: tuple[GenreWord, ...],
     ) -> str | None:
         """Why nothing in this file can count, if so."""
-        if file.format == "other" and file.path.rsplit(".", 1)[-1].lower() in _PICTURES:
+        suffix = file.path.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+        if file.format == "other" and suffix in _PICTURES:
             return "a picture is not evidence on its own; declare it in evidence.yaml if it is"
+        if file.format == "other" and suffix in _PROGRAMS:
+            return "a program is not evidence; what it produces may be"
         if file.stem in _REPOSITORY_FILES:
             return "a file a code repository keeps by convention (how to contribute or report)"
         if any(w.genre is Genre.TEMPLATE for w in (*title, *name)):
@@ -685,7 +704,12 @@ class Recogniser:
             # sentence or a question is prose, not the name of a part.
             return
         sheet = section.kind is SectionKind.SHEET
-        rows = sum(t.row_count for t in file.tables if t.section == section.heading)
+        tables = [t for t in file.tables if t.section == section.heading]
+        if sheet and tables and all(is_history_header(t.header) for t in tables):
+            # A "Change log" sheet of Version, Date and Change is the workbook's own
+            # revision history, not a log of the changes to a service.
+            return
+        rows = sum(t.row_count for t in tables)
         # A table in a clause of a contract or a policy is part of that clause: the
         # service levels of a statement of work are its agreement, not a register.
         # A manual's tables illustrate its clauses (criteria, a RACI, the kinds of
