@@ -765,3 +765,46 @@ def test_a_workbook_s_revision_history_and_a_program_record_nothing(
     assert paths(links, "service-catalogue") == {"Service Catalogue 2026 v1.3.xlsx"}
     assert "change-records" not in links
     assert paths(links, "availability-monitoring") == {"slo-report-2026-05.md"}
+
+
+def test_a_report_s_figures_report_what_their_heading_names(cli: Invoke, evidence: Folder) -> None:
+    # A PDF keeps a report's tables as lines of text: the figures are there, the table
+    # is not.
+    levels = [
+        "2. Service level performance",
+        "Measure                          Target  Actual  Status",
+        "P1 response (30 min)             100%    100%    Met",
+        "P2 response (1 h)                95%     89.8%   Not met",
+        "P3 resolution (3 business days)  90%     92.2%   Met",
+    ]
+    availability = [
+        "4. Availability",
+        "Service                 Target  Measured uptime  Downtime (min)",
+        "Citrix Virtual Apps     99.5%   99.74%           64",
+        "File and print servers  99.5%   99.80%           46",
+        "Internet / WAN          99.9%   99.92%           29",
+    ]
+    write_pdf(
+        evidence.root / "ICT Performance Report - August 2026.pdf",
+        [
+            [
+                "ICT Performance Report August 2026",
+                "Reporting period: August 2026",
+                *levels,
+                *availability,
+            ]
+        ],
+    )
+    # A procedure's section on availability, with a figure or two, is no report of it.
+    doc(
+        evidence,
+        "Availability Management Procedure.docx",
+        "Availability Management Procedure",
+        ("Heading 1", "4. Availability"),
+        "Availability is measured each month against the 99.5% target and reported.",
+    )
+    links = counted(check(cli, evidence))
+    report = "ICT Performance Report - August 2026.pdf"
+    assert paths(links, "service-reports") == {report}
+    assert paths(links, "sla-performance-reports") == {report}
+    assert paths(links, "availability-monitoring") == {report}
