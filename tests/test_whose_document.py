@@ -224,3 +224,56 @@ def test_spanish_and_french_names_of_the_documents(cli: Invoke, evidence: Folder
     }
     # A project's budget and a change to a budget are finance's.
     assert "service-budget" not in links and "change-records" not in links
+
+
+def test_a_latin_american_provider_s_records(cli: Invoke, evidence: Folder) -> None:
+    header = ["ID", "Título", "Estado", "Fecha de apertura", "Prioridad", "Tipo"]
+    tickets = [header] + [
+        [str(24100 + n), "Configuración de correo", "Cerrado", f"{1 + n:02d}-06-2026 10:58",
+         "Media", "Requerimiento" if n % 2 else "Incidente"]
+        for n in range(24)
+    ]  # fmt: skip
+    write_csv(evidence.root / "Registros/Exportación GLPI - tickets junio 2026.csv", tickets)
+    training = [["Nombre", "Curso", "Fecha", "Resultado"]] + [
+        [f"Técnico {n}", "ITIL 4 Foundation", f"{n:02d}/03/2026", "Aprobado"] for n in range(1, 9)
+    ]
+    write_xlsx(
+        evidence.root / "Registros/Plan de Formación y Registros de Capacitación 2026.xlsx",
+        {"Registros": training},
+    )
+    doc(
+        evidence,
+        "Registros/Informe Mensual de Servicio - Mayo 2026.docx",
+        "Informe Mensual de Servicio - Mayo 2026",
+        "Periodo: mayo de 2026",
+        ("Heading 1", "2. Cumplimiento de ANS"),
+        "Respuesta P1 en 30 min: meta 100 %, real 100 %.",
+        "Resolución P2 en 8 h: meta 95 %, real 96,2 %.",
+        "Disponibilidad del portal: meta 99,5 %, real 99,8 %.",
+    )
+    doc(
+        evidence,
+        "Acuerdos/Contrato Proveedor - Enlaces MPLS Claro 2025-118.docx",
+        "Contrato 2025-118",
+    )
+    links = counted(check(cli, evidence))
+    assert "Registros/Exportación GLPI - tickets junio 2026.csv" in paths(
+        links, "service-request-records"
+    )
+    assert paths(links, "competence-records") == {
+        "Registros/Plan de Formación y Registros de Capacitación 2026.xlsx"
+    }
+    assert paths(links, "sla-performance-reports") == {
+        "Registros/Informe Mensual de Servicio - Mayo 2026.docx"
+    }
+    assert paths(links, "supplier-contracts") == {
+        "Acuerdos/Contrato Proveedor - Enlaces MPLS Claro 2025-118.docx"
+    }
+
+
+def test_what_follows_of_is_the_subject_of_the_kind_before_it() -> None:
+    # "Schedule of Audits" is an audit schedule; "Procedure for Training" a procedure.
+    assert "internal-audit-programme" in titled("Schedule of Audits 2026")
+    assert "competence-records" not in titled("Procedure for Training", text=PROSE)
+    # The kind before an "and" is the first document's: the records are records.
+    assert "competence-records" in titled("Training Plan and Training Records 2026")

@@ -113,6 +113,17 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
                 # Northbridge": the form or template once filled in is the document.
                 index += size
                 break
+            if (
+                genre is not None
+                and found
+                and found[-1].end == index - 1
+                and tokens[index - 1] == INVERSION
+            ):
+                # "Plan de Formación", "Schedule of Audits": the kind of document comes
+                # first and what follows "of" is its subject, a training plan, an audit
+                # schedule.
+                index += size
+                break
             if genre is not None:
                 found.append(GenreWord(genre, index, index + size))
                 index += size

@@ -232,7 +232,14 @@ class Namer:
             # A genre word within the name's span is one more thing it names: the records
             # in "Document and Record Control Procedure" are controlled too.
             span = frozenset(range(o.start, max(o.positions) + 1))
-            outside = genre_outside(text.words, span)
+            # "Training Plan and Training Records": a genre word before an "and" that
+            # comes before the name is the first document's, not this one's.
+            apart = tuple(
+                w
+                for w in text.words
+                if not (w.end <= o.start and COORDINATION in text.tokens[w.end : o.start])
+            )
+            outside = genre_outside(apart, span)
             after = max(o.positions) + 1
             # "Risk Register and Treatment Plan" lists the register and a plan; in
             # "Security Policies, Standards and Procedures" one subject has three genres.
