@@ -277,3 +277,9 @@ def test_what_follows_of_is_the_subject_of_the_kind_before_it() -> None:
     assert "competence-records" not in titled("Procedure for Training", text=PROSE)
     # The kind before an "and" is the first document's: the records are records.
     assert "competence-records" in titled("Training Plan and Training Records 2026")
+
+
+def test_is_is_information_security_only_before_a_document_s_name() -> None:
+    assert "is-risk-assessment" in titled("IS Risk Assessment 2026 - IT systems")
+    assert titled("IS Policy v3", text=PROSE) == {"is-policy"}
+    assert not {"is-incident-procedure", "is-incident-records"} & titled("What is an Incident?")
