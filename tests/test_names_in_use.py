@@ -808,3 +808,33 @@ def test_a_report_s_figures_report_what_their_heading_names(cli: Invoke, evidenc
     assert paths(links, "service-reports") == {report}
     assert paths(links, "sla-performance-reports") == {report}
     assert paths(links, "availability-monitoring") == {report}
+
+
+def test_a_report_s_headings_in_two_languages_or_against_its_levels(
+    cli: Invoke, evidence: Folder
+) -> None:
+    rows = [["Measure", "Target", "Actual"]] + [
+        [f"P{n} resolution", "95%", "96.1%"] for n in range(1, 5)
+    ]
+    write_docx(
+        evidence.root / "Monthly Service Performance Report - September 2026.docx",
+        [
+            ("Title", "Monthly Service Performance Report - September 2026"),
+            ("Heading 1", "2. Performance against service levels"),
+            "Every target was met but one, as the table shows.",
+        ],
+        tables=[rows],
+    )
+    write_docx(
+        evidence.root / "Rapport mensuel - Monthly Report 2026-08.docx",
+        [
+            ("Title", "Monthly Service Report 2026-08"),
+            ("Heading 1", "2. SLA Performance / Rendement par rapport aux niveaux de service"),
+            "Toutes les cibles ont été atteintes. Every target was met.",
+        ],
+        tables=[rows],
+    )
+    assert paths(counted(check(cli, evidence)), "sla-performance-reports") == {
+        "Monthly Service Performance Report - September 2026.docx",
+        "Rapport mensuel - Monthly Report 2026-08.docx",
+    }

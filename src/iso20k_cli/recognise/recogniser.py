@@ -862,6 +862,23 @@ class Recogniser:
         vetoes: tuple[Tokens, ...],
         figures: bool = False,
     ) -> list[Named]:
+        named = self._heading_named(found, heading, fallback, register_sheet, vetoes, figures)
+        if " / " in heading and not _counts(named):
+            # "2. SLA Performance / Rendement par rapport aux niveaux de service": a
+            # heading in two languages, either half read alone.
+            for half in heading.split(" / ", 1):
+                named += self._heading_named(found, half, fallback, register_sheet, vetoes, figures)
+        return named
+
+    def _heading_named(
+        self,
+        found: Found,
+        heading: str,
+        fallback: Genre | None,
+        register_sheet: bool,
+        vetoes: tuple[Tokens, ...],
+        figures: bool,
+    ) -> list[Named]:
         tokens = self.lexicon.cached(heading.strip())
         if not tokens:
             return []
