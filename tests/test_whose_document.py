@@ -283,3 +283,37 @@ def test_is_is_information_security_only_before_a_document_s_name() -> None:
     assert "is-risk-assessment" in titled("IS Risk Assessment 2026 - IT systems")
     assert titled("IS Policy v3", text=PROSE) == {"is-policy"}
     assert not {"is-incident-procedure", "is-incident-records"} & titled("What is an Incident?")
+
+
+def test_registers_listed_with_reviews_subcontracts_and_reports_turned_round(
+    cli: Invoke, evidence: Folder
+) -> None:
+    suppliers = [["Supplier", "Service", "Contract end", "Last review"]] + [
+        [f"Supplier {n}", "Hosting", "31/12/2027", "Met targets"] for n in range(1, 8)
+    ]
+    write_xlsx(evidence.root / "Supplier Register and Reviews 2026.xlsx", {"Register": suppliers})
+    doc(
+        evidence, "Subcontract - Tier 2 NOC Services (Redline).docx", "Subcontract KFS-SUB-2025-007"
+    )
+    doc(
+        evidence,
+        "Relatório Mensal de Serviço - Out-2026.docx",
+        "Relatório Mensal de Serviço - Outubro 2026",
+        "Período: outubro de 2026",
+        ("Heading 1", "3. Desempenho de SLA"),
+        "Atendimento P1/P2 | 95% | 100% | Atingido",
+        "Solução P1/P2 | 95% | 94,1% | Não atingido",
+        "Solução P3/P4 | 90% | 96,8% | Atingido",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "other-parties-list") == {"Supplier Register and Reviews 2026.xlsx"}
+    assert paths(links, "supplier-contracts") == {
+        "Subcontract - Tier 2 NOC Services (Redline).docx"
+    }
+    assert paths(links, "sla-performance-reports") == {
+        "Relatório Mensal de Serviço - Out-2026.docx"
+    }
+    # A set of policies, standards and procedures is an index of them, none of them.
+    assert "is-policy" not in {
+        i for i in titled("Security Policies, Standards and Procedures", text=PROSE)
+    }

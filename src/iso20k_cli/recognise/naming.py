@@ -22,6 +22,7 @@ from iso20k_cli.recognise.genre import (
     genre_outside,
     genre_words,
     spelled_out,
+    text_genre,
 )
 from iso20k_cli.recognise.phrases import Occurrence, PhraseIndex
 from iso20k_cli.recognise.vocabulary import COORDINATION, INVERSION, MARKERS, Lexicon, Tokens
@@ -241,12 +242,13 @@ class Namer:
             )
             outside = genre_outside(apart, span)
             after = max(o.positions) + 1
-            # "Risk Register and Treatment Plan" lists the register and a plan; in
+            # "Risk Register and Treatment Plan" lists the register and a plan, and
+            # "Supplier Register and Reviews" the register and the reviews; in
             # "Security Policies, Standards and Procedures" one subject has three genres.
             listed = (
                 after + 1 < len(text.tokens)
                 and text.tokens[after] == COORDINATION
-                and not any(w.start == after + 1 for w in text.words)
+                and (self._kept_apart(o) or not any(w.start == after + 1 for w in text.words))
             )
             if listed and outside is not Genre.TEMPLATE:
                 outside = None
@@ -361,17 +363,20 @@ class Namer:
             None,
         )
 
-    @staticmethod
-    def _own_genre(o: Occurrence, text: Text) -> Genre | None:
+    def _own_genre(self, o: Occurrence, text: Text) -> Genre | None:
         """The genre word inside the phrase itself ("CAB minutes", "Plan to achieve the
         objectives"). One that only an abbreviation brought in, before the phrase's last
-        word, qualifies it: "SLA performance" is performance against an agreement."""
-        end = max(o.positions) + 1
+        word, qualifies it: "SLA performance" is performance against an agreement, and
+        so is "Desempenho de SLA", the phrase turned round."""
+        head = self._phrase_tokens(o)[-1:]
         inside = [
             w.genre
             for w in text.words
             if o.positions.issuperset(range(w.start, w.end))
-            and (w.end == end or set(text.tokens[w.start : w.end]) <= text.spelled)
+            and (
+                text.tokens[w.end - 1 : w.end] == head
+                or set(text.tokens[w.start : w.end]) <= text.spelled
+            )
         ]
         return inside[-1] if inside else None
 
@@ -381,6 +386,13 @@ class Namer:
         "Business Continuity and Disaster Recovery"; not "Incident Commander"."""
         last = max((i for i, w in enumerate(text.tokens) if w not in MARKERS), default=-1)
         return last in o.positions
+
+    def _kept_apart(self, o: Occurrence) -> bool:
+        """Whether a name is of a register, kept apart from what an "and" lists after it:
+        "Supplier Register and Reviews" holds the register, where "Security Policies,
+        Standards and Procedures" is one set of documents."""
+        tokens = self._phrase_tokens(o)
+        return text_genre(genre_words(self.lexicon, tokens)) is Genre.REGISTER
 
     def _phrase_tokens(self, o: Occurrence) -> Tokens:
         return self.lexicon.cached(o.phrase)
