@@ -197,6 +197,9 @@ def test_broader_must_name_another_item(tmp_path: Path) -> None:
     err = error_of(tmp_path, text)
     assert "item 'a' declares itself narrower than 'nope', which does not exist" in err.message
     assert err.line == 14
+    sections = error_of(tmp_path, text.replace("broader: [nope]", "in_sections_of: [a]"))
+    assert "item 'a' may be a section of the documents of itself" in sections.message
+    assert sections.line == 14
 
 
 def test_vocabulary_and_genres_are_validated(tmp_path: Path) -> None:

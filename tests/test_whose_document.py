@@ -317,3 +317,40 @@ def test_registers_listed_with_reviews_subcontracts_and_reports_turned_round(
     assert "is-policy" not in {
         i for i in titled("Security Policies, Standards and Procedures", text=PROSE)
     }
+
+
+def test_the_sms_manual_s_roles_are_the_system_s_and_a_procedure_s_its_own(
+    cli: Invoke, evidence: Folder
+) -> None:
+    roles = (
+        "The Service Manager owns the SMS; each process has an owner named in the RACI; "
+        "the CAB chair approves normal changes; the service desk lead runs incidents. " * 2
+    )
+    doc(
+        evidence,
+        "SIS-SMS-M-01 SMS Manual Rev 06.docx",
+        "Service Management System Manual",
+        ("Heading 1", "4. Scope of the SMS"),
+        "The SMS covers the managed hosting and service desk services from Pune. " * 4,
+        ("Heading 1", "6. Roles, Responsibilities and Authorities"),
+        roles,
+    )
+    doc(
+        evidence,
+        "SMS-Handbuch Nordhafen v1.3.docx",
+        "SMS-Handbuch",
+        ("Heading 1", "4 Rollen und Verantwortlichkeiten"),
+        roles,
+    )
+    doc(
+        evidence,
+        "Incident Management Procedure.docx",
+        "Incident Management Procedure",
+        ("Heading 1", "3. Roles and responsibilities"),
+        roles,
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "roles-responsibilities") == {
+        "SIS-SMS-M-01 SMS Manual Rev 06.docx",
+        "SMS-Handbuch Nordhafen v1.3.docx",
+    }

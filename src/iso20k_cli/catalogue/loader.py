@@ -143,17 +143,23 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
 
 
 def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYaml) -> None:
-    """Every item a 'broader' list names exists and is another item."""
+    """Every item a 'broader' or 'in_sections_of' list names exists and is another item."""
+    says = {
+        "broader": "declares itself narrower than",
+        "in_sections_of": "may be a section of the documents of",
+    }
     for index, clause in enumerate(spec.clauses):
         for key, group in (("documents", clause.documents), ("records", clause.records)):
             for position, item in enumerate(group):
-                for b_index, ref in enumerate(item.match.broader):
-                    if ref not in items or ref == item.id:
+                for field, verb in says.items():
+                    for b_index, ref in enumerate(getattr(item.match, field)):
+                        if ref in items and ref != item.id:
+                            continue
                         what = "itself" if ref == item.id else f"'{ref}', which does not exist"
                         raise _fail(
                             loaded,
-                            ["clauses", index, key, position, "match", "broader", b_index],
-                            f"item '{item.id}' declares itself narrower than {what}",
+                            ["clauses", index, key, position, "match", field, b_index],
+                            f"item '{item.id}' {verb} {what}",
                         )
 
 

@@ -126,6 +126,10 @@ class MatchHints(_Model):
     """False where a section cannot be the evidence: a "Roles and responsibilities"
     section of one procedure is not the organisation's assignment of roles. A sheet of
     rows still can: a workbook's "RACI" sheet is the matrix itself."""
+    in_sections_of: tuple[str, ...] = ()
+    """Items whose documents' sections can still be the evidence where ``in_sections``
+    is False: the SMS manual's or plan's section on roles assigns them for the whole
+    system."""
     records: RecordSignature | None = None
     body_share: float | None = Field(default=None, gt=0, le=1)
     """How much of a broader document's body (the share of its subject's mentions) must

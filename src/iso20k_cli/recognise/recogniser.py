@@ -727,6 +727,12 @@ class Recogniser:
         label = section.label
         named = []
         body = file.text[section.start : section.end]
+        # What the file as a whole was counted for: its sections are parts of that.
+        whole = {
+            link.item
+            for link in found.links()
+            if link.counted and link.section is None and link.matched_by in FILE_LEVEL
+        }
         # A report's part that gives its figures line by line ("P2 response (1 h)  95%
         # 89.8%  Not met"), a table or not as the format kept it, reports what it heads:
         # "4. Availability" in a monthly service report.
@@ -734,16 +740,20 @@ class Recogniser:
         if (register or figures) and not sheet and doc_genre is Genre.REPORT:
             # A report's table is more often its figures than a register: "SLA
             # performance" over a table of targets and results reports them.
-            named = self._section_named(found, heading, doc_genre, False, vetoes, figures)
+            named = self._section_named(found, heading, doc_genre, False, vetoes, figures, whole)
         if not _counts(named):
-            named = self._section_named(found, heading, fallback, register_sheet, vetoes)
+            named = self._section_named(
+                found, heading, fallback, register_sheet, vetoes, False, whole
+            )
         if clause is not None and doc_genre is not None:
             named = self._clause_named(clause, named, doc_genre)
         if not named and sheet and section.caption:
             # A sheet named "Sheet1" in "Book1.xlsx" is named by its title row, not by an
             # aside in it ("Objectives FY2026 (approved at Management Review 15/04)").
             caption = without_aside(section.caption)
-            named = self._section_named(found, caption, fallback, register_sheet, vetoes)
+            named = self._section_named(
+                found, caption, fallback, register_sheet, vetoes, False, whole
+            )
             label = f'{label} titled "{section.caption}"'
         if not named:
             return
@@ -753,12 +763,6 @@ class Recogniser:
         min_words = self._settings.section_min_words
         if doc_genre is Genre.AGREEMENT:
             min_words = min(min_words, _CLAUSE_MIN_WORDS)
-        # What the file as a whole was counted for: its sections are parts of that.
-        whole = {
-            link.item
-            for link in found.links()
-            if link.counted and link.section is None and link.matched_by in FILE_LEVEL
-        }
         kept: list[Named] = []
         for n in named:
             item = self._items[n.item]
@@ -861,13 +865,15 @@ class Recogniser:
         register_sheet: bool,
         vetoes: tuple[Tokens, ...],
         figures: bool = False,
+        whole: frozenset[str] | set[str] = frozenset(),
     ) -> list[Named]:
-        named = self._heading_named(found, heading, fallback, register_sheet, vetoes, figures)
+        read = (fallback, register_sheet, vetoes, figures, whole)
+        named = self._heading_named(found, heading, *read)
         if " / " in heading and not _counts(named):
             # "2. SLA Performance / Rendement par rapport aux niveaux de service": a
             # heading in two languages, either half read alone.
             for half in heading.split(" / ", 1):
-                named += self._heading_named(found, half, fallback, register_sheet, vetoes, figures)
+                named += self._heading_named(found, half, *read)
         return named
 
     def _heading_named(
@@ -878,6 +884,7 @@ class Recogniser:
         register_sheet: bool,
         vetoes: tuple[Tokens, ...],
         figures: bool,
+        whole: frozenset[str] | set[str],
     ) -> list[Named]:
         tokens = self.lexicon.cached(heading.strip())
         if not tokens:
@@ -902,8 +909,14 @@ class Recogniser:
                 (tokens, *vetoes),
             )
             # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
-            # registers), where a section is a part of one document.
-            if not found.has(n.item) and (self._items[n.item].match.in_sections or register_sheet)
+            # registers), where a section is a part of one document, unless the document
+            # is one the item's sections may be part of (the SMS manual's roles).
+            if not found.has(n.item)
+            and (
+                self._items[n.item].match.in_sections
+                or register_sheet
+                or not whole.isdisjoint(self._items[n.item].match.in_sections_of)
+            )
         ]
 
     def _part_of(
