@@ -125,7 +125,7 @@ def plan_starters(catalogue: Catalogue, items: tuple[Item, ...]) -> tuple[Starte
         if path in taken:
             path = f"{folder}/{stem}-{slug(item.id)}.md"
         taken.add(path)
-        headings = _kept_headings(recogniser, item, path, title, _headings(item))
+        headings = _kept_headings(recogniser, catalogue, item, path, title, _headings(item))
         starters.append(Starter(item.id, path, title, headings, recognised))
     return tuple(starters)
 
@@ -190,16 +190,26 @@ def _headings(item: Item) -> list[Heading]:
 
 
 def _kept_headings(
-    recogniser: Recogniser, item: Item, path: str, title: str, headings: list[Heading]
+    recogniser: Recogniser,
+    catalogue: Catalogue,
+    item: Item,
+    path: str,
+    title: str,
+    headings: list[Heading],
 ) -> tuple[Heading, ...]:
     """The headings that, once written, do not make their section another item's evidence
-    (a "Service level" heading in a supplier contract is not the service level agreement);
-    of the headings drawn from the item's words, also those that would name another item."""
+    (a "Service level" heading in a supplier contract is not the service level agreement),
+    unless that item takes such a section of this one's documents as its own (the roles
+    of the SMS plan); of the headings drawn from the item's words, also those that would
+    name another item."""
     found = recogniser.recognise(_written(path, title, headings))
     counted = {
         link.section
         for link in found.links
-        if link.item != item.id and link.counted and link.section is not None
+        if link.item != item.id
+        and link.counted
+        and link.section is not None
+        and item.id not in catalogue.item(link.item).match.in_sections_of
     }
     named = {miss.reason.split(" names ", 1)[0] for miss in found.misses if miss.item != item.id}
     return tuple(
