@@ -200,6 +200,11 @@ def test_broader_must_name_another_item(tmp_path: Path) -> None:
     sections = error_of(tmp_path, text.replace("broader: [nope]", "in_sections_of: [a]"))
     assert "item 'a' may be a section of the documents of itself" in sections.message
     assert sections.line == 14
+    function = error_of(tmp_path, text.replace("broader: [nope]", "functions: [hr]"))
+    assert "item 'a' names the function 'hr', which the vocabulary does not declare" in (
+        function.message
+    )
+    assert function.line == 14
 
 
 def test_vocabulary_and_genres_are_validated(tmp_path: Path) -> None:

@@ -354,3 +354,43 @@ def test_the_sms_manual_s_roles_are_the_system_s_and_a_procedure_s_its_own(
         "SIS-SMS-M-01 SMS Manual Rev 06.docx",
         "SMS-Handbuch Nordhafen v1.3.docx",
     }
+
+
+def test_what_another_function_files_is_its_own(cli: Invoke, evidence: Folder) -> None:
+    doc(evidence, "HR/Code of Discipline - Incident Reporting.docx", "Incident Reporting Procedure")
+    doc(
+        evidence,
+        "01 Human Resources/Training Records 2026.docx",
+        "Training Records 2026",
+        "12/03/2026",
+    )
+    doc(
+        evidence,
+        "Estates Department/Incident Reporting Procedure (H&S).docx",
+        "Incident Reporting Procedure",
+    )
+    changes = [["Ref", "Date", "Change", "Status"]] + [
+        [f"H{n}", f"{n:02d}/04/2026", "Headcount +1", "Approved"] for n in range(1, 9)
+    ]
+    write_xlsx(
+        evidence.root / "Finance/FY2027 budget - headcount changes.xlsx", {"Changes": changes}
+    )
+    budget = [["Line", "Budget", "Forecast"], ["Hosting", "120000", "118500"]]
+    write_xlsx(evidence.root / "Finance/IT Service Budget 2026.xlsx", {"Budget": budget})
+    # Named for more than a function, or for what a provider sells, a folder says nothing.
+    doc(evidence, "Finance and IT/Change Management Policy.docx", "Change Management Policy")
+    doc(
+        evidence,
+        "Facilities/Records/Facility Incident Procedure.docx",
+        "Incident Management Procedure",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "incident-management-procedure") == {
+        "Facilities/Records/Facility Incident Procedure.docx"
+    }
+    assert paths(links, "competence-records") == {"01 Human Resources/Training Records 2026.docx"}
+    assert paths(links, "service-budget") == {"Finance/IT Service Budget 2026.xlsx"}
+    assert "change-records" not in links
+    assert paths(links, "change-management-policy") == {
+        "Finance and IT/Change Management Policy.docx"
+    }

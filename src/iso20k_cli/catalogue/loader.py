@@ -100,6 +100,7 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
                 clause_items[clause.id].append(item.id)
 
     _check_broader(spec, items, loaded)
+    _check_functions(spec, loaded)
     _check_conditions(spec, loaded)
 
     for g_index, gate in enumerate(spec.gates.performed):
@@ -160,6 +161,23 @@ def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYa
                             loaded,
                             ["clauses", index, key, position, "match", field, b_index],
                             f"item '{item.id}' {verb} {what}",
+                        )
+
+
+def _check_functions(spec: CatalogueFile, loaded: LoadedYaml) -> None:
+    """Every function an item takes evidence from is one the vocabulary declares."""
+    declared = spec.vocabulary.functions
+    for index, clause in enumerate(spec.clauses):
+        for key, group in (("documents", clause.documents), ("records", clause.records)):
+            for position, item in enumerate(group):
+                for f_index, name in enumerate(item.match.functions):
+                    if name not in declared:
+                        known = ", ".join(sorted(declared)) or "none"
+                        raise _fail(
+                            loaded,
+                            ["clauses", index, key, position, "match", "functions", f_index],
+                            f"item '{item.id}' names the function '{name}', which the "
+                            f"vocabulary does not declare (it declares: {known})",
                         )
 
 

@@ -126,6 +126,9 @@ class MatchHints(_Model):
     """False where a section cannot be the evidence: a "Roles and responsibilities"
     section of one procedure is not the organisation's assignment of roles. A sheet of
     rows still can: a workbook's "RACI" sheet is the matrix itself."""
+    functions: tuple[str, ...] = ()
+    """The organisation's other functions (vocabulary ``functions``) whose folders may
+    still hold this item's evidence: training records filed under "HR/"."""
     in_sections_of: tuple[str, ...] = ()
     """Items whose documents' sections can still be the evidence where ``in_sections``
     is False: the SMS manual's or plan's section on roles assigns them for the whole
@@ -168,12 +171,16 @@ class Vocabulary(_Model):
     ``terms`` maps a phrase (an abbreviation, a spelling, a synonym) to the catalogue's
     own words; ``distinct`` are phrases that name something else and take their words
     with them ("climate change" is no change); ``genres`` are the words that say what
-    kind of document a title is; ``stopwords`` are ignored when phrases are compared.
+    kind of document a title is; ``stopwords`` are ignored when phrases are compared;
+    ``functions`` are the organisation's other functions by the names of the folders
+    that file their documents ("HR", "Estates", "Finance"): what is filed there is
+    theirs, not the SMS's, except for the items that name the function as theirs.
     """
 
     terms: dict[str, str] = {}
     distinct: tuple[str, ...] = ()
     genres: dict[Genre, tuple[str, ...]] = {}
+    functions: dict[str, tuple[str, ...]] = {}
     stopwords: tuple[str, ...] = ()
     export_columns: ExportColumns = ExportColumns()
 

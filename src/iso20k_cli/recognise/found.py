@@ -71,6 +71,17 @@ class Found:
                 del self._links[item_id]
                 self._misses[item_id] = f"{link.detail}, but it carries no date of its own"
 
+    def filed_with_another_function(
+        self, items: dict[str, Item], function: str, reason: str
+    ) -> None:
+        """A file in another function's folder ("HR/", "Estates/") is that function's,
+        except as evidence of the items that name the function as theirs (training
+        records under HR)."""
+        for item_id, link in list(self._links.items()):
+            if link.counted and function not in items[item_id].match.functions:
+                del self._links[item_id]
+                self._misses[item_id] = f"{link.detail}, but {reason}"
+
     def unwritten_documents(self, items: dict[str, Item], reason: str) -> None:
         """A file that names a procedure or plan but does not yet say anything is not it;
         a short list can still be a record (objectives, a register)."""

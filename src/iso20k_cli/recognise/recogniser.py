@@ -30,6 +30,7 @@ from iso20k_cli.recognise.content import MAX_BODY_CHARS, BodyWords, ContentScore
 from iso20k_cli.recognise.cover import COVER_FORMATS, first_line, head_lines, labelled_title
 from iso20k_cli.recognise.declared import declared
 from iso20k_cli.recognise.found import FILE_LEVEL, Found
+from iso20k_cli.recognise.functions import Functions
 from iso20k_cli.recognise.genre import (
     PROSE_FORMATS,
     SHEET_FORMATS,
@@ -158,6 +159,7 @@ class Recogniser:
         self._clauses = ClauseHeadings(catalogue, lex)
         self._content = ContentScorer(catalogue, lex)
         self._narrowing = Narrowing(catalogue, lex, self._content)
+        self._functions = Functions(catalogue, lex)
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -331,6 +333,12 @@ class Recogniser:
             # Prose with neither a date nor a table is about records, not one of them; an
             # undated log with entries is still a log, and its checks say the date is missing.
             found.undated_records(self._items)
+        kept_by = self._functions.filed_with(file.path)
+        if kept_by is not None:
+            function, folder = kept_by
+            found.filed_with_another_function(
+                self._items, function, f'it is filed with {function} documents ("{folder}/")'
+            )
         if not found.counted_any and never is None:
             # A template or a stub suggests nothing; neither does content for an item
             # whose near miss already says why the file is not it.
