@@ -335,9 +335,9 @@ class Recogniser:
             found.undated_records(self._items)
         kept_by = self._functions.filed_with(file.path)
         if kept_by is not None:
-            function, folder = kept_by
+            function, kept_in = kept_by
             found.filed_with_another_function(
-                self._items, function, f'it is filed with {function} documents ("{folder}/")'
+                self._items, function, f'it is filed with {function} documents ("{kept_in}/")'
             )
         if not found.counted_any and never is None:
             # A template or a stub suggests nothing; neither does content for an item
