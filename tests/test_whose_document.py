@@ -394,3 +394,97 @@ def test_what_another_function_files_is_its_own(cli: Invoke, evidence: Folder) -
     assert paths(links, "change-management-policy") == {
         "Finance and IT/Change Management Policy.docx"
     }
+
+
+def test_a_nordic_municipality_s_names(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "01 Styring/Informationssikkerhedspolitik 2026.docx",
+        "Informationssikkerhedspolitik 2026",
+    )
+    doc(evidence, "05 Beredskab/IT-beredskabsplan 2026.docx", "IT-beredskabsplan 2026")
+    doc(
+        evidence,
+        "05 Beredskab/Beredskabsøvelse 2026-05-14 - evaluering.docx",
+        "Beredskabsøvelse 2026-05-14 - evaluering",
+    )
+    doc(
+        evidence,
+        "01 Styring/Risikostyring - metode og acceptkriterier.docx",
+        "Risikostyring - metode og acceptkriterier",
+    )
+    # The municipality's plan for floods is civil emergency planning.
+    doc(
+        evidence,
+        "Beredskab/Kommunens beredskabsplan - oversvømmelse.docx",
+        "Beredskabsplan oversvømmelse",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "is-policy") == {"01 Styring/Informationssikkerhedspolitik 2026.docx"}
+    assert paths(links, "continuity-plan") == {"05 Beredskab/IT-beredskabsplan 2026.docx"}
+    assert paths(links, "continuity-test-results") == {
+        "05 Beredskab/Beredskabsøvelse 2026-05-14 - evaluering.docx"
+    }
+    assert paths(links, "risk-management-approach") == {
+        "01 Styring/Risikostyring - metode og acceptkriterier.docx"
+    }
+
+
+def test_a_supplier_s_folder_outranks_the_sla_its_annex_is_named_for(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "04_Contratos/Fornecedores/Contrato 012-2025 - Suporte (Anexo SLA).docx",
+        "Contrato 012-2025",
+    )
+    doc(
+        evidence, "legal/vendors/Twilio - Order Form and DPA 2026.docx", "Twilio Order Form and DPA"
+    )
+    doc(evidence, "Vorlagen/Vorlage Change-Antrag (RFC).docx", "Change-Antrag")
+    links = counted(check(cli, evidence))
+    assert paths(links, "supplier-contracts") == {
+        "04_Contratos/Fornecedores/Contrato 012-2025 - Suporte (Anexo SLA).docx",
+        "legal/vendors/Twilio - Order Form and DPA 2026.docx",
+    }
+    assert "slas" not in links and "change-records" not in links
+
+
+def test_a_term_an_export_and_changes_for_review(cli: Invoke, evidence: Folder) -> None:
+    figures = ["Measure | Target | Sep | Oct", "P1 resolved in 4 h | 95% | 100% | 90%"] * 3
+    doc(
+        evidence,
+        "Reports/IT Services Performance Report - Term 1 2026-27.docx",
+        "IT Services Performance Report - Term 1 2026-27",
+        "Prepared 02/12/2026",
+        ("Heading 1", "3. Service availability"),
+        *figures,
+    )
+    export = [["Incident number", "Created", "Status", "Urgency", "Title"]] + [
+        [f"Q{n:05d}", f"2026-09-{n:02d}T10:00:00", "resolved", "high", "API errors"]
+        for n in range(1, 25)
+    ]
+    write_csv(evidence.root / "postmortems/PagerDuty incidents export 2026-Q3.csv", export)
+    write_docx(
+        evidence.root / "CAB/CAB minutes 2026-10-14.docx",
+        [
+            ("Title", "Change Advisory Board - Minutes"),
+            "Meeting CAB 2026-41, Wednesday 14 October 2026.",
+            ("Heading 1", "2. Changes for review"),
+            "The board reviewed the changes below and approved three.",
+        ],
+        tables=[[["Change", "Description", "Outcome"]] + [
+            [f"CHG00318{n}", "Upgrade RADIUS servers", "Approved"] for n in range(4)
+        ]],
+    )  # fmt: skip
+    links = counted(check(cli, evidence))
+    report = "Reports/IT Services Performance Report - Term 1 2026-27.docx"
+    assert paths(links, "service-reports") == {report}
+    assert paths(links, "availability-monitoring") == {report}
+    assert "slas" not in links and "availability-requirements" not in links
+    assert paths(links, "incident-records") == {
+        "postmortems/PagerDuty incidents export 2026-Q3.csv"
+    }
+    assert "major-incident-reports" not in links
+    assert paths(links, "change-records") == {"CAB/CAB minutes 2026-10-14.docx"}
+    assert "post-implementation-reviews" not in links and "change-trend-analysis" not in links

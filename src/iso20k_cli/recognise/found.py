@@ -90,10 +90,11 @@ class Found:
                 del self._links[item_id]
                 self._misses[item_id] = f"{link.detail}, but {reason}"
 
-    def drop_broader(self, broader: dict[str, frozenset[str]]) -> None:
+    def drop_broader(self, broader: dict[str, frozenset[str]], table: bool = False) -> None:
         """A file that is a post-mortem of a major incident is that, not also a plain
         incident record: of two file-level links, the broader one goes. Section links
-        stay, since a part of a file may serve the broader item on its own."""
+        stay, since a part of a file may serve the broader item on its own. A ``table``
+        of rows keeps what its own name says over its folder's narrower name."""
         file_level = {
             item
             for item, link in self._links.items()
@@ -104,6 +105,18 @@ class Found:
                 # Named apart in one title ("Problem and Known Error Register"), both stay.
                 if self._links[wider].matched_by is self._links[item].matched_by:
                     continue
+                if (
+                    table
+                    and self._links[item].matched_by is MatchedBy.FOLDER
+                    and self._links[wider].matched_by in _OWN_NAME
+                ):
+                    # "postmortems/PagerDuty incidents export.csv" is a table of the
+                    # incidents, whatever the folder keeps beside it; a page in it
+                    # ("2021-06-08-fastly-outage.md") is one of its post-mortems.
+                    link = self._links.pop(item)
+                    self._misses[item] = f"{link.detail}, but its own name says otherwise"
+                    file_level = file_level - {item}
+                    break
                 link = self._links.pop(wider)
                 self._misses[wider] = f"{link.detail}, but the narrower {item} is named"
                 file_level = file_level - {wider}

@@ -38,6 +38,8 @@ class GenreWord:
 
 
 _MANAGED = ("management",)
+_TERM = ("term",)
+_SEASONS = frozenset({("autumn",), ("spring",), ("summer",), ("winter",), ("fall",), ("academic",)})
 # Genres whose word may open a title before its subject, after a dash or colon.
 _OPENING = frozenset({Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.MINUTES})
 # Words after a subject that say what is done with it: "Vendor Risk Management", "Major
@@ -106,6 +108,18 @@ def genre_words(lexicon: Lexicon, tokens: Tokens) -> tuple[GenreWord, ...]:
             ):
                 # "Customer SLA - Platinum Service Schedule": a contract's schedule is a
                 # part of the agreement, no plan.
+                index += size
+                break
+            if (
+                genre is Genre.AGREEMENT
+                and tokens[index : index + size] == _TERM
+                and (
+                    _numbered_part(tokens[index + size : index + size + 1])
+                    or tokens[index - 1 : index] in _SEASONS
+                )
+            ):
+                # "Performance Report - Term 1 2026-27", "Autumn Term": a school's term,
+                # not the terms of an agreement.
                 index += size
                 break
             if genre is Genre.TEMPLATE and _filled(tokens):
@@ -205,6 +219,10 @@ def _head_after(
     skipped = 0
     coordinated = False
     while at < len(tokens) and at not in by_start:
+        if tokens[at] == INVERSION and at + 1 in by_start:
+            # "Changes for review", "Items for approval": what the subject waits for,
+            # not what kind of document the text is.
+            return None
         if tokens[at] == COORDINATION:
             coordinated = True
             skipped = 0

@@ -101,7 +101,12 @@ def locate(text: Tokens, phrase: Tokens) -> frozenset[int] | None:
     if size == 0:
         return None
     for start in range(len(plain) - size + 1):
-        if plain[start : start + size] == bare:
+        if plain[start : start + size] == bare and (
+            INVERSION in phrase or INVERSION not in text[places[start] : places[start + size - 1]]
+        ):
+            # "Changes for review" holds no "change review": words turned round an
+            # "of" or a "for" are read by the inversion below, not in order, unless the
+            # phrase has its "of" too ("statement of applicability").
             return frozenset(places[start : start + size])
     if size == 1:
         return None

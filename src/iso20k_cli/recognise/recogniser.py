@@ -265,6 +265,12 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name:
                 self._folder_subject(found, file, title, title_words, never)
+        for tokens, said_words in ((title, title_words), (stem, name_words)):
+            if text_genre(said_words) is Genre.AGREEMENT:
+                # An agreement filed with the suppliers is one with a supplier, whatever
+                # else it names ("Contrato 012-2025 (Anexo SLA)" under "Fornecedores/").
+                self._folder_subject(found, file, tokens, said_words, never)
+                break
         kind_only = only_genre(title, title_words)
         if (
             not found.counted_any
@@ -311,7 +317,7 @@ class Recogniser:
             parts = {link.item for link in found.links() if link.counted}
             ruled = self._namer.vetoed(parts, vetoes) | self._namer.ruled_out(vetoes)
             found.drop_parts_of_another(ruled, self._namer.broader)
-        found.drop_broader(self._namer.broader)
+        found.drop_broader(self._namer.broader, shape is Genre.REGISTER)
         if (
             file.format in _OUTLINE_FORMATS
             and not file.tables
@@ -496,14 +502,18 @@ class Recogniser:
         genre = text_genre(title_words)
         if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.AGREEMENT):
             return  # records take their folder only when it is a folder of records
+        if genre is Genre.AGREEMENT and any(
+            link.counted and link.matched_by is MatchedBy.FOLDER for link in found.links()
+        ):
+            return
         folder = next(reversed(file.path.split("/")[:-1]), None) if "/" in file.path else None
         if folder is None:
             return
         if genre is Genre.AGREEMENT:
             # An agreement filed under "Suppliers/" is one with a supplier, whatever else
-            # its title names ("Telstra Business Agreement"): the folder and its genre word.
-            last = title_words[-1]
-            title = title[last.start : last.end]
+            # its title names ("Telstra Business Agreement"), and whichever word says it
+            # is one ("Order Form", "Vertrag", "Contrato").
+            title = self.lexicon.cached(Genre.AGREEMENT.value)
         tokens = (*self.lexicon.cached(folder), *title)
         said = genre_words(self.lexicon, tokens)
         named = [
@@ -518,6 +528,18 @@ class Recogniser:
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
         )
+        if genre is Genre.AGREEMENT and _counts(named) and never is None:
+            # The agreement is the supplier's: an SLA schedule of its contract is what the
+            # supplier owes, no agreement with the organisation's customers.
+            ours = {n.item for n in named if n.counted}
+            for link in found.links():
+                if (
+                    link.item not in ours
+                    and link.counted
+                    and link.section is None
+                    and _an_agreement(self._items[link.item])
+                ):
+                    found.replace(link.item, f'it is filed with the suppliers ("{folder}/")')
 
     def _message(self, found: Found, file: EvidenceFile, heading: str) -> FileRecognition:
         """An e-mail records its day: a CAB's approval, a notice to customers, an invitation.

@@ -93,6 +93,12 @@ _MARKS = {
     "von": INVERSION,
     "zur": INVERSION,
     "zum": INVERSION,
+    # Danish, Norwegian and Swedish: "Håndtering af serviceanmodninger", "Risiko og
+    # sårbarhed", "Hantering av incidenter och problem".
+    "af": INVERSION,
+    "av": INVERSION,
+    "og": COORDINATION,
+    "och": COORDINATION,
 }
 
 
