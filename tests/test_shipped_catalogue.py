@@ -163,3 +163,22 @@ def test_the_c_parser_reads_the_catalogue_as_the_round_trip_parser_does() -> Non
     assert repr(fast.data) == repr(full.data)
     assert fast.parsed_tree is None  # not parsed until a line is wanted
     assert fast.tree is not None
+
+
+def test_every_term_is_rewritten_into_words_the_catalogue_reads_as_they_are() -> None:
+    # A term's replacement is not rewritten again: "cab minutes" as a replacement stays
+    # "cab minutes" and never meets the name "CAB minutes", which reads as "change
+    # advisory board minutes". Every replacement must already be in the catalogue's words.
+    from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon
+    from iso20k_cli.resources import requirements_dir, shipped_catalogues
+    from iso20k_cli.text.normalise import words
+
+    for name in shipped_catalogues():
+        catalogue = load_catalogue(requirements_dir() / f"{name}.yaml")
+        lexicon = Lexicon(catalogue.vocabulary)
+        for source, target in catalogue.vocabulary.terms.items():
+            read = [t for t in lexicon.canon_text(target) if t not in MARKERS]
+            # Each word of the replacement as the lexicon reads it alone: a stop word
+            # goes, a joining word becomes a marker, any other word stays itself.
+            written = [t for w in words(target) for t in lexicon.canon((w,)) if t not in MARKERS]
+            assert read == written, (name, source, target, read)

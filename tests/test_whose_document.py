@@ -488,3 +488,43 @@ def test_a_term_an_export_and_changes_for_review(cli: Invoke, evidence: Folder) 
     assert "major-incident-reports" not in links
     assert paths(links, "change-records") == {"CAB/CAB minutes 2026-10-14.docx"}
     assert "post-implementation-reviews" not in links and "change-trend-analysis" not in links
+
+
+def test_a_french_hospital_dsi_and_a_brazilian_shared_service(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(
+        evidence,
+        "DSI/03_Enregistrements/CR Comité des changements 15-10-2026.docx",
+        "Compte rendu - Comité des changements (CAB)",
+        "Réunion du 15/10/2026",
+    )
+    doc(
+        evidence,
+        "DSI/03_Enregistrements/REX incident majeur DPI 03-09-2026.docx",
+        "Retour d'expérience - Incident majeur : indisponibilité du DPI",
+        "Incident du 03/09/2026",
+    )
+    doc(
+        evidence,
+        "DSI/01_Gouvernance/PSSI - Politique de sécurité du système d'information V2.1.docx",
+        "PSSI - Politique de sécurité du système d'information V2.1",
+    )
+    doc(
+        evidence,
+        "04_Contratos/Acordo de Nível Operacional - Infraestrutura e Redes.docx",
+        "Acordo de Nível Operacional - Infraestrutura e Redes",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-records") == {
+        "DSI/03_Enregistrements/CR Comité des changements 15-10-2026.docx"
+    }
+    assert paths(links, "major-incident-reports") == {
+        "DSI/03_Enregistrements/REX incident majeur DPI 03-09-2026.docx"
+    }
+    assert paths(links, "is-policy") == {
+        "DSI/01_Gouvernance/PSSI - Politique de sécurité du système d'information V2.1.docx"
+    }
+    assert paths(links, "internal-agreements") == {
+        "04_Contratos/Acordo de Nível Operacional - Infraestrutura e Redes.docx"
+    }
