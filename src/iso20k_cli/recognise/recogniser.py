@@ -263,7 +263,7 @@ class Recogniser:
             elif only_genre(title, title_words):
                 by_name = [self._as_titled(n, doc_genre) for n in by_name]
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
-            if not named and not by_name:
+            if not named and not by_name and text_genre(title_words) is not Genre.AGREEMENT:
                 self._folder_subject(found, file, title, title_words, never)
         for tokens, said_words in ((title, title_words), (stem, name_words)):
             if text_genre(said_words) is Genre.AGREEMENT:
@@ -502,10 +502,6 @@ class Recogniser:
         genre = text_genre(title_words)
         if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.AGREEMENT):
             return  # records take their folder only when it is a folder of records
-        if genre is Genre.AGREEMENT and any(
-            link.counted and link.matched_by is MatchedBy.FOLDER for link in found.links()
-        ):
-            return
         folder = next(reversed(file.path.split("/")[:-1]), None) if "/" in file.path else None
         if folder is None:
             return
