@@ -14,7 +14,8 @@ REVIEW = (
 ) * 3
 
 
-def doc(evidence: Folder, name: str, title: str, *lines: str) -> None:
+def doc(evidence: Folder, name: str, title: str, *lines: str | tuple[str, str]) -> None:
+    """A Word document: its title, then lines, each a paragraph or (style, text)."""
     write_docx(evidence.root / name, [("Title", title), *lines, PROSE])
 
 
