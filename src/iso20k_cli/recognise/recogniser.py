@@ -893,57 +893,47 @@ class Recogniser:
         figures: bool = False,
         whole: frozenset[str] | set[str] = frozenset(),
     ) -> list[Named]:
-        read = (fallback, register_sheet, vetoes, figures, whole)
-        named = self._heading_named(found, heading, *read)
+        def read(text: str) -> list[Named]:
+            tokens = self.lexicon.cached(text.strip())
+            if not tokens:
+                return []
+            said = genre_words(self.lexicon, tokens)
+            # A heading over figures is what they measure, one word or more ("Availability").
+            loose = len(tokens) if figures and not said else 0
+            return [
+                n
+                for n in self._namer.named(
+                    Text(
+                        tokens,
+                        said,
+                        fallback,
+                        register_sheet,
+                        True,
+                        spelled(text),
+                        loose_until=loose,
+                    ),
+                    # What rules an item out of the document ("EPRR Major Incident Plan")
+                    # rules it out of the document's parts ("2. Declaring a major incident").
+                    (tokens, *vetoes),
+                )
+                # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
+                # registers), where a section is a part of one document, unless the document
+                # is one the item's sections may be part of (the SMS manual's roles).
+                if not found.has(n.item)
+                and (
+                    self._items[n.item].match.in_sections
+                    or register_sheet
+                    or not whole.isdisjoint(self._items[n.item].match.in_sections_of)
+                )
+            ]
+
+        named = read(heading)
         if " / " in heading and not _counts(named):
             # "2. SLA Performance / Rendement par rapport aux niveaux de service": a
             # heading in two languages, either half read alone.
             for half in heading.split(" / ", 1):
-                named += self._heading_named(found, half, *read)
+                named += read(half)
         return named
-
-    def _heading_named(
-        self,
-        found: Found,
-        heading: str,
-        fallback: Genre | None,
-        register_sheet: bool,
-        vetoes: tuple[Tokens, ...],
-        figures: bool,
-        whole: frozenset[str] | set[str],
-    ) -> list[Named]:
-        tokens = self.lexicon.cached(heading.strip())
-        if not tokens:
-            return []
-        said = genre_words(self.lexicon, tokens)
-        # A heading over figures is what they measure, one word or more ("Availability").
-        loose = len(tokens) if figures and not said else 0
-        return [
-            n
-            for n in self._namer.named(
-                Text(
-                    tokens,
-                    said,
-                    fallback,
-                    register_sheet,
-                    True,
-                    spelled(heading),
-                    loose_until=loose,
-                ),
-                # What rules an item out of the document ("EPRR Major Incident Plan")
-                # rules it out of the document's parts ("2. Declaring a major incident").
-                (tokens, *vetoes),
-            )
-            # A sheet of rows stands on its own ("SMS Objectives 2026" in a workbook of
-            # registers), where a section is a part of one document, unless the document
-            # is one the item's sections may be part of (the SMS manual's roles).
-            if not found.has(n.item)
-            and (
-                self._items[n.item].match.in_sections
-                or register_sheet
-                or not whole.isdisjoint(self._items[n.item].match.in_sections_of)
-            )
-        ]
 
     def _part_of(
         self,
