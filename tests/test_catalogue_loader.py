@@ -200,6 +200,11 @@ def test_broader_must_name_another_item(tmp_path: Path) -> None:
     sections = error_of(tmp_path, text.replace("broader: [nope]", "in_sections_of: [a]"))
     assert "item 'a' may be a section of the documents of itself" in sections.message
     assert sections.line == 14
+    stated = error_of(tmp_path, text.replace("broader: [nope]", "stated_in: [slas]"))
+    assert "item 'a' may be stated in the documents of 'slas', which does not exist" in (
+        stated.message
+    )
+    assert stated.line == 14
     function = error_of(tmp_path, text.replace("broader: [nope]", "functions: [hr]"))
     assert "item 'a' names the function 'hr', which the vocabulary does not declare" in (
         function.message

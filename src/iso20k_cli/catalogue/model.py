@@ -133,6 +133,13 @@ class MatchHints(_Model):
     """Items whose documents' sections can still be the evidence where ``in_sections``
     is False: the SMS manual's or plan's section on roles assigns them for the whole
     system."""
+    stated_in: tuple[str, ...] = ()
+    """Items whose documents document this one where they state its target in so many
+    words (``stated_as``): an SLA that promises "Availability: 99.5%" sets the
+    availability target."""
+    stated_as: tuple[str, ...] = ()
+    """What such a target is of ("availability", "uptime"): a line or a table's row that
+    names one of these and gives a percentage states it."""
     records: RecordSignature | None = None
     body_share: float | None = Field(default=None, gt=0, le=1)
     """How much of a broader document's body (the share of its subject's mentions) must

@@ -34,6 +34,9 @@ TITLE_ROLES = frozenset({"name", "subject", "ruled", "distinct"})
 NAME_ROLES = frozenset({"name", "subject", "ruled", "filename", "distinct"})
 # Words before a name that make it the yardstick something is measured against.
 _YARDSTICK = frozenset({"vs", "versus", "against", "outside"})
+# How far before a rewritten genre word a yardstick word still governs it: the rewrite of
+# "SLA" is "service level agreement".
+_YARDSTICK_REACH = 3
 # Documents whose parts headed by one word are on that word's subject.
 _WHOLE_PARTS = frozenset({Genre.AGREEMENT})
 # A policy subject counts only under these genres, said by a genre word.
@@ -367,7 +370,8 @@ class Namer:
         """The genre word inside the phrase itself ("CAB minutes", "Plan to achieve the
         objectives"). One that only an abbreviation brought in, before the phrase's last
         word, qualifies it: "SLA performance" is performance against an agreement, and
-        so is "Desempenho de SLA", the phrase turned round."""
+        so is "Desempenho de SLA", the phrase turned round. So is one an abbreviation
+        brings in after a yardstick word: "Performance against SLA" measures against it."""
         head = self._phrase_tokens(o)[-1:]
         inside = [
             w.genre
@@ -377,6 +381,7 @@ class Namer:
                 text.tokens[w.end - 1 : w.end] == head
                 or set(text.tokens[w.start : w.end]) <= text.spelled
             )
+            and not _measured_against(w.start, text)
         ]
         return inside[-1] if inside else None
 
@@ -526,3 +531,14 @@ def spelled(text: str | None) -> frozenset[str]:
 
 def with_article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _measured_against(start: int, text: Text) -> bool:
+    """Whether the word at ``start`` is one a rewrite brought in, close after a yardstick
+    word ("against SLA", "against Support Level Expectations"): the agreement measured
+    against, not the text's kind."""
+    return (
+        bool(text.spelled)
+        and text.tokens[start] not in text.spelled
+        and not _YARDSTICK.isdisjoint(text.tokens[max(0, start - _YARDSTICK_REACH) : start])
+    )

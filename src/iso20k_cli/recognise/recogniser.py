@@ -59,6 +59,7 @@ from iso20k_cli.recognise.narrowing import Narrowing
 from iso20k_cli.recognise.numbered import Numbered, NumberedNames
 from iso20k_cli.recognise.occasion import identified, plural
 from iso20k_cli.recognise.phrases import Occurrence
+from iso20k_cli.recognise.targets import StatedTargets
 from iso20k_cli.recognise.titleparts import (
     aside,
     first_part,
@@ -160,6 +161,7 @@ class Recogniser:
         self._content = ContentScorer(catalogue, lex)
         self._narrowing = Narrowing(catalogue, lex, self._content)
         self._functions = Functions(catalogue, lex)
+        self._targets = StatedTargets(catalogue, lex)
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -345,6 +347,8 @@ class Recogniser:
             found.filed_with_another_function(
                 self._items, function, f'it is filed with {function} documents ("{kept_in}/")'
             )
+        if never is None:
+            self._targets.link(found, file)
         if not found.counted_any and never is None:
             # A template or a stub suggests nothing; neither does content for an item
             # whose near miss already says why the file is not it.
