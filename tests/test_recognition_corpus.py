@@ -56,6 +56,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "mybinder",
         "osuosl",
         "reannz-hpc",
+        "skyscrapers",
     ]
 
 
