@@ -12,6 +12,7 @@ reason, for ``iso20k explain``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from iso20k_cli.catalogue.model import Catalogue, Genre, Item, Kind
@@ -72,6 +73,10 @@ from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_templa
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
+# How far up an agreement's folders say whose it is: "Suppliers/LionNet Telecom/".
+_AGREEMENT_FOLDER_DEPTH = 2
+# Genres a file name gives a title that says none: what the title names was reported on.
+_NAMED_RECORDS = frozenset({Genre.REPORT, Genre.MINUTES})
 # Pictures are never evidence on their own: a manifest entry can declare one.
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "tif", "tiff", "webp", "heic"})
 # Programs: "slo_report.py" makes a report, and is none.
@@ -222,6 +227,10 @@ class Recogniser:
         # a dated post's title names what it reports.
         posted = filed is Genre.REPORT
         fallback = named_genre if named_genre is Genre.REFERENCE or posted else shape
+        if not title_words and named_genre in _NAMED_RECORDS:
+            # "Internal Audit Report IA-03-2025 ….pdf" titled "IA-03-2025 Incident and
+            # Problem Management": the name says the file reports on what its title names.
+            fallback = named_genre
         vetoes = (title, stem)
         said = text_genre(title_words) or text_genre(name_words)
         folder = self._folder(found, file, never, said, vetoes)
@@ -268,7 +277,9 @@ class Recogniser:
             if not named and not by_name and text_genre(title_words) is not Genre.AGREEMENT:
                 self._folder_subject(found, file, title, title_words, never)
         for tokens, said_words in ((title, title_words), (stem, name_words)):
-            if text_genre(said_words) is Genre.AGREEMENT:
+            # A workbook of agreements ("Approved Online Services and Data Privacy
+            # Agreements.xlsx") lists them: it is none of them.
+            if text_genre(said_words) is Genre.AGREEMENT and shape is not Genre.REGISTER:
                 # An agreement filed with the suppliers is one with a supplier, whatever
                 # else it names ("Contrato 012-2025 (Anexo SLA)" under "Fornecedores/").
                 self._folder_subject(found, file, tokens, said_words, never)
@@ -506,25 +517,34 @@ class Recogniser:
         genre = text_genre(title_words)
         if genre not in (Genre.POLICY, Genre.PROCESS, Genre.PLAN, Genre.AGREEMENT):
             return  # records take their folder only when it is a folder of records
-        folder = next(reversed(file.path.split("/")[:-1]), None) if "/" in file.path else None
-        if folder is None:
+        folders = file.path.split("/")[:-1]
+        if not folders:
             return
         if genre is Genre.AGREEMENT:
             # An agreement filed under "Suppliers/" is one with a supplier, whatever else
             # its title names ("Telstra Business Agreement"), and whichever word says it
-            # is one ("Order Form", "Vertrag", "Contrato").
+            # is one ("Order Form", "Vertrag", "Contrato"); so is one in a folder of its
+            # own under it ("Suppliers/LionNet Telecom/").
             title = self.lexicon.cached(Genre.AGREEMENT.value)
-        tokens = (*self.lexicon.cached(folder), *title)
-        said = genre_words(self.lexicon, tokens)
-        named = [
-            n
-            for n in self._namer.named(Text(tokens, said, None, False, False, spelled(folder)), ())
-            # One word of a folder's name ("oncall/") is where a page is filed, not what a
-            # policy in it governs ("Alerting Principles").
-            if n.counted
-            and n.occurrence.start < len(tokens) - len(title)
-            and (n.occurrence.size > 1 or genre is Genre.AGREEMENT)
-        ]
+        named: list[Named] = []
+        for folder in reversed(
+            folders[-_AGREEMENT_FOLDER_DEPTH:] if genre is Genre.AGREEMENT else folders[-1:]
+        ):
+            tokens = (*self.lexicon.cached(folder), *title)
+            said = genre_words(self.lexicon, tokens)
+            named = [
+                n
+                for n in self._namer.named(
+                    Text(tokens, said, None, False, False, spelled(folder)), ()
+                )
+                # One word of a folder's name ("oncall/") is where a page is filed, not
+                # what a policy in it governs ("Alerting Principles").
+                if n.counted
+                and n.occurrence.start < len(tokens) - len(title)
+                and (n.occurrence.size > 1 or genre is Genre.AGREEMENT)
+            ]
+            if named:
+                break
         self._add(
             found, named, MatchedBy.FOLDER, f'folder "{folder}/" with title "{file.title}"', never
         )
@@ -897,13 +917,13 @@ class Recogniser:
         figures: bool = False,
         whole: frozenset[str] | set[str] = frozenset(),
     ) -> list[Named]:
-        def read(text: str) -> list[Named]:
+        def read(text: str, loosely: bool = False) -> list[Named]:
             tokens = self.lexicon.cached(text.strip())
             if not tokens:
                 return []
             said = genre_words(self.lexicon, tokens)
             # A heading over figures is what they measure, one word or more ("Availability").
-            loose = len(tokens) if figures and not said else 0
+            loose = len(tokens) if (figures or loosely) and not said else 0
             return [
                 n
                 for n in self._namer.named(
@@ -931,13 +951,41 @@ class Recogniser:
                 )
             ]
 
+        def read_loosely(text: str) -> list[Named]:
+            return read(text, loosely=True)
+
         named = read(heading)
+        if whole and not figures:
+            named = self._in_sections_of(named, heading, read_loosely, whole)
         if " / " in heading and not _counts(named):
             # "2. SLA Performance / Rendement par rapport aux niveaux de service": a
             # heading in two languages, either half read alone.
             for half in heading.split(" / ", 1):
                 named += read(half)
         return named
+
+    def _in_sections_of(
+        self,
+        named: list[Named],
+        heading: str,
+        read_loosely: Callable[[str], list[Named]],
+        whole: frozenset[str] | set[str],
+    ) -> list[Named]:
+        """What a part of a document counted for ``whole`` names when its heading is
+        read as that document's part on its words, for the items whose sections such a
+        document may hold: "5. Leadership, Organisation and Responsibilities" in the SMS
+        manual assigns the roles, one word or more."""
+        counted = {n.item for n in named if n.counted}
+        again = {
+            n.item: n
+            for n in read_loosely(heading)
+            if n.counted
+            and n.item not in counted
+            and not whole.isdisjoint(self._items[n.item].match.in_sections_of)
+        }
+        if not again:
+            return named
+        return [n for n in named if n.item not in again] + list(again.values())
 
     def _part_of(
         self,
@@ -961,7 +1009,13 @@ class Recogniser:
             return None
         if n.genre is Genre.REGISTER and rows < _RECORD_SECTION_MIN_ROWS:
             return "it describes the register and holds no table of its entries"
-        if doc_genre is Genre.POLICY and rows < _RECORD_SECTION_MIN_ROWS and not named_whole:
+        if (
+            doc_genre is Genre.POLICY
+            and rows < _RECORD_SECTION_MIN_ROWS
+            and not named_whole
+            # A framework of the SMS's processes assigns their roles for the whole system.
+            and whole.isdisjoint(item.match.in_sections_of)
+        ):
             return "it is a clause of a policy on another subject"
         if (
             doc_genre in _WRITTEN_RECORDS

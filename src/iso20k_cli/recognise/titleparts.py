@@ -116,8 +116,12 @@ def reference_last(lexicon: Lexicon, text: str) -> str:
         # "PR-06 Procedimiento de Gestión de Cambios": a reference that says no genre
         # only stands before the title, which opens on its own genre word. A word the
         # vocabulary reads ("SEV-1" is a major incident) is no reference.
-        own = tuple(split_words(first))
-        opaque = lexicon.cached(text.strip())[: len(own)] == own
+        # A stop word inside it ("PR-TI-03", "TI" being IT) leaves it as opaque.
+        raw = tuple(split_words(first))
+        own = lexicon.cached(first)
+        opaque = (
+            bool(own) and set(own) <= set(raw) and lexicon.cached(text.strip())[: len(own)] == own
+        )
         said = lexicon.cached(rest)
         subject = {t for i, t in enumerate(tokens) if not any(w.start <= i < w.end for w in words)}
         if words and subject <= set(said) and genre_words(lexicon, said):
