@@ -205,6 +205,8 @@ def test_broader_must_name_another_item(tmp_path: Path) -> None:
         stated.message
     )
     assert stated.line == 14
+    measured = error_of(tmp_path, text.replace("broader: [nope]", "measured_in: [a]"))
+    assert "item 'a' may be measured in the reports of itself" in measured.message
     function = error_of(tmp_path, text.replace("broader: [nope]", "functions: [hr]"))
     assert "item 'a' names the function 'hr', which the vocabulary does not declare" in (
         function.message

@@ -172,3 +172,35 @@ def test_a_help_desks_monthly_metrics_are_measurement_results_and_its_expectatio
         (metrics, "section", "§2. Performance against Support Level Expectations")
     }
     assert paths(links, "slas") == {"Technology/Technology Support Level Expectations 2025-26.docx"}
+
+
+def test_a_service_report_of_measures_holds_the_monitoring_results(
+    cli: Invoke, evidence: Folder
+) -> None:
+    rows = [["Measure", "Target", "March"]] + [
+        [name, "95%", f"9{i}.{i}%"]
+        for i, name in enumerate(
+            ("Availability", "P1 restored", "P2 restored", "First contact", "Changes")
+        )
+    ]
+    write_docx(
+        evidence.root / "Reports/Monthly Service Report - March 2026.docx",
+        [("Title", "Monthly Service Report - March 2026"), PROSE],
+        tables=[rows],
+    )
+    # A report told in prose, with one figure in a sentence, measures nothing on its own.
+    write_docx(
+        evidence.root / "Reports/Monthly Service Report - February 2026.docx",
+        [
+            ("Title", "Monthly Service Report - February 2026"),
+            "A quiet month: 97% of incidents were restored within target. " + PROSE,
+        ],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "service-reports") == {
+        "Reports/Monthly Service Report - March 2026.docx",
+        "Reports/Monthly Service Report - February 2026.docx",
+    }
+    assert paths(links, "monitoring-measurement-results") == {
+        "Reports/Monthly Service Report - March 2026.docx"
+    }

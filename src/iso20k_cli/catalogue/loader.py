@@ -144,12 +144,13 @@ def _build(spec: CatalogueFile, loaded: LoadedYaml, label: str) -> Catalogue:
 
 
 def _check_broader(spec: CatalogueFile, items: dict[str, Item], loaded: LoadedYaml) -> None:
-    """Every item a 'broader', 'in_sections_of' or 'stated_in' list names exists and is
-    another item."""
+    """Every item a 'broader', 'in_sections_of', 'stated_in' or 'measured_in' list names
+    exists and is another item."""
     says = {
         "broader": "declares itself narrower than",
         "in_sections_of": "may be a section of the documents of",
         "stated_in": "may be stated in the documents of",
+        "measured_in": "may be measured in the reports of",
     }
     for index, clause in enumerate(spec.clauses):
         for key, group in (("documents", clause.documents), ("records", clause.records)):

@@ -140,6 +140,10 @@ class MatchHints(_Model):
     stated_as: tuple[str, ...] = ()
     """What such a target is of ("availability", "uptime"): a line or a table's row that
     names one of these and gives a percentage states it."""
+    measured_in: tuple[str, ...] = ()
+    """Items whose reports are this one's results where they give their measures as
+    figures: a monthly service report's table of percentages against targets holds the
+    results of monitoring and measurement."""
     records: RecordSignature | None = None
     body_share: float | None = Field(default=None, gt=0, le=1)
     """How much of a broader document's body (the share of its subject's mentions) must

@@ -44,6 +44,7 @@ from iso20k_cli.recognise.genre import (
     spelled_out,
     text_genre,
 )
+from iso20k_cli.recognise.measures import Measures
 from iso20k_cli.recognise.message import announced, as_record, invitation, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
 from iso20k_cli.recognise.naming import (
@@ -167,6 +168,7 @@ class Recogniser:
         self._narrowing = Narrowing(catalogue, lex, self._content)
         self._functions = Functions(catalogue, lex)
         self._targets = StatedTargets(catalogue, lex)
+        self._measures = Measures(catalogue)
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -360,6 +362,7 @@ class Recogniser:
             )
         if never is None:
             self._targets.link(found, file)
+            self._measures.link(found, file)
         if not found.counted_any and never is None:
             # A template or a stub suggests nothing; neither does content for an item
             # whose near miss already says why the file is not it.
