@@ -126,6 +126,10 @@ class MatchHints(_Model):
     """False where a section cannot be the evidence: a "Roles and responsibilities"
     section of one procedure is not the organisation's assignment of roles. A sheet of
     rows still can: a workbook's "RACI" sheet is the matrix itself."""
+    in_figures: bool = True
+    """False where a report's part of figures on the item's subject counts its records
+    without being them: "Incidents against targets" in a monthly report gives numbers of
+    incidents, not the incident records."""
     functions: tuple[str, ...] = ()
     """The organisation's other functions (vocabulary ``functions``) whose folders may
     still hold this item's evidence: training records filed under "HR/"."""

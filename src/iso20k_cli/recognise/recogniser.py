@@ -278,6 +278,8 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name and text_genre(title_words) is not Genre.AGREEMENT:
                 self._folder_subject(found, file, title, title_words, never)
+        elif never is None and all(n.occurrence.role != "name" for n in named if n.counted):
+            self._named_outright(found, file, named, stem, name_words, fallback, vetoes)
         for tokens, said_words in ((title, title_words), (stem, name_words)):
             # A workbook of agreements ("Approved Online Services and Data Privacy
             # Agreements.xlsx") lists them: it is none of them.
@@ -375,6 +377,35 @@ class Recogniser:
             (),
             found.row_kinds(),
         )
+
+    def _named_outright(
+        self,
+        found: Found,
+        file: EvidenceFile,
+        named: list[Named],
+        stem: Tokens,
+        name_words: tuple[GenreWord, ...],
+        fallback: Genre | None,
+        vetoes: tuple[Tokens, ...],
+    ) -> None:
+        """A file name that names another item outright, in every word, over a title that
+        names only subjects: "Internal Audit Report - SMS Change and Release.pdf" titled
+        "GIA-2026-04 Change and Release" is the audit report, not records of releases."""
+        subjects = {n.item for n in named if n.counted}
+        outright = [
+            n
+            for n in self._namer.named(
+                Text(stem, name_words, fallback, False, False, spelled(file.stem)),
+                vetoes,
+                NAME_ROLES,
+            )
+            if n.counted and n.exact and n.occurrence.role == "name" and n.item not in subjects
+        ]
+        if not outright:
+            return
+        for item in subjects:
+            found.replace(item, f'the file name "{file.name}" says what the file is')
+        self._add(found, outright, MatchedBy.FILENAME, f'file name "{file.name}"', None)
 
     def _title(
         self,
@@ -826,6 +857,14 @@ class Recogniser:
             why = self._part_of(n, item, of_policy, whole, rows, sheet, named_whole)
             if n.counted and why is not None:
                 n = Named(n.item, n.occurrence, False, why, n.genre)
+            elif n.counted and figures and not register and not item.match.in_figures:
+                n = Named(
+                    n.item,
+                    n.occurrence,
+                    False,
+                    "its figures count these records; they are not the records",
+                    n.genre,
+                )
             elif n.counted and size < min_words and not rows and not figures:
                 n = Named(
                     n.item, n.occurrence, False, f"the section has only {size} words", n.genre
