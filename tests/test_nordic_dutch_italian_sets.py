@@ -115,3 +115,47 @@ def test_a_file_name_that_names_the_document_outright_beats_a_title_of_subjects(
     }
     assert "release-records" not in links
     assert "release-policy-plans" not in links
+
+
+def test_an_sop_reference_heads_a_title_of_what_it_is_for(cli: Invoke, evidence: Folder) -> None:
+    doc(
+        evidence,
+        "SOPs/SOP-110 Change Management for Client Environments.docx",
+        "SOP-110 Change Management for Client Environments",
+    )
+    # A procedure for testing continuity is no continuity plan.
+    doc(
+        evidence,
+        "SOPs/SOP-09-17 Testing Continuity of Information Security.docx",
+        "SOP-09-17 Testing Continuity of Information Security",
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-management-policy") == {
+        "SOPs/SOP-110 Change Management for Client Environments.docx"
+    }
+    assert "continuity-plan" not in links
+
+
+def test_a_dutch_export_of_disruptions_and_a_register_of_security_compromises(
+    cli: Invoke, evidence: Folder
+) -> None:
+    header = ["Meldingnummer", "Datum aangemeld", "Soort melding", "Korte omschrijving"]
+    kinds = ("Verstoring", "Verstoring", "Aanvraag")
+    rows = [header] + [
+        [f"M2601 {i:04d}", f"{1 + i % 27:02d}-0{1 + i % 3}-2026 10:00", kinds[i % 3], "Melding"]
+        for i in range(60)
+    ]
+    path = evidence.root / "03 Registraties/TOPdesk export meldingen 2026-Q1.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(";".join(r) for r in rows), encoding="utf-8")
+    write_xlsx(
+        evidence.root / "03 Security/POPIA Section 22 Security Compromise Register 2025-26.xlsx",
+        {"Register": ROWS},
+    )
+    links = counted(check(cli, evidence))
+    export = "03 Registraties/TOPdesk export meldingen 2026-Q1.csv"
+    assert paths(links, "incident-records") == {export}
+    assert paths(links, "service-request-records") == {export}
+    assert paths(links, "is-incident-records") == {
+        "03 Security/POPIA Section 22 Security Compromise Register 2025-26.xlsx"
+    }

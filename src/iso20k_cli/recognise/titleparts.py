@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from iso20k_cli.catalogue.model import Genre
 from iso20k_cli.recognise.genre import GenreWord, genre_words
-from iso20k_cli.recognise.vocabulary import MARKERS, Lexicon, Tokens
+from iso20k_cli.recognise.vocabulary import INVERSION, MARKERS, Lexicon, Tokens
 from iso20k_cli.text.normalise import words as split_words
 
 _SEPARATORS = (" - ", " – ", " — ", ": ")
@@ -130,4 +130,14 @@ def reference_last(lexicon: Lexicon, text: str) -> str:
             # itself, genre apart. "BCP-02 Test Report" is a continuity test's report.
             return rest.strip()
         return rest.strip() if opaque else text
-    return f"{rest.strip()} {letters}"
+    # "SOP-110 Change Management for Client Environments": the genre word goes after the
+    # subject, before what the subject is for, so that it still heads it. A title that
+    # opens on an act ("Testing Continuity of …") is about the act: it keeps it at the end.
+    kept = rest.split()
+    at = next(
+        (i for i, word in enumerate(kept) if i and lexicon.cached(word) == (INVERSION,)),
+        len(kept),
+    )
+    if kept[0].lower().endswith("ing"):
+        at = len(kept)
+    return " ".join([*kept[:at], letters, *kept[at:]])
