@@ -57,6 +57,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "osuosl",
         "reannz-hpc",
         "skyscrapers",
+        "swh-docs",
     ]
 
 
