@@ -21,7 +21,7 @@ SCRIPT = REPO / "benchmarks" / "recognition.py"
 CORPUS = REPO / "tests" / "data" / "corpus"
 
 # (precision, recall) floors of counted links
-FLOORS = {"tuned": (0.76, 0.42), "held out": (0.53, 0.24), "total": (0.70, 0.37)}
+FLOORS = {"tuned": (0.76, 0.42), "held out": (0.53, 0.24), "total": (0.69, 0.36)}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,7 @@ def test_every_source_has_labels_a_licence_and_a_source_note() -> None:
         "osuosl",
         "reannz-hpc",
         "skyscrapers",
+        "swh-docs",
     ]
 
 
