@@ -183,3 +183,21 @@ def test_suppliers_contracts_in_their_own_folders_and_lists_of_other_parties(
     assert paths(links, "slas") == {"Clients/PTFA/01_Contract/PTFA Service Level Agreement v2.docx"}
     assert paths(links, "other-parties-list") == {"legal/Subprocessor list.xlsx"}
     assert paths(links, "asset-register") == {"Registros/Inventario de activos de TI 2026.xlsx"}
+
+
+def test_a_folder_of_templates_keeps_them_blank(cli: Invoke, evidence: Folder) -> None:
+    for folder in ("Templates", "03 Templates for client", "Plantillas", "Vorlagen"):
+        (evidence.root / folder).mkdir()
+        write_docx(
+            evidence.root / folder / "Service Management Plan.docx",
+            [("Title", "Service Management Plan - DRAFT"), PROSE],
+        )
+    # A policy set published as templates and adopted keeps its own folders: only the
+    # folder a file sits in says it is kept blank.
+    (evidence.root / "templates/policies").mkdir(parents=True)
+    write_docx(
+        evidence.root / "templates/policies/Service Management Plan 2026.docx",
+        [("Title", "Service Management Plan 2026"), PROSE],
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "sm-plan") == {"templates/policies/Service Management Plan 2026.docx"}

@@ -74,6 +74,8 @@ from iso20k_cli.recognise.unwritten import is_index, is_outline, unfilled_templa
 from iso20k_cli.recognise.vocabulary import Lexicon, Tokens
 from iso20k_cli.text.counts import plural as count_of
 
+# The words of a folder that keeps templates ("Templates", "Plantillas", "Vorlagen").
+_TEMPLATE_FOLDER = frozenset({"template", "templates", "blank"})
 # How far up an agreement's folders say whose it is: "Suppliers/LionNet Telecom/".
 _AGREEMENT_FOLDER_DEPTH = 2
 # Genres a file name gives a title that says none: what the title names was reported on.
@@ -719,6 +721,11 @@ class Recogniser:
             return "a file a code repository keeps by convention (how to contribute or report)"
         if any(w.genre is Genre.TEMPLATE for w in (*title, *name)):
             return "a template is evidence of nothing until it is filled in"
+        parent = file.path.split("/")[-2] if "/" in file.path else ""
+        if parent and _TEMPLATE_FOLDER.intersection(self.lexicon.cached(parent)):
+            # "Templates/Service Management Plan.docx", "03 Templates for client/": a
+            # folder of templates keeps them blank, whatever each is called.
+            return f'it is filed with the templates ("{parent}/")'
         # A dated entry ("2023-12-13-ci-outage.md: ci is down, we are on it") is a record
         # however short; only an undated page of a dozen words is a stub.
         short_record = dated_name(file.name)
