@@ -226,7 +226,13 @@ def _head_after(
         if tokens[at] == COORDINATION:
             coordinated = True
             skipped = 0
-        elif tokens[at] != INVERSION and tokens[at] not in _AUDIENCE and at not in unsaid:
+        elif (
+            tokens[at] != INVERSION
+            and tokens[at] not in _AUDIENCE
+            and at not in unsaid
+            # A date stands between as one ("Prueba DRP 12-09-2026 Resultados").
+            and not (tokens[at].isdigit() and at + 1 < len(tokens) and tokens[at + 1].isdigit())
+        ):
             # A genre word only an abbreviation brought in ("SLA" Breach Report) stands
             # between without counting, as its abbreviation did.
             skipped += 1

@@ -238,13 +238,21 @@ class Namer:
             span = frozenset(range(o.start, max(o.positions) + 1))
             # "Training Plan and Training Records": a genre word before an "and" that
             # comes before the name is the first document's, not this one's.
+            after = max(o.positions) + 1
+            # "Service Level Agreement for GP Practices": what comes after "for" or "of"
+            # is whom or what the named document serves, not another kind of document;
+            # a template still says what the whole is.
+            of = next(
+                (i for i in range(after, len(text.tokens)) if text.tokens[i] == INVERSION),
+                len(text.tokens),
+            )
             apart = tuple(
                 w
                 for w in text.words
                 if not (w.end <= o.start and COORDINATION in text.tokens[w.end : o.start])
+                and (w.start < of or w.genre is Genre.TEMPLATE)
             )
             outside = genre_outside(apart, span)
-            after = max(o.positions) + 1
             # "Risk Register and Treatment Plan" lists the register and a plan, and
             # "Supplier Register and Reviews" the register and the reviews; in
             # "Security Policies, Standards and Procedures" one subject has three genres.

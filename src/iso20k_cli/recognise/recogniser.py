@@ -578,6 +578,13 @@ class Recogniser:
                 if n.counted
                 and n.occurrence.start < len(tokens) - len(title)
                 and (n.occurrence.size > 1 or genre is Genre.AGREEMENT)
+                # The folder names the party an agreement is with when the two make one
+                # name ("Suppliers" and an agreement: a supplier agreement); a folder on
+                # a subject ("Service Level Management/") names no party.
+                and (
+                    genre is not Genre.AGREEMENT
+                    or max(n.occurrence.positions) >= len(tokens) - len(title)
+                )
             ]
             if named:
                 break
