@@ -106,3 +106,18 @@ def test_kaizen_corrective_action_requests_and_customer_happiness(
     assert paths(links, "customer-satisfaction-results") == {
         "05-Surveys/Customer Happiness Survey Results - IT Services H1 2026.xlsx"
     }
+
+
+def test_a_plant_s_and_a_fund_s_registers_are_theirs(cli: Invoke, evidence: Folder) -> None:
+    for name in (
+        "QA/4M Change Notice Record 2026.xlsx",
+        "QA/Quality Incident and Hiyari-Hatto Record Line 3.xlsx",
+        "Compliance/Registre des réclamations investisseurs 2026.xlsx",
+    ):
+        sheet(evidence, name)
+    # IT's own change log still counts.
+    sheet(evidence, "IT/Change Log 2026.xlsx")
+    links = counted(check(cli, evidence))
+    assert paths(links, "change-records") == {"IT/Change Log 2026.xlsx"}
+    for item in ("incident-records", "service-complaints"):
+        assert item not in links, (item, links.get(item))
