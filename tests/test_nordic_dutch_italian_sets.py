@@ -159,3 +159,66 @@ def test_a_dutch_export_of_disruptions_and_a_register_of_security_compromises(
     assert paths(links, "is-incident-records") == {
         "03 Security/POPIA Section 22 Security Compromise Register 2025-26.xlsx"
     }
+
+
+def test_a_swedish_municipality_s_documents_and_topdesk_export(
+    cli: Invoke, evidence: Folder
+) -> None:
+    doc(evidence, "Styrning/Informationssäkerhetspolicy 2026.docx", "Informationssäkerhetspolicy")
+    doc(evidence, "Processer/Rutin för incidenthantering.docx", "Rutin för incidenthantering")
+    doc(
+        evidence,
+        "Kontinuitet/Utvärdering krisövning 2026-04-22.docx",
+        "Utvärdering krisövning 2026-04-22",
+    )
+    write_xlsx(
+        evidence.root / "Uppföljning/Kundnöjdhetsundersökning IT 2026 - resultat.xlsx",
+        {"Resultat": ROWS},
+    )
+    header = ["Anmälningsnummer", "Anmälningsdatum", "Anmälningstyp", "Kort beskrivning"]
+    kinds = ("Störning / Incident", "Störning / Incident", "Begäran / Request")
+    rows = [header] + [
+        [f"I 2609 {100 + i}", f"2026-09-{1 + i % 28:02d} 10:00", kinds[i % 3], "Ärende"]
+        for i in range(60)
+    ]
+    export = evidence.root / "Exporter/TOPdesk_anmalningar_2026-09.csv"
+    export.parent.mkdir()
+    export.write_text("\n".join(";".join(r) for r in rows), encoding="utf-8")
+    # The culture department's inventory and the citizen service's complaints are theirs.
+    write_xlsx(
+        evidence.root / "Kultur och fritid/Inventarieförteckning Kulturhuset 2026.xlsx",
+        {"Inventarier": ROWS},
+    )
+    write_xlsx(
+        evidence.root / "Medborgarservice/Synpunktshantering - klagomål 2026.xlsx",
+        {"Klagomål": ROWS},
+    )
+    links = counted(check(cli, evidence))
+    assert paths(links, "is-policy") == {"Styrning/Informationssäkerhetspolicy 2026.docx"}
+    assert paths(links, "incident-management-procedure") == {
+        "Processer/Rutin för incidenthantering.docx"
+    }
+    assert paths(links, "continuity-test-results") == {
+        "Kontinuitet/Utvärdering krisövning 2026-04-22.docx"
+    }
+    assert paths(links, "customer-satisfaction-results") == {
+        "Uppföljning/Kundnöjdhetsundersökning IT 2026 - resultat.xlsx"
+    }
+    assert paths(links, "incident-records") == {"Exporter/TOPdesk_anmalningar_2026-09.csv"}
+    assert paths(links, "service-request-records") == {"Exporter/TOPdesk_anmalningar_2026-09.csv"}
+    assert "asset-register" not in links
+    assert "service-complaints" not in links
+
+
+def test_a_supplier_s_review_that_names_its_contract_is_no_contract(
+    cli: Invoke, evidence: Folder
+) -> None:
+    write_pdf(
+        evidence.root / "08_Vendors/Vendor Performance Review - TCS Finacle AMC Q2 FY27.pdf",
+        [["Vendor Performance Review Q2 FY27", PROSE]],
+    )
+    links = counted(check(cli, evidence))
+    assert "supplier-contracts" not in links
+    assert paths(links, "supplier-performance-reviews") == {
+        "08_Vendors/Vendor Performance Review - TCS Finacle AMC Q2 FY27.pdf"
+    }

@@ -283,6 +283,10 @@ class Recogniser:
         elif never is None and all(n.occurrence.role != "name" for n in named if n.counted):
             self._named_outright(found, file, named, stem, name_words, fallback, vetoes)
         for tokens, said_words in ((title, title_words), (stem, name_words)):
+            if said_words and text_genre(said_words) is not Genre.AGREEMENT:
+                # A title that says the file is a report ("Vendor Performance Review")
+                # is not an agreement because its name mentions one ("… AMC Q2").
+                break
             # A workbook of agreements ("Approved Online Services and Data Privacy
             # Agreements.xlsx") lists them: it is none of them.
             if text_genre(said_words) is Genre.AGREEMENT and shape is not Genre.REGISTER:
