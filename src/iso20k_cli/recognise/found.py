@@ -49,6 +49,17 @@ class Found:
             # log.xlsx"): it is named for the item, as it is for the others it names.
             self._links[link.item] = replace(link, signals=(*link.signals, *had.signals))
 
+    def whole_link(self, items: frozenset[str]) -> Link | None:
+        """The first counted link of the whole file (no section) to one of ``items``."""
+        return next(
+            (
+                link
+                for link in self._links.values()
+                if link.counted and link.section is None and link.item in items
+            ),
+            None,
+        )
+
     def also(self, item: str, signal: str) -> None:
         link = self._links[item]
         if signal not in link.signals:

@@ -40,14 +40,7 @@ class Measures:
         for item_id, within in self._items.items():
             if found.has(item_id):
                 continue
-            report = next(
-                (
-                    link
-                    for link in found.links()
-                    if link.counted and link.section is None and link.item in within
-                ),
-                None,
-            )
+            report = found.whole_link(within)
             if report is None:
                 continue
             if measures is None:
@@ -85,8 +78,6 @@ def count_measures(file: EvidenceFile) -> int:
 
 def _percentage(text: str) -> bool:
     at = text.find("%")
-    return (
-        (at > 0
-        and text[at - 1 : at].strip(" ").isdigit())
-        or (at > 1 and text[at - 1] == " " and text[at - 2].isdigit())
+    return (at > 0 and text[at - 1 : at].strip(" ").isdigit()) or (
+        at > 1 and text[at - 1] == " " and text[at - 2].isdigit()
     )

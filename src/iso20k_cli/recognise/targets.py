@@ -67,14 +67,7 @@ class StatedTargets:
         for item_id, stated in self._items.items():
             if found.has(item_id):
                 continue
-            stating = next(
-                (
-                    link
-                    for link in found.links()
-                    if link.counted and link.section is None and link.item in stated.within
-                ),
-                None,
-            )
+            stating = found.whole_link(stated.within)
             if stating is None:
                 continue
             target = self._target(file, stated.words)
