@@ -6,7 +6,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from iso20k_cli.checks.base import BasisNotes
 from iso20k_cli.checks.base import Defaults as Defaults
@@ -148,6 +148,11 @@ class MatchHints(_Model):
     """Items whose reports are this one's results where they give their measures as
     figures: a monthly service report's table of percentages against targets holds the
     results of monitoring and measurement."""
+    acts: tuple[str, ...] = ()
+    """Acts a how-to's title opens on when it instructs this item ("add", "requesting"),
+    done on one of ``acted_on`` ("user", "virtual machine"): a page titled "Add GitHub
+    User" is an instruction for fulfilling one kind of request."""
+    acted_on: tuple[str, ...] = ()
     records: RecordSignature | None = None
     body_share: float | None = Field(default=None, gt=0, le=1)
     """How much of a broader document's body (the share of its subject's mentions) must
@@ -166,6 +171,13 @@ class MatchHints(_Model):
     @property
     def all_names(self) -> tuple[str, ...]:
         return self.names + self.titles
+
+    @model_validator(mode="after")
+    def _acts_on_things(self) -> MatchHints:
+        # One without the other would be silently ignored.
+        if bool(self.acts) != bool(self.acted_on):
+            raise ValueError("'acts' and 'acted_on' go together: list both or neither")
+        return self
 
 
 class ExportColumns(_Model):

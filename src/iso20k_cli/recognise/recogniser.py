@@ -44,6 +44,7 @@ from iso20k_cli.recognise.genre import (
     spelled_out,
     text_genre,
 )
+from iso20k_cli.recognise.instructions import Instructions
 from iso20k_cli.recognise.measures import Measures
 from iso20k_cli.recognise.message import announced, as_record, invitation, message_genre
 from iso20k_cli.recognise.model import FileRecognition, Link, MatchedBy
@@ -150,6 +151,10 @@ _STANDALONE_TABLES = _WORKBOOKS | {"csv"}  # a table that is the whole file, or 
 # Where a page of links is written as a list of links (a Word contents page is not);
 # a reStructuredText toctree and an AsciiDoc list of xrefs are read as Markdown's links.
 _INDEX_FORMATS = frozenset({"markdown", "rst", "asciidoc", "text", "html"})
+# Where a page titled for an act instructs it: not a sheet of rows, nor slides, which
+# teach or present the act rather than instruct whoever fulfils the request.
+_INSTRUCTION_FORMATS = PROSE_FORMATS - {"pptx", "ppt"}
+_INSTRUCTION_GENRES = frozenset({None, Genre.DOCUMENT, Genre.PROCESS})
 _MESSAGES = frozenset({"eml"})  # a record of the day it was sent (see ``_message``)
 
 
@@ -171,6 +176,7 @@ class Recogniser:
         self._functions = Functions(catalogue, lex)
         self._targets = StatedTargets(catalogue, lex)
         self._measures = Measures(catalogue)
+        self._instructions = Instructions(catalogue, lex)
         self._reference_folders = frozenset(
             tokens
             for tokens, genre in lex.genre_words.items()
@@ -280,6 +286,8 @@ class Recogniser:
             self._add(found, by_name, MatchedBy.FILENAME, f'file name "{file.name}"', never)
             if not named and not by_name and text_genre(title_words) is not Genre.AGREEMENT:
                 self._folder_subject(found, file, title, title_words, never)
+            if not named and not by_name and never is None:
+                self._instructed(found, file, doc_genre, (heading, title_words), (name, name_words))
         elif never is None and all(n.occurrence.role != "name" for n in named if n.counted):
             self._named_outright(found, file, named, stem, name_words, fallback, vetoes)
         for tokens, said_words in ((title, title_words), (stem, name_words)):
@@ -383,6 +391,43 @@ class Recogniser:
             (),
             found.row_kinds(),
         )
+
+    def _instructed(
+        self,
+        found: Found,
+        file: EvidenceFile,
+        doc_genre: Genre | None,
+        titled: tuple[str, tuple[GenreWord, ...]],
+        stemmed: tuple[str, tuple[GenreWord, ...]],
+    ) -> None:
+        """A how-to titled for the act it instructs ("Add GitHub User", "How to request
+        a virtual machine"), when its title and file name name no item at all."""
+        if file.format not in _INSTRUCTION_FORMATS or doc_genre not in _INSTRUCTION_GENRES:
+            return
+        places = ((titled, MatchedBy.TITLE, f'title "{file.title}"'),
+                  (stemmed, MatchedBy.FILENAME, f'file name "{file.name}"'))  # fmt: skip
+        for (text, said), how, where in places:
+            if said and text_genre(said) is not Genre.PROCESS:
+                continue  # "Add users - request form" is a form to fill in
+            instructed = self._instructions.instructed(text)
+            if instructed is None:
+                continue
+            act = f"{instructed.act} {instructed.thing}"
+            found.link(
+                Link(
+                    instructed.item,
+                    found.path,
+                    how,
+                    f"{where} instructs a request's fulfilment: "
+                    f"'{instructed.act}' done on '{instructed.thing}'",
+                    True,
+                    None,
+                    (how.value,),
+                    False,
+                    act,
+                )
+            )
+            return
 
     def _named_outright(
         self,

@@ -175,6 +175,19 @@ class Lexicon(Generic[G]):
         out.extend(source[index:])
         return out
 
+    def rewritten(self, text: str) -> Tokens:
+        """A text's words with its terms replaced, every other word kept as written:
+        "Add new users to 1Password", where the "to" says what the users are added to."""
+        return tuple(self._replaced(words(text)))
+
+    def joins(self, word: str) -> bool:
+        """Whether ``word`` is a stop word or a connective ("to", "of", "and")."""
+        return word in self._dropped
+
+    def inverts(self, word: str) -> bool:
+        """Whether ``word`` turns a phrase round ("of", "for", "de")."""
+        return _MARKS.get(word) == INVERSION
+
     def canon_text(self, text: str) -> Tokens:
         """:meth:`canon` of a text's words; phrases of the catalogue come through here."""
         return self.canon(words(text.replace(",", " and ")))
